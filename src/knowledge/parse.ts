@@ -1,0 +1,224 @@
+import { createHash } from 'node:crypto';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { z } from 'zod';
+import {
+  knowledgeFileSchemas,
+  type Decision,
+  type KnowledgeFileName,
+  type Lexicon,
+  type Localized,
+  type Measure,
+  type Project,
+  type Rule,
+  type Source,
+  type Topic,
+  type programSchema,
+  type unnamedProjectSchema,
+} from './schema.js';
+
+/** The validated knowledge base the answer engine reads. */
+export interface KnowledgeBase {
+  readonly version: string;
+  readonly sources: ReadonlyMap<string, Source>;
+  readonly program: z.infer<typeof programSchema>;
+  readonly unnamedProjects: z.infer<typeof unnamedProjectSchema>;
+  readonly projects: readonly Project[];
+  readonly topics: readonly Topic[];
+  readonly measures: ReadonlyMap<string, Measure>;
+  readonly decisions: readonly Decision[];
+  readonly rules: readonly Rule[];
+  readonly lexicon: Lexicon;
+  readonly messages: Readonly<Record<string, Localized>>;
+}
+
+export const KNOWLEDGE_FILES = Object.keys(knowledgeFileSchemas) as KnowledgeFileName[];
+
+/** A problem in one knowledge file, located by file and path inside it. */
+export interface KnowledgeProblem {
+  file: string;
+  path: string;
+  message: string;
+}
+
+export class KnowledgeError extends Error {
+  readonly problems: readonly KnowledgeProblem[];
+  constructor(problems: readonly KnowledgeProblem[]) {
+    super(
+      `knowledge base is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
+        problems.map((p) => `  ${p.file}${p.path ? ` at ${p.path}` : ''}: ${p.message}`).join('\n'),
+    );
+    this.name = 'KnowledgeError';
+    this.problems = problems;
+  }
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '');
+}
+
+type Parsed = { [K in KnowledgeFileName]: z.infer<(typeof knowledgeFileSchemas)[K]> };
+
+/**
+ * Validates the knowledge files' text (YAML) and cross-checks their references.
+ * Pure: the caller reads the files. Throws KnowledgeError listing every problem found.
+ */
+export function parseKnowledge(files: Readonly<Record<string, string>>): KnowledgeBase {
+  const problems: KnowledgeProblem[] = [];
+  const parsed: Partial<Record<KnowledgeFileName, unknown>> = {};
+
+  for (const file of KNOWLEDGE_FILES) {
+    const text = files[file];
+    if (text === undefined) {
+      problems.push({ file, path: '', message: 'file is missing' });
+      continue;
+    }
+    let data: unknown;
+    try {
+      data = parseYaml(text, { prettyErrors: true, uniqueKeys: true });
+    } catch (error) {
+      const where = error instanceof YAMLParseError && error.linePos ? `line ${error.linePos[0].line}` : '';
+      const message = error instanceof Error ? error.message.split('\n')[0] ?? 'invalid YAML' : 'invalid YAML';
+      problems.push({ file, path: where, message: `YAML syntax: ${message}` });
+      continue;
+    }
+    const result = knowledgeFileSchemas[file].safeParse(data);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        problems.push({ file, path: formatPath(issue.path), message: issue.message });
+      }
+      continue;
+    }
+    parsed[file] = result.data;
+  }
+  if (problems.length > 0) throw new KnowledgeError(problems);
+
+  const data = parsed as Parsed;
+  const kb = assemble(data);
+  problems.push(...checkReferences(kb, data));
+  if (problems.length > 0) throw new KnowledgeError(problems);
+  return kb;
+}
+
+function assemble(data: Parsed): KnowledgeBase {
+  const hash = createHash('sha256');
+  for (const file of KNOWLEDGE_FILES) hash.update(file).update(JSON.stringify(data[file]));
+  return {
+    version: hash.digest('hex').slice(0, 16),
+    sources: new Map(data['sources.yaml'].sources.map((s) => [s.id, s])),
+    program: data['program.yaml'].program,
+    unnamedProjects: data['program.yaml'].program.unnamedProjects,
+    projects: data['projects.yaml'].projects,
+    topics: [...data['program.yaml'].topics, ...data['contract-exceptions.yaml'].topics, ...data['sw-act.yaml'].topics],
+    measures: new Map(data['contract-exceptions.yaml'].measures.map((m) => [m.id, m])),
+    decisions: data['rules.yaml'].decisions,
+    rules: data['rules.yaml'].rules,
+    lexicon: data['lexicon.yaml'],
+    messages: data['messages.yaml'].messages,
+  };
+}
+
+/** Walks any value and yields every `sources: [...]` list with its path. */
+function* sourceLists(value: unknown, path: PropertyKey[] = []): Generator<[PropertyKey[], string[]]> {
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) yield* sourceLists(item, [...path, i]);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (key === 'sources' && Array.isArray(item) && item.every((s) => typeof s === 'string')) {
+        yield [[...path, key], item as string[]];
+      } else {
+        yield* sourceLists(item, [...path, key]);
+      }
+    }
+  }
+}
+
+function checkReferences(kb: KnowledgeBase, data: Parsed): KnowledgeProblem[] {
+  const problems: KnowledgeProblem[] = [];
+  const duplicates = (file: string, what: string, ids: readonly string[]) => {
+    const seen = new Set<string>();
+    ids.forEach((id, i) => {
+      if (seen.has(id)) problems.push({ file, path: `[${i}].id`, message: `duplicate ${what} id "${id}"` });
+      seen.add(id);
+    });
+  };
+
+  duplicates('sources.yaml', 'source', data['sources.yaml'].sources.map((s) => s.id));
+  duplicates('projects.yaml', 'project', kb.projects.map((p) => p.id));
+  duplicates('program.yaml, contract-exceptions.yaml, sw-act.yaml', 'topic', kb.topics.map((t) => t.id));
+  duplicates('contract-exceptions.yaml', 'measure', data['contract-exceptions.yaml'].measures.map((m) => m.id));
+  duplicates('rules.yaml', 'decision', kb.decisions.map((d) => d.id));
+  duplicates('rules.yaml', 'rule', kb.rules.map((r) => r.id));
+
+  for (const file of KNOWLEDGE_FILES) {
+    if (file === 'sources.yaml') continue;
+    for (const [path, ids] of sourceLists(data[file])) {
+      for (const id of ids) {
+        if (!kb.sources.has(id)) problems.push({ file, path: formatPath(path), message: `unknown source id "${id}"` });
+      }
+    }
+  }
+
+  // An alias that names two projects would make the engine guess; shared ones go in sharedAliases.
+  const aliasOwner = new Map<string, string>();
+  kb.projects.forEach((project, i) => {
+    for (const lang of ['ko', 'en'] as const) {
+      project.aliases[lang].forEach((alias, j) => {
+        const key = alias.toLowerCase().replace(/\s+/g, '');
+        const owner = aliasOwner.get(key);
+        if (owner !== undefined && owner !== project.id) {
+          problems.push({
+            file: 'projects.yaml',
+            path: `projects[${i}].aliases.${lang}[${j}]`,
+            message: `alias "${alias}" also names project "${owner}"; move it to sharedAliases`,
+          });
+        }
+        aliasOwner.set(key, project.id);
+      });
+    }
+  });
+
+  const decisionIds = new Set(kb.decisions.map((d) => d.id));
+  kb.decisions.forEach((decision, i) => {
+    if (decision.measure !== undefined && !kb.measures.has(decision.measure)) {
+      problems.push({ file: 'rules.yaml', path: `decisions[${i}].measure`, message: `unknown measure "${decision.measure}"` });
+    }
+    if (!kb.rules.some((r) => r.decision === decision.id)) {
+      problems.push({ file: 'rules.yaml', path: `decisions[${i}]`, message: `decision "${decision.id}" has no rules` });
+    }
+  });
+  kb.rules.forEach((rule, i) => {
+    if (!decisionIds.has(rule.decision)) {
+      problems.push({ file: 'rules.yaml', path: `rules[${i}].decision`, message: `unknown decision "${rule.decision}"` });
+    }
+    const decision = kb.decisions.find((d) => d.id === rule.decision);
+    rule.when.forEach((condition, j) => {
+      const path = `rules[${i}].when[${j}]`;
+      if (condition.kind === 'during' && !kb.measures.has(condition.measure)) {
+        problems.push({ file: 'rules.yaml', path: `${path}.measure`, message: `unknown measure "${condition.measure}"` });
+      }
+      if (condition.kind === 'input' && decision && !decision.inputs.some((input) => input.name === condition.input)) {
+        problems.push({
+          file: 'rules.yaml',
+          path: `${path}.input`,
+          message: `decision "${decision.id}" has no input "${condition.input}"`,
+        });
+      }
+    });
+  });
+
+  const required = ['rejected.empty', 'rejected.tooLong', 'noMatch', 'help', 'inferred', 'notFound'];
+  for (const key of required) {
+    if (!(key in kb.messages)) problems.push({ file: 'messages.yaml', path: `messages.${key}`, message: 'message is missing' });
+  }
+  for (const [key, message] of Object.entries(kb.messages)) {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort().join(',');
+    if (placeholders(message.ko) !== placeholders(message.en)) {
+      problems.push({
+        file: 'messages.yaml',
+        path: `messages.${key}`,
+        message: 'Korean and English texts use different placeholders',
+      });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,270 @@
+import { z } from 'zod';
+
+/**
+ * The zod schemas here are the single definition of the knowledge base's shape.
+ * Every type the engine uses is inferred from them (`z.infer`), never written twice.
+ */
+
+const id = z.string().regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, 'ids are lowercase kebab-case');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD');
+
+/** Text in both reply languages. */
+export const localizedSchema = z.object({ ko: z.string().min(1), en: z.string().min(1) }).strict();
+export type Localized = z.infer<typeof localizedSchema>;
+
+/** confirmed: a source states it. inferred: reasoned from sources. not_found: looked for, no source. */
+export const confidenceSchema = z.enum(['confirmed', 'inferred', 'not_found']);
+export type Confidence = z.infer<typeof confidenceSchema>;
+
+export const sourceSchema = z
+  .object({
+    id,
+    title: z.string().min(1),
+    publisher: z.string().min(1),
+    date: isoDate.optional(),
+    url: z.url(),
+  })
+  .strict();
+export type Source = z.infer<typeof sourceSchema>;
+
+const provenance = {
+  sources: z.array(id),
+  confidence: confidenceSchema,
+  /** Why a fact is inferred or not found; shown to the user. */
+  note: localizedSchema.optional(),
+};
+
+function withProvenance<T extends z.ZodType>(value: T) {
+  return z
+    .object({ value: value.nullable(), ...provenance })
+    .strict()
+    .superRefine((fact, ctx) => {
+      if (fact.value === null && fact.confidence !== 'not_found') {
+        ctx.addIssue({ code: 'custom', message: 'a null value must have confidence not_found' });
+      }
+      if (fact.value !== null && fact.confidence === 'not_found') {
+        ctx.addIssue({ code: 'custom', message: 'confidence not_found needs a null value' });
+      }
+      if (fact.value !== null && fact.sources.length === 0) {
+        ctx.addIssue({ code: 'custom', message: 'a known fact needs at least one source', path: ['sources'] });
+      }
+    });
+}
+
+/** An amount of Korean won, with the forms people write it in. */
+export const amountSchema = z
+  .object({ krw: z.number().int().positive(), ko: z.string().min(1), en: z.string().min(1) })
+  .strict();
+export type Amount = z.infer<typeof amountSchema>;
+
+export const localizedFactSchema = withProvenance(localizedSchema);
+export const amountFactSchema = withProvenance(amountSchema);
+export const booleanFactSchema = withProvenance(z.boolean());
+export const numberFactSchema = withProvenance(z.number().int().positive());
+export type LocalizedFact = z.infer<typeof localizedFactSchema>;
+
+/** A free statement with its provenance: used for notes, history and topic answers. */
+export const statementSchema = z
+  .object({ text: localizedSchema, ...provenance, facts: z.array(z.string()).default([]) })
+  .strict()
+  .refine((s) => s.confidence === 'not_found' || s.sources.length > 0, {
+    message: 'a statement needs at least one source unless it is not_found',
+    path: ['sources'],
+  });
+export type Statement = z.infer<typeof statementSchema>;
+
+export const aliasesSchema = z.object({ ko: z.array(z.string().min(1)), en: z.array(z.string().min(1)) }).strict();
+export type Aliases = z.infer<typeof aliasesSchema>;
+
+export const projectSchema = z
+  .object({
+    id,
+    /** Whether this project is known to be one of the 2021 program's 11. */
+    membership: z.object(provenance).strict(),
+    name: localizedSchema,
+    /** Short names people use (국민비서, 세움터 ...). Matching only; not facts. */
+    aliases: aliasesSchema,
+    /** Aliases that also fit other projects: a hit lists candidates instead of guessing. */
+    sharedAliases: aliasesSchema.default({ ko: [], en: [] }),
+    phase: numberFactSchema,
+    isNew: booleanFactSchema,
+    longTermContract: booleanFactSchema,
+    briefed: booleanFactSchema,
+    leadAgency: localizedFactSchema,
+    budget2021: amountFactSchema,
+    category: localizedFactSchema,
+    technologyGroup: localizedFactSchema,
+    orderSchedule: localizedFactSchema,
+    description: localizedFactSchema,
+    notes: z.array(statementSchema).default([]),
+  })
+  .strict();
+export type Project = z.infer<typeof projectSchema>;
+
+export const unnamedProjectSchema = z
+  .object({ slots: z.number().int().positive(), text: localizedSchema, ...provenance })
+  .strict();
+
+/** A question topic answered by stored statements (program facts, law articles, procurement facts). */
+export const topicSchema = z
+  .object({
+    id,
+    group: z.enum(['program', 'briefing', 'contract', 'sw-act', 'procurement']),
+    title: localizedSchema,
+    /** Phrases that point to this topic. Every phrase must appear in the question, after normalisation. */
+    keywords: aliasesSchema,
+    /** Extra weight when several topics match; higher wins. */
+    weight: z.number().int().default(0),
+    statements: z.array(statementSchema).min(1),
+    /** Set when the topic is itself an unknown fact (e.g. the 2021 pre-registered questions). */
+    unknown: z.boolean().default(false),
+  })
+  .strict();
+export type Topic = z.infer<typeof topicSchema>;
+
+export const periodSchema = z
+  .object({
+    from: isoDate,
+    to: isoDate,
+    label: localizedSchema,
+    ...provenance,
+  })
+  .strict()
+  .refine((p) => p.from <= p.to, { message: 'from must not be after to' });
+export type Period = z.infer<typeof periodSchema>;
+
+/** A COVID-19 temporary contract measure and every recorded period it was in force. */
+export const measureSchema = z
+  .object({
+    id,
+    title: localizedSchema,
+    relaxes: localizedSchema,
+    temporary: localizedSchema,
+    legalBasis: localizedSchema,
+    periods: z.array(periodSchema).min(1),
+    /** What is known about coverage after the last period. */
+    afterLastPeriod: localizedSchema,
+    sources: z.array(id).min(1),
+    confidence: confidenceSchema,
+  })
+  .strict();
+export type Measure = z.infer<typeof measureSchema>;
+
+const comparison = z.enum(['eq', 'ne', 'gte', 'gt', 'lte', 'lt', 'in']);
+export const conditionSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('input'),
+      input: z.string().min(1),
+      op: comparison,
+      value: z.union([z.number(), z.string(), z.boolean(), z.array(z.union([z.number(), z.string()]))]),
+    })
+    .strict(),
+  /** True when the reference date (or the whole asked range) lies in a recorded period of the measure. */
+  z.object({ kind: z.literal('during'), measure: id }).strict(),
+]);
+export type Condition = z.infer<typeof conditionSchema>;
+
+export const verdictSchema = z.enum(['allowed', 'not_allowed', 'unknown']);
+export type Verdict = z.infer<typeof verdictSchema>;
+
+export const ruleSchema = z
+  .object({
+    id,
+    decision: id,
+    priority: z.number().int(),
+    when: z.array(conditionSchema),
+    outcome: verdictSchema,
+    legalBasis: localizedSchema,
+    explanation: localizedSchema,
+    sources: z.array(id).min(1),
+    confidence: confidenceSchema,
+  })
+  .strict();
+export type Rule = z.infer<typeof ruleSchema>;
+
+export const inputSchema = z
+  .object({
+    name: z.string().min(1),
+    type: z.enum(['number', 'date', 'enum', 'boolean']),
+    label: localizedSchema,
+    values: z.array(z.string()).optional(),
+  })
+  .strict();
+
+export const decisionSchema = z
+  .object({
+    id,
+    title: localizedSchema,
+    /** Phrases that point to this decision. A question matches when any phrase is present. */
+    keywords: aliasesSchema,
+    inputs: z.array(inputSchema).min(1),
+    /** Which input a missing value should be asked for, and how. */
+    missingInput: z.record(z.string(), localizedSchema).default({}),
+    measure: id.optional(),
+  })
+  .strict();
+export type Decision = z.infer<typeof decisionSchema>;
+
+export const programSchema = z
+  .object({
+    name: localizedSchema,
+    projectCount: numberFactSchema,
+    totalBudget: amountFactSchema,
+    unnamedProjects: unnamedProjectSchema,
+  })
+  .strict();
+
+/** Aspect words: which field of a project a question asks for. */
+export const aspectSchema = z
+  .object({
+    id: z.enum([
+      'budget',
+      'phase',
+      'isNew',
+      'longTermContract',
+      'briefed',
+      'leadAgency',
+      'category',
+      'technologyGroup',
+      'orderSchedule',
+      'description',
+      'winner',
+      'contact',
+      'name',
+    ]),
+    keywords: aliasesSchema,
+  })
+  .strict();
+export type Aspect = z.infer<typeof aspectSchema>;
+
+export const lexiconSchema = z
+  .object({
+    aspects: z.array(aspectSchema),
+    /** Words asking for a yes/no decision ("돼?", "can I"), which route a rule topic to its rule. */
+    decisionCues: aliasesSchema,
+    /** Words asking for a list of projects. */
+    listCues: aliasesSchema,
+    /** Words that only make sense for the program as a whole (총, 전체, total ...). */
+    programCues: aliasesSchema,
+    /** Greetings and help requests. */
+    helpCues: aliasesSchema,
+  })
+  .strict();
+export type Lexicon = z.infer<typeof lexiconSchema>;
+
+export const messagesSchema = z.record(z.string(), localizedSchema);
+
+/** One file of the knowledge base: which key holds which list. */
+export const knowledgeFileSchemas = {
+  'sources.yaml': z.object({ sources: z.array(sourceSchema).min(1) }).strict(),
+  'program.yaml': z.object({ program: programSchema, topics: z.array(topicSchema) }).strict(),
+  'projects.yaml': z.object({ projects: z.array(projectSchema).min(1) }).strict(),
+  'contract-exceptions.yaml': z.object({ measures: z.array(measureSchema), topics: z.array(topicSchema) }).strict(),
+  'sw-act.yaml': z.object({ topics: z.array(topicSchema) }).strict(),
+  'rules.yaml': z.object({ decisions: z.array(decisionSchema), rules: z.array(ruleSchema) }).strict(),
+  'lexicon.yaml': lexiconSchema,
+  'messages.yaml': z.object({ messages: messagesSchema }).strict(),
+} as const;
+
+export type KnowledgeFileName = keyof typeof knowledgeFileSchemas;
