@@ -211,7 +211,7 @@ function checkReferences(kb: KnowledgeBase, data: Parsed): KnowledgeProblem[] {
     if (!(key in kb.messages)) problems.push({ file: 'messages.yaml', path: `messages.${key}`, message: 'message is missing' });
   }
   for (const [key, message] of Object.entries(kb.messages)) {
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort().join(',');
+    const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)/g)].map((m) => m[1]))].sort().join(',');
     if (placeholders(message.ko) !== placeholders(message.en)) {
       problems.push({
         file: 'messages.yaml',

@@ -98,16 +98,18 @@ export async function startOpenAIStandin(): Promise<OpenAIStandin> {
   function wait(response: ServerResponse, ms: number | undefined): Promise<boolean> {
     if (ms === undefined || ms <= 0) return Promise.resolve(!response.destroyed);
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        resolve(!response.destroyed);
-      }, ms);
-      timers.add(timer);
-      response.once('close', () => {
+      const onClose = () => {
         clearTimeout(timer);
         timers.delete(timer);
         resolve(false);
-      });
+      };
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        response.off('close', onClose);
+        resolve(!response.destroyed);
+      }, ms);
+      timers.add(timer);
+      response.once('close', onClose);
     });
   }
 
@@ -234,3 +236,6 @@ export async function startOpenAIStandin(): Promise<OpenAIStandin> {
     },
   };
 }
+
+/** Short name for {@link startOpenAIStandin}. */
+export { startOpenAIStandin as start };
