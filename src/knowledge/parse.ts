@@ -179,6 +179,9 @@ function checkReferences(kb: KnowledgeBase, data: Parsed): KnowledgeProblem[] {
 
   const decisionIds = new Set(kb.decisions.map((d) => d.id));
   kb.decisions.forEach((decision, i) => {
+    if (decision.topic !== undefined && !kb.topics.some((t) => t.id === decision.topic)) {
+      problems.push({ file: 'rules.yaml', path: `decisions[${i}].topic`, message: `unknown topic "${decision.topic}"` });
+    }
     if (decision.measure !== undefined && !kb.measures.has(decision.measure)) {
       problems.push({ file: 'rules.yaml', path: `decisions[${i}].measure`, message: `unknown measure "${decision.measure}"` });
     }

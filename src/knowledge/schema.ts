@@ -34,21 +34,17 @@ const provenance = {
   note: localizedSchema.optional(),
 };
 
-function withProvenance<T extends z.ZodType>(value: T) {
-  return z
-    .object({ value: value.nullable(), ...provenance })
-    .strict()
-    .superRefine((fact, ctx) => {
-      if (fact.value === null && fact.confidence !== 'not_found') {
-        ctx.addIssue({ code: 'custom', message: 'a null value must have confidence not_found' });
-      }
-      if (fact.value !== null && fact.confidence === 'not_found') {
-        ctx.addIssue({ code: 'custom', message: 'confidence not_found needs a null value' });
-      }
-      if (fact.value !== null && fact.sources.length === 0) {
-        ctx.addIssue({ code: 'custom', message: 'a known fact needs at least one source', path: ['sources'] });
-      }
-    });
+/** A fact's value is null exactly when no source gives it (confidence not_found). */
+function checkFact(fact: { value: unknown; confidence: Confidence; sources: string[] }, ctx: z.RefinementCtx): void {
+  if (fact.value === null && fact.confidence !== 'not_found') {
+    ctx.addIssue({ code: 'custom', message: 'a null value must have confidence not_found' });
+  }
+  if (fact.value !== null && fact.confidence === 'not_found') {
+    ctx.addIssue({ code: 'custom', message: 'confidence not_found needs a null value' });
+  }
+  if (fact.value !== null && fact.sources.length === 0) {
+    ctx.addIssue({ code: 'custom', message: 'a known fact needs at least one source', path: ['sources'] });
+  }
 }
 
 /** An amount of Korean won, with the forms people write it in. */
@@ -57,10 +53,13 @@ export const amountSchema = z
   .strict();
 export type Amount = z.infer<typeof amountSchema>;
 
-export const localizedFactSchema = withProvenance(localizedSchema);
-export const amountFactSchema = withProvenance(amountSchema);
-export const booleanFactSchema = withProvenance(z.boolean());
-export const numberFactSchema = withProvenance(z.number().int().positive());
+export const localizedFactSchema = z.object({ value: localizedSchema.nullable(), ...provenance }).strict().superRefine(checkFact);
+export const amountFactSchema = z.object({ value: amountSchema.nullable(), ...provenance }).strict().superRefine(checkFact);
+export const booleanFactSchema = z.object({ value: z.boolean().nullable(), ...provenance }).strict().superRefine(checkFact);
+export const numberFactSchema = z
+  .object({ value: z.number().int().positive().nullable(), ...provenance })
+  .strict()
+  .superRefine(checkFact);
 export type LocalizedFact = z.infer<typeof localizedFactSchema>;
 
 /** A free statement with its provenance: used for notes, history and topic answers. */
@@ -202,6 +201,8 @@ export const decisionSchema = z
     /** Which input a missing value should be asked for, and how. */
     missingInput: z.record(z.string(), localizedSchema).default({}),
     measure: id.optional(),
+    /** The topic that explains the rules when the question asks what they are, not a yes/no. */
+    topic: id.optional(),
   })
   .strict();
 export type Decision = z.infer<typeof decisionSchema>;
@@ -249,6 +250,8 @@ export const lexiconSchema = z
     programCues: aliasesSchema,
     /** Greetings and help requests. */
     helpCues: aliasesSchema,
+    /** Short names of lead agencies, for list filters ("국토부 사업"). `name` is the Korean name in projects.yaml. */
+    agencies: z.array(z.object({ name: z.string().min(1), aliases: z.array(z.string().min(1)).min(1) }).strict()),
   })
   .strict();
 export type Lexicon = z.infer<typeof lexiconSchema>;

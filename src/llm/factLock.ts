@@ -62,7 +62,8 @@ interface AllowedFacts {
 
 const MENTION = /[@＠]\s*(?:everyone|here)\b|<@[!&]?\d+>|<#\d+>/iu;
 const FULL_URL = /\bhttps?:\/\/[^\s<>"')\]]+|\bwww\.[^\s<>"')\]]+/giu;
-const BARE_DOMAIN = /\b(?:[a-z0-9-]+\.)+(?:com|net|org|kr|io|gov|info|biz|co|me|ai|app|dev|ly|gl)\b(?:\/[^\s<>"')\]]*)?/giu;
+const BARE_DOMAIN =
+  /\b(?:[a-z0-9-]+\.)+(?:com|net|org|kr|io|gov|info|biz|co|me|ai|app|dev|ly|gl)\b(?:\/[^\s<>"')\]]*)?/giu;
 
 function parseArticle(canonical: string): ArticleRef | null {
   const match = /^article:([^([]+)(?:\((\d+)\))?(?:\[(\d+)\])?$/u.exec(canonical);
@@ -103,7 +104,8 @@ function indexAllowedFacts(tokens: readonly FactToken[]): AllowedFacts {
   for (const token of tokens) {
     allowed.exact.add(token.canonical);
     for (const form of impliedDateForms(token)) allowed.derived.add(form);
-    const year = yearOf(token.canonical) ?? yearOf(impliedDateForms(token).find((f) => f.startsWith('year:')) ?? '');
+    const year =
+      yearOf(token.canonical) ?? yearOf(impliedDateForms(token).find((f) => f.startsWith('year:')) ?? '');
     if (year !== null) allowed.years.add(year);
     const article = token.kind === 'article' ? parseArticle(token.canonical) : null;
     if (article !== null) allowed.articles.push(article);
@@ -188,7 +190,9 @@ function measureScripts(text: string): ScriptShares {
     if (/\p{Script=Hangul}/u.test(char)) hangul += 1;
     else if (/[A-Za-z]/u.test(char)) latin += 1;
   }
-  return letters === 0 ? { hangul: 0, latin: 0, letters: 0 } : { hangul: hangul / letters, latin: latin / letters, letters };
+  return letters === 0
+    ? { hangul: 0, latin: 0, letters: 0 }
+    : { hangul: hangul / letters, latin: latin / letters, letters };
 }
 
 function checkLanguage(decided: DecidedAnswer, candidate: string): string | null {
@@ -222,7 +226,10 @@ function collectUrls(text: string): string[] {
 }
 
 function findNewUrl(decided: DecidedAnswer, candidate: string): string | null {
-  const allowed = [...decided.sources.map((source) => normalizeUrl(source.url)), ...collectUrls(decided.text)];
+  const allowed = [
+    ...decided.sources.map((source) => normalizeUrl(source.url)),
+    ...collectUrls(decided.text),
+  ];
   for (const url of collectUrls(candidate)) {
     const known = allowed.some((a) => a === url || (!url.includes('/') && a.split('/')[0] === url));
     if (!known) return url;
@@ -291,6 +298,11 @@ function checkVerdict(decided: DecidedAnswer, candidate: string): string | null 
   return null;
 }
 
+/** Length in code points, the unit of `maxLength`. */
+export function countCodePoints(text: string): number {
+  return Array.from(text).length;
+}
+
 function reject(reason: FactLockReason, detail: string): FactLockResult {
   return { ok: false, reason, detail };
 }
@@ -300,10 +312,14 @@ function reject(reason: FactLockReason, detail: string): FactLockResult {
  * article, project name or URL that the answer lacks, every key fact kept, the same verdict, the reply
  * language, no mentions, and at most `maxLength` code points.
  */
-export function checkRewording(decided: DecidedAnswer, candidate: string, opts: FactLockOptions): FactLockResult {
+export function checkRewording(
+  decided: DecidedAnswer,
+  candidate: string,
+  opts: FactLockOptions,
+): FactLockResult {
   const text = candidate.trim();
   if (text === '') return reject('empty', 'rewording is empty');
-  const length = [...text].length;
+  const length = countCodePoints(text);
   if (length > opts.maxLength) return reject('too_long', `${length} > ${opts.maxLength} characters`);
   const mention = MENTION.exec(prepareText(text));
   if (mention !== null) return reject('mentions', `contains "${mention[0]}"`);
@@ -319,7 +335,10 @@ export function checkRewording(decided: DecidedAnswer, candidate: string, opts: 
   const candidateTokens = extractFacts(text, { maskPhrases });
   const stray = candidateTokens.find((token) => !isAllowed(token, allowed));
   if (stray !== undefined) {
-    return reject(reasonForToken(stray), `"${stray.raw.trim()}" (${stray.canonical}) is not in the decided answer`);
+    return reject(
+      reasonForToken(stray),
+      `"${stray.raw.trim()}" (${stray.canonical}) is not in the decided answer`,
+    );
   }
   const project = findUnknownProject(decided, text);
   if (project !== null) return reject('unknown_project', `"${project}" is not a project of this answer`);

@@ -153,7 +153,9 @@ function parseDecimal(raw: string): Decimal {
 }
 
 function shiftDecimal(value: Decimal, power: number): Decimal {
-  return power >= value.s ? { n: value.n * 10n ** BigInt(power - value.s), s: 0 } : { n: value.n, s: value.s - power };
+  return power >= value.s
+    ? { n: value.n * 10n ** BigInt(power - value.s), s: 0 }
+    : { n: value.n, s: value.s - power };
 }
 
 function addDecimals(a: Decimal, b: Decimal): Decimal {
@@ -327,15 +329,18 @@ const EXTRACTORS: readonly Extractor[] = [
   },
   {
     pattern: /(?<![\d.,])(\d{4})\s*년(?:도)?/gu,
-    build: (m) => (isYear(toInt(m[1])) ? { kind: 'year', canonical: `year:${toInt(m[1])}`, raw: m[0] } : null),
+    build: (m) =>
+      isYear(toInt(m[1])) ? { kind: 'year', canonical: `year:${toInt(m[1])}`, raw: m[0] } : null,
   },
   {
     pattern: /\bFY\s?'?(\d{4})\b/gu,
-    build: (m) => (isYear(toInt(m[1])) ? { kind: 'year', canonical: `year:${toInt(m[1])}`, raw: m[0] } : null),
+    build: (m) =>
+      isYear(toInt(m[1])) ? { kind: 'year', canonical: `year:${toInt(m[1])}`, raw: m[0] } : null,
   },
   // Times.
   {
-    pattern: /(오전|오후|낮|밤|저녁|새벽|아침)?\s*(?<![\d.,])(\d{1,2})\s*시(?![간행점기장책범설정작스청민])(?:\s*(\d{1,2})\s*분|\s*(반))?/gu,
+    pattern:
+      /(오전|오후|낮|밤|저녁|새벽|아침)?\s*(?<![\d.,])(\d{1,2})\s*시(?![간행점기장책범설정작스청민])(?:\s*(\d{1,2})\s*분|\s*(반))?/gu,
     build: (m) => {
       const minute = m[4] === undefined ? toInt(m[3] ?? '0') : 30;
       return timeToken(m[0], to12h(m[1], toInt(m[2])), minute);
@@ -349,8 +354,9 @@ const EXTRACTORS: readonly Extractor[] = [
     pattern: /(?<![\d:.,])(\d{1,2})\s*([ap])\.?\s*m\.?(?![a-z])/giu,
     build: (m) => timeToken(m[0], to12h(m[2], toInt(m[1])), 0),
   },
-  { pattern: /정오|\bnoon\b|\bmidday\b/giu, build: (m) => timeToken(m[0], 12, 0) },
-  { pattern: /자정|\bmidnight\b/giu, build: (m) => timeToken(m[0], 0, 0) },
+  // 정오/자정 only at the start of a word: "전자정부" contains 자정.
+  { pattern: /(?<!\p{Script=Hangul})정오|\bnoon\b|\bmidday\b/giu, build: (m) => timeToken(m[0], 12, 0) },
+  { pattern: /(?<!\p{Script=Hangul})자정|\bmidnight\b/giu, build: (m) => timeToken(m[0], 0, 0) },
   // Articles (조, 조의, 항, 호). Bare "N조" before 원 or a further 억/만 group is an amount, not an article.
   {
     pattern: new RegExp(
@@ -388,7 +394,11 @@ const EXTRACTORS: readonly Extractor[] = [
       String.raw`(?<![\d.,])(${NUM})\s*(?:%\s*p\b|%\s*포인트|퍼센트\s*포인트|percentage\s+points?\b)`,
       'giu',
     ),
-    build: (m) => ({ kind: 'percent_point', canonical: `percent_point:${canonicalNumber(m[1] ?? '0')}`, raw: m[0] }),
+    build: (m) => ({
+      kind: 'percent_point',
+      canonical: `percent_point:${canonicalNumber(m[1] ?? '0')}`,
+      raw: m[0],
+    }),
   },
   {
     pattern: new RegExp(
@@ -398,7 +408,10 @@ const EXTRACTORS: readonly Extractor[] = [
     build: (m) => ({ kind: 'percent', canonical: `percent:${canonicalNumber(m[1] ?? '0')}`, raw: m[0] }),
   },
   {
-    pattern: new RegExp(String.raw`\b(${WORD_NUMBER}|a\s+hundred|one\s+hundred)\s+(?:percent|per\s*cent)\b`, 'giu'),
+    pattern: new RegExp(
+      String.raw`\b(${WORD_NUMBER}|a\s+hundred|one\s+hundred)\s+(?:percent|per\s*cent)\b`,
+      'giu',
+    ),
     build: (m) => {
       const words = (m[1] ?? '').toLowerCase();
       const value = /hundred/u.test(words) ? 100 : wordNumber(words);
@@ -415,7 +428,8 @@ const EXTRACTORS: readonly Extractor[] = [
       const run = koreanRunValue(m[1] ?? '');
       const value = formatDecimal(run.value);
       if (m[2] !== undefined) return amountToken(m[0], value);
-      if (run.hasScale) return KO_COUNTER_AFTER.test(rest) ? numberToken(m[0], value) : amountToken(m[0], value);
+      if (run.hasScale)
+        return KO_COUNTER_AFTER.test(rest) ? numberToken(m[0], value) : amountToken(m[0], value);
       return run.hasSmall ? numberToken(m[0], value) : null;
     },
   },
@@ -445,7 +459,9 @@ const EXTRACTORS: readonly Extractor[] = [
   {
     pattern: /(?<![\d.,])(\d{1,2})\s*월/gu,
     build: (m) =>
-      isMonth(toInt(m[1])) ? { kind: 'month_only', canonical: `month_only:${pad2(toInt(m[1]))}`, raw: m[0] } : null,
+      isMonth(toInt(m[1]))
+        ? { kind: 'month_only', canonical: `month_only:${pad2(toInt(m[1]))}`, raw: m[0] }
+        : null,
   },
   {
     pattern: /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/gu,
@@ -462,7 +478,10 @@ const EXTRACTORS: readonly Extractor[] = [
   },
   {
     // "one" alone is left out: it is mostly a pronoun ("the one that ...").
-    pattern: new RegExp(String.raw`\b(${TENS_WORD}(?:[\s-]${UNIT_WORD})?|${TEEN_WORD}|${UNIT_WORD}|zero)\b`, 'giu'),
+    pattern: new RegExp(
+      String.raw`\b(${TENS_WORD}(?:[\s-]${UNIT_WORD})?|${TEEN_WORD}|${UNIT_WORD}|zero)\b`,
+      'giu',
+    ),
     build: (m) => {
       if ((m[1] ?? '').toLowerCase() === 'one') return null;
       const value = wordNumber(m[1] ?? '');
@@ -474,7 +493,8 @@ const EXTRACTORS: readonly Extractor[] = [
     skipGlued: true,
     build: (m) => {
       const raw = m[1] ?? '';
-      if (/^\d{4}$/u.test(raw) && isYear(toInt(raw))) return { kind: 'year', canonical: `year:${toInt(raw)}`, raw };
+      if (/^\d{4}$/u.test(raw) && isYear(toInt(raw)))
+        return { kind: 'year', canonical: `year:${toInt(raw)}`, raw };
       return numberToken(raw, canonicalNumber(raw));
     },
   },
@@ -550,7 +570,10 @@ function isGluedToWord(text: string, index: number): boolean {
 
 /** Extracts every fact token of a text, in reading order. */
 export function extractFacts(text: string, options: ExtractOptions = {}): FactToken[] {
-  let work = maskNonFacts(prepareText(text), (options.maskPhrases ?? []).filter((p) => p.trim().length >= 2));
+  let work = maskNonFacts(
+    prepareText(text),
+    (options.maskPhrases ?? []).filter((p) => p.trim().length >= 2),
+  );
   const found: { index: number; token: FactToken }[] = [];
   for (const { pattern, build, skipGlued } of EXTRACTORS) {
     const spans: [number, number][] = [];
@@ -580,21 +603,24 @@ const VERDICT_NEUTRAL = [
 const VERDICT_PATTERNS: readonly (readonly [VerdictSignal, RegExp])[] = [
   [
     'unknown',
-    /알\s*수\s*(?:가\s*)?없|확인되지\s*(?:않|못)|확인할\s*수\s*(?:가\s*)?없|확인이\s*(?:어렵|안\s*됩|되지\s*않)|(?:정보|자료|내용)가\s*없|(?:정해지지|명시되지|나와\s*있지|규정되지)\s*않|모릅니다|모르겠|불분명|불확실/gu,
+    /알\s*수\s*(?:가\s*)?없|확인되지\s*(?:않|못)|확인할\s*수\s*(?:가\s*)?없|확인이\s*(?:어렵|안\s*됩|되지\s*않)|(?:정보|자료|내용)가\s*없|(?:정해지지|명시되지|나와\s*있지|나오지|규정되지|기록되어\s*있지)\s*않|찾지\s*못했|기록이\s*없|모릅니다|모르겠|불분명|불확실/gu,
   ],
   [
     'unknown',
-    /\b(?:unknown|not\s+known|unclear|uncertain|not\s+sure|(?:cannot|can\s*not|can['’]t|could\s+not|couldn['’]t)\s+(?:be\s+)?(?:confirm|determin|verif|find|establish)\w*|not\s+(?:confirmed|specified|stated|determined|available\s+in)|no\s+information|(?:do\s+not|don['’]t)\s+know)\b/giu,
+    /\b(?:unknown|not\s+known|unclear|uncertain|not\s+sure|(?:cannot|can\s*not|can['’]t|could\s+not|couldn['’]t)\s+(?:be\s+)?(?:confirm|determin|verif|find|establish)\w*|not\s+(?:confirmed|specified|stated|determined|found|recorded|given|available\s+in)|no\s+(?:information|record)|no\s+source\s+(?:gives|states|names|says)|(?:do\s+not|don['’]t)\s+know)\b/giu,
   ],
   [
     'not_allowed',
-    /불가(?:능)?|불허|(?:허용|허락|가능|인정)(?:되|하)?지\s*(?:않|못)|(?:허용|가능)이\s*안|(?:할|될|쓸|받을|맺을)\s*수\s*(?:는\s*|가\s*)?없|안\s*(?:됩니다|돼요|된다|돼|되며|되고)|(?:해서는|하면|되면)\s*안|금지|제외됩니다/gu,
+    /불가(?![피결])(?:능)?|불허|(?:허용|허락|가능|인정)(?:되|하)?지\s*(?:않|못)|(?:허용|가능)이\s*안|(?:할|될|쓸|받을|맺을)\s*수\s*(?:는\s*|가\s*)?없|안\s*(?:됩니다|돼요|된다|돼|되며|되고)|(?:해서는|하면|되면)\s*안|금지(?!급)|제외됩니다/gu,
   ],
   [
     'not_allowed',
     /\b(?:not\s+(?:be\s+)?(?:allowed|permitted|permissible|possible|eligible|able\s+to)|cannot|can\s+not|may\s+not|must\s+not|prohibited|forbidden|barred|banned|disallowed|impermissible|ineligible|impossible|not\s+an\s+option)\b|\b\w+n['’]t\s+(?:be\s+)?(?:allowed|permitted|possible|eligible)\b|\bcan['’]t\b|\bmustn['’]t\b/giu,
   ],
-  ['allowed', /가능|허용|허락|(?:할|될|쓸|받을|맺을)\s*수\s*(?:도\s*)?있|해도\s*(?:됩니다|돼|된다|괜찮)|인정됩니다/gu],
+  [
+    'allowed',
+    /가능|허용|허락|(?:할|될|쓸|받을|맺을)\s*수\s*(?:도\s*)?있|해도\s*(?:됩니다|돼|된다|괜찮)|인정됩니다/gu,
+  ],
   ['allowed', /\b(?:allowed|permitted|permissible|possible|eligible|can|may|is\s+ok(?:ay)?)\b/giu],
 ];
 

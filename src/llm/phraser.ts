@@ -2,10 +2,13 @@ import { createHash } from 'node:crypto';
 
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type OpenAI from 'openai';
-import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import type {
+  ChatCompletionCreateParamsNonStreaming,
+  ChatCompletionMessageParam,
+} from 'openai/resources/chat/completions';
 import { z } from 'zod';
 
-import { checkRewording, type FactLockReason } from './factLock.js';
+import { checkRewording, countCodePoints, type FactLockReason } from './factLock.js';
 import type { AnswerLanguage, DecidedAnswer } from './types.js';
 
 /** The part of a keyv store the phraser uses; `new Keyv()` fits. */
@@ -182,7 +185,7 @@ export function formatModelNotice(language: AnswerLanguage): string {
 
 /** Longest accepted rewording of a template, in code points. */
 export function computeMaxLength(template: string, maxLength: number, maxGrowth: number): number {
-  return Math.min(maxLength, Math.max(DEFAULTS.minLength, Math.ceil([...template].length * maxGrowth)));
+  return Math.min(maxLength, Math.max(DEFAULTS.minLength, Math.ceil(countCodePoints(template) * maxGrowth)));
 }
 
 /** Cache key of a phrasing: everything the accepted wording depends on, hashed. */
@@ -234,9 +237,12 @@ export function buildMessages(decided: DecidedAnswer, maxLength: number): ChatCo
 }
 
 function parseRewording(reply: ModelReply): Attempt {
-  if (reply.refusal.trim() !== '') return { ok: false, reason: 'refusal', detail: reply.refusal.slice(0, 200) };
-  if (reply.finishReason === 'content_filter') return { ok: false, reason: 'refusal', detail: 'content_filter' };
-  if (reply.finishReason === 'length') return { ok: false, reason: 'truncated', detail: 'finish_reason length' };
+  if (reply.refusal.trim() !== '')
+    return { ok: false, reason: 'refusal', detail: reply.refusal.slice(0, 200) };
+  if (reply.finishReason === 'content_filter')
+    return { ok: false, reason: 'refusal', detail: 'content_filter' };
+  if (reply.finishReason === 'length')
+    return { ok: false, reason: 'truncated', detail: 'finish_reason length' };
   const content = reply.content
     .trim()
     .replace(/^```(?:json)?\s*/u, '')
@@ -263,19 +269,22 @@ function classifyError(error: unknown, aborted: boolean): { reason: PhrasingFail
   if (error instanceof APIUserAbortError) return { reason: 'timeout', detail };
   if (error instanceof APIConnectionError) return { reason: 'connection_error', detail };
   if (error instanceof APIError) {
-    const status = error.status;
+    const status: unknown = error.status;
     if (status === 429) return { reason: 'rate_limited', detail };
-    if (status !== undefined && status >= 500) return { reason: 'server_error', detail };
+    if (typeof status === 'number' && status >= 500) return { reason: 'server_error', detail };
     return { reason: 'api_error', detail };
   }
-  if (error instanceof SyntaxError || error instanceof MalformedReplyError) return { reason: 'malformed', detail };
+  if (error instanceof SyntaxError || error instanceof MalformedReplyError)
+    return { reason: 'malformed', detail };
   return { reason: 'error', detail };
 }
 
 function raceWithTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(resolve, ms);
+    timer = setTimeout(() => {
+      resolve(undefined);
+    }, ms);
   });
   return Promise.race([promise, timeout]).finally(() => {
     clearTimeout(timer);
@@ -318,7 +327,8 @@ export function createPhraser(opts: PhraserOptions): Phraser {
   function recordOutcome(failed: boolean): void {
     breaker.trialInFlight = false;
     if (!failed) {
-      if (breaker.state !== 'closed') logger?.info({ event: 'llm_breaker_closed' }, 'LLM circuit breaker closed');
+      if (breaker.state !== 'closed')
+        logger?.info({ event: 'llm_breaker_closed' }, 'LLM circuit breaker closed');
       breaker.state = 'closed';
       breaker.failures = 0;
       return;
@@ -357,14 +367,19 @@ export function createPhraser(opts: PhraserOptions): Phraser {
     if (opts.cache === undefined) return;
     try {
       const write =
-        opts.cacheTtlMs === undefined ? opts.cache.set(key, text) : opts.cache.set(key, text, opts.cacheTtlMs);
+        opts.cacheTtlMs === undefined
+          ? opts.cache.set(key, text)
+          : opts.cache.set(key, text, opts.cacheTtlMs);
       await raceWithTimeout(write, cacheTimeoutMs);
     } catch (error) {
       logger?.warn({ event: 'llm_cache_error', op: 'set', err: error }, 'phrasing cache write failed');
     }
   }
 
-  async function requestOnce(body: ChatCompletionCreateParamsNonStreaming, signal: AbortSignal): Promise<ModelReply> {
+  async function requestOnce(
+    body: ChatCompletionCreateParamsNonStreaming,
+    signal: AbortSignal,
+  ): Promise<ModelReply> {
     const completion: unknown = await opts.client.chat.completions.create(body, {
       signal,
       timeout: budgetMs,
@@ -420,7 +435,10 @@ export function createPhraser(opts: PhraserOptions): Phraser {
       }, budgetMs);
     });
     try {
-      const request = opts.stream === true ? requestStreamed(body, controller.signal) : requestOnce(body, controller.signal);
+      const request =
+        opts.stream === true
+          ? requestStreamed(body, controller.signal)
+          : requestOnce(body, controller.signal);
       return parseRewording(await Promise.race([request, deadline]));
     } catch (error) {
       return { ok: false, ...classifyError(error, controller.signal.aborted) };

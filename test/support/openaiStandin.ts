@@ -11,6 +11,8 @@ export interface RecordedRequest {
   rawBody: string;
   /** True when the body asked for a stream. */
   stream: boolean;
+  /** Set when the client closed the connection before the response was complete. */
+  clientAborted: boolean;
 }
 
 /**
@@ -81,7 +83,7 @@ function isStreamRequest(body: unknown): boolean {
 }
 
 function splitIntoChunks(text: string, size: number): string[] {
-  const chars = [...text];
+  const chars = Array.from(text);
   const chunks: string[] = [];
   for (let i = 0; i < chars.length; i += size) chunks.push(chars.slice(i, i + size).join(''));
   return chunks;
@@ -119,7 +121,9 @@ export async function startOpenAIStandin(): Promise<OpenAIStandin> {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (behaviour.retryAfter !== undefined) headers['retry-after'] = behaviour.retryAfter;
       response.writeHead(behaviour.status, headers);
-      response.end(JSON.stringify({ error: { message: `stand-in status ${behaviour.status}`, type: 'standin' } }));
+      response.end(
+        JSON.stringify({ error: { message: `stand-in status ${behaviour.status}`, type: 'standin' } }),
+      );
       return;
     }
     if (behaviour.rawBody !== undefined) {
@@ -130,7 +134,9 @@ export async function startOpenAIStandin(): Promise<OpenAIStandin> {
       return;
     }
     const content =
-      typeof behaviour.content === 'function' ? behaviour.content(recorded) : (behaviour.content ?? '{"text":"ok"}');
+      typeof behaviour.content === 'function'
+        ? behaviour.content(recorded)
+        : (behaviour.content ?? '{"text":"ok"}');
     const finishReason = behaviour.finishReason ?? 'stop';
     const created = Math.floor(Date.now() / 1000);
     if (!recorded.stream) {
@@ -201,8 +207,12 @@ export async function startOpenAIStandin(): Promise<OpenAIStandin> {
         body,
         rawBody,
         stream: isStreamRequest(body),
+        clientAborted: false,
       };
       requests.push(recorded);
+      response.once('close', () => {
+        if (!response.writableFinished) recorded.clientAborted = true;
+      });
       await answer(recorded, behave(recorded), response);
     })().catch(() => {
       response.destroy();

@@ -78,7 +78,7 @@ export class MessageStore {
     const specs = body.attachments;
     if (!Array.isArray(specs)) {
       if (files.length === 0) return undefined;
-      return [...existing, ...files.map((file) => this.#storeFile(channelId, file))];
+      return [...existing, ...files.map((file) => this.storeFile(channelId, file))];
     }
     const result: APIAttachment[] = [];
     specs.forEach((spec, index) => {
@@ -98,12 +98,13 @@ export class MessageStore {
         return;
       }
       const description = typeof spec.description === 'string' ? spec.description : undefined;
-      result.push(this.#storeFile(channelId, file, description));
+      result.push(this.storeFile(channelId, file, description));
     });
     return result;
   }
 
-  #storeFile(channelId: string, file: StoredFile, description?: string): APIAttachment {
+  /** Stores uploaded bytes (served under `/attachments/...`) and returns the attachment object. */
+  storeFile(channelId: string, file: StoredFile, description?: string): APIAttachment {
     const id = this.ids.next();
     this.files.set(id, file);
     const url = `${this.attachmentBaseUrl()}/attachments/${channelId}/${id}/${encodeURIComponent(file.filename)}`;

@@ -101,3 +101,6 @@ export class Waiters {
     for (const entry of [...this.#pending]) entry.fail(new Error('Discord stand-in closed while a wait was pending'));
   }
 }
+
+/** An empty bitfield: discord-api-types' flag enums have no `0` member, so a literal 0 does not type-check. */
+export const NO_FLAGS: number = 0;

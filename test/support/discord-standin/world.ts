@@ -1,6 +1,6 @@
 import { PermissionFlagsBits } from 'discord.js';
 import type { APIGuildMember, APIRole, APIUser } from 'discord.js';
-import { isoNow } from './util.js';
+import { NO_FLAGS, isoNow } from './util.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -55,8 +55,8 @@ function makeUser(id: string, username: string, globalName: string | null, bot =
     global_name: globalName,
     avatar: null,
     ...(bot ? { bot: true } : {}),
-    public_flags: 0,
-    flags: 0,
+    public_flags: NO_FLAGS,
+    flags: NO_FLAGS,
     banner: null,
     accent_color: null,
     avatar_decoration_data: null,
@@ -76,7 +76,7 @@ function makeRole(id: string, name: string, position: number, permissions: bigin
     permissions: permissions.toString(),
     managed: false,
     mentionable: false,
-    flags: 0,
+    flags: NO_FLAGS,
     ...extra,
   };
 }
@@ -183,7 +183,7 @@ export class World {
       premium_since: null,
       deaf: false,
       mute: false,
-      flags: 0,
+      flags: NO_FLAGS,
       pending: false,
       communication_disabled_until: null,
     };

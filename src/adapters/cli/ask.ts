@@ -1,0 +1,85 @@
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { createEngine } from '../../core/engine.js';
+import { toJsonAnswer, type Language } from '../../core/types.js';
+import { loadKnowledge } from '../../knowledge/load.js';
+import { KnowledgeError } from '../../knowledge/parse.js';
+import { renderAnswer, todayInKorea } from './render.js';
+
+const USAGE = `usage: npm run ask -- [--json] [--as-of YYYY-MM-DD] [--lang ko|en] ["question"]
+  With a question, answers it once. Without one, reads one question per line from standard input
+  and answers each in order (with --json, one JSON object per line).`;
+
+function fail(message: string): never {
+  console.error(`${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+function parseOptions() {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        json: { type: 'boolean', default: false },
+        'as-of': { type: 'string' },
+        lang: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const asOf = values['as-of'];
+  if (asOf !== undefined) {
+    const date = new Date(`${asOf}T00:00:00Z`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== asOf) {
+      fail(`--as-of must be a real date written YYYY-MM-DD (got "${asOf}")`);
+    }
+  }
+  const lang = values.lang;
+  if (lang !== undefined && lang !== 'ko' && lang !== 'en') fail(`--lang must be ko or en (got "${lang}")`);
+  return {
+    json: values.json,
+    today: asOf ?? todayInKorea(),
+    language: lang as Language | undefined,
+    question: positionals.length > 0 ? positionals.join(' ') : null,
+  };
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions();
+  let engine;
+  try {
+    engine = createEngine(loadKnowledge(process.env['KNOWLEDGE_DIR'] || undefined));
+  } catch (error) {
+    if (error instanceof KnowledgeError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const answerOne = (text: string): string => {
+    const answer = engine.answer({ text, today: options.today, language: options.language });
+    return options.json ? JSON.stringify(toJsonAnswer(answer)) : renderAnswer(answer);
+  };
+
+  if (options.question !== null) {
+    console.log(answerOne(options.question));
+    return;
+  }
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let first = true;
+  for await (const line of lines) {
+    const out = answerOne(line);
+    process.stdout.write(options.json || first ? `${out}\n` : `\n${out}\n`);
+    first = false;
+  }
+}
+
+await main();

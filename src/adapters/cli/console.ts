@@ -1,0 +1,44 @@
+import { createInterface } from 'node:readline';
+import type { Engine } from '../../core/engine.js';
+import type { Answer, Question } from '../../core/types.js';
+import { renderAnswer, todayInKorea } from './render.js';
+
+const QUIT = new Set(['quit', 'exit', 'q', '종료', '끝', ':q']);
+
+const BANNER = `egov-briefing-bot — 2021 전자정부지원사업·계약 제도 도우미 (console)
+질문을 입력하세요. "도움말"/help, 종료는 "quit" 또는 Ctrl+D.
+Ask in Korean or English. Type "help" for examples, "quit" to leave.`;
+
+export interface ConsoleOptions {
+  readonly input: NodeJS.ReadableStream;
+  readonly output: NodeJS.WritableStream;
+  /** Answers a question; lets main plug in LLM phrasing. Defaults to the engine's template answer. */
+  readonly answer?: (question: Question) => Promise<{ answer: Answer; text?: string }>;
+}
+
+/** The interactive console: a prompt, answers with their sources, help, and quit. */
+export async function runConsole(engine: Engine, options: ConsoleOptions): Promise<void> {
+  const answer =
+    options.answer ?? ((q: Question): Promise<{ answer: Answer; text?: string }> => Promise.resolve({ answer: engine.answer(q) }));
+  const rl = createInterface({ input: options.input, output: options.output, terminal: false });
+  const write = (text: string) => options.output.write(text);
+  write(`${BANNER}\n\n> `);
+  for await (const line of rl) {
+    const text = line.trim();
+    if (QUIT.has(text.toLowerCase())) break;
+    if (text === '') {
+      write('> ');
+      continue;
+    }
+    try {
+      const result = await answer({ text, today: todayInKorea() });
+      const rendered = renderAnswer(result.answer);
+      write(`${result.text !== undefined ? rendered.replace(result.answer.text, result.text) : rendered}\n\n> `);
+    } catch (error) {
+      // The console is its own error boundary: report and keep the session.
+      write(`오류가 발생했습니다 / Something went wrong: ${error instanceof Error ? error.message : String(error)}\n\n> `);
+    }
+  }
+  write('\n안녕히 가세요 / Bye.\n');
+  rl.close();
+}

@@ -1,0 +1,14 @@
+import type { Answer } from '../../core/types.js';
+
+/** An answer as the terminal shows it: the text, then its sources. */
+export function renderAnswer(answer: Answer): string {
+  const text = answer.text.replace(/\*\*(.+?)\*\*/g, '$1');
+  if (answer.sources.length === 0) return text;
+  const label = answer.language === 'ko' ? '출처' : 'Sources';
+  return `${text}\n\n${label}:\n${answer.sources.map((s) => `  - ${s.title}\n    ${s.url}`).join('\n')}`;
+}
+
+/** Today in Korea (the briefing's and the rules' time zone), as YYYY-MM-DD. */
+export function todayInKorea(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(now);
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+// Empty strings in .env mean "unset", as a blank line in a copied .env.example should.
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const envSchema = z
+  .object({
+    /** Discord bot token; without it the assistant runs in the console. */
+    DISCORD_TOKEN: optional(z.string().min(20, 'looks too short to be a Discord bot token')),
+    /** The Discord application (client) id; needed to register commands. */
+    DISCORD_APPLICATION_ID: optional(z.string().regex(/^\d{15,22}$/, 'must be a Discord snowflake (digits)')),
+    /** Register commands in this server only (instant) instead of globally. */
+    DISCORD_GUILD_ID: optional(z.string().regex(/^\d{15,22}$/, 'must be a Discord snowflake (digits)')),
+    /** Another base URL for Discord's HTTP API (a proxy, or a test stand-in). */
+    DISCORD_API_URL: optional(z.url()),
+    /** SQLite file for feedback votes, rate limits and caches. */
+    STORE_PATH: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('data/egov-briefing-bot.sqlite')),
+    /** Use Redis instead of the SQLite file (e.g. redis://127.0.0.1:6379). */
+    REDIS_URL: optional(z.url()),
+    /** Enables LLM phrasing of decided answers. */
+    OPENAI_API_KEY: optional(z.string().min(1)),
+    /** Any OpenAI-compatible server (a local model server included). */
+    OPENAI_BASE_URL: optional(z.url()),
+    OPENAI_MODEL: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('gpt-4o-mini')),
+    /** Total time the LLM may take for one answer before the template is sent. */
+    PHRASING_BUDGET_MS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(100).max(10000).default(2500)),
+    /** Questions per user per minute on Discord. */
+    RATE_LIMIT_PER_MINUTE: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(600).default(10)),
+    /** Folder of the knowledge base (defaults to the repository's knowledge/). */
+    KNOWLEDGE_DIR: optional(z.string()),
+    LOG_LEVEL: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DISCORD_TOKEN !== undefined && env.DISCORD_APPLICATION_ID === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DISCORD_APPLICATION_ID'],
+        message: 'is required when DISCORD_TOKEN is set',
+      });
+    }
+  });
+
+export type Env = Readonly<z.infer<typeof envSchema>>;
+
+export class EnvError extends Error {
+  constructor(readonly issues: readonly string[]) {
+    super(`invalid configuration:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+/**
+ * Validates the environment once. Every problem is reported together; values are never echoed,
+ * so a mistyped token does not end up in a log.
+ */
+export function loadEnv(source: Readonly<Record<string, string | undefined>>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
+  }
+  return Object.freeze(result.data);
+}

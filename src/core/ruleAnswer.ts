@@ -1,0 +1,183 @@
+import type { KnowledgeBase } from '../knowledge/parse.js';
+import type { Decision } from '../knowledge/schema.js';
+import type { AnswerBuilder } from './compose.js';
+import type { DateRange } from './extract.js';
+import { describeCondition, evaluateDecision, type Evaluation, type InputValue } from './rules/evaluate.js';
+import type { Answer, RuleTrace } from './types.js';
+
+/** A decision to evaluate, with the inputs read from the question. */
+export interface DecisionRequest {
+  readonly decision: Decision;
+  readonly values: Readonly<Record<string, InputValue | undefined>>;
+  readonly date: DateRange;
+  readonly dateAsked: boolean;
+  readonly hasParameters: boolean;
+  /** Sentences about how the inputs were read (amount, VAT). */
+  readonly notes: readonly { key: string; values: Record<string, string> }[];
+  /** Values to try when the question leaves an input open; the verdict stands only if all agree. */
+  readonly alternatives: readonly Readonly<Record<string, InputValue>>[];
+}
+
+const TIER_LABELS: Record<string, { ko: string; en: string }> = {
+  group: { ko: '상호출자제한기업집단 소속', en: 'business-group affiliate' },
+  'large-8000-plus': { ko: '매출 8,000억원 이상 대기업', en: 'large firm, sales of 8,000억원 or more' },
+  'large-under-8000': { ko: '매출 8,000억원 미만 대기업', en: 'large firm, sales under 8,000억원' },
+  large: { ko: '대기업(매출 규모 미상)', en: 'large firm (sales not given)' },
+  'new-midsize': { ko: '최근 중견기업이 된 기업', en: 'recently mid-sized firm' },
+  sme: { ko: '중소기업', en: 'SME' },
+};
+
+function evaluate(kb: KnowledgeBase, request: DecisionRequest): { evaluation: Evaluation; assumed: boolean } {
+  const base = { values: request.values, date: request.date };
+  if (request.alternatives.length === 0) return { evaluation: evaluateDecision(kb, request.decision, base), assumed: false };
+  const evaluations = request.alternatives.map((alt) =>
+    evaluateDecision(kb, request.decision, { values: { ...request.values, ...alt }, date: request.date }),
+  );
+  const first = evaluations[0]!;
+  const agree = evaluations.every((e) => e.verdict === first.verdict && e.verdict !== 'unknown');
+  return agree ? { evaluation: first, assumed: true } : { evaluation: evaluateDecision(kb, request.decision, base), assumed: false };
+}
+
+/**
+ * Writes the verdict of each requested decision with its reasons: the rule that decided, its
+ * legal basis, the reference date and period, and the trace of conditions.
+ */
+export function composeRuleAnswer(
+  b: AnswerBuilder,
+  kb: KnowledgeBase,
+  requests: readonly DecisionRequest[],
+  projectIds: readonly string[],
+): Answer {
+  const traces: RuleTrace[] = [];
+  if (requests.length > 1) b.line(b.msg('rule.bothDecisions'));
+  for (const request of requests) {
+    if (requests.length > 1) b.blank();
+    traces.push(writeEvaluation(b, kb, request));
+  }
+  const primary = traces[0]!;
+  // A verdict the records can't give is an unknown fact, even though the rule was evaluated.
+  return b.build({
+    status: traces.some((t) => t.verdict !== 'unknown') ? 'answered' : 'unknown_fact',
+    kind: 'rule',
+    projects: projectIds,
+    verdict: primary.verdict,
+    rule: primary.rule,
+    traces,
+  });
+}
+
+function writeEvaluation(b: AnswerBuilder, kb: KnowledgeBase, request: DecisionRequest): RuleTrace {
+  const { decision } = request;
+  const { evaluation, assumed } = evaluate(kb, request);
+  const { rule, verdict } = evaluation;
+  const lang = b.language;
+  const measure = decision.measure !== undefined ? kb.measures.get(decision.measure) : undefined;
+  const usesDate = decision.inputs.some((i) => i.type === 'date');
+
+  b.line(`${b.text(decision.title)}`);
+  b.line(`${b.msg('label.verdict')}: ${b.msg(`verdict.${verdict}`)}${verdict === 'unknown' ? '' : b.mark(evaluation.confidence)}`);
+
+  // The reason, in the words of the rule that decided, or why nothing could decide.
+  const lastStep = evaluation.steps.at(-1);
+  const coverage = lastStep?.conditions.find((c) => c.coverage)?.coverage;
+  if (verdict !== 'unknown' && rule) {
+    b.line(b.text(rule.explanation));
+  } else if (evaluation.missingInputs.length > 0) {
+    b.line(b.msg('rule.missingInput'));
+    for (const input of evaluation.missingInputs) {
+      const hint = decision.missingInput[input];
+      if (hint) b.line(b.text(hint));
+    }
+  } else if (coverage && coverage.state !== 'in_period') {
+    b.line(b.msg('rule.unknownCoverage'));
+    if (measure) b.line(b.text(measure.afterLastPeriod));
+  } else if (rule) {
+    b.line(b.text(rule.explanation));
+  }
+  if (assumed) {
+    b.line(
+      lang === 'ko'
+        ? '유찰 횟수가 없지만, 한 번이든 재공고까지든 결과가 같아 그대로 판단했습니다.'
+        : 'The number of failed rounds is not given, but one or two rounds lead to the same verdict here.',
+    );
+  }
+  for (const note of request.notes) b.line(b.msg(note.key, note.values));
+
+  if (rule) {
+    b.line(`${b.msg('label.basis')}: ${b.text(rule.legalBasis)}${b.mark(rule.confidence)}`);
+    b.keyFact(rule.legalBasis.ko);
+    b.cite(rule.sources);
+  }
+  if (usesDate) {
+    b.line(
+      request.dateAsked
+        ? b.msg('rule.referenceAsked', { date: request.date.label })
+        : b.msg('rule.referenceToday', { date: request.date.label }),
+    );
+    b.fact(request.date.label);
+  }
+  if (coverage?.state === 'in_period' && verdict !== 'unknown') {
+    b.line(`${b.msg('label.period')}: ${coverage.periods.map((p) => `${b.text(p.label)}${b.mark(p.confidence)}`).join(', ')}`);
+    for (const p of coverage.periods) {
+      b.keyFact(p.to);
+      b.cite(p.sources);
+      if (p.note) b.line(b.text(p.note));
+    }
+  }
+  if (measure && (verdict === 'unknown' || coverage?.state === 'before')) {
+    b.line(`${b.msg('label.extensions')}:`);
+    for (const p of measure.periods) {
+      b.line(`• ${b.text(p.label)}${b.mark(p.confidence)}`);
+      b.fact(p.from, p.to);
+      b.cite(p.sources);
+    }
+    b.cite(measure.sources);
+  }
+
+  // The trace: every rule looked at, in order, and what each condition gave.
+  const conditions: RuleTrace['conditions'][number][] = [];
+  const inputs = { values: request.values, date: request.date };
+  const formatValue = (name: string, value: InputValue): string => {
+    if (name === 'companyTier' && typeof value === 'string') return TIER_LABELS[value]?.[lang] ?? value;
+    if (name === 'amountKrw' && typeof value === 'number') return formatWon(value, lang);
+    if (name === 'sharePercent' && typeof value === 'number') return `${value}%`;
+    if (typeof value === 'boolean') return lang === 'ko' ? (value ? '예' : '아니오') : value ? 'yes' : 'no';
+    return String(value);
+  };
+  b.line(`${b.msg('label.trace')}:`);
+  for (const step of evaluation.steps) {
+    const parts = step.conditions.map((c) => {
+      const description = describeCondition(decision, c, inputs, lang, formatValue);
+      conditions.push({ description: `${step.rule.id}: ${description}`, result: c.result });
+      return `${description} → ${b.msg(`trace.${c.result}`)}`;
+    });
+    const head = `• ${step.rule.id}`;
+    b.line(parts.length > 0 ? `${head}: ${parts.join('; ')}` : head);
+  }
+  if (rule) b.line(b.msg('trace.decidedBy', { rule: rule.id }));
+
+  return {
+    decision: decision.id,
+    decisionTitle: b.text(decision.title),
+    verdict,
+    rule: rule?.id ?? null,
+    legalBasis: rule ? b.text(rule.legalBasis) : null,
+    explanation: rule ? b.text(rule.explanation) : '',
+    conditions,
+    confidence: evaluation.confidence,
+    asOf: usesDate ? { ...request.date, asked: request.dateAsked } : null,
+    missingInputs: evaluation.missingInputs,
+  };
+}
+
+/** Restates an amount the question gave: 100억원 / KRW 10 billion. */
+function formatWon(krw: number, lang: 'ko' | 'en'): string {
+  if (lang === 'en') {
+    if (krw >= 1e9) return `KRW ${+(krw / 1e9).toFixed(2)} billion`;
+    if (krw >= 1e6) return `KRW ${+(krw / 1e6).toFixed(1)} million`;
+    return `KRW ${krw.toLocaleString('en-US')}`;
+  }
+  if (krw >= 1e8) return `${+(krw / 1e8).toFixed(2)}억원`;
+  if (krw >= 1e4) return `${Math.round(krw / 1e4).toLocaleString('en-US')}만원`;
+  return `${krw.toLocaleString('en-US')}원`;
+}

@@ -1,0 +1,172 @@
+import type { Condition, Confidence, Decision, Measure, Rule, Verdict } from '../../knowledge/schema.js';
+import type { KnowledgeBase } from '../../knowledge/parse.js';
+import type { DateRange } from '../extract.js';
+import type { Language } from '../types.js';
+
+export type InputValue = number | string | boolean;
+type Tri = 'held' | 'failed' | 'unknown';
+
+/** What the evaluator was given: input values by name, and the date range checked. */
+export interface RuleInputs {
+  readonly values: Readonly<Record<string, InputValue | undefined>>;
+  readonly date: DateRange;
+}
+
+export interface EvaluatedCondition {
+  readonly condition: Condition;
+  readonly result: Tri;
+  /** For `during`: how the date relates to the measure's recorded periods. */
+  readonly coverage?: Coverage;
+}
+
+export interface Coverage {
+  readonly state: 'in_period' | 'before' | 'uncovered' | 'partly';
+  readonly periods: Measure['periods'];
+  readonly confidence: Confidence;
+}
+
+/** The outcome of one decision: the verdict, the rule that gave it, and every rule looked at. */
+export interface Evaluation {
+  readonly decision: Decision;
+  readonly verdict: Verdict;
+  readonly rule: Rule | null;
+  readonly confidence: Confidence;
+  readonly steps: readonly { rule: Rule; conditions: EvaluatedCondition[]; result: Tri }[];
+  readonly missingInputs: readonly string[];
+}
+
+const CONFIDENCE_ORDER: readonly Confidence[] = ['confirmed', 'inferred', 'not_found'];
+
+export function weakestConfidence(...values: Confidence[]): Confidence {
+  return values.reduce<Confidence>(
+    (weakest, c) => (CONFIDENCE_ORDER.indexOf(c) > CONFIDENCE_ORDER.indexOf(weakest) ? c : weakest),
+    'confirmed',
+  );
+}
+
+function nextDay(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** How a date range relates to a measure's recorded periods. */
+export function coverageOf(measure: Measure, range: DateRange): Coverage {
+  const periods = [...measure.periods].sort((a, b) => a.from.localeCompare(b.from));
+  const first = periods[0];
+  if (first === undefined || range.to < first.from) return { state: 'before', periods: [], confidence: 'confirmed' };
+  if (range.from < first.from) return { state: 'partly', periods: [], confidence: 'confirmed' };
+  const used: Measure['periods'][number][] = [];
+  let cursor = range.from;
+  for (const period of periods) {
+    if (period.from <= cursor && period.to >= cursor) {
+      used.push(period);
+      cursor = nextDay(period.to);
+      if (cursor > range.to) {
+        return { state: 'in_period', periods: used, confidence: weakestConfidence(...used.map((p) => p.confidence)) };
+      }
+    }
+  }
+  return { state: used.length > 0 ? 'partly' : 'uncovered', periods: used, confidence: 'confirmed' };
+}
+
+function compare(actual: InputValue, op: string, expected: Condition & { kind: 'input' }): boolean {
+  const value = expected.value;
+  switch (op) {
+    case 'eq':
+      return actual === value;
+    case 'ne':
+      return actual !== value;
+    case 'in':
+      return Array.isArray(value) && (value as InputValue[]).includes(actual);
+    case 'gte':
+      return typeof actual === 'number' && typeof value === 'number' && actual >= value;
+    case 'gt':
+      return typeof actual === 'number' && typeof value === 'number' && actual > value;
+    case 'lte':
+      return typeof actual === 'number' && typeof value === 'number' && actual <= value;
+    case 'lt':
+      return typeof actual === 'number' && typeof value === 'number' && actual < value;
+    default:
+      return false;
+  }
+}
+
+function evaluateCondition(kb: KnowledgeBase, condition: Condition, inputs: RuleInputs): EvaluatedCondition {
+  if (condition.kind === 'during') {
+    const measure = kb.measures.get(condition.measure);
+    if (measure === undefined) return { condition, result: 'unknown' };
+    const coverage = coverageOf(measure, inputs.date);
+    const result: Tri = coverage.state === 'in_period' ? 'held' : coverage.state === 'before' ? 'failed' : 'unknown';
+    return { condition, result, coverage };
+  }
+  const actual = inputs.values[condition.input];
+  if (actual === undefined) return { condition, result: 'unknown' };
+  return { condition, result: compare(actual, condition.op, condition) ? 'held' : 'failed' };
+}
+
+/**
+ * Runs a decision's rules, highest priority first (ties by id). The first rule whose conditions
+ * all hold decides. A rule with an undecidable condition (and none failed) stops the run with
+ * verdict `unknown`: a lower rule must not decide what a higher one could not rule out.
+ */
+export function evaluateDecision(kb: KnowledgeBase, decision: Decision, inputs: RuleInputs): Evaluation {
+  const rules = kb.rules
+    .filter((r) => r.decision === decision.id)
+    .sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
+  const steps: Evaluation['steps'][number][] = [];
+  for (const rule of rules) {
+    const conditions = rule.when.map((c) => evaluateCondition(kb, c, inputs));
+    const result: Tri = conditions.some((c) => c.result === 'failed')
+      ? 'failed'
+      : conditions.every((c) => c.result === 'held')
+        ? 'held'
+        : 'unknown';
+    steps.push({ rule, conditions, result });
+    if (result === 'failed') continue;
+    const coverageConfidence = conditions.flatMap((c) => (c.coverage ? [c.coverage.confidence] : []));
+    const missingInputs = conditions.flatMap((c) =>
+      c.result === 'unknown' && c.condition.kind === 'input' ? [c.condition.input] : [],
+    );
+    if (result === 'held') {
+      return {
+        decision,
+        verdict: rule.outcome,
+        rule,
+        confidence: weakestConfidence(rule.confidence, ...coverageConfidence),
+        steps,
+        missingInputs: [],
+      };
+    }
+    return { decision, verdict: 'unknown', rule, confidence: rule.confidence, steps, missingInputs };
+  }
+  return { decision, verdict: 'unknown', rule: null, confidence: 'not_found', steps, missingInputs: [] };
+}
+
+/** A readable line for one evaluated condition, in the reply language. */
+export function describeCondition(
+  decision: Decision,
+  evaluated: EvaluatedCondition,
+  inputs: RuleInputs,
+  language: Language,
+  formatValue: (name: string, value: InputValue) => string,
+): string {
+  const { condition } = evaluated;
+  if (condition.kind === 'during') {
+    return language === 'ko' ? `특례 기간 내 (${inputs.date.label})` : `within the exception period (${inputs.date.label})`;
+  }
+  const input = decision.inputs.find((i) => i.name === condition.input);
+  const label = input?.label[language] ?? condition.input;
+  const symbols: Record<string, string> = { eq: '=', ne: '≠', gte: '≥', gt: '>', lte: '≤', lt: '<', in: '∈' };
+  const expected = Array.isArray(condition.value)
+    ? condition.value.map((v) => formatValue(condition.input, v)).join(', ')
+    : formatValue(condition.input, condition.value);
+  const actual = inputs.values[condition.input];
+  const given =
+    actual === undefined
+      ? language === 'ko'
+        ? '질문에 없음'
+        : 'not given'
+      : formatValue(condition.input, actual);
+  return `${label} ${symbols[condition.op] ?? condition.op} ${expected} (${language === 'ko' ? '질문' : 'asked'}: ${given})`;
+}

@@ -1,0 +1,60 @@
+import type { Language } from './types.js';
+
+const HANGUL_SYLLABLE = /[\uac00-\ud7a3]/g;
+const HANGUL_ANY = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/;
+const LATIN = /[a-z]/gi;
+
+/** A question in the forms the matchers read. */
+export interface NormalizedText {
+  /** NFKC, lower case, Discord mentions removed, punctuation as spaces, single spaces. */
+  readonly spaced: string;
+  /** `spaced` without any space: spacing variants and attached particles don't matter here. */
+  readonly compact: string;
+  /** Space-separated tokens of `spaced`. */
+  readonly tokens: readonly string[];
+}
+
+// Discord mention syntax and @everyone/@here carry no meaning for the engine, and must never be echoed.
+const MENTIONS = /<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b/giu;
+
+export function normalizeText(raw: string): NormalizedText {
+  const spaced = raw
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(MENTIONS, ' ')
+    .replace(/[‘’`´]/g, "'")
+    .replace(/(\p{L})'(\p{L})/gu, '$1$2')
+    .replace(/[^\p{L}\p{N}%.,:/\s-]/gu, ' ')
+    // Keep a dot, comma, colon or slash only between digits (1,000 / 2.5 / 14:00).
+    .replace(/[.,:/](?!\d)|(?<!\d)[.,:/]/g, ' ')
+    .replace(/(?<![\p{L}\p{N}])-|-(?![\p{L}\p{N}])/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const compact = spaced.replace(/[\s-]/g, '');
+  return { spaced, compact, tokens: spaced === '' ? [] : spaced.split(' ') };
+}
+
+/** Korean when Hangul makes up a fair share of the letters; English otherwise. */
+export function detectLanguage(raw: string): Language {
+  const hangul = raw.match(HANGUL_SYLLABLE)?.length ?? 0;
+  if (hangul === 0) return HANGUL_ANY.test(raw) || !/\p{L}/u.test(raw) ? 'ko' : 'en';
+  const latin = raw.match(LATIN)?.length ?? 0;
+  // One Hangul syllable carries about as much as three Latin letters.
+  return hangul * 3 >= latin * 0.5 ? 'ko' : 'en';
+}
+
+/** True when the text has at least one letter (any script). */
+export function hasWords(raw: string): boolean {
+  return /\p{L}/u.test(raw.replace(MENTIONS, ''));
+}
+
+export function isHangulPhrase(phrase: string): boolean {
+  return HANGUL_ANY.test(phrase);
+}
+
+/** Length in code points, as users and Discord count it. */
+export function countCharacters(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}

@@ -1,0 +1,194 @@
+import { MessageType } from 'discord.js';
+import type { APIMessage } from 'discord.js';
+import { Errors, FormErrors } from './errors.js';
+import type { GatewayCounters } from './gateway.js';
+import type { MessageStore } from './messages.js';
+import type { HttpApi, RouteRequest } from './rest.js';
+import { clone, isRecord } from './util.js';
+import { MessageFlagBits, validateMessageBody } from './validation.js';
+import type { JsonObject, World } from './world.js';
+
+/** Flags a bot may set on a plain channel message. */
+const CHANNEL_MESSAGE_FLAGS = MessageFlagBits.SuppressEmbeds | MessageFlagBits.SuppressNotifications | MessageFlagBits.IsComponentsV2;
+
+// Application flags: GATEWAY_GUILD_MEMBERS_LIMITED | GATEWAY_MESSAGE_CONTENT_LIMITED | APPLICATION_COMMAND_BADGE,
+// i.e. an unverified bot with both privileged intents switched on in the developer portal.
+const APPLICATION_FLAGS = (1 << 15) | (1 << 19) | (1 << 23);
+
+export interface PlatformRouteOptions {
+  world: World;
+  store: MessageStore;
+  gatewayUrl(): string;
+  counters: GatewayCounters;
+  messageCreated(message: APIMessage): void;
+  messageUpdated(message: APIMessage): void;
+  messageDeleted(message: APIMessage): void;
+}
+
+export function applicationObject(world: World): JsonObject {
+  return {
+    id: world.ids.applicationId,
+    name: world.botUser.username,
+    icon: null,
+    description: '',
+    summary: '',
+    type: null,
+    bot_public: true,
+    bot_require_code_grant: false,
+    verify_key: '0'.repeat(64),
+    flags: APPLICATION_FLAGS,
+    owner: world.owner,
+    team: null,
+    bot: world.botUser,
+    guild_id: world.ids.guildId,
+    approximate_guild_count: 1,
+    approximate_user_install_count: 0,
+    redirect_uris: [],
+    interactions_endpoint_url: null,
+    role_connections_verification_url: null,
+    event_webhooks_url: null,
+    event_webhooks_status: 1,
+    tags: [],
+    install_params: { scopes: ['bot', 'applications.commands'], permissions: world.permissionsOf(world.botUser.id).toString() },
+    integration_types_config: { '0': {} },
+    rpc_origins: [],
+  };
+}
+
+export function registerPlatformRoutes(api: HttpApi, o: PlatformRouteOptions): void {
+  const { world, store } = o;
+
+  const channelOf = (request: RouteRequest): string => {
+    const channelId = request.params.channel ?? '';
+    if (!world.channels.has(channelId)) throw Errors.unknownChannel();
+    return channelId;
+  };
+  const guildOf = (request: RouteRequest): string => {
+    if (request.params.guild !== world.ids.guildId) throw Errors.unknownGuild();
+    return world.ids.guildId;
+  };
+  const messageOf = (request: RouteRequest): APIMessage => {
+    const channelId = channelOf(request);
+    const message = store.byId.get(request.params.message ?? '');
+    if (!message || message.channel_id !== channelId || store.isEphemeral(message.id)) throw Errors.unknownMessage();
+    return message;
+  };
+
+  api.route('GET', '/gateway', () => ({ status: 200, body: { url: o.gatewayUrl() } }), { auth: false });
+  api.route('GET', '/gateway/bot', () => ({
+    status: 200,
+    body: {
+      url: o.gatewayUrl(),
+      shards: 1,
+      session_start_limit: { total: 1000, remaining: Math.max(0, 1000 - o.counters.identifies), reset_after: 86_400_000, max_concurrency: 1 },
+    },
+  }));
+
+  api.route('GET', '/users/@me', () => ({
+    status: 200,
+    body: { ...world.botUser, bot: true, verified: true, mfa_enabled: false, email: null, locale: 'en-US' },
+  }));
+  api.route('GET', '/users/:user', (request) => {
+    const user = world.users.get(request.params.user ?? '');
+    if (!user) throw Errors.unknownUser();
+    return { status: 200, body: user };
+  });
+  for (const path of ['/applications/@me', '/oauth2/applications/@me']) {
+    api.route('GET', path, () => ({ status: 200, body: applicationObject(world) }));
+  }
+  api.route('PATCH', '/applications/@me', (request) => ({
+    status: 200,
+    body: { ...applicationObject(world), ...(isRecord(request.body) ? request.body : {}) },
+  }));
+
+  api.route('GET', '/guilds/:guild', (request) => {
+    guildOf(request);
+    const counts = request.query.get('with_counts') === 'true' ? { approximate_member_count: world.members.size, approximate_presence_count: 0 } : {};
+    return { status: 200, body: { ...world.guildObject(), ...counts } };
+  });
+  api.route('GET', '/guilds/:guild/channels', (request) => {
+    guildOf(request);
+    return { status: 200, body: [...world.channels.keys()].map((id) => world.channelObject(id, true)) };
+  });
+  api.route('GET', '/guilds/:guild/roles', (request) => {
+    guildOf(request);
+    return { status: 200, body: [...world.roles.values()] };
+  });
+  api.route('GET', '/guilds/:guild/members', (request) => {
+    guildOf(request);
+    const limit = Math.min(1000, Math.max(1, Number(request.query.get('limit') ?? '1')));
+    return { status: 200, body: [...world.members.keys()].slice(0, limit).map((id) => world.memberObject(id, true)) };
+  });
+  api.route('GET', '/guilds/:guild/members/:user', (request) => {
+    guildOf(request);
+    const userId = request.params.user ?? '';
+    if (!world.members.has(userId)) throw Errors.unknownMember();
+    return { status: 200, body: world.memberObject(userId, true) };
+  });
+
+  api.route('GET', '/channels/:channel', (request) => ({ status: 200, body: world.channelObject(channelOf(request), true) }));
+  api.route('POST', '/channels/:channel/typing', (request) => {
+    channelOf(request);
+    return { status: 204 };
+  });
+  api.route('GET', '/channels/:channel/messages', (request) => {
+    const limit = Math.min(100, Math.max(1, Number(request.query.get('limit') ?? '50')));
+    return { status: 200, body: clone(store.history(channelOf(request)).slice(0, limit)) };
+  });
+  api.route('GET', '/channels/:channel/messages/:message', (request) => ({ status: 200, body: clone(messageOf(request)) }));
+
+  api.route('POST', '/channels/:channel/messages', (request) => {
+    const channelId = channelOf(request);
+    const body = isRecord(request.body) ? request.body : {};
+    const duplicate = store.findByNonce(channelId, body);
+    if (duplicate) return { status: 200, body: clone(duplicate) };
+
+    const errors = new FormErrors();
+    validateMessageBody(errors, [], body);
+    let referenced: APIMessage | undefined;
+    const reference = body.message_reference;
+    if (isRecord(reference) && typeof reference.message_id === 'string') {
+      referenced = store.byId.get(reference.message_id);
+      if ((!referenced || store.isEphemeral(referenced.id)) && reference.fail_if_not_exists !== false) {
+        errors.add(['message_reference'], 'MESSAGE_REFERENCE_UNKNOWN_MESSAGE', 'Unknown message');
+      }
+    }
+    const attachments = store.resolveAttachments(errors, [], channelId, body, request.files, []);
+    errors.throwIfAny();
+    const message = store.create(channelId, body, attachments, {
+      type: referenced ? MessageType.Reply : MessageType.Default,
+      author: world.botUser,
+      allowedFlags: CHANNEL_MESSAGE_FLAGS,
+      ...(referenced ? { referenced: clone(referenced) } : {}),
+    });
+    o.messageCreated(message);
+    return { status: 200, body: clone(message) };
+  });
+
+  api.route('PATCH', '/channels/:channel/messages/:message', (request) => {
+    const message = messageOf(request);
+    if (message.author.id !== world.botUser.id) throw Errors.cannotEditOthers();
+    const body = isRecord(request.body) ? request.body : {};
+    const errors = new FormErrors();
+    validateMessageBody(errors, [], body);
+    const attachments = store.resolveAttachments(errors, [], message.channel_id, body, request.files, message.attachments);
+    errors.throwIfAny();
+    store.edit(message, body, attachments);
+    o.messageUpdated(message);
+    return { status: 200, body: clone(message) };
+  });
+
+  api.route('DELETE', '/channels/:channel/messages/:message', (request) => {
+    const message = messageOf(request);
+    store.delete(message.id);
+    o.messageDeleted(message);
+    return { status: 204 };
+  });
+
+  for (const method of ['PUT', 'DELETE']) {
+    api.route(method, '/channels/:channel/messages/:message/reactions/:emoji/@me', (request) => {
+      messageOf(request);
+      return { status: 204 };
+    });
+  }
+}
