@@ -455,10 +455,8 @@ function readDecisionInputs(decision: Decision, lowered: string, today: string):
         values['sharePercent'] = share;
         hasParameters = true;
       }
-      if (saysResubcontract(lowered)) {
-        values['resubcontract'] = true;
-        hasParameters = true;
-      }
+      values['resubcontract'] = saysResubcontract(lowered);
+      if (values['resubcontract'] === true) hasParameters = true;
       break;
     }
     default:

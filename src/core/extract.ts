@@ -103,12 +103,14 @@ export interface AmountMention {
   readonly text: string;
 }
 
-const KO_UNITS: Record<string, number> = { 조: 1e12, 억: 1e8, 천만: 1e7, 백만: 1e6, 만: 1e4 };
+const KO_UNITS: Record<string, number> = {
+  조: 1e12, 천억: 1e11, 백억: 1e10, 십억: 1e9, 억: 1e8, 천만: 1e7, 백만: 1e6, 십만: 1e5, 만: 1e4,
+};
 const EN_UNITS: Record<string, number> = { trillion: 1e12, billion: 1e9, bn: 1e9, million: 1e6, mn: 1e6 };
 
 const NUMBER = '(\\d+(?:,\\d{3})*(?:\\.\\d+)?)';
 const KO_AMOUNT = new RegExp(
-  `${NUMBER}\\s*(조|억|천만|백만|만)(?:\\s*${NUMBER}\\s*(억|천만|백만|만))?(?:\\s*${NUMBER}\\s*(천만|백만|만))?\\s*(?:원)?`,
+  `${NUMBER}\\s*(조|천억|백억|십억|억|천만|백만|십만|만)(?:\\s*${NUMBER}\\s*(천억|백억|십억|억|천만|백만|십만|만))?(?:\\s*${NUMBER}\\s*(천만|백만|십만|만))?\\s*(?:원)?`,
   'gu',
 );
 const EN_AMOUNT = new RegExp(`(?:krw|₩|won)?\\s*${NUMBER}\\s*(trillion|billion|bn|million|mn)\\b\\s*(?:won|krw)?`, 'gu');

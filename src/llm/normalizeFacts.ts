@@ -275,6 +275,61 @@ function koreanRunValue(run: string): { value: Decimal; hasScale: boolean; hasSm
   return { value, hasScale, hasSmall };
 }
 
+const KO_NUMERAL_DIGIT: Readonly<Record<string, number>> = {
+  일: 1,
+  이: 2,
+  삼: 3,
+  사: 4,
+  오: 5,
+  육: 6,
+  칠: 7,
+  팔: 8,
+  구: 9,
+};
+const KO_NUMERAL_UNIT: Readonly<Record<string, number>> = { 십: 10, 백: 100, 천: 1000 };
+
+/** Value of Sino-Korean numerals below 만 ("육백사십오" → 645); null for vague ones ("수백", "몇"). */
+function koreanNumeralValue(numerals: string): number | null {
+  let total = 0;
+  let pending = 0;
+  for (const char of numerals) {
+    const digit = KO_NUMERAL_DIGIT[char];
+    const unit = KO_NUMERAL_UNIT[char];
+    if (digit !== undefined) {
+      pending = digit;
+    } else if (unit !== undefined) {
+      total += (pending === 0 ? 1 : pending) * unit;
+      pending = 0;
+    } else {
+      return null;
+    }
+  }
+  return total + pending;
+}
+
+/** Value of English number words below a thousand ("one hundred and five" → 105, "a" → 1). */
+function englishWordsValue(words: string): number | null {
+  let total = 0;
+  for (const word of words.toLowerCase().split(/[\s-]+/u)) {
+    if (word === 'and') continue;
+    if (word === 'a') {
+      total += 1;
+    } else if (word === 'hundred') {
+      total = (total === 0 ? 1 : total) * 100;
+    } else {
+      const value = WORD_NUMBERS[word];
+      if (value === undefined) return null;
+      total += value;
+    }
+  }
+  return total;
+}
+
+/** A fact whose value cannot be read: it only matches the same words in the decided answer. */
+function vagueToken(kind: 'amount' | 'number', raw: string): FactToken {
+  return { kind, canonical: `${kind}:~${compactText(raw)}`, raw };
+}
+
 /** Returns the tokens a match stands for, or null to leave the match for later extractors. */
 type Build = (match: RegExpExecArray, rest: string) => FactToken[] | FactToken | null;
 
@@ -455,6 +510,35 @@ const EXTRACTORS: readonly Extractor[] = [
       return EN_COUNTER_AFTER.test(rest) ? numberToken(m[0], value) : amountToken(m[0], value);
     },
   },
+  // Amounts in Korean numerals (천억, 육백사십오억 원) and English words (one hundred billion won).
+  {
+    pattern:
+      /(?<!\p{Script=Hangul})([일이삼사오육칠팔구십백천수몇]+)\s*(?:(억)|(조)(?=\s*(?:원|[일이삼사오육칠팔구십백천\d,]+\s*억))|(만)(?=\s*원))(?:\s*원)?/gu,
+    build: (m) => {
+      const value = koreanNumeralValue(m[1] ?? '');
+      if (value === null) return vagueToken('amount', m[0]);
+      const power = m[2] === undefined ? (m[3] === undefined ? 4 : 12) : 8;
+      return amountToken(m[0], canonicalNumber(String(value), power));
+    },
+  },
+  {
+    pattern: new RegExp(
+      String.raw`\b((?:(?:${WORD_NUMBER}|one|a)\s+)?hundred(?:\s+(?:and\s+)?${WORD_NUMBER})?|${WORD_NUMBER}|one|a)\s+(trillion|billion|million)\b(?:\s+(?:(?:South\s+)?Korean\s+)?(?:won|KRW)\b)?`,
+      'giu',
+    ),
+    build: (m) => {
+      const value = englishWordsValue(m[1] ?? '');
+      const power = EN_SCALE[(m[2] ?? '').toLowerCase()] ?? 0;
+      return value === null
+        ? vagueToken('amount', m[0])
+        : amountToken(m[0], canonicalNumber(String(value), power));
+    },
+  },
+  // A scale word left over ("billions", "수백억") still claims an amount.
+  {
+    pattern: /\b(?:trillions?|billions?|millions?)\b|(?<!\p{Script=Hangul})[수몇]\s*[십백천]*\s*[억조]/giu,
+    build: (m) => vagueToken('amount', m[0]),
+  },
   // Months without a day or year: 6월, June (capitalised full names only: "may" is a verb).
   {
     pattern: /(?<![\d.,])(\d{1,2})\s*월/gu,
@@ -498,6 +582,8 @@ const EXTRACTORS: readonly Extractor[] = [
       return numberToken(raw, canonicalNumber(raw));
     },
   },
+  // Digits of other scripts are never read as values, so they only match the same digits in the answer.
+  { pattern: /(?:(?![0-9])\p{Nd})+/gu, build: (m) => vagueToken('number', m[0]) },
 ];
 
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"')\]]+|\bwww\.[^\s<>"')\]]+/giu;
@@ -611,17 +697,21 @@ const VERDICT_PATTERNS: readonly (readonly [VerdictSignal, RegExp])[] = [
   ],
   [
     'not_allowed',
-    /불가(?![피결])(?:능)?|불허|(?:허용|허락|가능|인정)(?:되|하)?지\s*(?:않|못)|(?:허용|가능)이\s*안|(?:할|될|쓸|받을|맺을)\s*수\s*(?:는\s*|가\s*)?없|안\s*(?:됩니다|돼요|된다|돼|되며|되고)|(?:해서는|하면|되면)\s*안|금지(?!급)|제외됩니다/gu,
+    /불가(?![피결])(?:능)?|불허|(?:허용|허락|가능|인정)(?:되|하)?지\s*(?:않|못)|(?:허용|가능)이\s*안|(?:할|될|쓸|받을|맺을)\s*수\s*(?:는\s*|가\s*)?없|안\s*(?:됩니다|돼요|된다|돼|되며|되고)|(?:해서는|하면|되면)\s*안(?:\s*(?:됩니다|돼요|된다|돼|되며|되고))?|금지(?!급)|제외됩니다/gu,
   ],
   [
     'not_allowed',
     /\b(?:not\s+(?:be\s+)?(?:allowed|permitted|permissible|possible|eligible|able\s+to)|cannot|can\s+not|may\s+not|must\s+not|prohibited|forbidden|barred|banned|disallowed|impermissible|ineligible|impossible|not\s+an\s+option)\b|\b\w+n['’]t\s+(?:be\s+)?(?:allowed|permitted|possible|eligible)\b|\bcan['’]t\b|\bmustn['’]t\b/giu,
   ],
+  ['not_allowed', /(?:^|[.!?]\s*)아니(?:요|오)|(?:^|[.!?]\s+)No\s*[,.!]/gu],
   [
     'allowed',
-    /가능|허용|허락|(?:할|될|쓸|받을|맺을)\s*수\s*(?:도\s*)?있|해도\s*(?:됩니다|돼|된다|괜찮)|인정됩니다/gu,
+    /가능|허용|허락|(?:할|될|쓸|받을|맺을)\s*수\s*(?:도\s*)?있|해도\s*(?:됩니다|돼|된다|괜찮)|인정됩니다|(?:^|\s)(?:됩니다|돼요|돼)(?=[\s.!?,]|$)|(?:^|[.!?]\s*)(?:네|예)\s*[,.!]/gu,
   ],
-  ['allowed', /\b(?:allowed|permitted|permissible|possible|eligible|can|may|is\s+ok(?:ay)?)\b/giu],
+  [
+    'allowed',
+    /\b(?:allowed|permitted|permissible|possible|eligible|can|may|yes|(?:is|are)\s+(?:ok(?:ay)?|fine))\b/giu,
+  ],
 ];
 
 /** Every verdict a text expresses; negated and "whether …" forms are read before the plain ones. */

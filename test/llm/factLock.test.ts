@@ -21,6 +21,11 @@ describe('checkRewording accepts faithful rewordings', () => {
       '2021년 전자정부지원사업은 모두 11개 사업으로, 총 645억원 규모입니다.',
     ],
     [
+      'the amount in Korean numerals',
+      koBudget,
+      '2021년 전자정부지원사업은 11개 사업, 총 육백사십오억 원 규모입니다.',
+    ],
+    [
       'Korean spacing variants of the amount and count',
       koBudget,
       '2021년 전자정부지원사업 규모는 총 645억 원이며 사업은 11개입니다.',
@@ -123,6 +128,30 @@ describe('checkRewording rejects rewordings that change facts', () => {
       enBudget,
       'The 2021 e-government support program has 11 projects worth KRW 645 billion in total.',
       'changed_amount',
+    ],
+    [
+      'a rewording that writes a new amount in Korean numerals',
+      koBudget,
+      '2021년 전자정부지원사업은 11개 사업, 총 천억 원 규모입니다.',
+      'changed_amount',
+    ],
+    [
+      'a rewording that writes a new amount in English words',
+      enBudget,
+      'The 2021 program has 11 projects worth one hundred billion won.',
+      'changed_amount',
+    ],
+    [
+      'a rewording with a vague amount',
+      enBudget,
+      'The 2021 program has 11 projects worth KRW 64.5 billion, billions more than before.',
+      'changed_amount',
+    ],
+    [
+      'a rewording with digits of another script',
+      koBudget,
+      '2021년 전자정부지원사업은 11개 사업, 총 645억원 규모이며 ١٢개 기관이 참여합니다.',
+      'new_number',
     ],
     [
       'a rewording that misreads 645억 as 6450억',

@@ -30,6 +30,14 @@ const amounts: Row[] = [
   ['1.2억 원', 'amount:120000000'],
   ['3천원', 'amount:3000'],
   ['１０００억원', 'amount:100000000000'],
+  ['천억 원', 'amount:100000000000'],
+  ['육백사십오억 원', 'amount:64500000000'],
+  ['오천만 원', 'amount:50000000'],
+  ['one hundred billion won', 'amount:100000000000'],
+  ['a billion won', 'amount:1000000000'],
+  ['sixty-four billion won', 'amount:64000000000'],
+  ['수백억 원', 'amount:~수백억원'],
+  ['billions of won', 'amount:~billions'],
 ];
 
 const percentages: Row[] = [
@@ -198,8 +206,16 @@ describe('extractFacts leaves names, links and words alone', () => {
     ['a Discord mention with digits', '<@123456789012345678>', []],
     ['the pronoun one', 'the one that applies', []],
     ['the verb may next to a number', 'paragraph rules may apply', []],
+    ['억 inside the word 기억', '기억해 주세요', []],
+    ['천만 in the phrase 천만에요', '천만에요', []],
+    ['일조 meaning contribution', '발전에 일조했습니다', []],
   ] as const)('ignores %s', (_title, text, maskPhrases) => {
     expect(extractFacts(text, { maskPhrases })).toEqual([]);
+  });
+
+  it('reads digits of another script as a number that only equals the same digits', () => {
+    expect(canonicalFacts('٦٤٥억')).toEqual(['number:~٦٤٥']);
+    expect(canonicalFacts('٦٤٥억')).not.toEqual(canonicalFacts('645억'));
   });
 
   it('reads "3 원칙" (three principles) as a plain number, not an amount of 3 won', () => {
@@ -260,6 +276,10 @@ describe('classifyVerdict', () => {
     ['Whether it is allowed cannot be confirmed.', 'unknown'],
     ['긴급입찰은 가능하지만 수의계약은 안 됩니다.', 'mixed'],
     ['The period can be shortened, but a private contract is not allowed.', 'mixed'],
+    ['네, 됩니다.', 'allowed'],
+    ['아니요, 안 됩니다.', 'not_allowed'],
+    ['Yes, that is fine.', 'allowed'],
+    ['No, it is not an option.', 'not_allowed'],
     ['사업 예산은 645억원입니다.', 'none'],
     ['The budget is KRW 64.5 billion.', 'none'],
   ] as const)('classifies "%s" as %s', (text, verdict) => {

@@ -1,7 +1,7 @@
 import type { APIApplicationCommand } from 'discord.js';
 import { Errors, FormErrors, apiError } from './errors.js';
 import type { HttpApi, RouteRequest } from './rest.js';
-import { isRecord, type SnowflakeGenerator } from './util.js';
+import { isRecord, sameCode, type SnowflakeGenerator } from './util.js';
 import { validateCommand } from './validation.js';
 import type { World } from './world.js';
 
@@ -30,7 +30,7 @@ export class CommandStore {
 
   /** The command an interaction for `name` would target: guild command first, then global. */
   find(name: string, type = 1): APIApplicationCommand | undefined {
-    const matches = (command: APIApplicationCommand): boolean => command.name === name && command.type === type;
+    const matches = (command: APIApplicationCommand): boolean => command.name === name && sameCode(command.type, type);
     return this.list(this.world.ids.guildId).find(matches) ?? this.#global.find(matches);
   }
 
@@ -105,7 +105,7 @@ export class CommandStore {
 
   #build(input: Record<string, unknown>, guildId: string | undefined, existing: readonly APIApplicationCommand[]): APIApplicationCommand {
     const type = typeof input.type === 'number' ? input.type : 1;
-    const previous = existing.find((command) => command.name === input.name && command.type === type);
+    const previous = existing.find((command) => command.name === input.name && sameCode(command.type, type));
     const command: Record<string, unknown> = {
       id: previous?.id ?? this.ids.next(),
       application_id: this.world.ids.applicationId,

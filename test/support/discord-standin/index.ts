@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GatewayIntentBits, MessageType } from 'discord.js';
+import { GatewayIntentBits, MessageReferenceType, MessageType } from 'discord.js';
 import type { APIApplicationCommand, APIAttachment, APIEmbed, APIMessage, APIRole, APIUser } from 'discord.js';
 import { CommandStore, registerCommandRoutes } from './commands.js';
 import { GATEWAY_PATH, Gateway, RESUME_GATEWAY_PATH, type GatewayCounters, type GatewaySessionInfo } from './gateway.js';
@@ -9,7 +9,7 @@ import { InteractionService, type InteractionHandle, type InteractionInit, type 
 import { MessageStore } from './messages.js';
 import { HttpApi, type RateLimitRule, type RecordedRequest } from './rest.js';
 import { registerPlatformRoutes } from './routes.js';
-import { NO_FLAGS, SnowflakeGenerator, Waiters, clone, isoNow } from './util.js';
+import { SnowflakeGenerator, Waiters, asBitfield, clone, isoNow } from './util.js';
 import { World, type JsonObject } from './world.js';
 
 export type { GatewayCounters, GatewaySessionInfo } from './gateway.js';
@@ -146,9 +146,9 @@ const DEFAULTS = {
 } as const;
 
 const DEFAULT_WAIT_MS = 5000;
-const GUILD_MEMBERS = Number(GatewayIntentBits.GuildMembers);
-const GUILD_MESSAGES = Number(GatewayIntentBits.GuildMessages);
-const MESSAGE_CONTENT = Number(GatewayIntentBits.MessageContent);
+const GUILD_MEMBERS: number = GatewayIntentBits.GuildMembers;
+const GUILD_MESSAGES: number = GatewayIntentBits.GuildMessages;
+const MESSAGE_CONTENT: number = GatewayIntentBits.MessageContent;
 
 /** Starts a Discord REST + gateway stand-in on 127.0.0.1 (ephemeral port). */
 export async function startDiscordStandin(options: DiscordStandinOptions = {}): Promise<DiscordStandin> {
@@ -362,7 +362,7 @@ export async function startDiscordStandin(options: DiscordStandinOptions = {}): 
           tts: false,
           pinned: false,
           type: referenced ? MessageType.Reply : MessageType.Default,
-          flags: NO_FLAGS,
+          flags: asBitfield(0),
           embeds: input.embeds ?? [],
           components: [],
           attachments: (input.files ?? []).map((file, index) =>
@@ -376,7 +376,7 @@ export async function startDiscordStandin(options: DiscordStandinOptions = {}): 
           ...store.computeMentions(content, undefined, referenced?.author),
           ...(referenced
             ? {
-                message_reference: { type: 0, channel_id: channelId, message_id: referenced.id, guild_id: world.ids.guildId },
+                message_reference: { type: MessageReferenceType.Default, channel_id: channelId, message_id: referenced.id, guild_id: world.ids.guildId },
                 referenced_message: clone(referenced),
               }
             : {}),

@@ -1,11 +1,4 @@
-import {
-  ApplicationCommandOptionType,
-  ApplicationCommandType,
-  ComponentType,
-  InteractionResponseType,
-  InteractionType,
-  MessageType,
-} from 'discord.js';
+import { ApplicationCommandOptionType, ComponentType, InteractionType, MessageType } from 'discord.js';
 import type { APIApplicationCommand, APIApplicationCommandOption, APIEmbed, APIMessage, APIUser } from 'discord.js';
 import type { CommandStore } from './commands.js';
 import { Errors, FormErrors } from './errors.js';
@@ -20,6 +13,19 @@ const INTERACTION_MESSAGE_FLAGS =
   MessageFlagBits.SuppressEmbeds | MessageFlagBits.Ephemeral | MessageFlagBits.SuppressNotifications | MessageFlagBits.IsComponentsV2;
 
 const DEFAULT_WAIT_MS = 5000;
+
+/** Interaction callback types as numbers on the wire (discord.js: InteractionResponseType). */
+export const CallbackType = {
+  Reply: 4,
+  DeferredReply: 5,
+  DeferredUpdate: 6,
+  Update: 7,
+  AutocompleteResult: 8,
+  Modal: 9,
+} as const;
+
+/** Application command types on the wire (discord.js: ApplicationCommandType). */
+const CommandType = { ChatInput: 1, User: 2, Message: 3 } as const;
 
 /** Interaction callback `data` as the bot sent it (message, autocomplete or modal shape). */
 export interface InteractionCallbackData {
@@ -37,7 +43,8 @@ export interface InteractionCallbackData {
 
 /** The first accepted callback (`POST /interactions/:id/:token/callback`). */
 export interface InteractionCallback {
-  type: InteractionResponseType;
+  /** 4 reply, 5 deferred reply, 6 deferred update, 7 update, 8 autocomplete result, 9 modal. */
+  type: number;
   data?: InteractionCallbackData;
   files: StoredFile[];
   /** `Date.now()` when the callback arrived. */
@@ -51,9 +58,9 @@ export interface InteractionCallback {
 
 /** What the user ends up seeing for an interaction. */
 export type FinalReply =
-  | { kind: 'message'; callbackType: InteractionResponseType; message: APIMessage; ephemeral: boolean; at: number; latencyMs: number }
-  | { kind: 'autocomplete'; callbackType: InteractionResponseType; choices: NonNullable<InteractionCallbackData['choices']>; at: number; latencyMs: number }
-  | { kind: 'modal'; callbackType: InteractionResponseType; modal: InteractionCallbackData; at: number; latencyMs: number };
+  | { kind: 'message'; callbackType: number; message: APIMessage; ephemeral: boolean; at: number; latencyMs: number }
+  | { kind: 'autocomplete'; callbackType: number; choices: NonNullable<InteractionCallbackData['choices']>; at: number; latencyMs: number }
+  | { kind: 'modal'; callbackType: number; modal: InteractionCallbackData; at: number; latencyMs: number };
 
 export interface InteractionInit {
   /** 2 application command (default), 3 message component, 4 autocomplete, 5 modal submit. */
@@ -168,7 +175,7 @@ class InteractionState {
 
   messageType(): MessageType {
     if (this.type !== InteractionType.ApplicationCommand) return MessageType.Default;
-    return this.data.type === ApplicationCommandType.ChatInput ? MessageType.ChatInputCommand : MessageType.ContextMenuCommand;
+    return this.data.type === CommandType.ChatInput ? MessageType.ChatInputCommand : MessageType.ContextMenuCommand;
   }
 }
 
@@ -258,7 +265,7 @@ export class InteractionService {
     return this.send({
       ...init,
       type: InteractionType.ApplicationCommand,
-      data: { name, type: ApplicationCommandType.ChatInput, ...this.#optionsData(registered, name, options, undefined) },
+      data: { name, type: CommandType.ChatInput, ...this.#optionsData(registered, name, options, undefined) },
     });
   }
 
@@ -269,7 +276,7 @@ export class InteractionService {
     return this.send({
       ...init,
       type: InteractionType.ApplicationCommandAutocomplete,
-      data: { name, type: ApplicationCommandType.ChatInput, ...this.#optionsData(registered, name, options, focused) },
+      data: { name, type: CommandType.ChatInput, ...this.#optionsData(registered, name, options, focused) },
     });
   }
 
@@ -282,7 +289,7 @@ export class InteractionService {
     if (!component || typeof component.type !== 'number') {
       throw new Error(`Discord stand-in: message ${messageId} has no component with custom_id "${customId}"`);
     }
-    if (values === undefined && component.type !== ComponentType.Button) {
+    if (values === undefined && component.type !== 2 /* button */) {
       throw new Error(`Discord stand-in: "${customId}" is a select menu; pass the selected values`);
     }
     return this.send({
@@ -358,7 +365,7 @@ export class InteractionService {
 
   #buildData(type: InteractionType, data: JsonObject, guildId: string | null): JsonObject {
     if (type !== InteractionType.ApplicationCommand && type !== InteractionType.ApplicationCommandAutocomplete) return data;
-    const commandType = typeof data.type === 'number' ? data.type : ApplicationCommandType.ChatInput;
+    const commandType = typeof data.type === 'number' ? data.type : CommandType.ChatInput;
     const name = typeof data.name === 'string' ? data.name : '';
     const registered = this.o.commands.find(name, commandType);
     return {
@@ -426,28 +433,27 @@ export class InteractionService {
         user: state.user,
         authorizing_integration_owners: (state.payload.authorizing_integration_owners ?? {}) as Record<string, string>,
         ...(state.sourceMessageId === undefined ? {} : { interacted_message_id: state.sourceMessageId }),
-      } as APIMessage['interaction_metadata'],
+      },
       ...(state.type === InteractionType.ApplicationCommand && commandName !== undefined
-        ? { interaction: { id: state.id, type: state.type, name: commandName, user: state.user } as APIMessage['interaction'] }
+        ? { interaction: { id: state.id, type: state.type, name: commandName, user: state.user } }
         : {}),
       ...extra,
     };
   }
 
-  #allowedCallbackTypes(state: InteractionState): InteractionResponseType[] {
-    const R = InteractionResponseType;
+  #allowedCallbackTypes(state: InteractionState): number[] {
+    const C = CallbackType;
     switch (state.type) {
       case InteractionType.ApplicationCommandAutocomplete:
-        return [R.ApplicationCommandAutocompleteResult];
+        return [C.AutocompleteResult];
       case InteractionType.MessageComponent:
-        return [R.ChannelMessageWithSource, R.DeferredChannelMessageWithSource, R.DeferredMessageUpdate, R.UpdateMessage, R.Modal];
+        return [C.Reply, C.DeferredReply, C.DeferredUpdate, C.Update, C.Modal];
       case InteractionType.ModalSubmit:
-        return state.sourceMessageId === undefined
-          ? [R.ChannelMessageWithSource, R.DeferredChannelMessageWithSource]
-          : [R.ChannelMessageWithSource, R.DeferredChannelMessageWithSource, R.DeferredMessageUpdate, R.UpdateMessage];
+        // Only a modal opened from a component has a message to update.
+        return state.sourceMessageId === undefined ? [C.Reply, C.DeferredReply] : [C.Reply, C.DeferredReply, C.DeferredUpdate, C.Update];
       case InteractionType.Ping:
       case InteractionType.ApplicationCommand:
-        return [R.ChannelMessageWithSource, R.DeferredChannelMessageWithSource, R.Modal];
+        return [C.Reply, C.DeferredReply, C.Modal];
     }
   }
 
@@ -469,11 +475,11 @@ export class InteractionService {
     }
     const data = isRecord(body.data) ? body.data : {};
     const store = this.o.store;
-    const R = InteractionResponseType;
+    const C = CallbackType;
     let message: APIMessage | undefined;
 
     switch (type) {
-      case R.ChannelMessageWithSource: {
+      case C.Reply: {
         validateMessageBody(errors, ['data'], data);
         const attachments = store.resolveAttachments(errors, ['data'], state.channelId, data, request.files, []);
         errors.throwIfAny();
@@ -483,18 +489,18 @@ export class InteractionService {
         if (!store.isEphemeral(message.id)) this.o.messageCreated(message);
         break;
       }
-      case R.DeferredChannelMessageWithSource: {
+      case C.DeferredReply: {
         const flags = typeof data.flags === 'number' ? data.flags & MessageFlagBits.Ephemeral : 0;
         message = store.create(state.channelId, { content: '', flags }, undefined, this.#messageMeta(state, { extraFlags: MessageFlagBits.Loading }));
         state.originalId = message.id;
         if (!store.isEphemeral(message.id)) this.o.messageCreated(message);
         break;
       }
-      case R.DeferredMessageUpdate:
-      case R.UpdateMessage: {
+      case C.DeferredUpdate:
+      case C.Update: {
         const source = state.sourceMessageId === undefined ? undefined : store.byId.get(state.sourceMessageId);
         if (!source) throw Errors.unknownMessage();
-        if (type === R.UpdateMessage) {
+        if (type === C.Update) {
           validateMessageBody(errors, ['data'], data);
           const attachments = store.resolveAttachments(errors, ['data'], state.channelId, data, request.files, source.attachments);
           errors.throwIfAny();
@@ -506,11 +512,11 @@ export class InteractionService {
         state.originalId = source.id;
         break;
       }
-      case R.ApplicationCommandAutocompleteResult:
+      case C.AutocompleteResult:
         validateAutocompleteData(errors, ['data'], data);
         errors.throwIfAny();
         break;
-      case R.Modal:
+      case C.Modal:
         validateModalData(errors, ['data'], data);
         errors.throwIfAny();
         break;
@@ -582,8 +588,7 @@ export class InteractionService {
   #followup(request: RouteRequest): { status: number; body?: unknown } {
     const state = this.#byWebhook(request);
     const callbackType = state.callback?.type;
-    const R = InteractionResponseType;
-    if (callbackType === undefined || callbackType === R.ApplicationCommandAutocompleteResult || callbackType === R.Modal) {
+    if (callbackType === undefined || callbackType === CallbackType.AutocompleteResult || callbackType === CallbackType.Modal) {
       throw Errors.unknownWebhook();
     }
     const body = isRecord(request.body) ? request.body : {};
@@ -599,8 +604,9 @@ export class InteractionService {
       // ephemerality chosen when deferring wins over the follow-up's own flags.
       const attachments = store.resolveAttachments(errors, [], original.channel_id, body, request.files, original.attachments);
       errors.throwIfAny();
-      const { flags: _ignored, ...rest } = body;
-      message = store.edit(original, rest, attachments);
+      const withoutFlags = { ...body };
+      delete withoutFlags.flags;
+      message = store.edit(original, withoutFlags, attachments);
       state.edits.push({ message: clone(message), at: Date.now() });
       if (!store.isEphemeral(message.id)) this.o.messageUpdated(message);
     } else {
@@ -622,24 +628,24 @@ export class InteractionService {
       }
       return undefined;
     }
-    const R = InteractionResponseType;
+    const C = CallbackType;
     const latency = (at: number): number => at - state.createdAt;
     switch (callback.type) {
-      case R.ChannelMessageWithSource:
-      case R.UpdateMessage:
+      case C.Reply:
+      case C.Update:
         return state.callbackMessage
           ? { kind: 'message', callbackType: callback.type, message: state.callbackMessage, ephemeral: callback.ephemeral, at: callback.at, latencyMs: callback.latencyMs }
           : undefined;
-      case R.DeferredChannelMessageWithSource:
-      case R.DeferredMessageUpdate: {
+      case C.DeferredReply:
+      case C.DeferredUpdate: {
         const edit = state.edits[0];
         if (!edit) return undefined;
         const ephemeral = ((edit.message.flags ?? 0) & MessageFlagBits.Ephemeral) !== 0;
         return { kind: 'message', callbackType: callback.type, message: edit.message, ephemeral, at: edit.at, latencyMs: latency(edit.at) };
       }
-      case R.ApplicationCommandAutocompleteResult:
+      case C.AutocompleteResult:
         return { kind: 'autocomplete', callbackType: callback.type, choices: callback.data?.choices ?? [], at: callback.at, latencyMs: callback.latencyMs };
-      case R.Modal:
+      case C.Modal:
         return { kind: 'modal', callbackType: callback.type, modal: callback.data ?? {}, at: callback.at, latencyMs: callback.latencyMs };
       default:
         return undefined;
@@ -647,7 +653,7 @@ export class InteractionService {
   }
 
   #submitModal(state: InteractionState, values: Record<string, string>, init: Omit<InteractionInit, 'type' | 'data'>): InteractionHandle {
-    const modal = state.callback?.type === InteractionResponseType.Modal ? state.callback.data : undefined;
+    const modal = state.callback?.type === CallbackType.Modal ? state.callback.data : undefined;
     if (!modal) throw new Error(`Discord stand-in: interaction ${state.id} did not show a modal`);
     const inputs = walkComponents(modal.components).filter((component) => component.type === ComponentType.TextInput);
     for (const key of Object.keys(values)) {

@@ -1,8 +1,9 @@
+import { EmbedType, MessageReferenceType } from 'discord.js';
 import type { APIAttachment, APIEmbed, APIMessage, APIMessageTopLevelComponent, APIUser, MessageType } from 'discord.js';
 import { Errors, type FormErrors } from './errors.js';
 import { MessageFlagBits } from './validation.js';
 import type { World } from './world.js';
-import { isoNow, isRecord, type SnowflakeGenerator } from './util.js';
+import { asBitfield, isoNow, isRecord, type SnowflakeGenerator } from './util.js';
 
 /** A file part of a multipart request (`files[n]`). */
 export interface StoredFile {
@@ -162,7 +163,7 @@ export class MessageStore {
       tts: body.tts === true,
       pinned: false,
       type: meta.type,
-      flags,
+      flags: asBitfield(flags),
       embeds: normaliseEmbeds(body.embeds),
       components: Array.isArray(body.components) ? (body.components as APIMessageTopLevelComponent[]) : [],
       attachments: attachments ?? [],
@@ -171,11 +172,12 @@ export class MessageStore {
       ...(meta.webhookId === undefined ? {} : { webhook_id: meta.webhookId }),
       ...(meta.applicationId === undefined ? {} : { application_id: meta.applicationId }),
       ...(meta.interactionMetadata === undefined ? {} : { interaction_metadata: meta.interactionMetadata }),
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- Discord still sends the legacy field
       ...(meta.interaction === undefined ? {} : { interaction: meta.interaction }),
       ...(meta.referenced === undefined
         ? {}
         : {
-            message_reference: { type: 0, channel_id: meta.referenced.channel_id, message_id: meta.referenced.id, guild_id: this.world.ids.guildId },
+            message_reference: { type: MessageReferenceType.Default, channel_id: meta.referenced.channel_id, message_id: meta.referenced.id, guild_id: this.world.ids.guildId },
             referenced_message: meta.referenced,
           }),
     };
@@ -201,14 +203,13 @@ export class MessageStore {
     if (attachments !== undefined) next.attachments = attachments;
     let flags = (message.flags ?? 0) & ~MessageFlagBits.Loading;
     if (typeof body.flags === 'number') flags = (flags & ~EDITABLE_FLAGS) | (body.flags & EDITABLE_FLAGS);
-    next.flags = flags;
+    next.flags = asBitfield(flags);
     if ('content' in body || 'allowed_mentions' in body) {
       Object.assign(next, this.computeMentions(next.content, body.allowed_mentions, undefined));
     }
     // Filling in a deferred ("thinking…") response is not shown as an edit.
     if (!wasLoading) next.edited_timestamp = isoNow();
     if (isEmpty(next, body)) throw Errors.emptyMessage();
-    for (const key of Object.keys(message)) delete (message as unknown as Record<string, unknown>)[key];
     Object.assign(message, next);
     return message;
   }
@@ -249,7 +250,7 @@ export class MessageStore {
 
 function normaliseEmbeds(value: unknown): APIEmbed[] {
   if (!Array.isArray(value)) return [];
-  return value.filter(isRecord).map((embed) => ({ type: 'rich', ...embed }) as APIEmbed);
+  return value.filter(isRecord).map((embed) => ({ type: EmbedType.Rich, ...embed }) as APIEmbed);
 }
 
 function isEmpty(message: APIMessage, body: Record<string, unknown>): boolean {

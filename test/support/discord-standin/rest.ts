@@ -98,7 +98,9 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
 async function parseBody(contentType: string | undefined, raw: Buffer): Promise<{ body: unknown; files: StoredFile[] }> {
   if (raw.length === 0) return { body: undefined, files: [] };
   if (contentType?.startsWith('multipart/form-data') === true) {
-    // undici's multipart parser (Node's fetch Request) handles the boundary framing for us.
+    // undici's multipart parser (Node's fetch Request) handles the boundary framing for us; its
+    // "not for servers" deprecation is about streaming large uploads, irrelevant for a test double.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
     const form = await new Request('http://standin.invalid/', { method: 'POST', headers: { 'content-type': contentType }, body: raw }).formData();
     const body: Record<string, unknown> = {};
     const files: StoredFile[] = [];

@@ -31,9 +31,7 @@ export function isoNow(at: number = Date.now()): string {
 
 /** Number of characters as Discord counts them (code points, not UTF-16 units). */
 export function charLength(value: string): number {
-  let n = 0;
-  for (const _ of value) n++;
-  return n;
+  return Array.from(value).length;
 }
 
 export function clone<T>(value: T): T {
@@ -102,5 +100,15 @@ export class Waiters {
   }
 }
 
-/** An empty bitfield: discord-api-types' flag enums have no `0` member, so a literal 0 does not type-check. */
-export const NO_FLAGS: number = 0;
+/** Compares wire-level numeric codes, e.g. a discord-api-types enum member with a number read from JSON. */
+export function sameCode(a: number, b: number): boolean {
+  return a === b;
+}
+
+/**
+ * discord-api-types models bitfields (`flags`) as enums, but on the wire they are arbitrary integer
+ * combinations of those bits; this is the single bridge between the two.
+ */
+export function asBitfield<Flags extends number>(value: number): Flags {
+  return value as Flags;
+}

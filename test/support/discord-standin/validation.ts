@@ -1,4 +1,4 @@
-import { FormErrors } from './errors.js';
+import type { FormErrors } from './errors.js';
 import { charLength, isRecord } from './util.js';
 
 type Path = readonly (string | number)[];
@@ -74,7 +74,7 @@ function checkArray(
     const { code, message } = lengthError(min, limits.max);
     errors.add(path, code, message);
   }
-  return value;
+  return value as unknown[];
 }
 
 function checkIntegerRange(errors: FormErrors, path: Path, value: unknown, min: number, max: number): void {
@@ -252,7 +252,7 @@ export function validateMessageBody(errors: FormErrors, path: Path, body: Record
   validateAllowedMentions(errors, [...path, 'allowed_mentions'], body.allowed_mentions);
   checkArray(errors, [...path, 'attachments'], body.attachments, { max: 10 });
   if (body.flags !== undefined && body.flags !== null && (typeof body.flags !== 'number' || !Number.isInteger(body.flags))) {
-    errors.add([...path, 'flags'], 'NUMBER_TYPE_COERCE', `Value "${String(body.flags)}" is not int.`);
+    errors.add([...path, 'flags'], 'NUMBER_TYPE_COERCE', `Value ${JSON.stringify(body.flags)} is not int.`);
   }
 }
 

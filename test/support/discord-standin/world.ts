@@ -1,6 +1,6 @@
 import { PermissionFlagsBits } from 'discord.js';
 import type { APIGuildMember, APIRole, APIUser } from 'discord.js';
-import { NO_FLAGS, isoNow } from './util.js';
+import { asBitfield, isoNow } from './util.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -55,8 +55,7 @@ function makeUser(id: string, username: string, globalName: string | null, bot =
     global_name: globalName,
     avatar: null,
     ...(bot ? { bot: true } : {}),
-    public_flags: NO_FLAGS,
-    flags: NO_FLAGS,
+    public_flags: asBitfield(0),
     banner: null,
     accent_color: null,
     avatar_decoration_data: null,
@@ -67,6 +66,7 @@ function makeRole(id: string, name: string, position: number, permissions: bigin
   return {
     id,
     name,
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- Discord still sends it and discord.js reads it
     color: 0,
     colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
     hoist: false,
@@ -76,7 +76,7 @@ function makeRole(id: string, name: string, position: number, permissions: bigin
     permissions: permissions.toString(),
     managed: false,
     mentionable: false,
-    flags: NO_FLAGS,
+    flags: asBitfield(0),
     ...extra,
   };
 }
@@ -183,7 +183,7 @@ export class World {
       premium_since: null,
       deaf: false,
       mute: false,
-      flags: NO_FLAGS,
+      flags: asBitfield(0),
       pending: false,
       communication_disabled_until: null,
     };
