@@ -33,15 +33,6 @@ const envSchema = z
       (v) => (v === '' ? undefined : v),
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ),
-  })
-  .superRefine((env, ctx) => {
-    if (env.DISCORD_TOKEN !== undefined && env.DISCORD_APPLICATION_ID === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['DISCORD_APPLICATION_ID'],
-        message: 'is required when DISCORD_TOKEN is set',
-      });
-    }
   });
 
 export type Env = Readonly<z.infer<typeof envSchema>>;
@@ -59,8 +50,14 @@ export class EnvError extends Error {
  */
 export function loadEnv(source: Readonly<Record<string, string | undefined>>): Env {
   const result = envSchema.safeParse(source);
-  if (!result.success) {
-    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
+  const issues = result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  // Checked on the raw values too, so it is reported together with any other problem.
+  const isSet = (name: string) => (source[name] ?? '').trim() !== '';
+  if (isSet('DISCORD_TOKEN') && !isSet('DISCORD_APPLICATION_ID')) {
+    issues.push('DISCORD_APPLICATION_ID: is required when DISCORD_TOKEN is set');
   }
+  if (!result.success || issues.length > 0) throw new EnvError(issues);
   return Object.freeze(result.data);
 }

@@ -97,16 +97,16 @@ interface Reading {
   agencyHits: PhraseHit<string>[];
 }
 
-function compactOf(phrase: string): string {
-  return normalizeText(phrase).compact;
+function compactOf(hit: PhraseHit<unknown>): string {
+  return hit.key.replace(/[\s-]/g, '');
 }
 
 /** Drops hits whose phrase lies inside a longer phrase matched for another purpose (longest match wins). */
 function dropShadowed<T>(hits: PhraseHit<T>[], longer: readonly PhraseHit<unknown>[]): PhraseHit<T>[] {
   return hits.filter((hit) => {
-    const key = compactOf(hit.phrase);
+    const key = compactOf(hit);
     return !longer.some((other) => {
-      const otherKey = compactOf(other.phrase);
+      const otherKey = compactOf(other);
       return otherKey.length > key.length && otherKey.includes(key);
     });
   });

@@ -10,6 +10,8 @@ export interface PhraseEntry<T> {
 export interface PhraseHit<T> {
   readonly target: T;
   readonly phrase: string;
+  /** The phrase as matched: spaces removed (Hangul) or words joined by single spaces (Latin). */
+  readonly key: string;
   /** Characters of the question the phrase covers; longer phrases are more specific. */
   readonly length: number;
   readonly fuzzy: boolean;
@@ -29,6 +31,9 @@ interface WordPhrase<T> {
   readonly key: string;
   readonly target: T;
   readonly phrase: string;
+  /** Words too short for typo tolerance: they must appear exactly. */
+  readonly exactWords: readonly string[];
+  readonly canBeFuzzy: boolean;
 }
 
 const HANGUL_SYLLABLE = /^[\uac00-\ud7a3]$/;
@@ -54,6 +59,14 @@ function wordTolerance(length: number): number {
 export class PhraseMatcher<T> {
   private readonly compactPhrases: CompactPhrase<T>[] = [];
   private readonly wordPhrases: WordPhrase<T>[] = [];
+  /** Hangul phrases by their first one or two characters, so a question is scanned once. */
+  private readonly byPrefix = new Map<string, CompactPhrase<T>[]>();
+  /** Latin phrases by their first word. */
+  private readonly byFirstWord = new Map<string, WordPhrase<T>[]>();
+  /** Typo-tolerant Hangul phrases by each syllable they contain, to find candidates fast. */
+  private readonly bySyllable = new Map<string, CompactPhrase<T>[]>();
+  /** Every word of the Latin phrases: a question made only of these needs no typo search. */
+  private readonly vocabulary = new Set<string>();
   private readonly fuzzy: boolean;
 
   constructor(entries: Iterable<PhraseEntry<T>>, options: { fuzzy?: boolean } = {}) {
@@ -64,86 +77,119 @@ export class PhraseMatcher<T> {
       if (isHangulPhrase(phrase) || /^[\d\s.,%]+$/.test(phrase)) {
         const syllables = [...normalized.compact];
         const hangulOnly = syllables.every((c) => HANGUL_SYLLABLE.test(c));
-        this.compactPhrases.push({
+        const entry: CompactPhrase<T> = {
           key: normalized.compact,
           target,
           phrase,
           jamo: this.fuzzy && hangulOnly && hangulTolerance(syllables.length) > 0 ? disassemble(normalized.compact) : null,
           syllables,
-        });
+        };
+        this.compactPhrases.push(entry);
+        push(this.byPrefix, normalized.compact.slice(0, 2), entry);
+        if (entry.jamo !== null) for (const syllable of new Set(syllables)) push(this.bySyllable, syllable, entry);
       } else {
-        this.wordPhrases.push({ words: normalized.spaced.split(' '), key: ` ${normalized.spaced} `, target, phrase });
+        const words = normalized.spaced.split(' ');
+        const entry: WordPhrase<T> = {
+          words,
+          key: normalized.spaced,
+          target,
+          phrase,
+          exactWords: words.filter((w) => wordTolerance(w.length) === 0),
+          canBeFuzzy: words.some((w) => wordTolerance(w.length) > 0),
+        };
+        this.wordPhrases.push(entry);
+        push(this.byFirstWord, words[0]!, entry);
+        for (const w of words) this.vocabulary.add(w);
       }
     }
   }
 
   match(text: NormalizedText): PhraseHit<T>[] {
     const hits: PhraseHit<T>[] = [];
-    const padded = ` ${text.spaced} `;
     const exactTargets = new Set<T>();
+    const seen = new Set<CompactPhrase<T> | WordPhrase<T>>();
+    const hit = (p: CompactPhrase<T> | WordPhrase<T>, fuzzy: boolean) => {
+      if (seen.has(p)) return;
+      seen.add(p);
+      hits.push({ target: p.target, phrase: p.phrase, key: p.key, length: p.key.length, fuzzy });
+      exactTargets.add(p.target);
+    };
 
-    for (const p of this.compactPhrases) {
-      if (text.compact.includes(p.key)) {
-        hits.push({ target: p.target, phrase: p.phrase, length: p.key.length, fuzzy: false });
-        exactTargets.add(p.target);
+    const { compact, tokens } = text;
+    for (let i = 0; i < compact.length; i++) {
+      for (const prefix of [compact.slice(i, i + 2), compact[i]!]) {
+        for (const p of this.byPrefix.get(prefix) ?? []) {
+          if (p.key.length >= prefix.length && compact.startsWith(p.key, i)) hit(p, false);
+        }
       }
     }
-    for (const p of this.wordPhrases) {
-      if (padded.includes(p.key) || padded.includes(`${p.key.slice(0, -1)}s `)) {
-        hits.push({ target: p.target, phrase: p.phrase, length: p.key.length - 2, fuzzy: false });
-        exactTargets.add(p.target);
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      const candidates = [...(this.byFirstWord.get(token) ?? []), ...(token.endsWith('s') ? this.byFirstWord.get(token.slice(0, -1)) ?? [] : [])];
+      for (const p of candidates) {
+        if (p.words.every((w, k) => { const t = tokens[i + k]; return t === w || (k === p.words.length - 1 && t === `${w}s`); })) hit(p, false);
       }
     }
     if (!this.fuzzy) return hits;
 
     // Typo tolerance only for targets with no exact hit, so a correct question never pays for it.
-    let syllableSet: Set<string> | null = null;
-    for (const p of this.compactPhrases) {
-      if (p.jamo === null || exactTargets.has(p.target)) continue;
-      syllableSet ??= new Set(text.compact);
-      const tolerance = hangulTolerance(p.syllables.length);
-      let present = 0;
-      for (const s of p.syllables) if (syllableSet.has(s)) present++;
-      if (present < p.syllables.length - tolerance) continue;
-      if (this.matchesHangulWindow(text.compact, p, tolerance)) {
-        hits.push({ target: p.target, phrase: p.phrase, length: p.key.length, fuzzy: true });
-        exactTargets.add(p.target);
-      }
+    const present = new Map<CompactPhrase<T>, number>();
+    for (const syllable of new Set(compact)) {
+      for (const p of this.bySyllable.get(syllable) ?? []) present.set(p, (present.get(p) ?? 0) + 1);
     }
-    for (const p of this.wordPhrases) {
+    const jamoOf = new Map<string, string>();
+    for (const [p, count] of present) {
       if (exactTargets.has(p.target)) continue;
-      if (this.matchesWords(text.tokens, p.words)) {
-        hits.push({ target: p.target, phrase: p.phrase, length: p.key.length - 2, fuzzy: true });
-        exactTargets.add(p.target);
-      }
+      const tolerance = hangulTolerance(p.syllables.length);
+      if (count < new Set(p.syllables).size - tolerance) continue;
+      if (matchesHangulWindow(compact, p, tolerance, jamoOf)) hit(p, true);
+    }
+    if (!tokens.some((t) => wordTolerance(t.length) > 0 && !this.vocabulary.has(t) && !this.vocabulary.has(t.replace(/s$/, '')))) {
+      return hits;
+    }
+    const tokenSet = new Set(tokens);
+    for (const p of this.wordPhrases) {
+      if (!p.canBeFuzzy || exactTargets.has(p.target)) continue;
+      if (!p.exactWords.every((w) => tokenSet.has(w))) continue;
+      if (matchesWords(tokens, p.words)) hit(p, true);
     }
     return hits;
   }
+}
 
-  private matchesHangulWindow(compact: string, p: CompactPhrase<T>, tolerance: number): boolean {
-    const n = p.syllables.length;
-    const chars = [...compact];
-    for (let size = Math.max(2, n - 1); size <= n + 1; size++) {
-      for (let start = 0; start + size <= chars.length; start++) {
-        const window = chars.slice(start, start + size).join('');
-        if (distance(disassemble(window), p.jamo ?? '') <= tolerance) return true;
-      }
-    }
-    return false;
-  }
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
 
-  private matchesWords(tokens: readonly string[], words: readonly string[]): boolean {
-    outer: for (let start = 0; start + words.length <= tokens.length; start++) {
-      for (let k = 0; k < words.length; k++) {
-        const word = words[k] ?? '';
-        const token = tokens[start + k] ?? '';
-        if (word === token || `${word}s` === token) continue;
-        const tolerance = wordTolerance(word.length);
-        if (tolerance === 0 || Math.abs(word.length - token.length) > tolerance) continue outer;
-        if (distance(word, token) > tolerance) continue outer;
+function matchesHangulWindow<T>(compact: string, p: CompactPhrase<T>, tolerance: number, jamoOf: Map<string, string>): boolean {
+  const n = p.syllables.length;
+  for (let size = Math.max(2, n - 1); size <= n + 1; size++) {
+    for (let start = 0; start + size <= compact.length; start++) {
+      const window = compact.slice(start, start + size);
+      let jamo = jamoOf.get(window);
+      if (jamo === undefined) {
+        jamo = disassemble(window);
+        jamoOf.set(window, jamo);
       }
-      return true;
+      if (Math.abs(jamo.length - (p.jamo ?? '').length) <= tolerance && distance(jamo, p.jamo ?? '') <= tolerance) return true;
     }
-    return false;
   }
+  return false;
+}
+
+function matchesWords(tokens: readonly string[], words: readonly string[]): boolean {
+  outer: for (let start = 0; start + words.length <= tokens.length; start++) {
+    for (let k = 0; k < words.length; k++) {
+      const word = words[k] ?? '';
+      const token = tokens[start + k] ?? '';
+      if (word === token || `${word}s` === token) continue;
+      const tolerance = wordTolerance(word.length);
+      if (tolerance === 0 || Math.abs(word.length - token.length) > tolerance) continue outer;
+      if (distance(word, token) > tolerance) continue outer;
+    }
+    return true;
+  }
+  return false;
 }

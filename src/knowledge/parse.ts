@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
 import type { z } from 'zod';
 import {
   knowledgeFileSchemas,
@@ -74,11 +74,11 @@ export function parseKnowledge(files: Readonly<Record<string, string>>): Knowled
     }
     let data: unknown;
     try {
-      data = parseYaml(text, { prettyErrors: true, uniqueKeys: true });
+      // CORE_SCHEMA keeps dates as the strings the schema expects (no timestamp conversion).
+      data = loadYaml(text, { schema: CORE_SCHEMA, filename: file });
     } catch (error) {
-      const where = error instanceof YAMLParseError && error.linePos ? `line ${error.linePos[0].line}` : '';
-      const message = error instanceof Error ? error.message.split('\n')[0] ?? 'invalid YAML' : 'invalid YAML';
-      problems.push({ file, path: where, message: `YAML syntax: ${message}` });
+      if (!(error instanceof YAMLException)) throw error;
+      problems.push({ file, path: `line ${error.mark.line + 1}`, message: `YAML syntax: ${error.reason}` });
       continue;
     }
     const result = knowledgeFileSchemas[file].safeParse(data);

@@ -414,6 +414,7 @@ export function createPhraser(opts: PhraserOptions): Phraser {
     }
     // The SDK ends an aborted stream quietly; a cut-off reply must not pass as a whole one.
     if (signal.aborted) throw new BudgetExceededError(budgetMs);
+    if (reply.finishReason === null) throw new MalformedReplyError('stream ended without a finish reason');
     return reply;
   }
 
@@ -449,6 +450,16 @@ export function createPhraser(opts: PhraserOptions): Phraser {
 
   async function phrase(decided: DecidedAnswer): Promise<PhraseResult> {
     counters.calls += 1;
+    try {
+      return await phraseOrThrow(decided);
+    } catch (error) {
+      // Phrasing is optional: whatever goes wrong here, the decided answer still goes out.
+      logger?.warn({ event: 'llm_phrasing_error', err: error }, 'phrasing crashed; sending the template');
+      return fallBack(decided, 'error');
+    }
+  }
+
+  async function phraseOrThrow(decided: DecidedAnswer): Promise<PhraseResult> {
     const maxLength = computeMaxLength(
       decided.text,
       opts.maxLength ?? DEFAULTS.maxLength,

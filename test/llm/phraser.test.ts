@@ -139,12 +139,31 @@ describe('phrase falls back to the template on service errors', () => {
     ['a 500', { status: 500 }, 'server_error'],
     ['a refusal', { refusal: 'No.' }, 'refusal'],
     ['a reply cut at the token limit', { content: asReply(GOOD_KO), finishReason: 'length' }, 'truncated'],
+    ['an end without a finish reason', { content: asReply(GOOD_KO), endWithoutFinish: true }, 'malformed'],
   ] as const)('sends the template when a stream answers with %s', async (_title, behaviour, reason) => {
     standin.setBehaviour(behaviour);
     await expect(makePhraser({ stream: true }).phrase(koBudget)).resolves.toEqual({
       text: koBudget.text,
       phrasing: 'template',
       reason,
+    });
+  });
+
+  it('sends the template with reason error when the client itself throws', async () => {
+    const client = {
+      chat: {
+        completions: {
+          create: () => {
+            throw new TypeError('boom');
+          },
+        },
+      },
+    } as unknown as Pick<OpenAI, 'chat'>;
+    const phraser = createPhraser({ client, model: 'standin-model', budgetMs: BUDGET_MS });
+    await expect(phraser.phrase(koBudget)).resolves.toEqual({
+      text: koBudget.text,
+      phrasing: 'template',
+      reason: 'error',
     });
   });
 

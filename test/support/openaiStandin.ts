@@ -42,6 +42,8 @@ export interface StandinBehaviour {
   stallAfterChunks?: number;
   /** Stream: characters per content chunk. Default 8. */
   chunkSize?: number;
+  /** Stream: end the response after the content without a finish reason or `[DONE]`. */
+  endWithoutFinish?: boolean;
 }
 
 /** A running stand-in server. */
@@ -184,6 +186,10 @@ export async function startOpenAIStandin(): Promise<OpenAIStandin> {
         if (!(await wait(response, behaviour.chunkDelayMs))) return;
       }
       if (behaviour.stallAfterChunks !== undefined && pieces.length <= behaviour.stallAfterChunks) return;
+    }
+    if (behaviour.endWithoutFinish === true) {
+      response.end();
+      return;
     }
     send({}, finishReason);
     response.end('data: [DONE]\n\n');

@@ -160,6 +160,7 @@ class InteractionState {
     readonly guildId: string | null,
     readonly user: APIUser,
     readonly sourceMessageId: string | undefined,
+    readonly authorizingOwners: Record<string, string>,
   ) {
     this.callbackPromise = new Promise<InteractionCallback>((resolve, reject) => {
       this.resolveCallback = resolve;
@@ -246,7 +247,8 @@ export class InteractionService {
       ...(source ? { message: clone(source) } : {}),
     };
 
-    const state = new InteractionState(id, token, type, payload, createdAt, channelId, guildId, user, source?.id);
+    const authorizingOwners = { '0': guildId ?? '0' };
+    const state = new InteractionState(id, token, type, payload, createdAt, channelId, guildId, user, source?.id, authorizingOwners);
     this.#byId.set(id, state);
     this.#byToken.set(token, state);
     state.expiryTimer = setTimeout(() => {
@@ -382,7 +384,7 @@ export class InteractionService {
     const definitions: readonly APIApplicationCommandOption[] = command?.options ?? [];
     if (command) {
       for (const definition of definitions) {
-        if ('required' in definition && definition.required === true && !(definition.name in options)) {
+        if ('required' in definition && definition.required && !(definition.name in options)) {
           throw new Error(`Discord stand-in: /${name} requires option "${definition.name}" (the Discord client would not send this)`);
         }
       }
@@ -431,9 +433,9 @@ export class InteractionService {
         id: state.id,
         type: state.type,
         user: state.user,
-        authorizing_integration_owners: (state.payload.authorizing_integration_owners ?? {}) as Record<string, string>,
+        authorizing_integration_owners: state.authorizingOwners,
         ...(state.sourceMessageId === undefined ? {} : { interacted_message_id: state.sourceMessageId }),
-      },
+      } as APIMessage['interaction_metadata'],
       ...(state.type === InteractionType.ApplicationCommand && commandName !== undefined
         ? { interaction: { id: state.id, type: state.type, name: commandName, user: state.user } }
         : {}),
@@ -528,7 +530,7 @@ export class InteractionService {
     const ephemeral = message !== undefined && store.isEphemeral(message.id);
     state.callback = {
       type,
-      ...(isRecord(body.data) ? { data: clone(body.data) as InteractionCallbackData } : {}),
+      ...(isRecord(body.data) ? { data: clone(body.data) } : {}),
       files: request.files,
       at,
       latencyMs: at - state.createdAt,

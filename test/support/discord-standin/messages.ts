@@ -36,6 +36,29 @@ interface Mentions {
 
 const EDITABLE_FLAGS = MessageFlagBits.SuppressEmbeds | MessageFlagBits.IsComponentsV2;
 
+// Discord derives content_type from the file name when the upload has no usable type (discord.js
+// only sniffs magic bytes, so text formats such as CSV arrive untyped).
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  csv: 'text/csv; charset=utf-8',
+  txt: 'text/plain; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  zip: 'application/zip',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+function contentTypeOf(file: StoredFile): string {
+  if (file.contentType !== '' && file.contentType !== 'application/octet-stream') return file.contentType;
+  const extension = file.filename.split('.').pop()?.toLowerCase() ?? '';
+  return CONTENT_TYPES[extension] ?? 'application/octet-stream';
+}
+
 /**
  * Every message the stand-in knows about (bot and simulated users), plus attachment bytes.
  * Stored message objects are mutated in place on edit so `botMessages` always shows current state.
@@ -115,7 +138,7 @@ export class MessageStore {
       size: file.data.length,
       url,
       proxy_url: url,
-      content_type: file.contentType,
+      content_type: contentTypeOf(file),
       ...(description === undefined ? {} : { description }),
     };
   }
@@ -250,7 +273,7 @@ export class MessageStore {
 
 function normaliseEmbeds(value: unknown): APIEmbed[] {
   if (!Array.isArray(value)) return [];
-  return value.filter(isRecord).map((embed) => ({ type: EmbedType.Rich, ...embed }) as APIEmbed);
+  return value.filter(isRecord).map((embed) => ({ type: EmbedType.Rich, ...embed }));
 }
 
 function isEmpty(message: APIMessage, body: Record<string, unknown>): boolean {

@@ -9,7 +9,7 @@ const MAX_BODY_BYTES = 25 * 1024 * 1024;
 /** One REST request as the stand-in received it. */
 export interface RecordedRequest {
   method: string;
-  /** Path below `/api/v10`, e.g. `/channels/1311000000000000200/messages`. */
+  /** Decoded path below `/api/v10`, e.g. `/channels/1311000000000000200/messages` or `/webhooks/…/messages/@original`. */
   path: string;
   /** Matched route template, e.g. `/channels/:channel/messages`; undefined if no route matched. */
   route: string | undefined;
@@ -143,6 +143,14 @@ function send(response: ServerResponse, status: number, body: unknown, headers: 
   response.end(json);
 }
 
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
 }
@@ -174,7 +182,8 @@ export class HttpApi {
     const path = match?.[2] ?? url.pathname;
     const record: RecordedRequest = {
       method,
-      path,
+      // discord.js percent-encodes some segments (`%40original`); record what a reader expects.
+      path: safeDecode(path),
       route: undefined,
       query: Object.fromEntries(url.searchParams),
       headers: {
@@ -211,7 +220,7 @@ export class HttpApi {
       if (!route) throw candidates.length > 0 ? Errors.methodNotAllowed() : Errors.notFound();
       record.route = route.template;
       const values = route.pattern.exec(path)?.slice(1) ?? [];
-      const params = Object.fromEntries(route.keys.map((key, index) => [key, decodeURIComponent(values[index] ?? '')]));
+      const params = Object.fromEntries(route.keys.map((key, index) => [key, safeDecode(values[index] ?? '')]));
 
       if (route.auth && request.headers.authorization !== `Bot ${this.options.token}`) throw Errors.unauthorized();
 

@@ -107,8 +107,10 @@ export function sameCode(a: number, b: number): boolean {
 
 /**
  * discord-api-types models bitfields (`flags`) as enums, but on the wire they are arbitrary integer
- * combinations of those bits; this is the single bridge between the two.
+ * combinations of those bits; this is the single bridge between the two. `Flags` is inferred from
+ * the destination (e.g. `MessageFlags`), which is the point of the return-only type parameter.
  */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
 export function asBitfield<Flags extends number>(value: number): Flags {
   return value as Flags;
 }

@@ -1,0 +1,7 @@
+import { benchEngine } from './engine.js';
+
+// `npm run bench [section...]`: prints figures; asserts nothing. Sections: engine (default all).
+const sections = process.argv.slice(2);
+const wants = (name: string) => sections.length === 0 || sections.includes(name);
+
+if (wants('engine')) benchEngine();
