@@ -275,7 +275,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
         known++;
         continue;
       }
-      if (projects.length > 1 || asked.length > 1) b.line(`${projectName(project, b.language)}`);
+      if (projects.length > 1 || asked.length > 1) b.line(projectName(project, b.language));
       for (const aspect of asked) {
         if (writeProjectAspect(b, project, aspect)) known++;
         else unknown++;
@@ -295,7 +295,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
 
   function answerTopics(b: AnswerBuilder, topics: readonly Topic[], projectIds: readonly string[]): Answer {
     for (const topic of topics) {
-      b.line(`${b.text(topic.title)}`);
+      b.line(b.text(topic.title));
       for (const statement of topic.statements) b.statement(statement);
     }
     return b.build({
@@ -456,7 +456,7 @@ function readDecisionInputs(decision: Decision, lowered: string, today: string):
         hasParameters = true;
       }
       values['resubcontract'] = saysResubcontract(lowered);
-      if (values['resubcontract'] === true) hasParameters = true;
+      if (values['resubcontract']) hasParameters = true;
       break;
     }
     default:

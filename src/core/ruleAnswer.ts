@@ -74,7 +74,7 @@ function writeEvaluation(b: AnswerBuilder, kb: KnowledgeBase, request: DecisionR
   const measure = decision.measure !== undefined ? kb.measures.get(decision.measure) : undefined;
   const usesDate = decision.inputs.some((i) => i.type === 'date');
 
-  b.line(`${b.text(decision.title)}`);
+  b.line(b.text(decision.title));
   b.line(`${b.msg('label.verdict')}: ${b.msg(`verdict.${verdict}`)}${verdict === 'unknown' ? '' : b.mark(evaluation.confidence)}`);
 
   // The reason, in the words of the rule that decided, or why nothing could decide.

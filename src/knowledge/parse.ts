@@ -124,7 +124,7 @@ function* sourceLists(value: unknown, path: PropertyKey[] = []): Generator<[Prop
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       if (key === 'sources' && Array.isArray(item) && item.every((s) => typeof s === 'string')) {
-        yield [[...path, key], item as string[]];
+        yield [[...path, key], item];
       } else {
         yield* sourceLists(item, [...path, key]);
       }

@@ -67,7 +67,7 @@ export const statementSchema = z
   .object({ text: localizedSchema, ...provenance, facts: z.array(z.string()).default([]) })
   .strict()
   .refine((s) => s.confidence === 'not_found' || s.sources.length > 0, {
-    message: 'a statement needs at least one source unless it is not_found',
+    error: 'a statement needs at least one source unless it is not_found',
     path: ['sources'],
   });
 export type Statement = z.infer<typeof statementSchema>;
@@ -129,7 +129,7 @@ export const periodSchema = z
     ...provenance,
   })
   .strict()
-  .refine((p) => p.from <= p.to, { message: 'from must not be after to' });
+  .refine((p) => p.from <= p.to, { error: 'from must not be after to' });
 export type Period = z.infer<typeof periodSchema>;
 
 /** A COVID-19 temporary contract measure and every recorded period it was in force. */

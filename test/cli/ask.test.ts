@@ -16,10 +16,14 @@ function run(script: string, args: string[], input = '', env: Record<string, str
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => { resolve({ code, stdout, stderr }); });
     child.stdin.end(input);
   });
 }
@@ -54,8 +58,9 @@ describe('npm run ask', () => {
   });
 
   it('uses --as-of as the reference date', async () => {
-    const before = JSON.parse((await run(ASK, ['--json', '--as-of', '2020-04-30', '한 번 유찰되면 수의계약 돼?'])).stdout);
-    const after = JSON.parse((await run(ASK, ['--json', '--as-of', '2020-05-01', '한 번 유찰되면 수의계약 돼?'])).stdout);
+    type Verdict = { verdict: string | null };
+    const before = JSON.parse((await run(ASK, ['--json', '--as-of', '2020-04-30', '한 번 유찰되면 수의계약 돼?'])).stdout) as Verdict;
+    const after = JSON.parse((await run(ASK, ['--json', '--as-of', '2020-05-01', '한 번 유찰되면 수의계약 돼?'])).stdout) as Verdict;
     expect(before.verdict).toBe('not_allowed');
     expect(after.verdict).toBe('allowed');
   });

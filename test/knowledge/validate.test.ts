@@ -100,7 +100,7 @@ describe('knowledge base validation', () => {
 
   describe('npm run kb:check on a broken copy', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kb-'));
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
 
     it('exits 1 and prints the file and path', () => {
       cpSync(DEFAULT_KNOWLEDGE_DIR, dir, { recursive: true });

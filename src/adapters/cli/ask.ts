@@ -43,11 +43,12 @@ function parseOptions() {
     }
   }
   const lang = values.lang;
-  if (lang !== undefined && lang !== 'ko' && lang !== 'en') fail(`--lang must be ko or en (got "${lang}")`);
+  const isLanguage = (v: string): v is Language => v === 'ko' || v === 'en';
+  if (lang !== undefined && !isLanguage(lang)) fail(`--lang must be ko or en (got "${lang}")`);
   return {
     json: values.json,
     today: asOf ?? todayInKorea(),
-    language: lang as Language | undefined,
+    language: lang,
     question: positionals.length > 0 ? positionals.join(' ') : null,
   };
 }
