@@ -24,14 +24,43 @@ import {
 import { PhraseMatcher, type PhraseHit } from './phraseMatcher.js';
 import { composeRuleAnswer, type DecisionRequest } from './ruleAnswer.js';
 import { countCharacters, detectLanguage, hasWords, normalizeText, type NormalizedText } from './text.js';
-import type { Answer, Question } from './types.js';
+import type { Answer, Language, Question } from './types.js';
+import { rankSuggestions } from './suggest.js';
 
 /** Questions longer than this are rejected: nobody asks one thing in more. */
 export const MAX_QUESTION_LENGTH = 1000;
 
+/** Filters for a project list; every given field must match. */
+export interface ProjectFilter {
+  readonly isNew?: boolean | undefined;
+  readonly briefed?: boolean | undefined;
+  readonly longTermContract?: boolean | undefined;
+  readonly phase?: number | undefined;
+  /** Korean name of the lead agency, as in projects.yaml (행정안전부 ...). */
+  readonly agency?: string | undefined;
+}
+
+/** A rule check with typed inputs (the Discord /rule command), instead of a free question. */
+export interface RuleCheck {
+  readonly decision: string;
+  readonly values: Readonly<Record<string, number | string | boolean | undefined>>;
+  /** The date to check; null means today. */
+  readonly date: DateRange | null;
+  readonly today: string;
+  readonly language: Language;
+}
+
 export interface Engine {
   readonly kb: KnowledgeBase;
+  /** Answers a free question. */
   answer(question: Question): Answer;
+  /** One project: an aspect of it, or its overview when aspect is null. */
+  describeProject(id: string, aspect: ProjectAspect | null, language: Language): Answer;
+  listProjects(filter: ProjectFilter, language: Language): Answer;
+  checkRule(check: RuleCheck): Answer;
+  /** Stored topics, by id, as one answer (e.g. the briefing facts). */
+  showTopics(ids: readonly string[], language: Language): Answer;
+  suggestProjects(query: string, language: Language, limit?: number): { id: string; name: string }[];
 }
 
 type Cue = 'decision' | 'list' | 'program' | 'help';
@@ -223,9 +252,9 @@ export function createEngine(kb: KnowledgeBase): Engine {
     }
 
     // 4. A list of projects, maybe filtered ("신규 사업", "국토부 사업", "사업별 예산").
-    const filter = readListFilter(r, aspects, lowered);
-    if (filter !== null && (topicIds.length === 0 || filter.strong)) {
-      return answerList(b, filter);
+    const list = readListFilter(r, aspects, lowered);
+    if (list !== null && (topicIds.length === 0 || list.strong)) {
+      return answerList(b, list.filter);
     }
 
     // 5. A program, briefing, contract or SW-Act topic.
@@ -233,7 +262,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
       return answerTopics(b, topicIds.slice(0, 1).map((id) => topicsById.get(id)!), []);
     }
     if (r.cues.has('list') || (aspects.includes('budget') && r.cues.has('program'))) {
-      return answerList(b, { kind: 'all', strong: false });
+      return answerList(b, {});
     }
 
     // 6. A rule topic asked about in general ("수의계약 특례 연장됐어?").
@@ -332,49 +361,36 @@ export function createEngine(kb: KnowledgeBase): Engine {
     return b.build({ status: 'answered', kind: 'measure' });
   }
 
-  type ListFilter =
-    | { kind: 'all'; strong: boolean }
-    | { kind: 'isNew' | 'notBriefed' | 'longTerm' | 'budget'; strong: boolean }
-    | { kind: 'agency'; agency: string; strong: boolean }
-    | { kind: 'phase'; phase: number; strong: boolean };
-
-  function readListFilter(r: Reading, aspects: readonly ProjectAspect[], lowered: string): ListFilter | null {
+  function readListFilter(
+    r: Reading,
+    aspects: readonly ProjectAspect[],
+    lowered: string,
+  ): { filter: ProjectFilter; strong: boolean } | null {
     const listy = r.cues.has('list') || /사업|과제|projects?\b/u.test(lowered);
     if (!listy) return null;
     const agency = r.agencyHits[0]?.target;
-    if (agency !== undefined) return { kind: 'agency', agency, strong: true };
-    if (aspects.includes('isNew')) return { kind: 'isNew', strong: true };
-    if (aspects.includes('longTermContract')) return { kind: 'longTerm', strong: true };
+    if (agency !== undefined) return { filter: { agency }, strong: true };
+    if (aspects.includes('isNew')) return { filter: { isNew: true }, strong: true };
+    if (aspects.includes('longTermContract')) return { filter: { longTermContract: true }, strong: true };
     const phase = /([1-3])\s*(?:차|단계)|phase\s*([1-3])/u.exec(lowered);
-    if (phase && aspects.includes('phase')) return { kind: 'phase', phase: Number(phase[1] ?? phase[2]), strong: true };
+    if (phase && aspects.includes('phase')) return { filter: { phase: Number(phase[1] ?? phase[2]) }, strong: true };
     if (aspects.includes('briefed') && /빠|제외|left out|excluded|not briefed/u.test(lowered)) {
-      return { kind: 'notBriefed', strong: false };
+      return { filter: { briefed: false }, strong: false };
     }
-    if (aspects.includes('budget') && !r.cues.has('program')) return { kind: 'budget', strong: false };
-    if (r.cues.has('list')) return { kind: 'all', strong: false };
+    if (aspects.includes('budget') && !r.cues.has('program')) return { filter: {}, strong: false };
+    if (r.cues.has('list')) return { filter: {}, strong: false };
     return null;
   }
 
-  function answerList(b: AnswerBuilder, filter: ListFilter): Answer {
-    const matches = (p: Project): boolean => {
-      switch (filter.kind) {
-        case 'all':
-        case 'budget':
-          return true;
-        case 'isNew':
-          return p.isNew.value === true;
-        case 'notBriefed':
-          return p.briefed.value === false;
-        case 'longTerm':
-          return p.longTermContract.value === true;
-        case 'agency':
-          return p.leadAgency.value?.ko === filter.agency;
-        case 'phase':
-          return p.phase.value === filter.phase;
-      }
-    };
+  function answerList(b: AnswerBuilder, filter: ProjectFilter): Answer {
+    const matches = (p: Project): boolean =>
+      (filter.isNew === undefined || p.isNew.value === filter.isNew) &&
+      (filter.briefed === undefined || p.briefed.value === filter.briefed) &&
+      (filter.longTermContract === undefined || p.longTermContract.value === filter.longTermContract) &&
+      (filter.phase === undefined || p.phase.value === filter.phase) &&
+      (filter.agency === undefined || p.leadAgency.value?.ko === filter.agency);
     const selected = kb.projects.filter(matches);
-    const everything = filter.kind === 'all' || filter.kind === 'budget';
+    const everything = Object.values(filter).every((v) => v === undefined);
     b.line(b.msg(everything ? 'list.header' : 'list.filtered'));
     b.keyFact('11');
     b.cite(kb.program.projectCount.sources);
@@ -384,19 +400,58 @@ export function createEngine(kb: KnowledgeBase): Engine {
     }
     if (selected.length === 0) b.line(b.msg('list.none'));
     for (const project of selected) writeProjectListItem(b, project);
-    if (everything) {
-      b.line(`• ${b.text(kb.unnamedProjects.text)}`);
-    } else {
-      b.line(b.msg('list.filterNote'));
-    }
-    if (filter.kind === 'budget' && kb.program.totalBudget.value) {
-      b.blank();
-      b.line(b.msg('unknown.budget', { name: b.language === 'ko' ? '나머지 사업' : 'the other projects' }));
-    }
+    b.line(everything ? `• ${b.text(kb.unnamedProjects.text)}` : b.msg('list.filterNote'));
     return b.build({ status: 'answered', kind: 'list', projects: selected.map((p) => p.id) });
   }
 
-  return { kb, answer };
+  function describeProject(id: string, aspect: ProjectAspect | null, language: Language): Answer {
+    const project = projectsById.get(id);
+    const b = new AnswerBuilder(kb, language);
+    if (project === undefined) {
+      b.line(b.msg('noMatch'));
+      return b.build({ status: 'no_match', kind: 'no_match' });
+    }
+    return answerProjects(b, [project], aspect === null ? [] : [aspect]);
+  }
+
+  function checkRule(request: RuleCheck): Answer {
+    const b = new AnswerBuilder(kb, request.language);
+    const decision = decisionsById.get(request.decision);
+    if (decision === undefined) throw new Error(`unknown decision "${request.decision}"`);
+    const date = request.date ?? { from: request.today, to: request.today, label: request.today };
+    const values: Record<string, number | string | boolean | undefined> = { ...request.values };
+    const notes: { key: string; values: Record<string, string> }[] = [];
+    if (decision.id === 'subcontracting') values['resubcontract'] ??= false;
+    if (typeof values['amountKrw'] === 'number') {
+      notes.push({ key: 'rule.amountAsked', values: { amount: formatKrw(values['amountKrw']) } });
+    }
+    return composeRuleAnswer(
+      b,
+      kb,
+      [{ decision, values, date, dateAsked: request.date !== null, hasParameters: true, notes, alternatives: [] }],
+      [],
+    );
+  }
+
+  function showTopics(ids: readonly string[], language: Language): Answer {
+    const topics = ids.map((id) => topicsById.get(id)).filter((t): t is Topic => t !== undefined);
+    return answerTopics(new AnswerBuilder(kb, language), topics, []);
+  }
+
+  /** Autocomplete: projects (and their short names) that fit what the user has typed so far. */
+  function suggestProjects(query: string, language: Language, limit = 25): { id: string; name: string }[] {
+    return rankSuggestions(kb.projects, query, language).slice(0, limit);
+  }
+
+  return {
+    kb,
+    answer,
+    describeProject,
+    listProjects: (filter, language) => answerList(new AnswerBuilder(kb, language), filter),
+    checkRule,
+    showTopics,
+    suggestProjects,
+  };
 }
 
 function readQwertyAsHangul(text: string): string {
@@ -476,3 +531,4 @@ export function formatKrw(krw: number): string {
 }
 
 export { formatAmount };
+export type { ProjectAspect };

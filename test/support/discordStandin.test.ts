@@ -223,6 +223,20 @@ describe('Discord stand-in driven by a real discord.js Client', () => {
     expect(standin.messages.get(standin.channelId)?.some((message) => message.id === final.message.id)).toBe(true);
   });
 
+  it('turns the first follow-up after a deferral into the reply, keeping the deferral\'s ephemerality', async () => {
+    const done = onInteraction(handlers, 'ping', async (interaction) => {
+      if (!interaction.isChatInputCommand()) throw new Error('expected a slash command');
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      await interaction.followUp('first'); // fills the "thinking…" message, still ephemeral
+      await interaction.followUp({ content: 'second', flags: MessageFlags.Ephemeral });
+    });
+    const handle = standin.sendCommand('ping');
+    await done;
+    const final = await handle.waitForFinal();
+    expect(final).toMatchObject({ kind: 'message', callbackType: 5, ephemeral: true, message: { content: 'first' } });
+    expect(handle.followups.map((message) => message.content)).toEqual(['second']);
+  });
+
   it('fails a reply sent after the response window with 10062 Unknown interaction', async () => {
     const outcome = onInteraction(handlers, 'ping', async (interaction) => {
       if (!interaction.isChatInputCommand()) throw new Error('expected a slash command');
@@ -481,24 +495,21 @@ describe('Discord stand-in gateway protocol (raw WebSocket)', () => {
     const ws = new WebSocket(url);
     const queue: Record<string, unknown>[] = [];
     let waiting: (() => void) | undefined;
-    const inflate = zlib.createInflate();
-    let inflated = '';
-    inflate.on('data', (chunk: Buffer) => {
-      inflated += chunk.toString();
-    });
+    // zlib-stream shares one deflate context across frames: inflate everything received so far
+    // (synchronously, so frames cannot interleave) and take the newly produced text.
+    let stream = Buffer.alloc(0);
+    let consumed = 0;
     ws.on('message', (data: Buffer, isBinary) => {
-      if (!compressed || !isBinary) {
-        queue.push(JSON.parse(data.toString()) as Record<string, unknown>);
-        waiting?.();
-        return;
+      let text = data.toString();
+      if (compressed && isBinary) {
+        expect(data.subarray(-4).toString('hex')).toBe('0000ffff');
+        stream = Buffer.concat([stream, data]);
+        const inflated = zlib.inflateSync(stream, { finishFlush: zlib.constants.Z_SYNC_FLUSH }).toString();
+        text = inflated.slice(consumed);
+        consumed = inflated.length;
       }
-      inflate.write(data, () => {
-        inflate.flush(zlib.constants.Z_SYNC_FLUSH, () => {
-          queue.push(JSON.parse(inflated) as Record<string, unknown>);
-          inflated = '';
-          waiting?.();
-        });
-      });
+      queue.push(JSON.parse(text) as Record<string, unknown>);
+      waiting?.();
     });
     const next = async (op?: number, t?: string): Promise<Record<string, unknown>> => {
       for (;;) {
@@ -524,6 +535,41 @@ describe('Discord stand-in gateway protocol (raw WebSocket)', () => {
     expect(await next(0, 'GUILD_CREATE')).toMatchObject({ s: 2, d: { id: standin.guildId, channels: [{ id: standin.channelId, type: 0 }] } });
     ws.close(1000);
     await once(ws, 'close');
+  });
+
+  it('expires interaction webhook tokens after tokenLifetimeMs with 50027', async () => {
+    const shortLived = await startDiscordStandin({ tokenLifetimeMs: 200 });
+    try {
+      const { ws, next } = connect(`${shortLived.gatewayUrl}?v=10&encoding=json`);
+      await next(10);
+      ws.send(JSON.stringify({ op: 2, d: { token: shortLived.token, intents: GatewayIntentBits.Guilds, properties: {} } }));
+      await next(0, 'READY');
+      const handle = shortLived.sendCommand('ping');
+      expect(await next(0, 'INTERACTION_CREATE')).toMatchObject({ d: { id: handle.id, token: handle.token, data: { name: 'ping', type: 1 } } });
+      const api = `${shortLived.apiUrl}/v10`;
+      const deferred = await fetch(`${api}/interactions/${handle.id}/${handle.token}/callback`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 5 }),
+      });
+      expect(deferred.status).toBe(204);
+      const edit = (): Promise<Response> =>
+        fetch(`${api}/webhooks/${shortLived.applicationId}/${handle.token}/messages/@original`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ content: 'late result' }),
+        });
+      // Polls instead of sleeping: edits succeed until the token's lifetime is over.
+      await vi.waitFor(async () => {
+        const response = await edit();
+        expect(response.status).toBe(401);
+        expect(await response.json()).toEqual({ message: 'Invalid Webhook Token', code: 50027 });
+      });
+      ws.close(1000);
+      await once(ws, 'close');
+    } finally {
+      await shortLived.close();
+    }
   });
 
   it('answers a RESUME of an unknown session with op 9 and withholds message content without the intent', async () => {

@@ -6,7 +6,7 @@ import type { APIApplicationCommand, APIAttachment, APIEmbed, APIMessage, APIRol
 import { CommandStore, registerCommandRoutes } from './commands.js';
 import { GATEWAY_PATH, Gateway, RESUME_GATEWAY_PATH, type GatewayCounters, type GatewaySessionInfo } from './gateway.js';
 import { InteractionService, type InteractionHandle, type InteractionInit, type OptionValues } from './interactions.js';
-import { MessageStore } from './messages.js';
+import { MessageStore, contentTypeOf } from './messages.js';
 import { HttpApi, type RateLimitRule, type RecordedRequest } from './rest.js';
 import { registerPlatformRoutes } from './routes.js';
 import { SnowflakeGenerator, Waiters, asBitfield, clone, isoNow } from './util.js';
@@ -284,7 +284,7 @@ export async function startDiscordStandin(options: DiscordStandinOptions = {}): 
     if (path.startsWith('/attachments/')) {
       // CDN stand-in for attachment URLs: /attachments/:channel/:id/:filename
       const file = store.files.get(path.split('/')[3] ?? '');
-      response.writeHead(file ? 200 : 404, file ? { 'content-type': file.contentType } : {});
+      response.writeHead(file ? 200 : 404, file ? { 'content-type': contentTypeOf(file) } : {});
       response.end(file?.data);
       return;
     }

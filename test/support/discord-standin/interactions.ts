@@ -233,12 +233,15 @@ export class InteractionService {
       throw new Error('Discord stand-in: component interactions need the `message` the component is on');
     }
 
+    // Guild-install owner: the guild id, or "0" in the bot's DMs.
+    const authorizingOwners = { '0': guildId ?? '0' };
     const payload: JsonObject = {
       id,
       application_id: world.ids.applicationId,
       type,
       data: this.#buildData(type, init.data ?? {}, guildId),
       ...this.#contextFields(user, guildId, channelId, init),
+      authorizing_integration_owners: authorizingOwners,
       token,
       version: 1,
       locale: init.locale ?? 'en-US',
@@ -247,7 +250,6 @@ export class InteractionService {
       ...(source ? { message: clone(source) } : {}),
     };
 
-    const authorizingOwners = { '0': guildId ?? '0' };
     const state = new InteractionState(id, token, type, payload, createdAt, channelId, guildId, user, source?.id, authorizingOwners);
     this.#byId.set(id, state);
     this.#byToken.set(token, state);
@@ -344,7 +346,6 @@ export class InteractionService {
         channel_id: channelId,
         user,
         app_permissions: botPermissions,
-        authorizing_integration_owners: { '0': '0' },
         context: 1,
       };
     }
@@ -360,7 +361,6 @@ export class InteractionService {
       channel_id: channelId,
       member: { ...member, ...(init.roles ? { roles: init.roles } : {}), permissions },
       app_permissions: botPermissions,
-      authorizing_integration_owners: { '0': guildId },
       context: 0,
     };
   }

@@ -53,7 +53,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-function contentTypeOf(file: StoredFile): string {
+export function contentTypeOf(file: StoredFile): string {
   if (file.contentType !== '' && file.contentType !== 'application/octet-stream') return file.contentType;
   const extension = file.filename.split('.').pop()?.toLowerCase() ?? '';
   return CONTENT_TYPES[extension] ?? 'application/octet-stream';
