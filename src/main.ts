@@ -1,11 +1,12 @@
 import 'dotenv/config';
+import { pino } from 'pino';
 import { runConsole } from './adapters/cli/console.js';
 import { EnvError, loadEnv } from './config/env.js';
 import { createEngine } from './core/engine.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { KnowledgeError } from './knowledge/parse.js';
 
-// The only place that wires configuration, knowledge and adapters together.
+// The only place that wires configuration, knowledge, storage and adapters together.
 async function main(): Promise<void> {
   const env = loadEnv(process.env);
   const engine = createEngine(loadKnowledge(env.KNOWLEDGE_DIR));
@@ -13,8 +14,32 @@ async function main(): Promise<void> {
     await runConsole(engine, { input: process.stdin, output: process.stdout });
     return;
   }
-  const { startDiscordBot } = await import('./adapters/discord/bot.js');
-  await startDiscordBot({ env, engine });
+  // Logs go to stderr as JSON; tokens and keys are never logged.
+  const logger = pino({ level: env.LOG_LEVEL, redact: ['token', '*.token', 'headers.authorization'] }, pino.destination(2));
+  const [{ createBot }, { openStores }] = await Promise.all([import('./adapters/discord/bot.js'), import('./adapters/storage.js')]);
+  const stores = await openStores({ storePath: env.STORE_PATH, redisUrl: env.REDIS_URL });
+  logger.info({ store: stores.kind }, 'storage open');
+  const bot = createBot({
+    token: env.DISCORD_TOKEN,
+    apiUrl: env.DISCORD_API_URL,
+    engine,
+    stores,
+    logger,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+  });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await bot.stop();
+    await stores.close();
+    logger.flush();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  await bot.ready;
 }
 
 try {

@@ -61,6 +61,8 @@ export interface Engine {
   /** Stored topics, by id, as one answer (e.g. the briefing facts). */
   showTopics(ids: readonly string[], language: Language): Answer;
   suggestProjects(query: string, language: Language, limit?: number): { id: string; name: string }[];
+  /** Every source of the knowledge base, with how confidence is shown. */
+  listSources(language: Language): Answer;
 }
 
 type Cue = 'decision' | 'list' | 'program' | 'help';
@@ -438,6 +440,13 @@ export function createEngine(kb: KnowledgeBase): Engine {
     return answerTopics(new AnswerBuilder(kb, language), topics, []);
   }
 
+  function listSources(language: Language): Answer {
+    const b = new AnswerBuilder(kb, language);
+    b.line(b.msg('sources.summary', { count: kb.sources.size }));
+    b.cite([...kb.sources.keys()]);
+    return b.build({ status: 'answered', kind: 'topic' });
+  }
+
   /** Autocomplete: projects (and their short names) that fit what the user has typed so far. */
   function suggestProjects(query: string, language: Language, limit = 25): { id: string; name: string }[] {
     return rankSuggestions(kb.projects, query, language).slice(0, limit);
@@ -451,6 +460,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
     checkRule,
     showTopics,
     suggestProjects,
+    listSources,
   };
 }
 

@@ -27,11 +27,17 @@ const WINDOW_MS = 1500;
 type Handler = (interaction: Interaction) => Promise<void>;
 
 function tcpHandleCount(): number {
-  return process.getActiveResourcesInfo().filter((name) => name === 'TCPSocketWrap' || name === 'TCPServerWrap').length;
+  return process
+    .getActiveResourcesInfo()
+    .filter((name) => name === 'TCPSocketWrap' || name === 'TCPServerWrap').length;
 }
 
 /** Runs `handler` for the next interaction with this command name / custom id; resolves with its result. */
-function onInteraction<T>(handlers: Map<string, Handler>, key: string, handler: (interaction: Interaction) => Promise<T>): Promise<T> {
+function onInteraction<T>(
+  handlers: Map<string, Handler>,
+  key: string,
+  handler: (interaction: Interaction) => Promise<T>,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     handlers.set(key, async (interaction) => {
       handlers.delete(key);
@@ -73,7 +79,8 @@ describe('Discord stand-in driven by a real discord.js Client', () => {
     if (!created.isReady()) throw new Error('client not ready');
     client = created;
     const fetched = client.channels.cache.get(standin.channelId);
-    if (fetched?.isTextBased() !== true || fetched.isDMBased()) throw new Error('stand-in channel missing from cache');
+    if (fetched?.isTextBased() !== true || fetched.isDMBased())
+      throw new Error('stand-in channel missing from cache');
     channel = fetched as TextChannel;
   });
 
@@ -88,12 +95,16 @@ describe('Discord stand-in driven by a real discord.js Client', () => {
     const guild = client.guilds.cache.get(standin.guildId);
     expect(guild?.available).toBe(true);
     expect(guild?.roles.cache.get(standin.roles.organiser.id)?.name).toBe('Organiser');
-    expect(guild?.members.cache.get(standin.users.organiser.id)?.roles.cache.has(standin.roles.organiser.id)).toBe(true);
+    expect(
+      guild?.members.cache.get(standin.users.organiser.id)?.roles.cache.has(standin.roles.organiser.id),
+    ).toBe(true);
     expect(channel.name).toBe('general');
 
     expect(standin.counters.identifies).toBe(1);
     const identify = await standin.waitForIdentify();
-    expect(identify.intents).toBe(GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.MessageContent);
+    expect(identify.intents).toBe(
+      GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.MessageContent,
+    );
     const gatewayBot = await standin.waitForRequest((request) => request.path === '/gateway/bot');
     expect(gatewayBot.headers.authorization).toBe('Bot standin-token');
     expect(standin.connectionPaths[0]).toBe('/gateway');
@@ -105,18 +116,24 @@ describe('Discord stand-in driven by a real discord.js Client', () => {
   });
 
   it('answers REST like Discord: rate-limit headers, 401 for a bad token, 404 for unknown routes', async () => {
-    const ok = await fetch(`${standin.apiUrl}/v10/users/@me`, { headers: { authorization: `Bot ${standin.token}` } });
+    const ok = await fetch(`${standin.apiUrl}/v10/users/@me`, {
+      headers: { authorization: `Bot ${standin.token}` },
+    });
     expect(ok.status).toBe(200);
     expect(ok.headers.get('x-ratelimit-limit')).toBe('50');
     expect(ok.headers.get('x-ratelimit-bucket')).toMatch(/^[0-9a-f]{32}$/);
     expect(Number(ok.headers.get('x-ratelimit-reset-after'))).toBeGreaterThan(0);
     expect(await ok.json()).toMatchObject({ id: standin.botUserId, bot: true });
 
-    const unauthorized = await fetch(`${standin.apiUrl}/v10/users/@me`, { headers: { authorization: 'Bot nope' } });
+    const unauthorized = await fetch(`${standin.apiUrl}/v10/users/@me`, {
+      headers: { authorization: 'Bot nope' },
+    });
     expect(unauthorized.status).toBe(401);
     expect(await unauthorized.json()).toEqual({ message: '401: Unauthorized', code: 0 });
 
-    const missing = await fetch(`${standin.apiUrl}/v10/nothing/here`, { headers: { authorization: `Bot ${standin.token}` } });
+    const missing = await fetch(`${standin.apiUrl}/v10/nothing/here`, {
+      headers: { authorization: `Bot ${standin.token}` },
+    });
     expect(missing.status).toBe(404);
   });
 
@@ -138,7 +155,9 @@ describe('Discord stand-in driven by a real discord.js Client', () => {
       name: 'search',
       description: 'Search the programme',
       nameLocalizations: { ko: '검색' },
-      options: [{ type: 3, name: 'query', description: 'What to look for', required: true, autocomplete: true }],
+      options: [
+        { type: 3, name: 'query', description: 'What to look for', required: true, autocomplete: true },
+      ],
     };
     const first = await client.application.commands.set([search, { name: 'ping', description: 'Ping' }]);
     const second = await client.application.commands.set([search]);
@@ -150,12 +169,19 @@ describe('Discord stand-in driven by a real discord.js Client', () => {
     await guild.commands.set([{ name: 'brief', description: 'Post the briefing' }]);
     expect(standin.guildCommands[0]).toMatchObject({ name: 'brief', guild_id: standin.guildId });
 
-    const invalid = await client.application.commands.set([{ name: 'Bad Name', description: 'x'.repeat(101) }]).catch((error: unknown) => error);
+    const invalid = await client.application.commands
+      .set([{ name: 'Bad Name', description: 'x'.repeat(101) }])
+      .catch((error: unknown) => error);
     expect(invalid).toBeInstanceOf(DiscordAPIError);
     const apiError = invalid as DiscordAPIError;
     expect(apiError.code).toBe(50035);
     expect(apiError.rawError).toMatchObject({
-      errors: { 0: { name: { _errors: [{ code: 'APPLICATION_COMMAND_INVALID_NAME' }] }, description: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH' }] } } },
+      errors: {
+        0: {
+          name: { _errors: [{ code: 'APPLICATION_COMMAND_INVALID_NAME' }] },
+          description: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH' }] },
+        },
+      },
     });
   });
 
@@ -166,7 +192,11 @@ describe('Discord stand-in driven by a real discord.js Client', () => {
       expect(interaction.user.id).toBe(standin.users.member.id);
       expect(interaction.guildId).toBe(standin.guildId);
       expect(interaction.locale).toBe('ko');
-      await interaction.reply({ content: `pong <@${organiser}>`, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+      await interaction.reply({
+        content: `pong <@${organiser}>`,
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: { parse: [] },
+      });
     });
     const handle = standin.sendCommand('ping', {}, { locale: 'ko' });
     await replied;
@@ -174,9 +204,15 @@ describe('Discord stand-in driven by a real discord.js Client', () => {
     const callback = await handle.callback;
     expect(callback.type).toBe(4);
     expect(callback.ephemeral).toBe(true);
-    expect(callback.data).toMatchObject({ content: `pong <@${organiser}>`, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } });
+    expect(callback.data).toMatchObject({
+      content: `pong <@${organiser}>`,
+      flags: MessageFlags.Ephemeral,
+      allowed_mentions: { parse: [] },
+    });
     expect(callback.latencyMs).toBeLessThan(WINDOW_MS);
-    const request = await standin.waitForRequest((candidate) => candidate.path === `/interactions/${handle.id}/${handle.token}/callback`);
+    const request = await standin.waitForRequest(
+      (candidate) => candidate.path === `/interactions/${handle.id}/${handle.token}/callback`,
+    );
     expect(request.query.with_response).toBe('false');
     expect(request.headers.authorization).toBeUndefined();
     expect(request.status).toBe(204);
@@ -220,10 +256,12 @@ describe('Discord stand-in driven by a real discord.js Client', () => {
     expect(final.ephemeral).toBe(false);
     expect((await edited).content).toBe('results for procurement');
     expect(handle.originalEdits).toHaveLength(1);
-    expect(standin.messages.get(standin.channelId)?.some((message) => message.id === final.message.id)).toBe(true);
+    expect(standin.messages.get(standin.channelId)?.some((message) => message.id === final.message.id)).toBe(
+      true,
+    );
   });
 
-  it('turns the first follow-up after a deferral into the reply, keeping the deferral\'s ephemerality', async () => {
+  it("turns the first follow-up after a deferral into the reply, keeping the deferral's ephemerality", async () => {
     const done = onInteraction(handlers, 'ping', async (interaction) => {
       if (!interaction.isChatInputCommand()) throw new Error('expected a slash command');
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
@@ -233,7 +271,12 @@ describe('Discord stand-in driven by a real discord.js Client', () => {
     const handle = standin.sendCommand('ping');
     await done;
     const final = await handle.waitForFinal();
-    expect(final).toMatchObject({ kind: 'message', callbackType: 5, ephemeral: true, message: { content: 'first' } });
+    expect(final).toMatchObject({
+      kind: 'message',
+      callbackType: 5,
+      ephemeral: true,
+      message: { content: 'first' },
+    });
     expect(handle.followups.map((message) => message.content)).toEqual(['second']);
   });
 
@@ -258,11 +301,18 @@ describe('Discord stand-in driven by a real discord.js Client', () => {
       if (!interaction.isChatInputCommand()) throw new Error('expected a slash command');
       await interaction.reply('first');
       return client.rest
-        .post(Routes.interactionCallback(interaction.id, interaction.token), { body: { type: 4, data: { content: 'second' } }, auth: false })
+        .post(Routes.interactionCallback(interaction.id, interaction.token), {
+          body: { type: 4, data: { content: 'second' } },
+          auth: false,
+        })
         .catch((error: unknown) => error);
     });
     const handle = standin.sendCommand('ping');
-    expect(await second).toMatchObject({ code: 40060, status: 400, message: 'Interaction has already been acknowledged.' });
+    expect(await second).toMatchObject({
+      code: 40060,
+      status: 400,
+      message: 'Interaction has already been acknowledged.',
+    });
     const final = await handle.waitForFinal();
     expect(final.kind === 'message' && final.message.content).toBe('first');
   });
@@ -278,18 +328,44 @@ describe('Discord stand-in driven by a real discord.js Client', () => {
     const error = await failure;
     expect(error).toBeInstanceOf(DiscordAPIError);
     expect(error).toMatchObject({ code: 50035, status: 400 });
-    expect((error as DiscordAPIError).message).toContain('data.content[BASE_TYPE_MAX_LENGTH]: Must be 2000 or fewer in length.');
+    expect((error as DiscordAPIError).message).toContain(
+      'data.content[BASE_TYPE_MAX_LENGTH]: Must be 2000 or fewer in length.',
+    );
     const final = await handle.waitForFinal();
     expect(final.kind === 'message' && final.message.content.length).toBe(2000);
   });
 
   it.each([
-    ['content over 2000', { content: 'x'.repeat(2001) }, { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } }],
-    ['more than 10 embeds', { embeds: Array.from({ length: 11 }, () => ({ title: 't' })) }, { embeds: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } }],
-    ['embed title over 256', { embeds: [{ title: 't'.repeat(257) }] }, { embeds: { 0: { title: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } } }],
-    ['embed description over 4096', { embeds: [{ description: 'd'.repeat(4097) }] }, { embeds: { 0: { description: {} } } }],
-    ['more than 25 fields', { embeds: [{ fields: Array.from({ length: 26 }, () => ({ name: 'n', value: 'v' })) }] }, { embeds: { 0: { fields: {} } } }],
-    ['field value over 1024', { embeds: [{ fields: [{ name: 'n', value: 'v'.repeat(1025) }] }] }, { embeds: { 0: { fields: { 0: { value: {} } } } } }],
+    [
+      'content over 2000',
+      { content: 'x'.repeat(2001) },
+      { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } },
+    ],
+    [
+      'more than 10 embeds',
+      { embeds: Array.from({ length: 11 }, () => ({ title: 't' })) },
+      { embeds: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } },
+    ],
+    [
+      'embed title over 256',
+      { embeds: [{ title: 't'.repeat(257) }] },
+      { embeds: { 0: { title: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } } },
+    ],
+    [
+      'embed description over 4096',
+      { embeds: [{ description: 'd'.repeat(4097) }] },
+      { embeds: { 0: { description: {} } } },
+    ],
+    [
+      'more than 25 fields',
+      { embeds: [{ fields: Array.from({ length: 26 }, () => ({ name: 'n', value: 'v' })) }] },
+      { embeds: { 0: { fields: {} } } },
+    ],
+    [
+      'field value over 1024',
+      { embeds: [{ fields: [{ name: 'n', value: 'v'.repeat(1025) }] }] },
+      { embeds: { 0: { fields: { 0: { value: {} } } } } },
+    ],
     [
       'embeds over 6000 characters in total',
       { embeds: [{ description: 'd'.repeat(4000) }, { description: 'd'.repeat(2001) }] },
@@ -297,36 +373,81 @@ describe('Discord stand-in driven by a real discord.js Client', () => {
     ],
     [
       'more than 5 action rows',
-      { components: Array.from({ length: 6 }, (_, row) => ({ type: 1, components: [{ type: 2, style: 1, label: 'b', custom_id: `r${row}` }] })) },
+      {
+        components: Array.from({ length: 6 }, (_, row) => ({
+          type: 1,
+          components: [{ type: 2, style: 1, label: 'b', custom_id: `r${row}` }],
+        })),
+      },
       { components: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } },
     ],
     [
       'more than 5 buttons in a row',
-      { components: [{ type: 1, components: Array.from({ length: 6 }, (_, index) => ({ type: 2, style: 1, label: 'b', custom_id: `b${index}` })) }] },
+      {
+        components: [
+          {
+            type: 1,
+            components: Array.from({ length: 6 }, (_, index) => ({
+              type: 2,
+              style: 1,
+              label: 'b',
+              custom_id: `b${index}`,
+            })),
+          },
+        ],
+      },
       { components: { 0: { components: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH' }] } } } },
     ],
     [
       'custom_id over 100 and label over 80',
-      { components: [{ type: 1, components: [{ type: 2, style: 1, label: 'l'.repeat(81), custom_id: 'c'.repeat(101) }] }] },
+      {
+        components: [
+          { type: 1, components: [{ type: 2, style: 1, label: 'l'.repeat(81), custom_id: 'c'.repeat(101) }] },
+        ],
+      },
       { components: { 0: { components: { 0: { custom_id: {}, label: {} } } } } },
     ],
     [
       'more than 25 select options',
       {
         components: [
-          { type: 1, components: [{ type: 3, custom_id: 'pick', options: Array.from({ length: 26 }, (_, index) => ({ label: `o${index}`, value: `o${index}` })) }] },
+          {
+            type: 1,
+            components: [
+              {
+                type: 3,
+                custom_id: 'pick',
+                options: Array.from({ length: 26 }, (_, index) => ({
+                  label: `o${index}`,
+                  value: `o${index}`,
+                })),
+              },
+            ],
+          },
         ],
       },
-      { components: { 0: { components: { 0: { options: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH' }] } } } } } },
+      {
+        components: {
+          0: { components: { 0: { options: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH' }] } } } },
+        },
+      },
     ],
   ])('validates channel messages like Discord: %s', async (_name, body, errors) => {
-    const error = await client.rest.post(Routes.channelMessages(standin.channelId), { body }).catch((caught: unknown) => caught);
+    const error = await client.rest
+      .post(Routes.channelMessages(standin.channelId), { body })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DiscordAPIError);
-    expect(error).toMatchObject({ code: 50035, status: 400, rawError: { message: 'Invalid Form Body', errors } });
+    expect(error).toMatchObject({
+      code: 50035,
+      status: 400,
+      rawError: { message: 'Invalid Form Body', errors },
+    });
   });
 
   it('rejects an empty message with 50006', async () => {
-    const error = await client.rest.post(Routes.channelMessages(standin.channelId), { body: { content: '  ' } }).catch((caught: unknown) => caught);
+    const error = await client.rest
+      .post(Routes.channelMessages(standin.channelId), { body: { content: '  ' } })
+      .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: 50006, status: 400, message: 'Cannot send an empty message' });
   });
 
@@ -334,15 +455,25 @@ describe('Discord stand-in driven by a real discord.js Client', () => {
     const outcome = onInteraction(handlers, 'search', async (interaction) => {
       if (!interaction.isAutocomplete()) throw new Error('expected autocomplete');
       expect(interaction.options.getFocused()).toBe('pro');
-      const tooMany = Array.from({ length: 26 }, (_, index) => ({ name: `choice ${index}`, value: `c${index}` }));
+      const tooMany = Array.from({ length: 26 }, (_, index) => ({
+        name: `choice ${index}`,
+        value: `c${index}`,
+      }));
       const error = await interaction.respond(tooMany).catch((caught: unknown) => caught);
       await interaction.respond([{ name: 'procurement rules', value: 'procurement' }]);
       return error;
     });
     const handle = standin.sendAutocomplete('search', { query: 'pro' }, 'query');
-    expect(await outcome).toMatchObject({ code: 50035, rawError: { errors: { data: { choices: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } } } });
+    expect(await outcome).toMatchObject({
+      code: 50035,
+      rawError: { errors: { data: { choices: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } } },
+    });
     const final = await handle.waitForFinal();
-    expect(final).toMatchObject({ kind: 'autocomplete', callbackType: 8, choices: [{ name: 'procurement rules', value: 'procurement' }] });
+    expect(final).toMatchObject({
+      kind: 'autocomplete',
+      callbackType: 8,
+      choices: [{ name: 'procurement rules', value: 'procurement' }],
+    });
   });
 
   it('delivers MESSAGE_CREATE to messageCreate and records message.reply', async () => {
@@ -355,7 +486,11 @@ describe('Discord stand-in driven by a real discord.js Client', () => {
       };
       client.on(Events.MessageCreate, listener);
     });
-    const sent = await standin.sendMessage({ content: 'what changed in 2021?', mentionsBot: true, authorId: standin.users.organiser.id });
+    const sent = await standin.sendMessage({
+      content: 'what changed in 2021?',
+      mentionsBot: true,
+      authorId: standin.users.organiser.id,
+    });
     const message = await received;
     expect(message.id).toBe(sent.id);
     expect(message.content).toBe(`<@${botId}> what changed in 2021?`);
@@ -363,7 +498,9 @@ describe('Discord stand-in driven by a real discord.js Client', () => {
     expect(message.member?.roles.cache.has(standin.roles.organiser.id)).toBe(true);
 
     await message.reply('Here is the briefing.');
-    const reply = await standin.waitForMessage((candidate) => candidate.message_reference?.message_id === sent.id);
+    const reply = await standin.waitForMessage(
+      (candidate) => candidate.message_reference?.message_id === sent.id,
+    );
     expect(reply.type).toBe(19);
     expect(reply.content).toBe('Here is the briefing.');
     expect(reply.author.id).toBe(botId);
@@ -376,7 +513,10 @@ describe('Discord stand-in driven by a real discord.js Client', () => {
     const done = onInteraction(handlers, 'ping', async (interaction) => {
       if (!interaction.isChatInputCommand()) throw new Error('expected a slash command');
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-      await interaction.editReply({ content: 'Export attached', files: [new AttachmentBuilder(Buffer.from(csv), { name: 'export.csv' })] });
+      await interaction.editReply({
+        content: 'Export attached',
+        files: [new AttachmentBuilder(Buffer.from(csv), { name: 'export.csv' })],
+      });
     });
     const handle = standin.sendCommand('ping');
     await done;
@@ -384,11 +524,17 @@ describe('Discord stand-in driven by a real discord.js Client', () => {
     if (final.kind !== 'message') throw new Error('expected a message');
     expect(final.ephemeral).toBe(true);
     const [attachment] = final.message.attachments;
-    expect(attachment).toMatchObject({ filename: 'export.csv', content_type: 'text/csv; charset=utf-8', size: csv.length });
+    expect(attachment).toMatchObject({
+      filename: 'export.csv',
+      content_type: 'text/csv; charset=utf-8',
+      size: csv.length,
+    });
     expect(standin.attachmentData(attachment!)?.toString()).toBe(csv);
     expect(await (await fetch(attachment!.url)).text()).toBe(csv);
     const upload = await standin.waitForRequest(
-      (request) => request.method === 'PATCH' && request.path === `/webhooks/${standin.applicationId}/${handle.token}/messages/@original`,
+      (request) =>
+        request.method === 'PATCH' &&
+        request.path === `/webhooks/${standin.applicationId}/${handle.token}/messages/@original`,
     );
     expect(upload.files).toMatchObject([{ key: 'files[0]', filename: 'export.csv' }]);
     expect(upload.body).toMatchObject({ content: 'Export attached', attachments: [{ id: '0' }] });
@@ -397,7 +543,11 @@ describe('Discord stand-in driven by a real discord.js Client', () => {
   it('delivers button clicks and modal submissions', async () => {
     const posted = await channel.send({
       content: 'Confirm the briefing?',
-      components: [new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('confirm').setLabel('Confirm').setStyle(ButtonStyle.Primary))],
+      components: [
+        new ActionRowBuilder<ButtonBuilder>().addComponents(
+          new ButtonBuilder().setCustomId('confirm').setLabel('Confirm').setStyle(ButtonStyle.Primary),
+        ),
+      ],
     });
     const updated = onInteraction(handlers, 'confirm', async (interaction) => {
       if (!interaction.isButton()) throw new Error('expected a button');
@@ -406,7 +556,11 @@ describe('Discord stand-in driven by a real discord.js Client', () => {
     const click = standin.clickButton(posted.id, 'confirm', { user: standin.users.organiser.id });
     await updated;
     const final = await click.waitForFinal();
-    expect(final).toMatchObject({ kind: 'message', callbackType: 7, message: { id: posted.id, content: 'Confirmed', components: [] } });
+    expect(final).toMatchObject({
+      kind: 'message',
+      callbackType: 7,
+      message: { id: posted.id, content: 'Confirmed', components: [] },
+    });
     expect(() => standin.clickButton(posted.id, 'confirm')).toThrow(/no component/);
 
     const shown = onInteraction(handlers, 'ping', async (interaction) => {
@@ -415,26 +569,45 @@ describe('Discord stand-in driven by a real discord.js Client', () => {
         new ModalBuilder()
           .setCustomId('feedback')
           .setTitle('Feedback')
-          .addLabelComponents((label) => label.setLabel('Comment').setTextInputComponent((input) => input.setCustomId('comment').setStyle(TextInputStyle.Paragraph))),
+          .addLabelComponents((label) =>
+            label
+              .setLabel('Comment')
+              .setTextInputComponent((input) =>
+                input.setCustomId('comment').setStyle(TextInputStyle.Paragraph),
+              ),
+          ),
       );
     });
     const command = standin.sendCommand('ping');
     await shown;
-    expect(await command.waitForFinal()).toMatchObject({ kind: 'modal', modal: { custom_id: 'feedback', title: 'Feedback' } });
+    expect(await command.waitForFinal()).toMatchObject({
+      kind: 'modal',
+      modal: { custom_id: 'feedback', title: 'Feedback' },
+    });
     const thanked = onInteraction(handlers, 'feedback', async (interaction) => {
       if (!interaction.isModalSubmit()) throw new Error('expected a modal submit');
-      await interaction.reply({ content: `Thanks: ${interaction.fields.getTextInputValue('comment')}`, flags: MessageFlags.Ephemeral });
+      await interaction.reply({
+        content: `Thanks: ${interaction.fields.getTextInputValue('comment')}`,
+        flags: MessageFlags.Ephemeral,
+      });
     });
     const submit = command.submitModal({ comment: 'clear and short' });
     await thanked;
-    expect(await submit.waitForFinal()).toMatchObject({ kind: 'message', ephemeral: true, message: { content: 'Thanks: clear and short' } });
+    expect(await submit.waitForFinal()).toMatchObject({
+      kind: 'message',
+      ephemeral: true,
+      message: { content: 'Thanks: clear and short' },
+    });
   });
 
   it('backs off on a 429 with retry_after before retrying', async () => {
     standin.rateLimitNext({ method: 'POST', path: '/channels/:channel/messages', retryAfterMs: 300 });
     const since = Date.now();
     await channel.send('after the back-off');
-    const attempts = standin.requests.filter((request) => request.route === '/channels/:channel/messages' && request.method === 'POST' && request.time >= since);
+    const attempts = standin.requests.filter(
+      (request) =>
+        request.route === '/channels/:channel/messages' && request.method === 'POST' && request.time >= since,
+    );
     expect(attempts.map((request) => request.status)).toEqual([429, 200]);
     expect(attempts[1]!.time - attempts[0]!.time).toBeGreaterThanOrEqual(300);
   });
@@ -491,7 +664,10 @@ describe('Discord stand-in gateway protocol (raw WebSocket)', () => {
   });
 
   /** Collects JSON payloads from a raw connection, optionally zlib-stream compressed. */
-  function connect(url: string, compressed = false): { ws: WebSocket; next: (op?: number, t?: string) => Promise<Record<string, unknown>> } {
+  function connect(
+    url: string,
+    compressed = false,
+  ): { ws: WebSocket; next: (op?: number, t?: string) => Promise<Record<string, unknown>> } {
     const ws = new WebSocket(url);
     const queue: Record<string, unknown>[] = [];
     let waiting: (() => void) | undefined;
@@ -513,7 +689,9 @@ describe('Discord stand-in gateway protocol (raw WebSocket)', () => {
     });
     const next = async (op?: number, t?: string): Promise<Record<string, unknown>> => {
       for (;;) {
-        const index = queue.findIndex((payload) => (op === undefined || payload.op === op) && (t === undefined || payload.t === t));
+        const index = queue.findIndex(
+          (payload) => (op === undefined || payload.op === op) && (t === undefined || payload.t === t),
+        );
         if (index >= 0) return queue.splice(index, 1)[0]!;
         await new Promise<void>((resolve) => {
           waiting = resolve;
@@ -528,11 +706,24 @@ describe('Discord stand-in gateway protocol (raw WebSocket)', () => {
     expect(await next(10)).toMatchObject({ op: 10, d: { heartbeat_interval: 41250 } });
     ws.send(JSON.stringify({ op: 1, d: null }));
     expect(await next(11)).toMatchObject({ op: 11 });
-    ws.send(JSON.stringify({ op: 2, d: { token: standin.token, intents: GatewayIntentBits.Guilds, properties: { os: 'linux' } } }));
+    ws.send(
+      JSON.stringify({
+        op: 2,
+        d: { token: standin.token, intents: GatewayIntentBits.Guilds, properties: { os: 'linux' } },
+      }),
+    );
     const ready = await next(0, 'READY');
-    expect(ready).toMatchObject({ s: 1, d: { v: 10, user: { id: standin.botUserId }, guilds: [{ id: standin.guildId, unavailable: true }] } });
-    expect((ready.d as Record<string, unknown>).resume_gateway_url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/gateway\/resume$/);
-    expect(await next(0, 'GUILD_CREATE')).toMatchObject({ s: 2, d: { id: standin.guildId, channels: [{ id: standin.channelId, type: 0 }] } });
+    expect(ready).toMatchObject({
+      s: 1,
+      d: { v: 10, user: { id: standin.botUserId }, guilds: [{ id: standin.guildId, unavailable: true }] },
+    });
+    expect((ready.d as Record<string, unknown>).resume_gateway_url).toMatch(
+      /^ws:\/\/127\.0\.0\.1:\d+\/gateway\/resume$/,
+    );
+    expect(await next(0, 'GUILD_CREATE')).toMatchObject({
+      s: 2,
+      d: { id: standin.guildId, channels: [{ id: standin.channelId, type: 0 }] },
+    });
     ws.close(1000);
     await once(ws, 'close');
   });
@@ -542,10 +733,17 @@ describe('Discord stand-in gateway protocol (raw WebSocket)', () => {
     try {
       const { ws, next } = connect(`${shortLived.gatewayUrl}?v=10&encoding=json`);
       await next(10);
-      ws.send(JSON.stringify({ op: 2, d: { token: shortLived.token, intents: GatewayIntentBits.Guilds, properties: {} } }));
+      ws.send(
+        JSON.stringify({
+          op: 2,
+          d: { token: shortLived.token, intents: GatewayIntentBits.Guilds, properties: {} },
+        }),
+      );
       await next(0, 'READY');
       const handle = shortLived.sendCommand('ping');
-      expect(await next(0, 'INTERACTION_CREATE')).toMatchObject({ d: { id: handle.id, token: handle.token, data: { name: 'ping', type: 1 } } });
+      expect(await next(0, 'INTERACTION_CREATE')).toMatchObject({
+        d: { id: handle.id, token: handle.token, data: { name: 'ping', type: 1 } },
+      });
       const api = `${shortLived.apiUrl}/v10`;
       const deferred = await fetch(`${api}/interactions/${handle.id}/${handle.token}/callback`, {
         method: 'POST',
@@ -582,12 +780,25 @@ describe('Discord stand-in gateway protocol (raw WebSocket)', () => {
 
     const { ws, next } = connect(`${standin.gatewayUrl}?v=10&encoding=json`);
     await next(10);
-    ws.send(JSON.stringify({ op: 2, d: { token: standin.token, intents: GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages, properties: {} } }));
+    ws.send(
+      JSON.stringify({
+        op: 2,
+        d: {
+          token: standin.token,
+          intents: GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages,
+          properties: {},
+        },
+      }),
+    );
     await next(0, 'GUILD_CREATE');
     await standin.sendMessage({ content: 'no intent, no content' });
-    expect(await next(0, 'MESSAGE_CREATE')).toMatchObject({ d: { content: '', author: { id: standin.users.member.id } } });
+    expect(await next(0, 'MESSAGE_CREATE')).toMatchObject({
+      d: { content: '', author: { id: standin.users.member.id } },
+    });
     await standin.sendMessage({ content: 'mentions are readable', mentionsBot: true });
-    expect(await next(0, 'MESSAGE_CREATE')).toMatchObject({ d: { content: `<@${standin.botUserId}> mentions are readable` } });
+    expect(await next(0, 'MESSAGE_CREATE')).toMatchObject({
+      d: { content: `<@${standin.botUserId}> mentions are readable` },
+    });
     ws.close(1000);
     await once(ws, 'close');
   });

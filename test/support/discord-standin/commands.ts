@@ -30,7 +30,8 @@ export class CommandStore {
 
   /** The command an interaction for `name` would target: guild command first, then global. */
   find(name: string, type = 1): APIApplicationCommand | undefined {
-    const matches = (command: APIApplicationCommand): boolean => command.name === name && sameCode(command.type, type);
+    const matches = (command: APIApplicationCommand): boolean =>
+      command.name === name && sameCode(command.type, type);
     return this.list(this.world.ids.guildId).find(matches) ?? this.#global.find(matches);
   }
 
@@ -47,7 +48,12 @@ export class CommandStore {
       const key = validateCommand(errors, [index], raw);
       if (!key) return;
       const id = `${key.type}:${key.name}`;
-      if (seen.has(id)) errors.add([index, 'name'], 'APPLICATION_COMMANDS_DUPLICATE_NAME', 'Application command names must be unique');
+      if (seen.has(id))
+        errors.add(
+          [index, 'name'],
+          'APPLICATION_COMMANDS_DUPLICATE_NAME',
+          'Application command names must be unique',
+        );
       seen.add(id);
     });
     errors.throwIfAny();
@@ -66,7 +72,9 @@ export class CommandStore {
     errors.throwIfAny();
     const input = body as Record<string, unknown>;
     const list = this.list(guildId);
-    const index = list.findIndex((command) => command.name === input.name && command.type === (input.type ?? 1));
+    const index = list.findIndex(
+      (command) => command.name === input.name && command.type === (input.type ?? 1),
+    );
     const command = this.#build(input, guildId, list);
     if (index >= 0) list[index] = command;
     else {
@@ -103,7 +111,11 @@ export class CommandStore {
     list.splice(index, 1);
   }
 
-  #build(input: Record<string, unknown>, guildId: string | undefined, existing: readonly APIApplicationCommand[]): APIApplicationCommand {
+  #build(
+    input: Record<string, unknown>,
+    guildId: string | undefined,
+    existing: readonly APIApplicationCommand[],
+  ): APIApplicationCommand {
     const type = typeof input.type === 'number' ? input.type : 1;
     const previous = existing.find((command) => command.name === input.name && sameCode(command.type, type));
     const command: Record<string, unknown> = {
@@ -132,7 +144,11 @@ function checkCounts(commands: readonly Record<string, unknown>[]): void {
     throw apiError(400, 30032, `Maximum number of application commands reached (${MAX_CHAT_INPUT_COMMANDS})`);
   }
   if (count(2) > MAX_CONTEXT_MENU_COMMANDS || count(3) > MAX_CONTEXT_MENU_COMMANDS) {
-    throw apiError(400, 30032, `Maximum number of application commands reached (${MAX_CONTEXT_MENU_COMMANDS})`);
+    throw apiError(
+      400,
+      30032,
+      `Maximum number of application commands reached (${MAX_CONTEXT_MENU_COMMANDS})`,
+    );
   }
 }
 
@@ -147,14 +163,23 @@ export function registerCommandRoutes(api: HttpApi, store: CommandStore, world: 
     return guildId;
   };
 
-  for (const base of ['/applications/:application/commands', '/applications/:application/guilds/:guild/commands']) {
+  for (const base of [
+    '/applications/:application/commands',
+    '/applications/:application/guilds/:guild/commands',
+  ]) {
     api.route('GET', base, (request) => ({ status: 200, body: store.list(scope(request)) }));
-    api.route('PUT', base, (request) => ({ status: 200, body: store.overwrite(request.body, scope(request)) }));
+    api.route('PUT', base, (request) => ({
+      status: 200,
+      body: store.overwrite(request.body, scope(request)),
+    }));
     api.route('POST', base, (request) => {
       const { command, created } = store.upsert(request.body, scope(request));
       return { status: created ? 201 : 200, body: command };
     });
-    api.route('GET', `${base}/:command`, (request) => ({ status: 200, body: store.get(request.params.command ?? '', scope(request)) }));
+    api.route('GET', `${base}/:command`, (request) => ({
+      status: 200,
+      body: store.get(request.params.command ?? '', scope(request)),
+    }));
     api.route('PATCH', `${base}/:command`, (request) => ({
       status: 200,
       body: store.edit(request.params.command ?? '', request.body, scope(request)),

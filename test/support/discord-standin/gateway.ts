@@ -120,7 +120,14 @@ class Connection {
  * RESUME with replay of missed dispatches, INVALID_SESSION, and Discord's close codes.
  */
 export class Gateway {
-  readonly counters: GatewayCounters = { connections: 0, identifies: 0, resumes: 0, heartbeats: 0, invalidSessions: 0, dispatches: 0 };
+  readonly counters: GatewayCounters = {
+    connections: 0,
+    identifies: 0,
+    resumes: 0,
+    heartbeats: 0,
+    invalidSessions: 0,
+    dispatches: 0,
+  };
   readonly #wss = new WebSocketServer({ noServer: true });
   readonly #sessions = new Map<string, Session>();
   readonly #connections = new Set<Connection>();
@@ -178,7 +185,9 @@ export class Gateway {
     for (const connection of this.#connections) {
       if (connection.ws.readyState !== WebSocket.OPEN) continue;
       dropped++;
-      const invalidate = options.invalidateSession ?? (options.code !== undefined && NON_RESUMABLE_CLOSE_CODES.has(options.code));
+      const invalidate =
+        options.invalidateSession ??
+        (options.code !== undefined && NON_RESUMABLE_CLOSE_CODES.has(options.code));
       if (connection.session && invalidate) connection.session.invalid = true;
       connection.live = false;
       if (options.code === undefined) {
@@ -193,7 +202,8 @@ export class Gateway {
 
   /** Sends op 7 RECONNECT: the client should close and RESUME. */
   requestReconnect(): void {
-    for (const connection of this.#connections) if (connection.live) connection.send({ op: 7, d: null, s: null, t: null });
+    for (const connection of this.#connections)
+      if (connection.live) connection.send({ op: 7, d: null, s: null, t: null });
   }
 
   async close(): Promise<void> {
@@ -234,7 +244,12 @@ export class Gateway {
       connection.close(4002, 'Error while decoding payload.');
       return;
     }
-    connection.send({ op: 10, d: { heartbeat_interval: this.options.heartbeatIntervalMs, _trace: ['["standin-gateway"]'] }, s: null, t: null });
+    connection.send({
+      op: 10,
+      d: { heartbeat_interval: this.options.heartbeatIntervalMs, _trace: ['["standin-gateway"]'] },
+      s: null,
+      t: null,
+    });
     this.options.onStateChange();
   }
 

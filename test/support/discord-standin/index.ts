@@ -2,10 +2,28 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GatewayIntentBits, MessageReferenceType, MessageType } from 'discord.js';
-import type { APIApplicationCommand, APIAttachment, APIEmbed, APIMessage, APIRole, APIUser } from 'discord.js';
+import type {
+  APIApplicationCommand,
+  APIAttachment,
+  APIEmbed,
+  APIMessage,
+  APIRole,
+  APIUser,
+} from 'discord.js';
 import { CommandStore, registerCommandRoutes } from './commands.js';
-import { GATEWAY_PATH, Gateway, RESUME_GATEWAY_PATH, type GatewayCounters, type GatewaySessionInfo } from './gateway.js';
-import { InteractionService, type InteractionHandle, type InteractionInit, type OptionValues } from './interactions.js';
+import {
+  GATEWAY_PATH,
+  Gateway,
+  RESUME_GATEWAY_PATH,
+  type GatewayCounters,
+  type GatewaySessionInfo,
+} from './gateway.js';
+import {
+  InteractionService,
+  type InteractionHandle,
+  type InteractionInit,
+  type OptionValues,
+} from './interactions.js';
 import { MessageStore, contentTypeOf } from './messages.js';
 import { HttpApi, type RateLimitRule, type RecordedRequest } from './rest.js';
 import { registerPlatformRoutes } from './routes.js';
@@ -13,7 +31,14 @@ import { SnowflakeGenerator, Waiters, asBitfield, clone, isoNow } from './util.j
 import { World, type JsonObject } from './world.js';
 
 export type { GatewayCounters, GatewaySessionInfo } from './gateway.js';
-export type { FinalReply, InteractionCallback, InteractionCallbackData, InteractionHandle, InteractionInit, OptionValues } from './interactions.js';
+export type {
+  FinalReply,
+  InteractionCallback,
+  InteractionCallbackData,
+  InteractionHandle,
+  InteractionInit,
+  OptionValues,
+} from './interactions.js';
 export type { StoredFile } from './messages.js';
 export type { RateLimitRule, RecordedRequest } from './rest.js';
 
@@ -71,7 +96,12 @@ export interface DiscordStandin {
   readonly botUserId: string;
   readonly guildId: string;
   readonly channelId: string;
-  readonly users: { readonly bot: APIUser; readonly owner: APIUser; readonly organiser: APIUser; readonly member: APIUser };
+  readonly users: {
+    readonly bot: APIUser;
+    readonly owner: APIUser;
+    readonly organiser: APIUser;
+    readonly member: APIUser;
+  };
   readonly roles: { readonly everyone: APIRole; readonly organiser: APIRole; readonly bot: APIRole };
   /** Every REST request, in arrival order (clear with `requests.length = 0`). */
   readonly requests: RecordedRequest[];
@@ -91,12 +121,30 @@ export interface DiscordStandin {
   /** Dispatches INTERACTION_CREATE. Throws if no gateway session exists yet. */
   sendInteraction(init?: InteractionInit): InteractionHandle;
   /** Slash command with named option values (types taken from the registered command when known). */
-  sendCommand(name: string, options?: OptionValues | unknown[], init?: Omit<InteractionInit, 'type' | 'data'>): InteractionHandle;
-  sendAutocomplete(name: string, options: OptionValues, focused: string, init?: Omit<InteractionInit, 'type' | 'data'>): InteractionHandle;
+  sendCommand(
+    name: string,
+    options?: OptionValues | unknown[],
+    init?: Omit<InteractionInit, 'type' | 'data'>,
+  ): InteractionHandle;
+  sendAutocomplete(
+    name: string,
+    options: OptionValues,
+    focused: string,
+    init?: Omit<InteractionInit, 'type' | 'data'>,
+  ): InteractionHandle;
   /** Clicks a button that must exist on `message`. */
-  clickButton(message: APIMessage | string, customId: string, init?: Omit<InteractionInit, 'type' | 'data' | 'message'>): InteractionHandle;
+  clickButton(
+    message: APIMessage | string,
+    customId: string,
+    init?: Omit<InteractionInit, 'type' | 'data' | 'message'>,
+  ): InteractionHandle;
   /** Picks values in a select menu that must exist on `message`. */
-  selectMenu(message: APIMessage | string, customId: string, values: string[], init?: Omit<InteractionInit, 'type' | 'data' | 'message'>): InteractionHandle;
+  selectMenu(
+    message: APIMessage | string,
+    customId: string,
+    values: string[],
+    init?: Omit<InteractionInit, 'type' | 'data' | 'message'>,
+  ): InteractionHandle;
   /** Dispatches MESSAGE_CREATE from a simulated user; resolves with the message as sent. */
   sendMessage(options: SendMessageOptions): Promise<APIMessage>;
   /** Adds a guild member (dispatching GUILD_MEMBER_ADD) and returns the user. */
@@ -121,7 +169,10 @@ export interface DiscordStandin {
   /** Resolves once a connection is live (READY or RESUMED sent). Not the same as discord.js' `ready`. */
   waitForReady(timeoutMs?: number): Promise<void>;
   /** First recorded (answered) request, past or future, matching `predicate`. */
-  waitForRequest(predicate: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
+  waitForRequest(
+    predicate: (request: RecordedRequest) => boolean,
+    timeoutMs?: number,
+  ): Promise<RecordedRequest>;
   /** First bot message (current state), past or future, matching `predicate`. */
   waitForMessage(predicate: (message: APIMessage) => boolean, timeoutMs?: number): Promise<APIMessage>;
   /** Generic wait on stand-in state: resolves with the probe's first non-undefined value. */
@@ -182,13 +233,21 @@ export async function startDiscordStandin(options: DiscordStandinOptions = {}): 
     token,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? DEFAULTS.heartbeatIntervalMs,
     newSessionId: () => randomBytes(16).toString('hex'),
-    onIdentify: (session) => ({ ready: readyPayload(session), followUps: [{ t: 'GUILD_CREATE', d: world.guildCreatePayload() }] }),
+    onIdentify: (session) => ({
+      ready: readyPayload(session),
+      followUps: [{ t: 'GUILD_CREATE', d: world.guildCreatePayload() }],
+    }),
     requestMembers: (request) => {
       const wanted = Array.isArray(request.user_ids) ? request.user_ids.map(String) : undefined;
       const query = typeof request.query === 'string' ? request.query.toLowerCase() : '';
-      const limit = typeof request.limit === 'number' && request.limit > 0 ? request.limit : Number.POSITIVE_INFINITY;
+      const limit =
+        typeof request.limit === 'number' && request.limit > 0 ? request.limit : Number.POSITIVE_INFINITY;
       const matches = [...world.members.keys()]
-        .filter((id) => (wanted ? wanted.includes(id) : (world.users.get(id)?.username.toLowerCase().startsWith(query) ?? false)))
+        .filter((id) =>
+          wanted
+            ? wanted.includes(id)
+            : (world.users.get(id)?.username.toLowerCase().startsWith(query) ?? false),
+        )
         .slice(0, limit);
       return {
         members: matches.map((id) => world.memberObject(id, true)),
@@ -228,7 +287,10 @@ export async function startDiscordStandin(options: DiscordStandinOptions = {}): 
     if (inGuild) {
       event.guild_id = world.ids.guildId;
       if (message.webhook_id === undefined) event.member = world.memberObject(message.author.id, false);
-      event.mentions = message.mentions.map((user) => ({ ...user, member: world.memberObject(user.id, false) }));
+      event.mentions = message.mentions.map((user) => ({
+        ...user,
+        member: world.memberObject(user.id, false),
+      }));
     }
     const readable = message.author.id === botId || message.mentions.some((user) => user.id === botId);
     if (enforceIntents && (session.intents & MESSAGE_CONTENT) === 0 && !readable) {
@@ -248,7 +310,11 @@ export async function startDiscordStandin(options: DiscordStandinOptions = {}): 
     gateway.dispatch('MESSAGE_DELETE', (session) =>
       enforceIntents && inGuild && (session.intents & GUILD_MESSAGES) === 0
         ? undefined
-        : { id: message.id, channel_id: message.channel_id, ...(inGuild ? { guild_id: world.ids.guildId } : {}) },
+        : {
+            id: message.id,
+            channel_id: message.channel_id,
+            ...(inGuild ? { guild_id: world.ids.guildId } : {}),
+          },
     );
   };
 
@@ -274,8 +340,20 @@ export async function startDiscordStandin(options: DiscordStandinOptions = {}): 
     return handle;
   };
 
-  const api = new HttpApi({ token, rateLimit: options.rateLimit ?? DEFAULTS.rateLimit, onStateChange: notify });
-  registerPlatformRoutes(api, { world, store, gatewayUrl, counters: gateway.counters, messageCreated, messageUpdated, messageDeleted });
+  const api = new HttpApi({
+    token,
+    rateLimit: options.rateLimit ?? DEFAULTS.rateLimit,
+    onStateChange: notify,
+  });
+  registerPlatformRoutes(api, {
+    world,
+    store,
+    gatewayUrl,
+    counters: gateway.counters,
+    messageCreated,
+    messageUpdated,
+    messageDeleted,
+  });
   registerCommandRoutes(api, commands, world);
   interactions.registerRoutes(api);
 
@@ -304,7 +382,9 @@ export async function startDiscordStandin(options: DiscordStandinOptions = {}): 
 
   const requireSession = (): void => {
     if (!gateway.hasSession()) {
-      throw new Error('Discord stand-in: no gateway session yet; log the client in (await standin.waitForReady()) first');
+      throw new Error(
+        'Discord stand-in: no gateway session yet; log the client in (await standin.waitForReady()) first',
+      );
     }
   };
 
@@ -336,9 +416,12 @@ export async function startDiscordStandin(options: DiscordStandinOptions = {}): 
 
     sendInteraction: (init) => track(interactions.send(init)),
     sendCommand: (name, values, init) => track(interactions.command(name, values, init)),
-    sendAutocomplete: (name, values, focused, init) => track(interactions.autocomplete(name, values, focused, init)),
-    clickButton: (message, customId, init) => track(interactions.component(message, customId, undefined, init)),
-    selectMenu: (message, customId, values, init) => track(interactions.component(message, customId, values, init)),
+    sendAutocomplete: (name, values, focused, init) =>
+      track(interactions.autocomplete(name, values, focused, init)),
+    clickButton: (message, customId, init) =>
+      track(interactions.component(message, customId, undefined, init)),
+    selectMenu: (message, customId, values, init) =>
+      track(interactions.component(message, customId, values, init)),
 
     sendMessage: (input) => {
       try {
@@ -347,10 +430,14 @@ export async function startDiscordStandin(options: DiscordStandinOptions = {}): 
         const channelId = input.channelId ?? world.ids.channelId;
         if (!world.channels.has(channelId)) throw new Error(`Discord stand-in: unknown channel ${channelId}`);
         const mention = `<@${botId}>`;
-        const content = input.mentionsBot === true && !input.content.includes(mention) ? `${mention} ${input.content}` : input.content;
+        const content =
+          input.mentionsBot === true && !input.content.includes(mention)
+            ? `${mention} ${input.content}`
+            : input.content;
         const replyId = typeof input.replyTo === 'string' ? input.replyTo : input.replyTo?.id;
         const referenced = replyId === undefined ? undefined : store.byId.get(replyId);
-        if (replyId !== undefined && !referenced) throw new Error(`Discord stand-in: unknown message ${replyId}`);
+        if (replyId !== undefined && !referenced)
+          throw new Error(`Discord stand-in: unknown message ${replyId}`);
         const at = Date.now();
         const message: APIMessage = {
           id: ids.next(at),
@@ -376,7 +463,12 @@ export async function startDiscordStandin(options: DiscordStandinOptions = {}): 
           ...store.computeMentions(content, undefined, referenced?.author),
           ...(referenced
             ? {
-                message_reference: { type: MessageReferenceType.Default, channel_id: channelId, message_id: referenced.id, guild_id: world.ids.guildId },
+                message_reference: {
+                  type: MessageReferenceType.Default,
+                  channel_id: channelId,
+                  message_id: referenced.id,
+                  guild_id: world.ids.guildId,
+                },
                 referenced_message: clone(referenced),
               }
             : {}),
@@ -395,7 +487,9 @@ export async function startDiscordStandin(options: DiscordStandinOptions = {}): 
       const record = world.members.get(added.id);
       if (record) record.roles = [...roles];
       gateway.dispatch('GUILD_MEMBER_ADD', (session) =>
-        enforceIntents && (session.intents & GUILD_MEMBERS) === 0 ? undefined : { ...world.memberObject(added.id, true), guild_id: world.ids.guildId },
+        enforceIntents && (session.intents & GUILD_MEMBERS) === 0
+          ? undefined
+          : { ...world.memberObject(added.id, true), guild_id: world.ids.guildId },
       );
       return added;
     },
@@ -417,11 +511,21 @@ export async function startDiscordStandin(options: DiscordStandinOptions = {}): 
     waitForIdentify: (count = 1, timeoutMs = DEFAULT_WAIT_MS) =>
       waiters.waitFor(() => gateway.identifyPayloads[count - 1], timeoutMs, `IDENTIFY #${count}`),
     waitForResume: (count = 1, timeoutMs = DEFAULT_WAIT_MS) =>
-      waiters.waitFor(() => (gateway.counters.resumes >= count && gateway.isLive() ? { ...gateway.counters } : undefined), timeoutMs, `RESUME #${count}`),
+      waiters.waitFor(
+        () => (gateway.counters.resumes >= count && gateway.isLive() ? { ...gateway.counters } : undefined),
+        timeoutMs,
+        `RESUME #${count}`,
+      ),
     waitForReady: (timeoutMs = DEFAULT_WAIT_MS) =>
-      waiters.waitFor(() => (gateway.isLive() ? true : undefined), timeoutMs, 'a live gateway connection').then(() => undefined),
+      waiters
+        .waitFor(() => (gateway.isLive() ? true : undefined), timeoutMs, 'a live gateway connection')
+        .then(() => undefined),
     waitForRequest: (predicate, timeoutMs = DEFAULT_WAIT_MS) =>
-      waiters.waitFor(() => api.requests.find((request) => request.status !== 0 && predicate(request)), timeoutMs, 'a matching REST request'),
+      waiters.waitFor(
+        () => api.requests.find((request) => request.status !== 0 && predicate(request)),
+        timeoutMs,
+        'a matching REST request',
+      ),
     waitForMessage: (predicate, timeoutMs = DEFAULT_WAIT_MS) =>
       waiters.waitFor(
         () => {
@@ -434,9 +538,11 @@ export async function startDiscordStandin(options: DiscordStandinOptions = {}): 
         timeoutMs,
         'a matching bot message',
       ),
-    waitFor: (probe, timeoutMs = DEFAULT_WAIT_MS, description = 'a stand-in condition') => waiters.waitFor(probe, timeoutMs, description),
+    waitFor: (probe, timeoutMs = DEFAULT_WAIT_MS, description = 'a stand-in condition') =>
+      waiters.waitFor(probe, timeoutMs, description),
 
-    attachmentData: (attachment) => store.files.get(typeof attachment === 'string' ? attachment : attachment.id)?.data,
+    attachmentData: (attachment) =>
+      store.files.get(typeof attachment === 'string' ? attachment : attachment.id)?.data,
 
     close: async () => {
       if (closed) return;

@@ -1,21 +1,35 @@
 import { ApplicationCommandOptionType, ComponentType, InteractionType, MessageType } from 'discord.js';
-import type { APIApplicationCommand, APIApplicationCommandOption, APIEmbed, APIMessage, APIUser } from 'discord.js';
+import type {
+  APIApplicationCommand,
+  APIApplicationCommandOption,
+  APIEmbed,
+  APIMessage,
+  APIUser,
+} from 'discord.js';
 import type { CommandStore } from './commands.js';
 import { Errors, FormErrors } from './errors.js';
 import type { MessageMeta, MessageStore, StoredFile } from './messages.js';
 import type { HttpApi, RouteRequest } from './rest.js';
 import { clone, interactionToken, isRecord, type SnowflakeGenerator, type Waiters } from './util.js';
-import { MessageFlagBits, validateAutocompleteData, validateMessageBody, validateModalData } from './validation.js';
+import {
+  MessageFlagBits,
+  validateAutocompleteData,
+  validateMessageBody,
+  validateModalData,
+} from './validation.js';
 import type { JsonObject, World } from './world.js';
 
 /** Flags a bot may set on interaction responses and follow-ups. */
 const INTERACTION_MESSAGE_FLAGS =
-  MessageFlagBits.SuppressEmbeds | MessageFlagBits.Ephemeral | MessageFlagBits.SuppressNotifications | MessageFlagBits.IsComponentsV2;
+  MessageFlagBits.SuppressEmbeds |
+  MessageFlagBits.Ephemeral |
+  MessageFlagBits.SuppressNotifications |
+  MessageFlagBits.IsComponentsV2;
 
 const DEFAULT_WAIT_MS = 5000;
 
 /** Interaction callback types as numbers on the wire (discord.js: InteractionResponseType). */
-export const CallbackType = {
+const CallbackType = {
   Reply: 4,
   DeferredReply: 5,
   DeferredUpdate: 6,
@@ -58,13 +72,30 @@ export interface InteractionCallback {
 
 /** What the user ends up seeing for an interaction. */
 export type FinalReply =
-  | { kind: 'message'; callbackType: number; message: APIMessage; ephemeral: boolean; at: number; latencyMs: number }
-  | { kind: 'autocomplete'; callbackType: number; choices: NonNullable<InteractionCallbackData['choices']>; at: number; latencyMs: number }
+  | {
+      kind: 'message';
+      callbackType: number;
+      message: APIMessage;
+      ephemeral: boolean;
+      at: number;
+      latencyMs: number;
+    }
+  | {
+      kind: 'autocomplete';
+      callbackType: number;
+      choices: NonNullable<InteractionCallbackData['choices']>;
+      at: number;
+      latencyMs: number;
+    }
   | { kind: 'modal'; callbackType: number; modal: InteractionCallbackData; at: number; latencyMs: number };
 
 export interface InteractionInit {
   /** 2 application command (default), 3 message component, 4 autocomplete, 5 modal submit. */
-  type?: InteractionType.ApplicationCommand | InteractionType.MessageComponent | InteractionType.ApplicationCommandAutocomplete | InteractionType.ModalSubmit;
+  type?:
+    | InteractionType.ApplicationCommand
+    | InteractionType.MessageComponent
+    | InteractionType.ApplicationCommandAutocomplete
+    | InteractionType.ModalSubmit;
   /** The interaction's `data`; for commands the stand-in fills `id`, `type` and `guild_id` from the registered command. */
   data?: JsonObject;
   /** Acting user (id or partial user). Defaults to the plain member fixture; unknown ids become guild members. */
@@ -115,7 +146,10 @@ export interface InteractionHandle {
    */
   waitForFinal(timeoutMs?: number): Promise<FinalReply>;
   /** After a type 9 (modal) callback: the user submits it. Keys are text-input custom ids. */
-  submitModal(values: Record<string, string>, init?: Omit<InteractionInit, 'type' | 'data'>): InteractionHandle;
+  submitModal(
+    values: Record<string, string>,
+    init?: Omit<InteractionInit, 'type' | 'data'>,
+  ): InteractionHandle;
 }
 
 export interface InteractionServiceOptions {
@@ -176,13 +210,18 @@ class InteractionState {
 
   messageType(): MessageType {
     if (this.type !== InteractionType.ApplicationCommand) return MessageType.Default;
-    return this.data.type === CommandType.ChatInput ? MessageType.ChatInputCommand : MessageType.ContextMenuCommand;
+    return this.data.type === CommandType.ChatInput
+      ? MessageType.ChatInputCommand
+      : MessageType.ContextMenuCommand;
   }
 }
 
 function inferOptionType(value: string | number | boolean): ApplicationCommandOptionType {
   if (typeof value === 'boolean') return ApplicationCommandOptionType.Boolean;
-  if (typeof value === 'number') return Number.isInteger(value) ? ApplicationCommandOptionType.Integer : ApplicationCommandOptionType.Number;
+  if (typeof value === 'number')
+    return Number.isInteger(value)
+      ? ApplicationCommandOptionType.Integer
+      : ApplicationCommandOptionType.Number;
   return ApplicationCommandOptionType.String;
 }
 
@@ -213,7 +252,9 @@ export class InteractionService {
 
   send(init: InteractionInit = {}): InteractionHandle {
     if (!this.o.hasGatewaySession()) {
-      throw new Error('Discord stand-in: no gateway session yet; log the client in (await standin.waitForReady()) before sending interactions');
+      throw new Error(
+        'Discord stand-in: no gateway session yet; log the client in (await standin.waitForReady()) before sending interactions',
+      );
     }
     const { world, ids } = this.o;
     const type = init.type ?? InteractionType.ApplicationCommand;
@@ -228,7 +269,8 @@ export class InteractionService {
     if (init.message !== undefined) {
       const messageId = typeof init.message === 'string' ? init.message : init.message.id;
       source = this.o.store.byId.get(messageId);
-      if (!source) throw new Error(`Discord stand-in: unknown message ${messageId} for a component interaction`);
+      if (!source)
+        throw new Error(`Discord stand-in: unknown message ${messageId} for a component interaction`);
     } else if (type === InteractionType.MessageComponent) {
       throw new Error('Discord stand-in: component interactions need the `message` the component is on');
     }
@@ -250,12 +292,27 @@ export class InteractionService {
       ...(source ? { message: clone(source) } : {}),
     };
 
-    const state = new InteractionState(id, token, type, payload, createdAt, channelId, guildId, user, source?.id, authorizingOwners);
+    const state = new InteractionState(
+      id,
+      token,
+      type,
+      payload,
+      createdAt,
+      channelId,
+      guildId,
+      user,
+      source?.id,
+      authorizingOwners,
+    );
     this.#byId.set(id, state);
     this.#byToken.set(token, state);
     state.expiryTimer = setTimeout(() => {
       if (!state.callback) {
-        state.rejectCallback(new Error(`Interaction ${id} was not acknowledged within ${this.o.windowMs} ms ("The application did not respond")`));
+        state.rejectCallback(
+          new Error(
+            `Interaction ${id} was not acknowledged within ${this.o.windowMs} ms ("The application did not respond")`,
+          ),
+        );
       }
       this.o.waiters.notify();
     }, this.o.windowMs + 1);
@@ -264,7 +321,11 @@ export class InteractionService {
   }
 
   /** `/commandName` with named option values; types come from the registered command when known. */
-  command(name: string, options: OptionValues | unknown[] = {}, init: Omit<InteractionInit, 'type' | 'data'> = {}): InteractionHandle {
+  command(
+    name: string,
+    options: OptionValues | unknown[] = {},
+    init: Omit<InteractionInit, 'type' | 'data'> = {},
+  ): InteractionHandle {
     const registered = this.o.commands.find(name);
     return this.send({
       ...init,
@@ -274,8 +335,14 @@ export class InteractionService {
   }
 
   /** Autocomplete request while the user types `focused`'s value. */
-  autocomplete(name: string, options: OptionValues, focused: string, init: Omit<InteractionInit, 'type' | 'data'> = {}): InteractionHandle {
-    if (!(focused in options)) throw new Error(`Discord stand-in: focused option "${focused}" has no value in options`);
+  autocomplete(
+    name: string,
+    options: OptionValues,
+    focused: string,
+    init: Omit<InteractionInit, 'type' | 'data'> = {},
+  ): InteractionHandle {
+    if (!(focused in options))
+      throw new Error(`Discord stand-in: focused option "${focused}" has no value in options`);
     const registered = this.o.commands.find(name);
     return this.send({
       ...init,
@@ -285,7 +352,12 @@ export class InteractionService {
   }
 
   /** A click on (or selection in) a component that exists on `message`. */
-  component(message: APIMessage | string, customId: string, values: string[] | undefined, init: Omit<InteractionInit, 'type' | 'data' | 'message'> = {}): InteractionHandle {
+  component(
+    message: APIMessage | string,
+    customId: string,
+    values: string[] | undefined,
+    init: Omit<InteractionInit, 'type' | 'data' | 'message'> = {},
+  ): InteractionHandle {
     const messageId = typeof message === 'string' ? message : message.id;
     const stored = this.o.store.byId.get(messageId);
     if (!stored) throw new Error(`Discord stand-in: unknown message ${messageId}`);
@@ -300,26 +372,48 @@ export class InteractionService {
       ...init,
       type: InteractionType.MessageComponent,
       message: stored,
-      data: { custom_id: customId, component_type: component.type, ...(values === undefined ? {} : { values }) },
+      data: {
+        custom_id: customId,
+        component_type: component.type,
+        ...(values === undefined ? {} : { values }),
+      },
     });
   }
 
   registerRoutes(api: HttpApi): void {
-    api.route('POST', '/interactions/:interaction/:token/callback', (request) => this.#callback(request), { auth: false, rateLimited: false });
+    api.route('POST', '/interactions/:interaction/:token/callback', (request) => this.#callback(request), {
+      auth: false,
+      rateLimited: false,
+    });
     api.route('POST', '/webhooks/:webhook/:token', (request) => this.#followup(request), { auth: false });
-    api.route('GET', '/webhooks/:webhook/:token/messages/:message', (request) => {
-      const state = this.#byWebhook(request);
-      return { status: 200, body: clone(this.#webhookMessage(state, request.params.message ?? '')) };
-    }, { auth: false });
-    api.route('PATCH', '/webhooks/:webhook/:token/messages/:message', (request) => this.#editWebhookMessage(request), { auth: false });
-    api.route('DELETE', '/webhooks/:webhook/:token/messages/:message', (request) => {
-      const state = this.#byWebhook(request);
-      const message = this.#webhookMessage(state, request.params.message ?? '');
-      const ephemeral = this.o.store.isEphemeral(message.id);
-      this.o.store.delete(message.id);
-      if (!ephemeral) this.o.messageDeleted(message);
-      return { status: 204 };
-    }, { auth: false });
+    api.route(
+      'GET',
+      '/webhooks/:webhook/:token/messages/:message',
+      (request) => {
+        const state = this.#byWebhook(request);
+        return { status: 200, body: clone(this.#webhookMessage(state, request.params.message ?? '')) };
+      },
+      { auth: false },
+    );
+    api.route(
+      'PATCH',
+      '/webhooks/:webhook/:token/messages/:message',
+      (request) => this.#editWebhookMessage(request),
+      { auth: false },
+    );
+    api.route(
+      'DELETE',
+      '/webhooks/:webhook/:token/messages/:message',
+      (request) => {
+        const state = this.#byWebhook(request);
+        const message = this.#webhookMessage(state, request.params.message ?? '');
+        const ephemeral = this.o.store.isEphemeral(message.id);
+        this.o.store.delete(message.id);
+        if (!ephemeral) this.o.messageDeleted(message);
+        return { status: 204 };
+      },
+      { auth: false },
+    );
   }
 
   close(): void {
@@ -337,7 +431,12 @@ export class InteractionService {
     return channelId;
   }
 
-  #contextFields(user: APIUser, guildId: string | null, channelId: string, init: InteractionInit): JsonObject {
+  #contextFields(
+    user: APIUser,
+    guildId: string | null,
+    channelId: string,
+    init: InteractionInit,
+  ): JsonObject {
     const { world } = this.o;
     const botPermissions = world.permissionsOf(world.botUser.id).toString();
     if (guildId === null) {
@@ -366,7 +465,11 @@ export class InteractionService {
   }
 
   #buildData(type: InteractionType, data: JsonObject, guildId: string | null): JsonObject {
-    if (type !== InteractionType.ApplicationCommand && type !== InteractionType.ApplicationCommandAutocomplete) return data;
+    if (
+      type !== InteractionType.ApplicationCommand &&
+      type !== InteractionType.ApplicationCommandAutocomplete
+    )
+      return data;
     const commandType = typeof data.type === 'number' ? data.type : CommandType.ChatInput;
     const name = typeof data.name === 'string' ? data.name : '';
     const registered = this.o.commands.find(name, commandType);
@@ -379,17 +482,29 @@ export class InteractionService {
     };
   }
 
-  #optionsData(command: APIApplicationCommand | undefined, name: string, options: OptionValues | unknown[], focused: string | undefined): JsonObject {
+  #optionsData(
+    command: APIApplicationCommand | undefined,
+    name: string,
+    options: OptionValues | unknown[],
+    focused: string | undefined,
+  ): JsonObject {
     if (Array.isArray(options)) return options.length > 0 ? { options } : {};
     const definitions: readonly APIApplicationCommandOption[] = command?.options ?? [];
     if (command) {
       for (const definition of definitions) {
         if ('required' in definition && definition.required && !(definition.name in options)) {
-          throw new Error(`Discord stand-in: /${name} requires option "${definition.name}" (the Discord client would not send this)`);
+          throw new Error(
+            `Discord stand-in: /${name} requires option "${definition.name}" (the Discord client would not send this)`,
+          );
         }
       }
     }
-    const resolved: { users: JsonObject; members: JsonObject; roles: JsonObject; channels: JsonObject } = { users: {}, members: {}, roles: {}, channels: {} };
+    const resolved: { users: JsonObject; members: JsonObject; roles: JsonObject; channels: JsonObject } = {
+      users: {},
+      members: {},
+      roles: {},
+      channels: {},
+    };
     const built = Object.entries(options).map(([optionName, value]) => {
       const definition = definitions.find((candidate) => candidate.name === optionName);
       if (command && !definition) throw new Error(`Discord stand-in: /${name} has no option "${optionName}"`);
@@ -397,27 +512,42 @@ export class InteractionService {
       this.#resolve(type, String(value), resolved);
       return { name: optionName, type, value, ...(optionName === focused ? { focused: true } : {}) };
     });
-    const usedResolved = Object.fromEntries(Object.entries(resolved).filter(([, entries]) => Object.keys(entries).length > 0));
+    const usedResolved = Object.fromEntries(
+      Object.entries(resolved).filter(([, entries]) => Object.keys(entries).length > 0),
+    );
     return {
       ...(built.length > 0 ? { options: built } : {}),
       ...(Object.keys(usedResolved).length > 0 ? { resolved: usedResolved } : {}),
     };
   }
 
-  #resolve(type: ApplicationCommandOptionType, value: string, resolved: { users: JsonObject; members: JsonObject; roles: JsonObject; channels: JsonObject }): void {
+  #resolve(
+    type: ApplicationCommandOptionType,
+    value: string,
+    resolved: { users: JsonObject; members: JsonObject; roles: JsonObject; channels: JsonObject },
+  ): void {
     const { world } = this.o;
-    const wantsUser = type === ApplicationCommandOptionType.User || type === ApplicationCommandOptionType.Mentionable;
-    const wantsRole = type === ApplicationCommandOptionType.Role || type === ApplicationCommandOptionType.Mentionable;
+    const wantsUser =
+      type === ApplicationCommandOptionType.User || type === ApplicationCommandOptionType.Mentionable;
+    const wantsRole =
+      type === ApplicationCommandOptionType.Role || type === ApplicationCommandOptionType.Mentionable;
     const user = world.users.get(value);
     if (wantsUser && user) {
       resolved.users[value] = user;
-      resolved.members[value] = { ...world.memberObject(value, false), permissions: world.permissionsOf(value).toString() };
+      resolved.members[value] = {
+        ...world.memberObject(value, false),
+        permissions: world.permissionsOf(value).toString(),
+      };
     }
     const role = world.roles.get(value);
     if (wantsRole && role) resolved.roles[value] = role;
     if (type === ApplicationCommandOptionType.Channel) {
       const channel = world.channelObject(value, true);
-      if (channel) resolved.channels[value] = { ...channel, permissions: world.permissionsOf(world.botUser.id).toString() };
+      if (channel)
+        resolved.channels[value] = {
+          ...channel,
+          permissions: world.permissionsOf(world.botUser.id).toString(),
+        };
     }
   }
 
@@ -452,7 +582,9 @@ export class InteractionService {
         return [C.Reply, C.DeferredReply, C.DeferredUpdate, C.Update, C.Modal];
       case InteractionType.ModalSubmit:
         // Only a modal opened from a component has a message to update.
-        return state.sourceMessageId === undefined ? [C.Reply, C.DeferredReply] : [C.Reply, C.DeferredReply, C.DeferredUpdate, C.Update];
+        return state.sourceMessageId === undefined
+          ? [C.Reply, C.DeferredReply]
+          : [C.Reply, C.DeferredReply, C.DeferredUpdate, C.Update];
       case InteractionType.Ping:
       case InteractionType.ApplicationCommand:
         return [C.Reply, C.DeferredReply, C.Modal];
@@ -483,7 +615,14 @@ export class InteractionService {
     switch (type) {
       case C.Reply: {
         validateMessageBody(errors, ['data'], data);
-        const attachments = store.resolveAttachments(errors, ['data'], state.channelId, data, request.files, []);
+        const attachments = store.resolveAttachments(
+          errors,
+          ['data'],
+          state.channelId,
+          data,
+          request.files,
+          [],
+        );
         errors.throwIfAny();
         message = store.create(state.channelId, data, attachments, this.#messageMeta(state));
         state.originalId = message.id;
@@ -493,18 +632,31 @@ export class InteractionService {
       }
       case C.DeferredReply: {
         const flags = typeof data.flags === 'number' ? data.flags & MessageFlagBits.Ephemeral : 0;
-        message = store.create(state.channelId, { content: '', flags }, undefined, this.#messageMeta(state, { extraFlags: MessageFlagBits.Loading }));
+        message = store.create(
+          state.channelId,
+          { content: '', flags },
+          undefined,
+          this.#messageMeta(state, { extraFlags: MessageFlagBits.Loading }),
+        );
         state.originalId = message.id;
         if (!store.isEphemeral(message.id)) this.o.messageCreated(message);
         break;
       }
       case C.DeferredUpdate:
       case C.Update: {
-        const source = state.sourceMessageId === undefined ? undefined : store.byId.get(state.sourceMessageId);
+        const source =
+          state.sourceMessageId === undefined ? undefined : store.byId.get(state.sourceMessageId);
         if (!source) throw Errors.unknownMessage();
         if (type === C.Update) {
           validateMessageBody(errors, ['data'], data);
-          const attachments = store.resolveAttachments(errors, ['data'], state.channelId, data, request.files, source.attachments);
+          const attachments = store.resolveAttachments(
+            errors,
+            ['data'],
+            state.channelId,
+            data,
+            request.files,
+            source.attachments,
+          );
           errors.throwIfAny();
           store.edit(source, data, attachments);
           state.callbackMessage = clone(source);
@@ -548,7 +700,13 @@ export class InteractionService {
         interaction: {
           id: state.id,
           type: state.type,
-          ...(message === undefined ? {} : { response_message_id: message.id, response_message_loading: loading, response_message_ephemeral: ephemeral }),
+          ...(message === undefined
+            ? {}
+            : {
+                response_message_id: message.id,
+                response_message_loading: loading,
+                response_message_ephemeral: ephemeral,
+              }),
         },
         resource: { type, ...(message === undefined ? {} : { message: clone(message) }) },
       },
@@ -566,7 +724,9 @@ export class InteractionService {
     // Until the interaction is acknowledged there is no webhook message to address.
     if (!state.callback) throw Errors.unknownWebhook();
     const messageId = messageRef === '@original' ? state.originalId : messageRef;
-    const owned = messageId !== undefined && (messageId === state.originalId || state.followups.some((followup) => followup.id === messageId));
+    const owned =
+      messageId !== undefined &&
+      (messageId === state.originalId || state.followups.some((followup) => followup.id === messageId));
     const message = owned ? this.o.store.byId.get(messageId) : undefined;
     if (!message) throw Errors.unknownMessage();
     return message;
@@ -578,7 +738,14 @@ export class InteractionService {
     const body = isRecord(request.body) ? request.body : {};
     const errors = new FormErrors();
     validateMessageBody(errors, [], body);
-    const attachments = this.o.store.resolveAttachments(errors, [], message.channel_id, body, request.files, message.attachments);
+    const attachments = this.o.store.resolveAttachments(
+      errors,
+      [],
+      message.channel_id,
+      body,
+      request.files,
+      message.attachments,
+    );
     errors.throwIfAny();
     this.o.store.edit(message, body, attachments);
     if (message.id === state.originalId) state.edits.push({ message: clone(message), at: Date.now() });
@@ -590,7 +757,11 @@ export class InteractionService {
   #followup(request: RouteRequest): { status: number; body?: unknown } {
     const state = this.#byWebhook(request);
     const callbackType = state.callback?.type;
-    if (callbackType === undefined || callbackType === CallbackType.AutocompleteResult || callbackType === CallbackType.Modal) {
+    if (
+      callbackType === undefined ||
+      callbackType === CallbackType.AutocompleteResult ||
+      callbackType === CallbackType.Modal
+    ) {
       throw Errors.unknownWebhook();
     }
     const body = isRecord(request.body) ? request.body : {};
@@ -604,7 +775,14 @@ export class InteractionService {
     if (fillsDeferral) {
       // Discord turns the first follow-up after a deferred reply into the reply itself; the
       // ephemerality chosen when deferring wins over the follow-up's own flags.
-      const attachments = store.resolveAttachments(errors, [], original.channel_id, body, request.files, original.attachments);
+      const attachments = store.resolveAttachments(
+        errors,
+        [],
+        original.channel_id,
+        body,
+        request.files,
+        original.attachments,
+      );
       errors.throwIfAny();
       const withoutFlags = { ...body };
       delete withoutFlags.flags;
@@ -626,7 +804,9 @@ export class InteractionService {
     const callback = state.callback;
     if (!callback) {
       if (Date.now() - state.createdAt > this.o.windowMs) {
-        throw new Error(`Interaction ${state.id} was not acknowledged within ${this.o.windowMs} ms ("The application did not respond")`);
+        throw new Error(
+          `Interaction ${state.id} was not acknowledged within ${this.o.windowMs} ms ("The application did not respond")`,
+        );
       }
       return undefined;
     }
@@ -636,44 +816,95 @@ export class InteractionService {
       case C.Reply:
       case C.Update:
         return state.callbackMessage
-          ? { kind: 'message', callbackType: callback.type, message: state.callbackMessage, ephemeral: callback.ephemeral, at: callback.at, latencyMs: callback.latencyMs }
+          ? {
+              kind: 'message',
+              callbackType: callback.type,
+              message: state.callbackMessage,
+              ephemeral: callback.ephemeral,
+              at: callback.at,
+              latencyMs: callback.latencyMs,
+            }
           : undefined;
       case C.DeferredReply:
       case C.DeferredUpdate: {
         const edit = state.edits[0];
         if (!edit) return undefined;
         const ephemeral = ((edit.message.flags ?? 0) & MessageFlagBits.Ephemeral) !== 0;
-        return { kind: 'message', callbackType: callback.type, message: edit.message, ephemeral, at: edit.at, latencyMs: latency(edit.at) };
+        return {
+          kind: 'message',
+          callbackType: callback.type,
+          message: edit.message,
+          ephemeral,
+          at: edit.at,
+          latencyMs: latency(edit.at),
+        };
       }
       case C.AutocompleteResult:
-        return { kind: 'autocomplete', callbackType: callback.type, choices: callback.data?.choices ?? [], at: callback.at, latencyMs: callback.latencyMs };
+        return {
+          kind: 'autocomplete',
+          callbackType: callback.type,
+          choices: callback.data?.choices ?? [],
+          at: callback.at,
+          latencyMs: callback.latencyMs,
+        };
       case C.Modal:
-        return { kind: 'modal', callbackType: callback.type, modal: callback.data ?? {}, at: callback.at, latencyMs: callback.latencyMs };
+        return {
+          kind: 'modal',
+          callbackType: callback.type,
+          modal: callback.data ?? {},
+          at: callback.at,
+          latencyMs: callback.latencyMs,
+        };
       default:
         return undefined;
     }
   }
 
-  #submitModal(state: InteractionState, values: Record<string, string>, init: Omit<InteractionInit, 'type' | 'data'>): InteractionHandle {
+  #submitModal(
+    state: InteractionState,
+    values: Record<string, string>,
+    init: Omit<InteractionInit, 'type' | 'data'>,
+  ): InteractionHandle {
     const modal = state.callback?.type === CallbackType.Modal ? state.callback.data : undefined;
     if (!modal) throw new Error(`Discord stand-in: interaction ${state.id} did not show a modal`);
-    const inputs = walkComponents(modal.components).filter((component) => component.type === ComponentType.TextInput);
+    const inputs = walkComponents(modal.components).filter(
+      (component) => component.type === ComponentType.TextInput,
+    );
     for (const key of Object.keys(values)) {
-      if (!inputs.some((input) => input.custom_id === key)) throw new Error(`Discord stand-in: the modal has no text input "${key}"`);
+      if (!inputs.some((input) => input.custom_id === key))
+        throw new Error(`Discord stand-in: the modal has no text input "${key}"`);
     }
     const submitted = (input: JsonObject): JsonObject => {
       const customId = String(input.custom_id);
       const value = values[customId] ?? '';
-      if (value === '' && input.required !== false) throw new Error(`Discord stand-in: text input "${customId}" is required`);
-      return { type: ComponentType.TextInput, ...(input.id === undefined ? {} : { id: input.id }), custom_id: customId, value };
+      if (value === '' && input.required !== false)
+        throw new Error(`Discord stand-in: text input "${customId}" is required`);
+      return {
+        type: ComponentType.TextInput,
+        ...(input.id === undefined ? {} : { id: input.id }),
+        custom_id: customId,
+        value,
+      };
     };
     const rows = Array.isArray(modal.components) ? modal.components : [];
     const components = rows.flatMap((row): JsonObject[] => {
       if (row.type === ComponentType.ActionRow && Array.isArray(row.components)) {
-        return [{ type: ComponentType.ActionRow, components: row.components.filter(isRecord).map(submitted) }];
+        return [
+          { type: ComponentType.ActionRow, components: row.components.filter(isRecord).map(submitted) },
+        ];
       }
-      if (row.type === ComponentType.Label && isRecord(row.component) && row.component.type === ComponentType.TextInput) {
-        return [{ type: ComponentType.Label, ...(row.id === undefined ? {} : { id: row.id }), component: submitted(row.component) }];
+      if (
+        row.type === ComponentType.Label &&
+        isRecord(row.component) &&
+        row.component.type === ComponentType.TextInput
+      ) {
+        return [
+          {
+            type: ComponentType.Label,
+            ...(row.id === undefined ? {} : { id: row.id }),
+            component: submitted(row.component),
+          },
+        ];
       }
       return [];
     });
@@ -711,13 +942,26 @@ export class InteractionService {
         return Promise.resolve(message === undefined ? undefined : clone(message));
       },
       waitForOriginalEdit: (predicate = () => true, timeoutMs = DEFAULT_WAIT_MS) =>
-        waiters.waitFor(() => state.edits.find((edit) => predicate(edit.message))?.message, timeoutMs, `an edit of interaction ${state.id}'s original response`),
+        waiters.waitFor(
+          () => state.edits.find((edit) => predicate(edit.message))?.message,
+          timeoutMs,
+          `an edit of interaction ${state.id}'s original response`,
+        ),
       waitForFollowup: (predicate = () => true, timeoutMs = DEFAULT_WAIT_MS) =>
-        waiters.waitFor(() => {
-          const found = state.followups.find(predicate);
-          return found === undefined ? undefined : clone(found);
-        }, timeoutMs, `a follow-up to interaction ${state.id}`),
-      waitForFinal: (timeoutMs = DEFAULT_WAIT_MS) => waiters.waitFor(() => this.#finalReply(state), timeoutMs, `the final reply to interaction ${state.id}`),
+        waiters.waitFor(
+          () => {
+            const found = state.followups.find(predicate);
+            return found === undefined ? undefined : clone(found);
+          },
+          timeoutMs,
+          `a follow-up to interaction ${state.id}`,
+        ),
+      waitForFinal: (timeoutMs = DEFAULT_WAIT_MS) =>
+        waiters.waitFor(
+          () => this.#finalReply(state),
+          timeoutMs,
+          `the final reply to interaction ${state.id}`,
+        ),
       submitModal: (values, init = {}) => this.#submitModal(state, values, init),
     };
   }

@@ -1,5 +1,12 @@
 import { EmbedType, MessageReferenceType } from 'discord.js';
-import type { APIAttachment, APIEmbed, APIMessage, APIMessageTopLevelComponent, APIUser, MessageType } from 'discord.js';
+import type {
+  APIAttachment,
+  APIEmbed,
+  APIMessage,
+  APIMessageTopLevelComponent,
+  APIUser,
+  MessageType,
+} from 'discord.js';
 import { Errors, type FormErrors } from './errors.js';
 import { MessageFlagBits } from './validation.js';
 import type { World } from './world.js';
@@ -82,7 +89,8 @@ export class MessageStore {
 
   /** Looks up a message the sender sent earlier with `enforce_nonce` (Discord dedupes those). */
   findByNonce(channelId: string, body: Record<string, unknown>): APIMessage | undefined {
-    if (body.enforce_nonce !== true || (typeof body.nonce !== 'string' && typeof body.nonce !== 'number')) return undefined;
+    if (body.enforce_nonce !== true || (typeof body.nonce !== 'string' && typeof body.nonce !== 'number'))
+      return undefined;
     const id = this.#nonces.get(`${channelId}:${String(body.nonce)}`);
     return id === undefined ? undefined : this.byId.get(id);
   }
@@ -118,7 +126,11 @@ export class MessageStore {
       }
       const file = files.find((candidate) => candidate.key === `files[${id}]`);
       if (!file) {
-        errors.add([...path, 'attachments', index, 'id'], 'ATTACHMENT_NOT_FOUND', `Attachment with id ${id} was not found in the request.`);
+        errors.add(
+          [...path, 'attachments', index, 'id'],
+          'ATTACHMENT_NOT_FOUND',
+          `Attachment with id ${id} was not found in the request.`,
+        );
         return;
       }
       const description = typeof spec.description === 'string' ? spec.description : undefined;
@@ -150,9 +162,14 @@ export class MessageStore {
 
     // Without allowed_mentions Discord parses everything (and pings the replied-to author).
     const allowed = isRecord(allowedMentions) ? allowedMentions : undefined;
-    const parse = allowed && Array.isArray(allowed.parse) ? allowed.parse : allowed ? [] : ['users', 'roles', 'everyone'];
+    const parse =
+      allowed && Array.isArray(allowed.parse) ? allowed.parse : allowed ? [] : ['users', 'roles', 'everyone'];
     const listed = (key: 'users' | 'roles'): Set<string> =>
-      new Set(allowed && Array.isArray(allowed[key]) ? allowed[key].filter((id): id is string => typeof id === 'string') : []);
+      new Set(
+        allowed && Array.isArray(allowed[key])
+          ? allowed[key].filter((id): id is string => typeof id === 'string')
+          : [],
+      );
     const allowedUsers = listed('users');
     const allowedRoles = listed('roles');
 
@@ -161,8 +178,11 @@ export class MessageStore {
       const user = this.world.users.get(id);
       if (user && (parse.includes('users') || allowedUsers.has(id))) users.set(id, user);
     }
-    if (repliedUser && (allowed === undefined || allowed.replied_user === true)) users.set(repliedUser.id, repliedUser);
-    const roles = roleIds.filter((id) => this.world.roles.has(id) && (parse.includes('roles') || allowedRoles.has(id)));
+    if (repliedUser && (allowed === undefined || allowed.replied_user === true))
+      users.set(repliedUser.id, repliedUser);
+    const roles = roleIds.filter(
+      (id) => this.world.roles.has(id) && (parse.includes('roles') || allowedRoles.has(id)),
+    );
     return {
       mentions: [...users.values()],
       mention_roles: [...new Set(roles)],
@@ -171,7 +191,12 @@ export class MessageStore {
   }
 
   /** Creates a message from an already validated body. Throws 50006 when it would be empty. */
-  create(channelId: string, body: Record<string, unknown>, attachments: APIAttachment[] | undefined, meta: MessageMeta): APIMessage {
+  create(
+    channelId: string,
+    body: Record<string, unknown>,
+    attachments: APIAttachment[] | undefined,
+    meta: MessageMeta,
+  ): APIMessage {
     const at = Date.now();
     const content = typeof body.content === 'string' ? body.content : '';
     const requestedFlags = typeof body.flags === 'number' ? body.flags : 0;
@@ -200,13 +225,19 @@ export class MessageStore {
       ...(meta.referenced === undefined
         ? {}
         : {
-            message_reference: { type: MessageReferenceType.Default, channel_id: meta.referenced.channel_id, message_id: meta.referenced.id, guild_id: this.world.ids.guildId },
+            message_reference: {
+              type: MessageReferenceType.Default,
+              channel_id: meta.referenced.channel_id,
+              message_id: meta.referenced.id,
+              guild_id: this.world.ids.guildId,
+            },
             referenced_message: meta.referenced,
           }),
     };
     if ((flags & MessageFlagBits.Loading) === 0 && isEmpty(message, body)) throw Errors.emptyMessage();
     this.#remember(message, (flags & MessageFlagBits.Ephemeral) !== 0);
-    if (message.nonce !== undefined && body.enforce_nonce === true) this.#nonces.set(`${channelId}:${String(message.nonce)}`, message.id);
+    if (message.nonce !== undefined && body.enforce_nonce === true)
+      this.#nonces.set(`${channelId}:${String(message.nonce)}`, message.id);
     return message;
   }
 
@@ -217,12 +248,19 @@ export class MessageStore {
   }
 
   /** Applies an already validated edit body in place. Throws 50006 when the result would be empty. */
-  edit(message: APIMessage, body: Record<string, unknown>, attachments: APIAttachment[] | undefined): APIMessage {
+  edit(
+    message: APIMessage,
+    body: Record<string, unknown>,
+    attachments: APIAttachment[] | undefined,
+  ): APIMessage {
     const wasLoading = ((message.flags ?? 0) & MessageFlagBits.Loading) !== 0;
     const next: APIMessage = { ...message };
     if ('content' in body) next.content = typeof body.content === 'string' ? body.content : '';
     if ('embeds' in body) next.embeds = normaliseEmbeds(body.embeds);
-    if ('components' in body) next.components = Array.isArray(body.components) ? (body.components as APIMessageTopLevelComponent[]) : [];
+    if ('components' in body)
+      next.components = Array.isArray(body.components)
+        ? (body.components as APIMessageTopLevelComponent[])
+        : [];
     if (attachments !== undefined) next.attachments = attachments;
     let flags = (message.flags ?? 0) & ~MessageFlagBits.Loading;
     if (typeof body.flags === 'number') flags = (flags & ~EDITABLE_FLAGS) | (body.flags & EDITABLE_FLAGS);

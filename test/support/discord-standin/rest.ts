@@ -95,13 +95,21 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-async function parseBody(contentType: string | undefined, raw: Buffer): Promise<{ body: unknown; files: StoredFile[] }> {
+async function parseBody(
+  contentType: string | undefined,
+  raw: Buffer,
+): Promise<{ body: unknown; files: StoredFile[] }> {
   if (raw.length === 0) return { body: undefined, files: [] };
   if (contentType?.startsWith('multipart/form-data') === true) {
+    const request = new Request('http://standin.invalid/', {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body: raw,
+    });
     // undici's multipart parser (Node's fetch Request) handles the boundary framing for us; its
     // "not for servers" deprecation is about streaming large uploads, irrelevant for a test double.
     // eslint-disable-next-line @typescript-eslint/no-deprecated
-    const form = await new Request('http://standin.invalid/', { method: 'POST', headers: { 'content-type': contentType }, body: raw }).formData();
+    const form = await request.formData();
     const body: Record<string, unknown> = {};
     const files: StoredFile[] = [];
     for (const [key, value] of form.entries()) {
@@ -132,14 +140,23 @@ async function parseBody(contentType: string | undefined, raw: Buffer): Promise<
   }
 }
 
-function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string>,
+): void {
   if (status === 204 || body === undefined) {
     response.writeHead(status, headers);
     response.end();
     return;
   }
   const json = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(json)), ...headers });
+  response.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(json)),
+    ...headers,
+  });
   response.end(json);
 }
 
@@ -166,8 +183,20 @@ export class HttpApi {
 
   constructor(private readonly options: HttpApiOptions) {}
 
-  route(method: string, template: string, handler: RouteHandler, options: { auth?: boolean; rateLimited?: boolean } = {}): void {
-    this.#routes.push({ method, template, ...compileTemplate(template), auth: options.auth ?? true, rateLimited: options.rateLimited ?? true, handler });
+  route(
+    method: string,
+    template: string,
+    handler: RouteHandler,
+    options: { auth?: boolean; rateLimited?: boolean } = {},
+  ): void {
+    this.#routes.push({
+      method,
+      template,
+      ...compileTemplate(template),
+      auth: options.auth ?? true,
+      rateLimited: options.rateLimited ?? true,
+      handler,
+    });
   }
 
   rateLimitNext(rule: RateLimitRule): void {
@@ -187,9 +216,15 @@ export class HttpApi {
       route: undefined,
       query: Object.fromEntries(url.searchParams),
       headers: {
-        ...(request.headers.authorization === undefined ? {} : { authorization: request.headers.authorization }),
-        ...(request.headers['content-type'] === undefined ? {} : { contentType: request.headers['content-type'] }),
-        ...(request.headers['x-audit-log-reason'] === undefined ? {} : { auditLogReason: decodeURIComponent(headerValue(request.headers['x-audit-log-reason']) ?? '') }),
+        ...(request.headers.authorization === undefined
+          ? {}
+          : { authorization: request.headers.authorization }),
+        ...(request.headers['content-type'] === undefined
+          ? {}
+          : { contentType: request.headers['content-type'] }),
+        ...(request.headers['x-audit-log-reason'] === undefined
+          ? {}
+          : { auditLogReason: decodeURIComponent(headerValue(request.headers['x-audit-log-reason']) ?? '') }),
         ...(request.headers['user-agent'] === undefined ? {} : { userAgent: request.headers['user-agent'] }),
       },
       body: undefined,
@@ -220,16 +255,23 @@ export class HttpApi {
       if (!route) throw candidates.length > 0 ? Errors.methodNotAllowed() : Errors.notFound();
       record.route = route.template;
       const values = route.pattern.exec(path)?.slice(1) ?? [];
-      const params = Object.fromEntries(route.keys.map((key, index) => [key, safeDecode(values[index] ?? '')]));
+      const params = Object.fromEntries(
+        route.keys.map((key, index) => [key, safeDecode(values[index] ?? '')]),
+      );
 
-      if (route.auth && request.headers.authorization !== `Bot ${this.options.token}`) throw Errors.unauthorized();
+      if (route.auth && request.headers.authorization !== `Bot ${this.options.token}`)
+        throw Errors.unauthorized();
 
       const injected = this.#takeInjected(method, path, route.template);
       if (injected) {
         const retryAfter = (injected.retryAfterMs ?? 250) / 1000;
         respond(
           429,
-          { message: 'You are being rate limited.', retry_after: retryAfter, global: injected.global === true },
+          {
+            message: 'You are being rate limited.',
+            retry_after: retryAfter,
+            global: injected.global === true,
+          },
           {
             'retry-after': String(retryAfter),
             'x-ratelimit-limit': String(this.options.rateLimit.limit),
@@ -245,7 +287,14 @@ export class HttpApi {
       }
       if (route.rateLimited) headers = this.#consumeBucket(method, route, params);
 
-      const result = await route.handler({ method, path, params, query: url.searchParams, body: parsed.body, files: parsed.files });
+      const result = await route.handler({
+        method,
+        path,
+        params,
+        query: url.searchParams,
+        body: parsed.body,
+        files: parsed.files,
+      });
       respond(result.status, result.body);
     } catch (error) {
       if (error instanceof DiscordHttpError) {
@@ -262,7 +311,9 @@ export class HttpApi {
   #takeInjected(method: string, path: string, template: string): RateLimitRule | undefined {
     const index = this.#injected.findIndex(({ rule }) => {
       if (rule.method !== undefined && rule.method.toUpperCase() !== method) return false;
-      return typeof rule.path === 'string' ? rule.path === path || rule.path === template : rule.path.test(path);
+      return typeof rule.path === 'string'
+        ? rule.path === path || rule.path === template
+        : rule.path.test(path);
     });
     const entry = this.#injected[index];
     if (!entry) return undefined;
@@ -272,9 +323,16 @@ export class HttpApi {
   }
 
   /** Counts the request against its bucket; throws a real 429 if the client ignored the headers. */
-  #consumeBucket(method: string, route: Route, params: Readonly<Record<string, string>>): Record<string, string> {
+  #consumeBucket(
+    method: string,
+    route: Route,
+    params: Readonly<Record<string, string>>,
+  ): Record<string, string> {
     const { limit, windowMs } = this.options.rateLimit;
-    const major = params.channel ?? params.guild ?? (params.token === undefined ? 'global' : `${params.webhook ?? ''}/${params.token}`);
+    const major =
+      params.channel ??
+      params.guild ??
+      (params.token === undefined ? 'global' : `${params.webhook ?? ''}/${params.token}`);
     const key = `${method} ${route.template} ${major}`;
     const now = Date.now();
     let bucket = this.#buckets.get(key);
@@ -293,7 +351,12 @@ export class HttpApi {
       throw new DiscordHttpError(
         429,
         { message: 'You are being rate limited.', code: 0, retry_after: resetAfter, global: false },
-        { ...headers, 'x-ratelimit-remaining': '0', 'retry-after': String(resetAfter), 'x-ratelimit-scope': 'user' },
+        {
+          ...headers,
+          'x-ratelimit-remaining': '0',
+          'retry-after': String(resetAfter),
+          'x-ratelimit-scope': 'user',
+        },
       );
     }
     bucket.count++;

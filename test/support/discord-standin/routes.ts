@@ -9,7 +9,8 @@ import { MessageFlagBits, validateMessageBody } from './validation.js';
 import type { JsonObject, World } from './world.js';
 
 /** Flags a bot may set on a plain channel message. */
-const CHANNEL_MESSAGE_FLAGS = MessageFlagBits.SuppressEmbeds | MessageFlagBits.SuppressNotifications | MessageFlagBits.IsComponentsV2;
+const CHANNEL_MESSAGE_FLAGS =
+  MessageFlagBits.SuppressEmbeds | MessageFlagBits.SuppressNotifications | MessageFlagBits.IsComponentsV2;
 
 // Application flags: GATEWAY_GUILD_MEMBERS_LIMITED | GATEWAY_MESSAGE_CONTENT_LIMITED | APPLICATION_COMMAND_BADGE,
 // i.e. an unverified bot with both privileged intents switched on in the developer portal.
@@ -25,7 +26,7 @@ export interface PlatformRouteOptions {
   messageDeleted(message: APIMessage): void;
 }
 
-export function applicationObject(world: World): JsonObject {
+function applicationObject(world: World): JsonObject {
   return {
     id: world.ids.applicationId,
     name: world.botUser.username,
@@ -49,7 +50,10 @@ export function applicationObject(world: World): JsonObject {
     event_webhooks_url: null,
     event_webhooks_status: 1,
     tags: [],
-    install_params: { scopes: ['bot', 'applications.commands'], permissions: world.permissionsOf(world.botUser.id).toString() },
+    install_params: {
+      scopes: ['bot', 'applications.commands'],
+      permissions: world.permissionsOf(world.botUser.id).toString(),
+    },
     integration_types_config: { '0': {} },
     rpc_origins: [],
   };
@@ -70,7 +74,8 @@ export function registerPlatformRoutes(api: HttpApi, o: PlatformRouteOptions): v
   const messageOf = (request: RouteRequest): APIMessage => {
     const channelId = channelOf(request);
     const message = store.byId.get(request.params.message ?? '');
-    if (!message || message.channel_id !== channelId || store.isEphemeral(message.id)) throw Errors.unknownMessage();
+    if (!message || message.channel_id !== channelId || store.isEphemeral(message.id))
+      throw Errors.unknownMessage();
     return message;
   };
 
@@ -80,7 +85,12 @@ export function registerPlatformRoutes(api: HttpApi, o: PlatformRouteOptions): v
     body: {
       url: o.gatewayUrl(),
       shards: 1,
-      session_start_limit: { total: 1000, remaining: Math.max(0, 1000 - o.counters.identifies), reset_after: 86_400_000, max_concurrency: 1 },
+      session_start_limit: {
+        total: 1000,
+        remaining: Math.max(0, 1000 - o.counters.identifies),
+        reset_after: 86_400_000,
+        max_concurrency: 1,
+      },
     },
   }));
 
@@ -103,7 +113,10 @@ export function registerPlatformRoutes(api: HttpApi, o: PlatformRouteOptions): v
 
   api.route('GET', '/guilds/:guild', (request) => {
     guildOf(request);
-    const counts = request.query.get('with_counts') === 'true' ? { approximate_member_count: world.members.size, approximate_presence_count: 0 } : {};
+    const counts =
+      request.query.get('with_counts') === 'true'
+        ? { approximate_member_count: world.members.size, approximate_presence_count: 0 }
+        : {};
     return { status: 200, body: { ...world.guildObject(), ...counts } };
   });
   api.route('GET', '/guilds/:guild/channels', (request) => {
@@ -117,7 +130,10 @@ export function registerPlatformRoutes(api: HttpApi, o: PlatformRouteOptions): v
   api.route('GET', '/guilds/:guild/members', (request) => {
     guildOf(request);
     const limit = Math.min(1000, Math.max(1, Number(request.query.get('limit') ?? '1')));
-    return { status: 200, body: [...world.members.keys()].slice(0, limit).map((id) => world.memberObject(id, true)) };
+    return {
+      status: 200,
+      body: [...world.members.keys()].slice(0, limit).map((id) => world.memberObject(id, true)),
+    };
   });
   api.route('GET', '/guilds/:guild/members/:user', (request) => {
     guildOf(request);
@@ -126,7 +142,10 @@ export function registerPlatformRoutes(api: HttpApi, o: PlatformRouteOptions): v
     return { status: 200, body: world.memberObject(userId, true) };
   });
 
-  api.route('GET', '/channels/:channel', (request) => ({ status: 200, body: world.channelObject(channelOf(request), true) }));
+  api.route('GET', '/channels/:channel', (request) => ({
+    status: 200,
+    body: world.channelObject(channelOf(request), true),
+  }));
   api.route('POST', '/channels/:channel/typing', (request) => {
     channelOf(request);
     return { status: 204 };
@@ -135,7 +154,10 @@ export function registerPlatformRoutes(api: HttpApi, o: PlatformRouteOptions): v
     const limit = Math.min(100, Math.max(1, Number(request.query.get('limit') ?? '50')));
     return { status: 200, body: clone(store.history(channelOf(request)).slice(0, limit)) };
   });
-  api.route('GET', '/channels/:channel/messages/:message', (request) => ({ status: 200, body: clone(messageOf(request)) }));
+  api.route('GET', '/channels/:channel/messages/:message', (request) => ({
+    status: 200,
+    body: clone(messageOf(request)),
+  }));
 
   api.route('POST', '/channels/:channel/messages', (request) => {
     const channelId = channelOf(request);
@@ -171,7 +193,14 @@ export function registerPlatformRoutes(api: HttpApi, o: PlatformRouteOptions): v
     const body = isRecord(request.body) ? request.body : {};
     const errors = new FormErrors();
     validateMessageBody(errors, [], body);
-    const attachments = store.resolveAttachments(errors, [], message.channel_id, body, request.files, message.attachments);
+    const attachments = store.resolveAttachments(
+      errors,
+      [],
+      message.channel_id,
+      body,
+      request.files,
+      message.attachments,
+    );
     errors.throwIfAny();
     store.edit(message, body, attachments);
     o.messageUpdated(message);

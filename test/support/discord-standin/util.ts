@@ -18,7 +18,9 @@ export class SnowflakeGenerator {
 
 /** Opaque, URL-safe interaction token (real ones are long base64 strings, never containing `/`). */
 export function interactionToken(interactionId: string): string {
-  return Buffer.from(`interaction:${interactionId}:${randomBytes(48).toString('base64url')}`).toString('base64url');
+  return Buffer.from(`interaction:${interactionId}:${randomBytes(48).toString('base64url')}`).toString(
+    'base64url',
+  );
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -52,7 +54,8 @@ export class Waiters {
   #closed = false;
 
   waitFor<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
-    if (this.#closed) return Promise.reject(new Error(`Discord stand-in is closed (while waiting for ${what})`));
+    if (this.#closed)
+      return Promise.reject(new Error(`Discord stand-in is closed (while waiting for ${what})`));
     try {
       const ready = probe();
       if (ready !== undefined) return Promise.resolve(ready);
@@ -96,7 +99,8 @@ export class Waiters {
 
   close(): void {
     this.#closed = true;
-    for (const entry of [...this.#pending]) entry.fail(new Error('Discord stand-in closed while a wait was pending'));
+    for (const entry of [...this.#pending])
+      entry.fail(new Error('Discord stand-in closed while a wait was pending'));
   }
 }
 

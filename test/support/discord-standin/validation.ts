@@ -5,8 +5,38 @@ type Path = readonly (string | number)[];
 
 /** Locales Discord accepts in `name_localizations` / `description_localizations` and as `locale`. */
 export const DISCORD_LOCALES: ReadonlySet<string> = new Set([
-  'id', 'da', 'de', 'en-GB', 'en-US', 'es-ES', 'es-419', 'fr', 'hr', 'it', 'lt', 'hu', 'nl', 'no', 'pl', 'pt-BR',
-  'ro', 'fi', 'sv-SE', 'vi', 'tr', 'cs', 'el', 'bg', 'ru', 'uk', 'hi', 'th', 'zh-CN', 'ja', 'zh-TW', 'ko',
+  'id',
+  'da',
+  'de',
+  'en-GB',
+  'en-US',
+  'es-ES',
+  'es-419',
+  'fr',
+  'hr',
+  'it',
+  'lt',
+  'hu',
+  'nl',
+  'no',
+  'pl',
+  'pt-BR',
+  'ro',
+  'fi',
+  'sv-SE',
+  'vi',
+  'tr',
+  'cs',
+  'el',
+  'bg',
+  'ru',
+  'uk',
+  'hi',
+  'th',
+  'zh-CN',
+  'ja',
+  'zh-TW',
+  'ko',
 ]);
 
 // Discord's documented CHAT_INPUT name rule (Devanagari/Thai are listed for their combining marks).
@@ -117,8 +147,14 @@ function validateEmbeds(errors: FormErrors, path: Path, value: unknown): void {
     checkString(errors, [...at, 'title'], embed.title, { max: 256 });
     checkString(errors, [...at, 'description'], embed.description, { max: 4096 });
     checkString(errors, [...at, 'url'], embed.url, { max: 2048 });
-    if (isRecord(embed.footer)) checkString(errors, [...at, 'footer', 'text'], embed.footer.text, { min: 1, max: 2048, required: true });
-    if (isRecord(embed.author)) checkString(errors, [...at, 'author', 'name'], embed.author.name, { min: 1, max: 256, required: true });
+    if (isRecord(embed.footer))
+      checkString(errors, [...at, 'footer', 'text'], embed.footer.text, {
+        min: 1,
+        max: 2048,
+        required: true,
+      });
+    if (isRecord(embed.author))
+      checkString(errors, [...at, 'author', 'name'], embed.author.name, { min: 1, max: 256, required: true });
     const fields = checkArray(errors, [...at, 'fields'], embed.fields, { max: 25 });
     fields?.forEach((rawField, fieldIndex) => {
       const fieldPath = [...at, 'fields', fieldIndex];
@@ -137,11 +173,17 @@ const SELECT_TYPES = new Set([3, 5, 6, 7, 8]);
 function checkCustomId(errors: FormErrors, path: Path, value: unknown, seen: Set<string>): void {
   const customId = checkString(errors, path, value, { min: 1, max: 100, required: true });
   if (customId === undefined) return;
-  if (seen.has(customId)) errors.add(path, 'COMPONENT_CUSTOM_ID_DUPLICATED', 'Component custom id cannot be duplicated');
+  if (seen.has(customId))
+    errors.add(path, 'COMPONENT_CUSTOM_ID_DUPLICATED', 'Component custom id cannot be duplicated');
   seen.add(customId);
 }
 
-function validateInteractive(errors: FormErrors, path: Path, component: Record<string, unknown>, seen: Set<string>): void {
+function validateInteractive(
+  errors: FormErrors,
+  path: Path,
+  component: Record<string, unknown>,
+  seen: Set<string>,
+): void {
   if (component.type === 2) {
     const style = component.style;
     if (typeof style !== 'number' || style < 1 || style > 6) {
@@ -150,7 +192,11 @@ function validateInteractive(errors: FormErrors, path: Path, component: Record<s
     if (style === 5) {
       checkString(errors, [...path, 'url'], component.url, { min: 1, max: 512, required: true });
       if (component.custom_id !== undefined) {
-        errors.add([...path, 'custom_id'], 'BUTTON_COMPONENT_CUSTOM_ID_NOT_ALLOWED', 'A custom id cannot be set on a link button');
+        errors.add(
+          [...path, 'custom_id'],
+          'BUTTON_COMPONENT_CUSTOM_ID_NOT_ALLOWED',
+          'A custom id cannot be set on a link button',
+        );
       }
     } else if (style !== 6) {
       checkCustomId(errors, [...path, 'custom_id'], component.custom_id, seen);
@@ -164,7 +210,11 @@ function validateInteractive(errors: FormErrors, path: Path, component: Record<s
     checkIntegerRange(errors, [...path, 'min_values'], component.min_values, 0, 25);
     checkIntegerRange(errors, [...path, 'max_values'], component.max_values, 1, 25);
     if (component.type === 3) {
-      const options = checkArray(errors, [...path, 'options'], component.options, { min: 1, max: 25, required: true });
+      const options = checkArray(errors, [...path, 'options'], component.options, {
+        min: 1,
+        max: 25,
+        required: true,
+      });
       options?.forEach((rawOption, index) => {
         const optionPath = [...path, 'options', index];
         const option = requireObject(errors, optionPath, rawOption);
@@ -181,12 +231,25 @@ function validateInteractive(errors: FormErrors, path: Path, component: Record<s
   }
 }
 
-function validateActionRow(errors: FormErrors, path: Path, row: Record<string, unknown>, seen: Set<string>): void {
-  const children = checkArray(errors, [...path, 'components'], row.components, { min: 1, max: 5, required: true });
+function validateActionRow(
+  errors: FormErrors,
+  path: Path,
+  row: Record<string, unknown>,
+  seen: Set<string>,
+): void {
+  const children = checkArray(errors, [...path, 'components'], row.components, {
+    min: 1,
+    max: 5,
+    required: true,
+  });
   if (!children) return;
   const hasSelect = children.some((child) => isRecord(child) && SELECT_TYPES.has(child.type as number));
   if (hasSelect && children.length > 1) {
-    errors.add([...path, 'components'], 'COMPONENT_LAYOUT_WIDTH_EXCEEDED', 'The specified component exceeds the maximum width');
+    errors.add(
+      [...path, 'components'],
+      'COMPONENT_LAYOUT_WIDTH_EXCEEDED',
+      'The specified component exceeds the maximum width',
+    );
   }
   children.forEach((raw, index) => {
     const child = requireObject(errors, [...path, 'components', index], raw);
@@ -195,13 +258,19 @@ function validateActionRow(errors: FormErrors, path: Path, row: Record<string, u
 }
 
 /** Components V2 layouts nest freely; validate every action row / interactive component found. */
-function validateNested(errors: FormErrors, path: Path, component: Record<string, unknown>, seen: Set<string>): void {
+function validateNested(
+  errors: FormErrors,
+  path: Path,
+  component: Record<string, unknown>,
+  seen: Set<string>,
+): void {
   if (component.type === 1) {
     validateActionRow(errors, path, component, seen);
     return;
   }
   validateInteractive(errors, path, component, seen);
-  if (isRecord(component.accessory)) validateNested(errors, [...path, 'accessory'], component.accessory, seen);
+  if (isRecord(component.accessory))
+    validateNested(errors, [...path, 'accessory'], component.accessory, seen);
   if (Array.isArray(component.components)) {
     component.components.forEach((child, index) => {
       if (isRecord(child)) validateNested(errors, [...path, 'components', index], child, seen);
@@ -217,7 +286,8 @@ function validateComponents(errors: FormErrors, path: Path, value: unknown, comp
     const component = requireObject(errors, [...path, index], raw);
     if (!component) return;
     if (componentsV2) validateNested(errors, [...path, index], component, seen);
-    else if (component.type !== 1) errors.add([...path, index, 'type'], 'BASE_TYPE_CHOICES', 'Value must be one of {1}.');
+    else if (component.type !== 1)
+      errors.add([...path, index, 'type'], 'BASE_TYPE_CHOICES', 'Value must be one of {1}.');
     else validateActionRow(errors, [...path, index], component, seen);
   });
 }
@@ -229,13 +299,21 @@ function validateAllowedMentions(errors: FormErrors, path: Path, value: unknown)
   const parse = checkArray(errors, [...path, 'parse'], allowed.parse, { max: 3 });
   parse?.forEach((entry, index) => {
     if (entry !== 'users' && entry !== 'roles' && entry !== 'everyone') {
-      errors.add([...path, 'parse', index], 'BASE_TYPE_CHOICES', 'Value must be one of {\'everyone\', \'users\', \'roles\'}.');
+      errors.add(
+        [...path, 'parse', index],
+        'BASE_TYPE_CHOICES',
+        "Value must be one of {'everyone', 'users', 'roles'}.",
+      );
     }
   });
   for (const kind of ['users', 'roles'] as const) {
     const ids = checkArray(errors, [...path, kind], allowed[kind], { max: 100 });
     if (ids && ids.length > 0 && parse?.includes(kind) === true) {
-      errors.add([...path, kind], 'MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE', `parse:["${kind}"] and ${kind}: [ids...] are mutually exclusive.`);
+      errors.add(
+        [...path, kind],
+        'MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE',
+        `parse:["${kind}"] and ${kind}: [ids...] are mutually exclusive.`,
+      );
     }
   }
 }
@@ -248,10 +326,19 @@ export function validateMessageBody(errors: FormErrors, path: Path, body: Record
   checkString(errors, [...path, 'content'], body.content, { max: 2000 });
   validateEmbeds(errors, [...path, 'embeds'], body.embeds);
   const flags = typeof body.flags === 'number' ? body.flags : 0;
-  validateComponents(errors, [...path, 'components'], body.components, (flags & MessageFlagBits.IsComponentsV2) !== 0);
+  validateComponents(
+    errors,
+    [...path, 'components'],
+    body.components,
+    (flags & MessageFlagBits.IsComponentsV2) !== 0,
+  );
   validateAllowedMentions(errors, [...path, 'allowed_mentions'], body.allowed_mentions);
   checkArray(errors, [...path, 'attachments'], body.attachments, { max: 10 });
-  if (body.flags !== undefined && body.flags !== null && (typeof body.flags !== 'number' || !Number.isInteger(body.flags))) {
+  if (
+    body.flags !== undefined &&
+    body.flags !== null &&
+    (typeof body.flags !== 'number' || !Number.isInteger(body.flags))
+  ) {
     errors.add([...path, 'flags'], 'NUMBER_TYPE_COERCE', `Value ${JSON.stringify(body.flags)} is not int.`);
   }
 }
@@ -264,30 +351,50 @@ function validateChoice(errors: FormErrors, path: Path, raw: unknown, valueIsStr
   const choice = requireObject(errors, path, raw);
   if (!choice) return;
   checkString(errors, [...path, 'name'], choice.name, { min: 1, max: 100, required: true });
-  validateLocalizations(errors, [...path, 'name_localizations'], choice.name_localizations, { min: 1, max: 100 });
+  validateLocalizations(errors, [...path, 'name_localizations'], choice.name_localizations, {
+    min: 1,
+    max: 100,
+  });
   if (choice.value === undefined || choice.value === null) required(errors, [...path, 'value']);
-  else if (typeof choice.value === 'string') checkString(errors, [...path, 'value'], choice.value, { max: 100 });
+  else if (typeof choice.value === 'string')
+    checkString(errors, [...path, 'value'], choice.value, { max: 100 });
   else if (typeof choice.value !== 'number' || valueIsString) {
-    errors.add([...path, 'value'], 'BASE_TYPE_STRING', `Could not interpret "${JSON.stringify(choice.value)}" as string.`);
+    errors.add(
+      [...path, 'value'],
+      'BASE_TYPE_STRING',
+      `Could not interpret "${JSON.stringify(choice.value)}" as string.`,
+    );
   }
 }
 
 /** Type 8 (APPLICATION_COMMAND_AUTOCOMPLETE_RESULT) callback data. */
-export function validateAutocompleteData(errors: FormErrors, path: Path, data: Record<string, unknown>): void {
+export function validateAutocompleteData(
+  errors: FormErrors,
+  path: Path,
+  data: Record<string, unknown>,
+): void {
   const choices = checkArray(errors, [...path, 'choices'], data.choices, { max: 25, required: true });
   choices?.forEach((choice, index) => {
     validateChoice(errors, [...path, 'choices', index], choice, false);
   });
 }
 
-function validateTextInput(errors: FormErrors, path: Path, input: Record<string, unknown>, seen: Set<string>, labelRequired: boolean): void {
+function validateTextInput(
+  errors: FormErrors,
+  path: Path,
+  input: Record<string, unknown>,
+  seen: Set<string>,
+  labelRequired: boolean,
+): void {
   if (input.type !== 4) {
     // Modals also accept selects inside labels; only text inputs get detailed checks here.
-    if (SELECT_TYPES.has(input.type as number)) checkCustomId(errors, [...path, 'custom_id'], input.custom_id, seen);
+    if (SELECT_TYPES.has(input.type as number))
+      checkCustomId(errors, [...path, 'custom_id'], input.custom_id, seen);
     return;
   }
   checkCustomId(errors, [...path, 'custom_id'], input.custom_id, seen);
-  if (input.style !== 1 && input.style !== 2) errors.add([...path, 'style'], 'BASE_TYPE_CHOICES', 'Value must be one of {1, 2}.');
+  if (input.style !== 1 && input.style !== 2)
+    errors.add([...path, 'style'], 'BASE_TYPE_CHOICES', 'Value must be one of {1, 2}.');
   checkString(errors, [...path, 'label'], input.label, { min: 1, max: 45, required: labelRequired });
   checkString(errors, [...path, 'placeholder'], input.placeholder, { max: 100 });
   checkString(errors, [...path, 'value'], input.value, { max: 4000 });
@@ -299,14 +406,22 @@ function validateTextInput(errors: FormErrors, path: Path, input: Record<string,
 export function validateModalData(errors: FormErrors, path: Path, data: Record<string, unknown>): void {
   checkString(errors, [...path, 'custom_id'], data.custom_id, { min: 1, max: 100, required: true });
   checkString(errors, [...path, 'title'], data.title, { min: 1, max: 45, required: true });
-  const rows = checkArray(errors, [...path, 'components'], data.components, { min: 1, max: 5, required: true });
+  const rows = checkArray(errors, [...path, 'components'], data.components, {
+    min: 1,
+    max: 5,
+    required: true,
+  });
   const seen = new Set<string>();
   rows?.forEach((raw, index) => {
     const at = [...path, 'components', index];
     const row = requireObject(errors, at, raw);
     if (!row) return;
     if (row.type === 1) {
-      const children = checkArray(errors, [...at, 'components'], row.components, { min: 1, max: 1, required: true });
+      const children = checkArray(errors, [...at, 'components'], row.components, {
+        min: 1,
+        max: 1,
+        required: true,
+      });
       children?.forEach((child, childIndex) => {
         const input = requireObject(errors, [...at, 'components', childIndex], child);
         if (input) validateTextInput(errors, [...at, 'components', childIndex], input, seen, true);
@@ -325,7 +440,13 @@ export function validateModalData(errors: FormErrors, path: Path, data: Record<s
 // Application commands
 // ---------------------------------------------------------------------------------------------
 
-function validateLocalizations(errors: FormErrors, path: Path, value: unknown, limits: { min: number; max: number }, nameRule?: (name: string) => boolean): void {
+function validateLocalizations(
+  errors: FormErrors,
+  path: Path,
+  value: unknown,
+  limits: { min: number; max: number },
+  nameRule?: (name: string) => boolean,
+): void {
   if (value === undefined || value === null) return;
   const dict = requireObject(errors, path, value);
   if (!dict) return;
@@ -345,7 +466,12 @@ function isValidChatInputName(name: string): boolean {
   return CHAT_INPUT_NAME.test(name) && name === name.toLowerCase();
 }
 
-function validateCommandName(errors: FormErrors, path: Path, value: unknown, chatInput: boolean): string | undefined {
+function validateCommandName(
+  errors: FormErrors,
+  path: Path,
+  value: unknown,
+  chatInput: boolean,
+): string | undefined {
   const name = checkString(errors, path, value, { min: 1, max: 32, required: true });
   if (name !== undefined && chatInput && !isValidChatInputName(name)) {
     errors.add(path, 'APPLICATION_COMMAND_INVALID_NAME', 'Command name is invalid');
@@ -366,28 +492,54 @@ function validateOptions(errors: FormErrors, path: Path, value: unknown, depth: 
     if (!option) return;
     const type = option.type;
     if (typeof type !== 'number' || !Number.isInteger(type) || type < 1 || type > 11) {
-      errors.add([...at, 'type'], 'BASE_TYPE_CHOICES', 'Value must be one of {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}.');
+      errors.add(
+        [...at, 'type'],
+        'BASE_TYPE_CHOICES',
+        'Value must be one of {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}.',
+      );
       return;
     }
     const name = validateCommandName(errors, [...at, 'name'], option.name, true);
     if (name !== undefined) {
-      if (names.has(name)) errors.add([...at, 'name'], 'APPLICATION_COMMAND_OPTION_NAME_ALREADY_EXISTS', 'Option names must be unique');
+      if (names.has(name))
+        errors.add(
+          [...at, 'name'],
+          'APPLICATION_COMMAND_OPTION_NAME_ALREADY_EXISTS',
+          'Option names must be unique',
+        );
       names.add(name);
     }
-    validateLocalizations(errors, [...at, 'name_localizations'], option.name_localizations, { min: 1, max: 32 }, isValidChatInputName);
+    validateLocalizations(
+      errors,
+      [...at, 'name_localizations'],
+      option.name_localizations,
+      { min: 1, max: 32 },
+      isValidChatInputName,
+    );
     checkString(errors, [...at, 'description'], option.description, { min: 1, max: 100, required: true });
-    validateLocalizations(errors, [...at, 'description_localizations'], option.description_localizations, { min: 1, max: 100 });
+    validateLocalizations(errors, [...at, 'description_localizations'], option.description_localizations, {
+      min: 1,
+      max: 100,
+    });
 
     if (type === 1 || type === 2) {
       if (depth >= (type === 2 ? 1 : 2)) {
-        errors.add([...at, 'type'], 'APPLICATION_COMMAND_OPTION_TYPE_INVALID', 'Sub-command and sub-command group option types are mutually exclusive to all other types');
+        errors.add(
+          [...at, 'type'],
+          'APPLICATION_COMMAND_OPTION_TYPE_INVALID',
+          'Sub-command and sub-command group option types are mutually exclusive to all other types',
+        );
       }
       validateOptions(errors, [...at, 'options'], option.options, depth + 1);
       return;
     }
     if (option.required === true) {
       if (sawOptional) {
-        errors.add([...at, 'required'], 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID', 'Required options must be placed before non-required options');
+        errors.add(
+          [...at, 'required'],
+          'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID',
+          'Required options must be placed before non-required options',
+        );
       }
     } else {
       sawOptional = true;
@@ -395,10 +547,18 @@ function validateOptions(errors: FormErrors, path: Path, value: unknown, depth: 
     const choices = checkArray(errors, [...at, 'choices'], option.choices, { max: 25 });
     if (choices && choices.length > 0) {
       if (!CHOICE_OPTION_TYPES.has(type)) {
-        errors.add([...at, 'choices'], 'APPLICATION_COMMAND_OPTION_CHOICES_INVALID', 'Choices are only allowed on string, integer and number options');
+        errors.add(
+          [...at, 'choices'],
+          'APPLICATION_COMMAND_OPTION_CHOICES_INVALID',
+          'Choices are only allowed on string, integer and number options',
+        );
       }
       if (option.autocomplete === true) {
-        errors.add([...at, 'autocomplete'], 'APPLICATION_COMMAND_AUTOCOMPLETE_INVALID', 'Autocomplete cannot be set on options with choices');
+        errors.add(
+          [...at, 'autocomplete'],
+          'APPLICATION_COMMAND_AUTOCOMPLETE_INVALID',
+          'Autocomplete cannot be set on options with choices',
+        );
       }
       choices.forEach((choice, choiceIndex) => {
         validateChoice(errors, [...at, 'choices', choiceIndex], choice, type === 3);
@@ -410,7 +570,11 @@ function validateOptions(errors: FormErrors, path: Path, value: unknown, depth: 
 }
 
 /** Validates one application command create/overwrite body. Returns its (type, name) key. */
-export function validateCommand(errors: FormErrors, path: Path, raw: unknown): { type: number; name: string } | undefined {
+export function validateCommand(
+  errors: FormErrors,
+  path: Path,
+  raw: unknown,
+): { type: number; name: string } | undefined {
   const command = requireObject(errors, path, raw);
   if (!command) return undefined;
   const type = command.type ?? 1;
@@ -420,17 +584,34 @@ export function validateCommand(errors: FormErrors, path: Path, raw: unknown): {
   }
   const chatInput = type === 1;
   const name = validateCommandName(errors, [...path, 'name'], command.name, chatInput);
-  validateLocalizations(errors, [...path, 'name_localizations'], command.name_localizations, { min: 1, max: 32 }, chatInput ? isValidChatInputName : undefined);
+  validateLocalizations(
+    errors,
+    [...path, 'name_localizations'],
+    command.name_localizations,
+    { min: 1, max: 32 },
+    chatInput ? isValidChatInputName : undefined,
+  );
   if (chatInput) {
     checkString(errors, [...path, 'description'], command.description, { min: 1, max: 100, required: true });
-    validateLocalizations(errors, [...path, 'description_localizations'], command.description_localizations, { min: 1, max: 100 });
+    validateLocalizations(errors, [...path, 'description_localizations'], command.description_localizations, {
+      min: 1,
+      max: 100,
+    });
     validateOptions(errors, [...path, 'options'], command.options, 0);
   } else if (typeof command.description === 'string' && command.description !== '') {
-    errors.add([...path, 'description'], 'APPLICATION_COMMAND_CONTEXT_MENU_DESCRIPTION_INVALID', 'Context menu commands cannot have description');
+    errors.add(
+      [...path, 'description'],
+      'APPLICATION_COMMAND_CONTEXT_MENU_DESCRIPTION_INVALID',
+      'Context menu commands cannot have description',
+    );
   }
   const perms = command.default_member_permissions;
   if (perms !== undefined && perms !== null && (typeof perms !== 'string' || !/^\d+$/.test(perms))) {
-    errors.add([...path, 'default_member_permissions'], 'BASE_TYPE_STRING', 'Must be a permission bitfield string.');
+    errors.add(
+      [...path, 'default_member_permissions'],
+      'BASE_TYPE_STRING',
+      'Must be a permission bitfield string.',
+    );
   }
   return name === undefined ? undefined : { type, name };
 }

@@ -8,16 +8,44 @@ const P = PermissionFlagsBits;
 
 /** What `@everyone` gets in a freshly created Discord guild (the parts a bot can observe). */
 const EVERYONE_PERMISSIONS =
-  P.CreateInstantInvite | P.AddReactions | P.Stream | P.ViewChannel | P.SendMessages | P.EmbedLinks |
-  P.AttachFiles | P.ReadMessageHistory | P.MentionEveryone | P.UseExternalEmojis | P.Connect | P.Speak |
-  P.UseVAD | P.ChangeNickname | P.UseApplicationCommands | P.RequestToSpeak | P.CreatePublicThreads |
-  P.CreatePrivateThreads | P.UseExternalStickers | P.SendMessagesInThreads | P.UseEmbeddedActivities |
-  P.SendVoiceMessages | P.SendPolls | P.UseExternalApps;
+  P.CreateInstantInvite |
+  P.AddReactions |
+  P.Stream |
+  P.ViewChannel |
+  P.SendMessages |
+  P.EmbedLinks |
+  P.AttachFiles |
+  P.ReadMessageHistory |
+  P.MentionEveryone |
+  P.UseExternalEmojis |
+  P.Connect |
+  P.Speak |
+  P.UseVAD |
+  P.ChangeNickname |
+  P.UseApplicationCommands |
+  P.RequestToSpeak |
+  P.CreatePublicThreads |
+  P.CreatePrivateThreads |
+  P.UseExternalStickers |
+  P.SendMessagesInThreads |
+  P.UseEmbeddedActivities |
+  P.SendVoiceMessages |
+  P.SendPolls |
+  P.UseExternalApps;
 
-const ORGANISER_PERMISSIONS = P.ManageGuild | P.ManageMessages | P.ManageEvents | P.ModerateMembers | P.ManageThreads;
+const ORGANISER_PERMISSIONS =
+  P.ManageGuild | P.ManageMessages | P.ManageEvents | P.ModerateMembers | P.ManageThreads;
 
 /** Permissions an invite with a typical "bot + applications.commands" scope would grant. */
-const BOT_ROLE_PERMISSIONS = P.ViewChannel | P.SendMessages | P.EmbedLinks | P.AttachFiles | P.ReadMessageHistory | P.UseApplicationCommands | P.SendMessagesInThreads | P.AddReactions;
+const BOT_ROLE_PERMISSIONS =
+  P.ViewChannel |
+  P.SendMessages |
+  P.EmbedLinks |
+  P.AttachFiles |
+  P.ReadMessageHistory |
+  P.UseApplicationCommands |
+  P.SendMessagesInThreads |
+  P.AddReactions;
 
 const ALL_PERMISSIONS = Object.values(PermissionFlagsBits).reduce((all, bit) => all | bit, 0n);
 
@@ -62,7 +90,13 @@ function makeUser(id: string, username: string, globalName: string | null, bot =
   };
 }
 
-function makeRole(id: string, name: string, position: number, permissions: bigint, extra: Partial<APIRole> = {}): APIRole {
+function makeRole(
+  id: string,
+  name: string,
+  position: number,
+  permissions: bigint,
+  extra: Partial<APIRole> = {},
+): APIRole {
   return {
     id,
     name,
@@ -120,19 +154,37 @@ export class World {
     this.member = this.#addUser(makeUser('1311000000000000402', 'pat.participant', 'Pat Participant'));
 
     this.everyoneRole = makeRole(options.guildId, '@everyone', 0, EVERYONE_PERMISSIONS);
-    this.organiserRole = makeRole('1311000000000000300', 'Organiser', 2, ORGANISER_PERMISSIONS, { mentionable: true, hoist: true });
+    this.organiserRole = makeRole('1311000000000000300', 'Organiser', 2, ORGANISER_PERMISSIONS, {
+      mentionable: true,
+      hoist: true,
+    });
     this.botRole = makeRole('1311000000000000301', options.botUsername, 1, BOT_ROLE_PERMISSIONS, {
       managed: true,
       tags: { bot_id: options.botUserId },
     });
     for (const role of [this.everyoneRole, this.organiserRole, this.botRole]) this.roles.set(role.id, role);
 
-    this.members.set(this.botUser.id, { userId: this.botUser.id, roles: [this.botRole.id], joinedAt, nick: null });
+    this.members.set(this.botUser.id, {
+      userId: this.botUser.id,
+      roles: [this.botRole.id],
+      joinedAt,
+      nick: null,
+    });
     this.members.set(this.owner.id, { userId: this.owner.id, roles: [], joinedAt, nick: null });
-    this.members.set(this.organiser.id, { userId: this.organiser.id, roles: [this.organiserRole.id], joinedAt, nick: null });
+    this.members.set(this.organiser.id, {
+      userId: this.organiser.id,
+      roles: [this.organiserRole.id],
+      joinedAt,
+      nick: null,
+    });
     this.members.set(this.member.id, { userId: this.member.id, roles: [], joinedAt, nick: null });
 
-    this.channels.set(options.channelId, { id: options.channelId, name: 'general', position: 0, lastMessageId: null });
+    this.channels.set(options.channelId, {
+      id: options.channelId,
+      name: 'general',
+      position: 0,
+      lastMessageId: null,
+    });
   }
 
   #addUser(user: APIUser): APIUser {
