@@ -7,7 +7,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
 const envSchema = z
   .object({
     /** Discord bot token; without it the assistant runs in the console. */
-    DISCORD_TOKEN: optional(z.string().min(20, 'looks too short to be a Discord bot token')),
+    DISCORD_TOKEN: optional(z.string().regex(/^\S+$/, 'must be a single word without spaces (check for a stray quote or space)')),
     /** The Discord application (client) id; needed to register commands. */
     DISCORD_APPLICATION_ID: optional(z.string().regex(/^\d{15,22}$/, 'must be a Discord snowflake (digits)')),
     /** Register commands in this server only (instant) instead of globally. */

@@ -10,7 +10,7 @@ interface Run {
 /** Runs a script through tsx as `npm run ask` / `npm start` would, with the given stdin. */
 function run(script: string, args: string[], input = '', env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', script, ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
       env: { ...process.env, DISCORD_TOKEN: '', OPENAI_API_KEY: '', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -96,7 +96,7 @@ describe('npm start without a Discord token (console)', () => {
 
   it('reports every configuration problem at once without echoing values', async () => {
     const r = await run('src/main.ts', [], '', {
-      DISCORD_TOKEN: 'short-secret',
+      DISCORD_TOKEN: 'short secret',
       PHRASING_BUDGET_MS: 'abc',
       DISCORD_API_URL: 'not a url',
     });
@@ -105,6 +105,6 @@ describe('npm start without a Discord token (console)', () => {
     expect(r.stderr).toContain('DISCORD_APPLICATION_ID');
     expect(r.stderr).toContain('PHRASING_BUDGET_MS');
     expect(r.stderr).toContain('DISCORD_API_URL');
-    expect(r.stderr).not.toContain('short-secret');
+    expect(r.stderr).not.toContain('short secret');
   });
 });

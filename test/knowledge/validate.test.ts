@@ -108,7 +108,7 @@ describe('knowledge base validation', () => {
       let stderr = '';
       let status = 0;
       try {
-        execFileSync('npx', ['tsx', 'src/knowledge/check.ts', dir], { encoding: 'utf8', stdio: 'pipe' });
+        execFileSync(process.execPath, ['--import', 'tsx', 'src/knowledge/check.ts', dir], { encoding: 'utf8', stdio: 'pipe' });
       } catch (error) {
         const e = error as { status: number; stderr: string };
         status = e.status;
@@ -119,7 +119,7 @@ describe('knowledge base validation', () => {
     });
 
     it('prints a summary for the real knowledge base', () => {
-      const out = execFileSync('npx', ['tsx', 'src/knowledge/check.ts'], { encoding: 'utf8' });
+      const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/knowledge/check.ts'], { encoding: 'utf8' });
       expect(out).toMatch(/knowledge base OK .* 9 projects/);
     });
   });

@@ -42,6 +42,6 @@ export class AnswerCache {
   }
 
   async get(key: string): Promise<StoredRequest | undefined> {
-    return this.memory.get(key) ?? ((await this.store.get(key)) as StoredRequest | undefined);
+    return this.memory.get(key) ?? (await this.store.get<StoredRequest>(key));
   }
 }

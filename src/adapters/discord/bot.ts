@@ -176,7 +176,7 @@ export function createBot(options: BotOptions): Bot {
       const [direction, key] = rest;
       if ((direction !== 'up' && direction !== 'down') || key === undefined) throw new Error(`malformed button ${interaction.customId}`);
       const id = `${key}:${interaction.user.id}`;
-      const previous = (await stores.feedback.get(id)) as { vote: string } | undefined;
+      const previous = await stores.feedback.get<{ vote: string }>(id);
       if (previous?.vote === direction) {
         await stores.feedback.delete(id);
         await interaction.reply(toDiscord(buildNotice(MESSAGES[language].withdrawn), true));
