@@ -1,6 +1,7 @@
 import 'dotenv/config';
 import { pino } from 'pino';
 import { runConsole } from './adapters/cli/console.js';
+import { openPhrasing } from './adapters/openPhrasing.js';
 import { EnvError, loadEnv } from './config/env.js';
 import { createEngine } from './core/engine.js';
 import { loadKnowledge } from './knowledge/load.js';
@@ -11,7 +12,20 @@ async function main(): Promise<void> {
   const env = loadEnv(process.env);
   const engine = createEngine(loadKnowledge(env.KNOWLEDGE_DIR));
   if (env.DISCORD_TOKEN === undefined) {
-    await runConsole(engine, { input: process.stdin, output: process.stdout });
+    const phrasing = await openPhrasing(env, engine.kb);
+    await runConsole(engine, {
+      input: process.stdin,
+      output: process.stdout,
+      ...(phrasing !== null
+        ? {
+            answer: async (question) => {
+              const answer = engine.answer(question);
+              return { answer, phrased: await phrasing.phrase(answer, question.text) };
+            },
+          }
+        : {}),
+    });
+    await phrasing?.close();
     return;
   }
   // Logs go to stderr as JSON; tokens and keys are never logged.
@@ -19,6 +33,8 @@ async function main(): Promise<void> {
   const [{ createBot }, { openStores }] = await Promise.all([import('./adapters/discord/bot.js'), import('./adapters/storage.js')]);
   const stores = await openStores({ storePath: env.STORE_PATH, redisUrl: env.REDIS_URL });
   logger.info({ store: stores.kind }, 'storage open');
+  const phrasing = await openPhrasing(env, engine.kb, stores);
+  if (phrasing !== null) logger.info({ model: env.OPENAI_MODEL, budgetMs: env.PHRASING_BUDGET_MS }, 'LLM phrasing on');
   const bot = createBot({
     token: env.DISCORD_TOKEN,
     apiUrl: env.DISCORD_API_URL,
@@ -26,6 +42,7 @@ async function main(): Promise<void> {
     stores,
     logger,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    phrase: phrasing?.phrase,
   });
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,9 +1,12 @@
+import 'dotenv/config';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createEngine } from '../../core/engine.js';
 import { toJsonAnswer, type Language } from '../../core/types.js';
 import { loadKnowledge } from '../../knowledge/load.js';
 import { KnowledgeError } from '../../knowledge/parse.js';
+import { EnvError, loadEnv } from '../../config/env.js';
+import { openPhrasing } from '../openPhrasing.js';
 import { renderAnswer, todayInKorea } from './render.js';
 
 const USAGE = `usage: npm run ask -- [--json] [--as-of YYYY-MM-DD] [--lang ko|en] ["question"]
@@ -56,30 +59,41 @@ function parseOptions() {
 async function main(): Promise<void> {
   const options = parseOptions();
   let engine;
+  let env;
   try {
-    engine = createEngine(loadKnowledge(process.env['KNOWLEDGE_DIR'] || undefined));
+    env = loadEnv(process.env);
+    engine = createEngine(loadKnowledge(env.KNOWLEDGE_DIR));
   } catch (error) {
-    if (error instanceof KnowledgeError) {
+    if (error instanceof KnowledgeError || error instanceof EnvError) {
       console.error(error.message);
       process.exit(1);
     }
     throw error;
   }
-  const answerOne = (text: string): string => {
+  // With OPENAI_API_KEY set, answers are reworded under the fact lock and JSON gains "phrasing".
+  const phrasing = await openPhrasing(env, engine.kb);
+  const answerOne = async (text: string): Promise<string> => {
     const answer = engine.answer({ text, today: options.today, language: options.language });
-    return options.json ? JSON.stringify(toJsonAnswer(answer)) : renderAnswer(answer);
+    if (phrasing === null) return options.json ? JSON.stringify(toJsonAnswer(answer)) : renderAnswer(answer);
+    const phrased = await phrasing.phrase(answer, text);
+    if (options.json) return JSON.stringify({ ...toJsonAnswer(answer), text: phrased.text, phrasing: phrased.phrasing });
+    return renderAnswer(answer, phrased);
   };
 
-  if (options.question !== null) {
-    console.log(answerOne(options.question));
-    return;
-  }
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  let first = true;
-  for await (const line of lines) {
-    const out = answerOne(line);
-    process.stdout.write(options.json || first ? `${out}\n` : `\n${out}\n`);
-    first = false;
+  try {
+    if (options.question !== null) {
+      console.log(await answerOne(options.question));
+      return;
+    }
+    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+    let first = true;
+    for await (const line of lines) {
+      const out = await answerOne(line);
+      process.stdout.write(options.json || first ? `${out}\n` : `\n${out}\n`);
+      first = false;
+    }
+  } finally {
+    await phrasing?.close();
   }
 }
 

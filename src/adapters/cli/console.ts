@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Engine } from '../../core/engine.js';
 import type { Answer, Question } from '../../core/types.js';
+import type { PhrasedText } from '../../llm/phrasing.js';
 import { renderAnswer, todayInKorea } from './render.js';
 
 const QUIT = new Set(['quit', 'exit', 'q', '종료', '끝', ':q']);
@@ -13,13 +14,13 @@ export interface ConsoleOptions {
   readonly input: NodeJS.ReadableStream;
   readonly output: NodeJS.WritableStream;
   /** Answers a question; lets main plug in LLM phrasing. Defaults to the engine's template answer. */
-  readonly answer?: (question: Question) => Promise<{ answer: Answer; text?: string }>;
+  readonly answer?: (question: Question) => Promise<{ answer: Answer; phrased?: PhrasedText }>;
 }
 
 /** The interactive console: a prompt, answers with their sources, help, and quit. */
 export async function runConsole(engine: Engine, options: ConsoleOptions): Promise<void> {
   const answer =
-    options.answer ?? ((q: Question): Promise<{ answer: Answer; text?: string }> => Promise.resolve({ answer: engine.answer(q) }));
+    options.answer ?? ((q: Question): Promise<{ answer: Answer; phrased?: PhrasedText }> => Promise.resolve({ answer: engine.answer(q) }));
   const rl = createInterface({ input: options.input, output: options.output, terminal: false });
   const write = (text: string) => options.output.write(text);
   write(`${BANNER}\n\n> `);
@@ -32,8 +33,7 @@ export async function runConsole(engine: Engine, options: ConsoleOptions): Promi
     }
     try {
       const result = await answer({ text, today: todayInKorea() });
-      const rendered = renderAnswer(result.answer);
-      write(`${result.text !== undefined ? rendered.replace(result.answer.text, result.text) : rendered}\n\n> `);
+      write(`${renderAnswer(result.answer, result.phrased)}\n\n> `);
     } catch (error) {
       // The console is its own error boundary: report and keep the session.
       write(`오류가 발생했습니다 / Something went wrong: ${error instanceof Error ? error.message : String(error)}\n\n> `);
