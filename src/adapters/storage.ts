@@ -31,7 +31,8 @@ const NAMESPACES = ['answers', 'feedback', 'phrasing'] as const;
  */
 export async function openStores(options: StorageOptions): Promise<Stores> {
   if (options.redisUrl !== undefined) {
-    const client = createClient({ url: options.redisUrl });
+    // Fail fast while disconnected instead of queueing commands: an interaction must not hang.
+    const client = createClient({ url: options.redisUrl, disableOfflineQueue: true });
     await client.connect();
     const make = (namespace: string) =>
       new Keyv({ store: new KeyvRedis(client, { throwOnErrors: true }), namespace, throwOnErrors: true });
@@ -42,7 +43,8 @@ export async function openStores(options: StorageOptions): Promise<Stores> {
       feedback,
       phrasing,
       close: async () => {
-        if (client.isOpen) await client.quit();
+        if (client.isReady) await client.quit();
+        else if (client.isOpen) client.destroy();
       },
     };
   }
