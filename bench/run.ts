@@ -1,7 +1,9 @@
+import { benchDiscord } from './discord.js';
 import { benchEngine } from './engine.js';
 
-// `npm run bench [section...]`: prints figures; asserts nothing. Sections: engine (default all).
+// `npm run bench [section...]`: prints figures; asserts nothing. Sections: engine, discord (default: all).
 const sections = process.argv.slice(2);
 const wants = (name: string) => sections.length === 0 || sections.includes(name);
 
 if (wants('engine')) benchEngine();
+if (wants('discord')) await benchDiscord();

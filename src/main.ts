@@ -4,6 +4,7 @@ import { runConsole } from './adapters/cli/console.js';
 import { openPhrasing } from './adapters/openPhrasing.js';
 import { EnvError, loadEnv } from './config/env.js';
 import { createEngine } from './core/engine.js';
+import { warmUp } from './core/warmUp.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { KnowledgeError } from './knowledge/parse.js';
 
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
   logger.info({ store: stores.kind }, 'storage open');
   const phrasing = await openPhrasing(env, engine.kb, stores);
   if (phrasing !== null) logger.info({ model: env.OPENAI_MODEL, budgetMs: env.PHRASING_BUDGET_MS }, 'LLM phrasing on');
+  // Compile the hot paths before the first user asks (about 0.1 s at start).
+  warmUp(engine);
   const bot = createBot({
     token: env.DISCORD_TOKEN,
     apiUrl: env.DISCORD_API_URL,

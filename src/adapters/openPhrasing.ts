@@ -1,7 +1,6 @@
 import { pino } from 'pino';
 import type { Env } from '../config/env.js';
 import type { KnowledgeBase } from '../knowledge/parse.js';
-import { createPhrasing } from '../llm/phrasing.js';
 import type { Answer } from '../core/types.js';
 import type { PhrasedText } from '../llm/phrasing.js';
 import { openStores, type Stores } from './storage.js';
@@ -17,6 +16,8 @@ export interface OpenPhrasing {
  */
 export async function openPhrasing(env: Env, kb: KnowledgeBase, stores?: Stores): Promise<OpenPhrasing | null> {
   if (env.OPENAI_API_KEY === undefined) return null;
+  // Loaded only when phrasing is on: the openai package is large and otherwise unused.
+  const { createPhrasing } = await import('../llm/phrasing.js');
   const own = stores === undefined;
   const store = stores ?? (await openStores({ storePath: env.STORE_PATH, redisUrl: env.REDIS_URL }));
   const { phrase } = createPhrasing(

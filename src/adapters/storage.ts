@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import KeyvRedis, { createClient } from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 
@@ -13,6 +12,15 @@ export interface Stores {
   readonly feedback: Keyv;
   /** Accepted LLM phrasings. */
   readonly phrasing: Keyv;
+  /** Live briefing records and the briefing of each channel. */
+  readonly briefings: Keyv;
+  /** Questions the knowledge base could not answer, for curators (`npm run gaps`). */
+  readonly gaps: Keyv;
+  /**
+   * A store in a namespace of its own, listable with `iterator()` (one briefing's questions,
+   * statuses and votes). One instance per name, closed with the stores.
+   */
+  namespace(name: string): Keyv;
   close(): Promise<void>;
 }
 
@@ -23,7 +31,11 @@ export interface StorageOptions {
   readonly redisUrl?: string | undefined;
 }
 
-const NAMESPACES = ['answers', 'feedback', 'phrasing'] as const;
+const NAMESPACES = ['answers', 'feedback', 'phrasing', 'briefings', 'gaps'] as const;
+
+// The SQLite adapter lists a namespace in pages (LIMIT/OFFSET); a write between two pages would
+// shift rows and skip or repeat one, so list in one page: one consistent snapshot.
+const SQLITE_ITERATION_LIMIT = 1_000_000;
 
 /**
  * Opens the stores. Errors are thrown, not turned into misses (keyv's default), so a broken
@@ -31,17 +43,22 @@ const NAMESPACES = ['answers', 'feedback', 'phrasing'] as const;
  */
 export async function openStores(options: StorageOptions): Promise<Stores> {
   if (options.redisUrl !== undefined) {
+    // Loaded only when used: the Redis client is a sizeable module a SQLite setup doesn't need.
+    const { default: KeyvRedis, createClient } = await import('@keyv/redis');
     // Fail fast while disconnected instead of queueing commands: an interaction must not hang.
     const client = createClient({ url: options.redisUrl, disableOfflineQueue: true });
     await client.connect();
     const make = (namespace: string) =>
       new Keyv({ store: new KeyvRedis(client, { throwOnErrors: true }), namespace, throwOnErrors: true });
-    const [answers, feedback, phrasing] = NAMESPACES.map(make) as [Keyv, Keyv, Keyv];
+    const [answers, feedback, phrasing, briefings, gaps] = NAMESPACES.map(make) as [Keyv, Keyv, Keyv, Keyv, Keyv];
     return {
       kind: 'redis',
       answers,
       feedback,
       phrasing,
+      briefings,
+      gaps,
+      namespace: cached(make),
       close: async () => {
         if (client.isReady) await client.quit();
         else if (client.isOpen) client.destroy();
@@ -52,11 +69,11 @@ export async function openStores(options: StorageOptions): Promise<Stores> {
   mkdirSync(dirname(file), { recursive: true });
   const adapters: KeyvSqlite[] = [];
   const make = (namespace: string) => {
-    const store = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 5000 });
+    const store = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 5000, iterationLimit: SQLITE_ITERATION_LIMIT });
     adapters.push(store);
     return new Keyv({ store, namespace, throwOnErrors: true });
   };
-  const [answers, feedback, phrasing] = NAMESPACES.map(make) as [Keyv, Keyv, Keyv];
+  const [answers, feedback, phrasing, briefings, gaps] = NAMESPACES.map(make) as [Keyv, Keyv, Keyv, Keyv, Keyv];
   // Surface the first connection problem now rather than at the first vote.
   await answers.get('__open__');
   return {
@@ -64,8 +81,23 @@ export async function openStores(options: StorageOptions): Promise<Stores> {
     answers,
     feedback,
     phrasing,
+    briefings,
+    gaps,
+    namespace: cached(make),
     close: async () => {
       await Promise.all(adapters.map((a) => a.disconnect()));
     },
+  };
+}
+
+function cached(make: (namespace: string) => Keyv): (namespace: string) => Keyv {
+  const made = new Map<string, Keyv>();
+  return (namespace) => {
+    let store = made.get(namespace);
+    if (store === undefined) {
+      store = make(namespace);
+      made.set(namespace, store);
+    }
+    return store;
   };
 }

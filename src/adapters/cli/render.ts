@@ -10,6 +10,9 @@ export function renderAnswer(answer: Answer, phrased?: { text: string; notice?: 
 }
 
 /** Today in Korea (the briefing's and the rules' time zone), as YYYY-MM-DD. */
+// Building an Intl formatter costs far more than using one: build it once.
+const KOREA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' });
+
 export function todayInKorea(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(now);
+  return KOREA_DATE.format(now);
 }

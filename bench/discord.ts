@@ -1,0 +1,130 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { REST, Routes } from 'discord.js';
+import { COMMANDS } from '../commands/index.js';
+import { startDiscordStandin, type DiscordStandin } from '../test/support/discordStandin.js';
+import { percentile, printTable } from './stats.js';
+
+interface Running {
+  child: ChildProcess;
+  startToReadyMs: number;
+  stop(): Promise<void>;
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 'NaN');
+  return kb / 1024;
+}
+
+/** Spawns a bot process against the stand-in; resolves when it logs that it is ready. */
+async function startProcess(script: string, standin: DiscordStandin, env: Record<string, string>, readyText: string): Promise<Running> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', '--cpu-prof-dir=/tmp/botprof'] : []), '--import', 'tsx', script], {
+    env: {
+      ...process.env,
+      DISCORD_TOKEN: standin.token,
+      DISCORD_APPLICATION_ID: standin.applicationId,
+      DISCORD_API_URL: standin.apiUrl,
+      OPENAI_API_KEY: '',
+      REDIS_URL: '',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let err = '';
+    child.stderr?.on('data', (d: Buffer) => {
+      err += d.toString();
+      if (err.includes(readyText)) resolve();
+    });
+    child.once('exit', (code) => {
+      reject(new Error(`${script} exited (${String(code)}): ${err}`));
+    });
+  });
+  const startToReadyMs = performance.now() - started;
+  return {
+    child,
+    startToReadyMs,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => {
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+const QUESTIONS = readFileSync(new URL('./questions.txt', import.meta.url), 'utf8').split('\n').filter(Boolean);
+let userCounter = 0;
+/** A fresh user per interaction, as in a busy server (the per-user rate limit does not apply). */
+function nextUser(): string {
+  userCounter++;
+  return `3${String(userCounter).padStart(17, '0')}`;
+}
+
+async function measure(standin: DiscordStandin, sequential: number, concurrent: number) {
+  const ask = (i: number) =>
+    standin.sendCommand('ask', { question: QUESTIONS[i % QUESTIONS.length]! }, { user: nextUser(), locale: i % 2 ? 'ko' : 'en-US' });
+  // Timed here with performance.now(): from dispatching INTERACTION_CREATE to the callback arriving.
+  const timed = async (i: number) => {
+    const start = performance.now();
+    await ask(i).callback;
+    return performance.now() - start;
+  };
+  for (let i = 0; i < 50; i++) await timed(i); // warm-up
+  const seq: number[] = [];
+  for (let i = 0; i < sequential; i++) seq.push(await timed(i));
+  const conc = await Promise.all(Array.from({ length: concurrent }, (_, i) => timed(i)));
+  return { seq: seq.sort((a, b) => a - b), conc: conc.sort((a, b) => a - b) };
+}
+
+/**
+ * Discord figures: process start to ready, interaction → reply latency (500 sequential, 200
+ * concurrent) for this bot and for a bare discord.js bot that replies a constant string, RSS.
+ */
+export async function benchDiscord(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-discord-'));
+  const results: Record<string, { ready: number; seq: number[]; conc: number[]; rss: number; idle: number }> = {};
+  try {
+    for (const [name, script, readyText, env] of [
+      ['bare discord.js bot', 'bench/bareBot.ts', 'bare bot ready', {}],
+      ['egov-briefing-bot', 'src/main.ts', 'discord bot ready', { STORE_PATH: join(dir, 'bench.sqlite'), RATE_LIMIT_PER_MINUTE: '600', LOG_LEVEL: 'warn' }],
+    ] as const) {
+      const standin = await startDiscordStandin({ rateLimit: { limit: 10_000, windowMs: 1000 } });
+      await new REST({ api: standin.apiUrl })
+        .setToken(standin.token)
+        .put(Routes.applicationGuildCommands(standin.applicationId, standin.guildId), { body: COMMANDS.map((c) => c.data) });
+      const bot = await startProcess(script, standin, { ...env, LOG_LEVEL: 'info' }, readyText);
+      try {
+        await standin.waitForReady();
+        const idle = rssMb(bot.child.pid!);
+        const { seq, conc } = await measure(standin, 500, 200);
+        results[name] = { ready: bot.startToReadyMs, seq, conc, rss: rssMb(bot.child.pid!), idle };
+      } finally {
+        await bot.stop();
+        await standin.close();
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const bare = results['bare discord.js bot']!;
+  const ours = results['egov-briefing-bot']!;
+  const row = (label: string, pick: (r: typeof bare) => number, unit: string) =>
+    [label, `${pick(ours).toFixed(2)} ${unit}   (bare bot ${pick(bare).toFixed(2)} ${unit}; ratio ${(pick(ours) / pick(bare)).toFixed(2)}x)`] as const;
+  printTable('Discord bot vs a bare discord.js bot (both via the stand-in on loopback, separate processes)', [
+    row('process start → ready', (r) => r.ready, 'ms'),
+    row('500 sequential: interaction → reply p50', (r) => percentile(r.seq, 50), 'ms'),
+    row('500 sequential: interaction → reply p99', (r) => percentile(r.seq, 99), 'ms'),
+    row('200 concurrent: interaction → reply p50', (r) => percentile(r.conc, 50), 'ms'),
+    row('200 concurrent: interaction → reply p99', (r) => percentile(r.conc, 99), 'ms'),
+    row('RSS when ready (idle)', (r) => r.idle, 'MB'),
+    row('RSS after the load', (r) => r.rss, 'MB'),
+    ['targets', 'p99 within 1.2x of the bare bot; RSS ≤ 150 MB'],
+  ]);
+}
