@@ -37,7 +37,7 @@ async function startProcess(script: string, standin: DiscordStandin, env: Record
   });
   await new Promise<void>((resolve, reject) => {
     let err = '';
-    child.stderr?.on('data', (d: Buffer) => {
+    child.stderr.on('data', (d: Buffer) => {
       err += d.toString();
       if (err.includes(readyText)) resolve();
     });
