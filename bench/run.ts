@@ -1,9 +1,11 @@
 import { benchDiscord } from './discord.js';
 import { benchEngine } from './engine.js';
+import { benchLlm } from './llm.js';
 
-// `npm run bench [section...]`: prints figures; asserts nothing. Sections: engine, discord (default: all).
+// `npm run bench [section...]`: prints figures; asserts nothing. Sections: engine, llm, discord (default: all).
 const sections = process.argv.slice(2);
 const wants = (name: string) => sections.length === 0 || sections.includes(name);
 
 if (wants('engine')) benchEngine();
+if (wants('llm')) await benchLlm();
 if (wants('discord')) await benchDiscord();

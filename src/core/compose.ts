@@ -97,7 +97,8 @@ export class AnswerBuilder {
       text,
       sources,
       facts: [...this.factSet],
-      keyFacts: [...this.keyFactSet],
+      // A key fact must be kept by a rewording, so only what this text (in its language) shows.
+      keyFacts: [...this.keyFactSet].filter((f) => text.includes(f)),
       traces: fields.traces ?? [],
       candidates: fields.candidates ?? [],
       hasInferred: this.inferred,
