@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +23,7 @@ function rssMb(pid: number): number {
 /** Spawns a bot process against the stand-in; resolves when it logs that it is ready. */
 async function startProcess(script: string, standin: DiscordStandin, env: Record<string, string>, readyText: string): Promise<Running> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', '--cpu-prof-dir=/tmp/botprof'] : []), '--import', 'tsx', script], {
+  const child = spawn(process.execPath, [...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', '--cpu-prof-dir=/tmp/botprof'] : []), script], {
     env: {
       ...process.env,
       DISCORD_TOKEN: standin.token,
@@ -88,12 +88,14 @@ async function measure(standin: DiscordStandin, sequential: number, concurrent: 
  * concurrent) for this bot and for a bare discord.js bot that replies a constant string, RSS.
  */
 export async function benchDiscord(): Promise<void> {
+  // The bot runs as `npm start` runs it: built JavaScript.
+  execFileSync(process.execPath, ['scripts/ensure-built.mjs'], { stdio: 'inherit' });
   const dir = mkdtempSync(join(tmpdir(), 'bench-discord-'));
   const results: Record<string, { ready: number; seq: number[]; conc: number[]; rss: number; idle: number }> = {};
   try {
     for (const [name, script, readyText, env] of [
-      ['bare discord.js bot', 'bench/bareBot.ts', 'bare bot ready', {}],
-      ['egov-briefing-bot', 'src/main.ts', 'discord bot ready', { STORE_PATH: join(dir, 'bench.sqlite'), RATE_LIMIT_PER_MINUTE: '600', LOG_LEVEL: 'warn' }],
+      ['bare discord.js bot', 'bench/bareBot.mjs', 'bare bot ready', {}],
+      ['egov-briefing-bot', 'dist/src/main.js', 'discord bot ready', { STORE_PATH: join(dir, 'bench.sqlite'), RATE_LIMIT_PER_MINUTE: '600', LOG_LEVEL: 'warn' }],
     ] as const) {
       const standin = await startDiscordStandin({ rateLimit: { limit: 10_000, windowMs: 1000 } });
       await new REST({ api: standin.apiUrl })
