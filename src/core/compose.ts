@@ -169,7 +169,8 @@ export function writeProjectAspect(b: AnswerBuilder, project: Project, aspect: P
     b.line(`${b.msg(`project.${aspect}.${String(value)}`)}${mark}${note}`);
   } else if (typeof value === 'number') {
     b.keyFact(String(value));
-    b.line(`${b.msg(`project.${aspect}`, { value })}${mark}${note}`);
+    const shown = aspect === 'phase' && b.language === 'ko' ? `${value}차` : String(value);
+    b.line(`${b.msg(`project.${aspect}`, { value: shown })}${mark}${note}`);
   } else if (aspect === 'budget' && project.budget2021.value) {
     const amount = project.budget2021.value;
     b.keyFact(amount.ko, amount.en);

@@ -65,7 +65,7 @@ export interface Engine {
   listSources(language: Language): Answer;
 }
 
-type Cue = 'decision' | 'list' | 'program' | 'help';
+type Cue = 'decision' | 'info' | 'list' | 'program' | 'help';
 
 interface Index {
   projects: PhraseMatcher<string>;
@@ -73,6 +73,8 @@ interface Index {
   sharedOwners: Map<string, string[]>;
   decisions: PhraseMatcher<string>;
   topics: PhraseMatcher<string>;
+  requiredGroups: PhraseMatcher<string>;
+  requiredGroupCount: Map<string, number>;
   aspects: PhraseMatcher<ProjectAspect>;
   cues: PhraseMatcher<Cue>;
   agencies: PhraseMatcher<string>;
@@ -106,9 +108,16 @@ function buildIndex(kb: KnowledgeBase): Index {
     sharedOwners,
     decisions: new PhraseMatcher(kb.decisions.flatMap((d) => both(d.keywords, d.id)), { fuzzy: true }),
     topics: new PhraseMatcher(kb.topics.flatMap((t) => both(t.keywords, t.id)), { fuzzy: true }),
+    // Narrow topics match only when one phrase of every group is present: target "topic#group".
+    requiredGroupCount: new Map(kb.topics.filter((t) => t.requires.length > 0).map((t) => [t.id, t.requires.length])),
+    requiredGroups: new PhraseMatcher(
+      kb.topics.flatMap((t) => t.requires.flatMap((group, i) => both(group, `${t.id}#${i}`))),
+      { fuzzy: true },
+    ),
     aspects: new PhraseMatcher(lexicon.aspects.flatMap((a) => both(a.keywords, a.id))),
     cues: new PhraseMatcher([
       ...both(lexicon.decisionCues, 'decision' as const),
+      ...both(lexicon.infoCues, 'info' as const),
       ...both(lexicon.listCues, 'list' as const),
       ...both(lexicon.programCues, 'program' as const),
       ...both(lexicon.helpCues, 'help' as const),
@@ -146,7 +155,7 @@ function dropShadowed<T>(hits: PhraseHit<T>[], longer: readonly PhraseHit<unknow
 function read(index: Index, text: string): Reading {
   const norm = normalizeText(text);
   const projectHits = index.projects.match(norm);
-  const topicHitsRaw = index.topics.match(norm);
+  const topicHitsRaw = [...index.topics.match(norm), ...requiredTopicHits(index, norm)];
   const decisionHitsRaw = index.decisions.match(norm);
   return {
     norm,
@@ -158,6 +167,31 @@ function read(index: Index, text: string): Reading {
     cues: new Set(index.cues.match(norm).map((h) => h.target)),
     agencyHits: index.agencies.match(norm),
   };
+}
+
+/** Hits for topics whose every required group matched: one hit per topic, as long as all its groups. */
+function requiredTopicHits(index: Index, norm: NormalizedText): PhraseHit<string>[] {
+  const groups = new Map<string, { hits: Map<number, PhraseHit<string>> }>();
+  for (const hit of index.requiredGroups.match(norm)) {
+    const [topic, group] = hit.target.split('#') as [string, string];
+    const entry = groups.get(topic) ?? { hits: new Map() };
+    const previous = entry.hits.get(Number(group));
+    if (previous === undefined || previous.length < hit.length) entry.hits.set(Number(group), hit);
+    groups.set(topic, entry);
+  }
+  const hits: PhraseHit<string>[] = [];
+  for (const [topic, { hits: byGroup }] of groups) {
+    if (byGroup.size !== index.requiredGroupCount.get(topic)) continue;
+    const parts = [...byGroup.values()];
+    hits.push({
+      target: topic,
+      phrase: parts.map((h) => h.phrase).join(' + '),
+      key: parts.map((h) => h.key).join('+'),
+      length: parts.reduce((n, h) => n + h.length, 0),
+      fuzzy: parts.some((h) => h.fuzzy),
+    });
+  }
+  return hits;
 }
 
 function isEmptyReading(r: Reading): boolean {
@@ -215,11 +249,17 @@ export function createEngine(kb: KnowledgeBase): Engine {
     const topicIds = rankTopics(r.topicHits);
 
     // 1. A yes/no question about a rule, or one that gives the rule's inputs.
+    const longestTopicHit = Math.max(0, ...r.topicHits.map((h) => h.length));
     const requests = decisionIds.flatMap((id) => {
       const decision = decisionsById.get(id);
       if (!decision) return [];
       const request = readDecisionInputs(decision, lowered, today);
-      return r.cues.has('decision') || request.hasParameters ? [request] : [];
+      if (request.hasParameters) return [request];
+      // A yes/no word without the rule's inputs decides for today, unless the question asks for
+      // information ("며칠", "how long") or a topic's words fit it better.
+      const decisionHit = Math.max(0, ...r.decisionHits.filter((h) => h.target === id).map((h) => h.length));
+      const asksDecision = r.cues.has('decision') && !r.cues.has('info') && decisionHit > longestTopicHit;
+      return asksDecision ? [request] : [];
     });
     if (requests.length > 0) {
       return composeRuleAnswer(b, kb, requests, projectIds);
@@ -228,10 +268,17 @@ export function createEngine(kb: KnowledgeBase): Engine {
     // 2. A project: the asked aspect, or an overview.
     if (projectIds.length > 0) {
       const topic = topicIds[0] !== undefined ? topicsById.get(topicIds[0]) : undefined;
-      if (aspects.length === 0 && topic && topic.group !== 'program') {
+      // "국민비서 설명회 언제?" is about the briefing; "국민비서 어떤 채널?" is about the project.
+      const aboutBriefing = topic?.group === 'briefing' && /설명회|briefing/u.test(lowered);
+      const aboutRules = topic !== undefined && ['contract', 'sw-act', 'procurement'].includes(topic.group);
+      if (aspects.length === 0 && topic && (aboutBriefing || aboutRules || topic.unknown)) {
         return answerTopics(b, [topic], projectIds);
       }
-      return answerProjects(b, projectIds.map((id) => projectsById.get(id)!), aspects);
+      const otherYear = askedOtherYear(lowered);
+      if (otherYear !== null && !aspects.some((a) => a !== 'budget' && a !== 'description' && a !== 'name')) {
+        return answerOtherYear(b, projectIds.map((id) => projectsById.get(id)!), otherYear);
+      }
+      return answerProjects(b, projectIds.map((id) => projectsById.get(id)!), aspects, lowered);
     }
 
     // 3. A shared alias (클라우드): answer each candidate's aspect, or ask which one.
@@ -259,9 +306,19 @@ export function createEngine(kb: KnowledgeBase): Engine {
       return answerList(b, list.filter);
     }
 
-    // 5. A program, briefing, contract or SW-Act topic.
+    // 5. A program, briefing, contract or SW-Act topic, unless a rule's own words fit better.
+    const decisionFirst = decisionIds[0] !== undefined ? decisionsById.get(decisionIds[0]) : undefined;
     if (topicIds.length > 0) {
-      return answerTopics(b, topicIds.slice(0, 1).map((id) => topicsById.get(id)!), []);
+      const topic = topicsById.get(topicIds[0]!)!;
+      const longest = (hits: readonly PhraseHit<string>[], target?: string) =>
+        Math.max(0, ...hits.filter((h) => target === undefined || h.target === target).map((h) => h.length));
+      if (decisionFirst && longest(r.decisionHits) > longest(r.topicHits, topic.id)) return answerDecisionInfo(b, decisionFirst);
+      const otherYear = askedOtherYear(lowered);
+      if (otherYear !== null && topic.group === 'program' && !/20(20|22)/.test(topic.keywords.ko.join(' '))) {
+        b.line(b.msg('unknown.otherYear', { year: otherYear }));
+        return b.build({ status: 'unknown_fact', kind: 'topic' });
+      }
+      return answerTopics(b, [topic], []);
     }
     if (r.cues.has('list') || (aspects.includes('budget') && r.cues.has('program'))) {
       return answerList(b, {});
@@ -288,13 +345,20 @@ export function createEngine(kb: KnowledgeBase): Engine {
     const score = new Map<string, number>();
     for (const hit of hits) {
       const topic = topicsById.get(hit.target);
-      const value = hit.length + (hit.fuzzy ? 0 : 2) + (topic?.weight ?? 0);
+      // An article number or a year in the question points at the topic that names it.
+      const specific = /^(?:19|20)\d{2}$/.test(hit.key) ? 20 : /\d/.test(hit.key) ? 10 : 0;
+      const value = hit.length + (hit.fuzzy ? 0 : 2) + (topic?.weight ?? 0) + specific;
       score.set(hit.target, Math.max(score.get(hit.target) ?? 0, value) + 0.5);
     }
     return [...score.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
   }
 
-  function answerProjects(b: AnswerBuilder, projects: readonly Project[], aspects: readonly ProjectAspect[]): Answer {
+  function answerProjects(
+    b: AnswerBuilder,
+    projects: readonly Project[],
+    aspects: readonly ProjectAspect[],
+    lowered = '',
+  ): Answer {
     // "내용"/"what is" plus a specific aspect: the specific one is what was asked.
     const asked = aspects.length > 1 ? aspects.filter((a) => a !== 'description') : aspects;
     let known = 0;
@@ -309,6 +373,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
       if (projects.length > 1 || asked.length > 1) b.line(projectName(project, b.language));
       for (const aspect of asked) {
         if (writeProjectAspect(b, project, aspect)) known++;
+        else if (aspect === 'budget' && writeBudgetNotes(b, project, lowered)) known++;
         else unknown++;
       }
       if (unknown > 0 && known === 0 && projects.length === 1) {
@@ -324,15 +389,41 @@ export function createEngine(kb: KnowledgeBase): Engine {
     });
   }
 
+  /** Earlier-year or whole-build figures a note records, when the question asks for them. */
+  function writeBudgetNotes(b: AnswerBuilder, project: Project, lowered: string): boolean {
+    const wantsTotal = /전체|총\s*사업비|총액|합계|total|whole|overall/u.test(lowered);
+    const year = /(20\d{2})/u.exec(lowered)?.[1];
+    const notes = project.notes.filter((note) => {
+      const text = `${note.text.ko} ${note.text.en}`;
+      return (year !== undefined && year !== '2021' && text.includes(year)) || (wantsTotal && /전체|총|total|whole/u.test(text));
+    });
+    for (const note of notes) b.statement(note);
+    return notes.length > 0;
+  }
+
+  /** A project question about a year the knowledge base has no figures for. */
+  function answerOtherYear(b: AnswerBuilder, projects: readonly Project[], year: string): Answer {
+    let found = 0;
+    for (const project of projects) {
+      const notes = project.notes.filter((n) => n.text.ko.includes(year) || n.text.en.includes(year));
+      b.line(projectName(project, b.language));
+      for (const note of notes) b.statement(note);
+      found += notes.length;
+    }
+    if (found === 0) b.line(b.msg('unknown.otherYear', { year }));
+    return b.build({ status: found > 0 ? 'answered' : 'unknown_fact', kind: 'project', projects: projects.map((p) => p.id) });
+  }
+
   function answerTopics(b: AnswerBuilder, topics: readonly Topic[], projectIds: readonly string[]): Answer {
     for (const topic of topics) {
       b.line(b.text(topic.title));
       for (const statement of topic.statements) b.statement(statement);
     }
+    const related = projectIds.length > 0 ? [...projectIds] : [...new Set(topics.flatMap((t) => t.projects))];
     return b.build({
       status: topics.every((t) => t.unknown) ? 'unknown_fact' : 'answered',
       kind: 'topic',
-      projects: projectIds,
+      projects: related,
     });
   }
 
@@ -374,8 +465,8 @@ export function createEngine(kb: KnowledgeBase): Engine {
     if (agency !== undefined) return { filter: { agency }, strong: true };
     if (aspects.includes('isNew')) return { filter: { isNew: true }, strong: true };
     if (aspects.includes('longTermContract')) return { filter: { longTermContract: true }, strong: true };
-    const phase = /([1-3])\s*(?:차|단계)|phase\s*([1-3])/u.exec(lowered);
-    if (phase && aspects.includes('phase')) return { filter: { phase: Number(phase[1] ?? phase[2]) }, strong: true };
+    const phase = /([1-3])\s*(?:차|단계)\s*(?:사업|과제|목록)|phase\s*([1-3])\s*(?:projects?|list)|(?:list|which|what)\s+(?:the\s+)?phase\s*([1-3])/u.exec(lowered);
+    if (phase) return { filter: { phase: Number(phase[1] ?? phase[2] ?? phase[3]) }, strong: true };
     if (aspects.includes('briefed') && /빠|제외|left out|excluded|not briefed/u.test(lowered)) {
       return { filter: { briefed: false }, strong: false };
     }
@@ -528,6 +619,16 @@ function readDecisionInputs(decision: Decision, lowered: string, today: string):
       break;
   }
   return { decision, values, date, dateAsked: asked !== null, hasParameters, notes, alternatives };
+}
+
+/**
+ * A year other than 2021 that the question asks about (2020 and 2022 are recorded for comparison
+ * only where a fact names them), or null.
+ */
+function askedOtherYear(lowered: string): string | null {
+  const years = [...lowered.matchAll(/(?<!\d)(20[0-3]\d)(?!\d)/gu)].map((m) => m[1]!);
+  const other = years.find((y) => y !== '2021');
+  return other !== undefined && !years.includes('2021') ? other : null;
 }
 
 /** 12500000000 → 125억원; used only to restate a figure the question gave. */

@@ -43,6 +43,8 @@ function year(y: number): DateRange {
 }
 
 const YEAR = '((?:19|20)\\d{2})';
+/** "21년" or "'21" written for 2021: two-digit years are read as 20xx. */
+const SHORT_YEAR = "(?<![\\d.])'?(\\d{2})";
 const DATE_PATTERNS: readonly [RegExp, (m: RegExpExecArray) => DateRange | null][] = [
   // 2021-05-10, 2021/05/10, 2021.05.10, 2021. 5. 10.
   [new RegExp(`${YEAR}\\s*[-/.]\\s*(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})(?!\\d)`, 'u'), (m) => day(+m[1]!, +m[2]!, +m[3]!)],
@@ -52,10 +54,20 @@ const DATE_PATTERNS: readonly [RegExp, (m: RegExpExecArray) => DateRange | null]
   [new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${YEAR}\\b`, 'u'), (m) => day(+m[3]!, MONTHS[m[1]!]!, +m[2]!)],
   // 10 May 2021
   [new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_NAMES})\\.?,?\\s+${YEAR}\\b`, 'u'), (m) => day(+m[3]!, MONTHS[m[2]!]!, +m[1]!)],
+  // 21년 5월 10일, 21.5.10 (two-digit years)
+  [new RegExp(`${SHORT_YEAR}\\s*년\\s*(\\d{1,2})\\s*월\\s*(\\d{1,2})\\s*일`, 'u'), (m) => day(2000 + +m[1]!, +m[2]!, +m[3]!)],
+  [new RegExp(`${SHORT_YEAR}\\s*\\.\\s*(\\d{1,2})\\s*\\.\\s*(\\d{1,2})(?![\\d])`, 'u'), (m) => day(2000 + +m[1]!, +m[2]!, +m[3]!)],
+  // 2024년 2분기, Q2 2024, 2024 Q2, second quarter of 2024
+  [new RegExp(`${YEAR}\\s*년?\\s*([1-4])\\s*분기`, 'u'), (m) => quarter(+m[1]!, +m[2]!)],
+  [new RegExp(`\\bq([1-4])\\s+${YEAR}\\b|\\b${YEAR}\\s+q([1-4])\\b`, 'u'), (m) => quarter(+(m[2] ?? m[3])!, +(m[1] ?? m[4])!)],
+  [new RegExp(`\\b(first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter\\s+(?:of\\s+)?${YEAR}\\b`, 'u'), (m) => quarter(+m[2]!, ORDINALS[m[1]!]!)],
   // 2021년 상반기 / 하반기, first/second half of 2021, H1 2021
   [new RegExp(`${YEAR}\\s*년?\\s*(상반기|하반기)`, 'u'), (m) => half(+m[1]!, m[2] === '상반기' ? 1 : 2)],
   [new RegExp(`\\b(first|second|1st|2nd)\\s+half\\s+(?:of\\s+)?${YEAR}\\b`, 'u'), (m) => half(+m[2]!, /^(first|1st)$/.test(m[1]!) ? 1 : 2)],
   [new RegExp(`\\bh([12])\\s+${YEAR}\\b|\\b${YEAR}\\s+h([12])\\b`, 'u'), (m) => half(+(m[2] ?? m[3])!, +(m[1] ?? m[4])!)],
+  // 21년 하반기, 21년 3월
+  [new RegExp(`${SHORT_YEAR}\\s*년\\s*(상반기|하반기)`, 'u'), (m) => half(2000 + +m[1]!, m[2] === '상반기' ? 1 : 2)],
+  [new RegExp(`${SHORT_YEAR}\\s*년\\s*(\\d{1,2})\\s*월`, 'u'), (m) => month(2000 + +m[1]!, +m[2]!)],
   // 2021년 3월, 2021.3, 2021-03
   [new RegExp(`${YEAR}\\s*년\\s*(\\d{1,2})\\s*월`, 'u'), (m) => month(+m[1]!, +m[2]!)],
   [new RegExp(`${YEAR}\\s*[-/.]\\s*(\\d{1,2})(?![\\d.])`, 'u'), (m) => month(+m[1]!, +m[2]!)],
@@ -67,6 +79,14 @@ const DATE_PATTERNS: readonly [RegExp, (m: RegExpExecArray) => DateRange | null]
   [new RegExp(`(?<![\\d.,])${YEAR}(?![\\d.,]|\\s*(?:억|만|원|billion|million|%))`, 'u'), (m) => year(+m[1]!)],
 ];
 
+const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
+
+function quarter(y: number, q: number): DateRange {
+  const first = month(y, q * 3 - 2)!;
+  const last = month(y, q * 3)!;
+  return { from: first.from, to: last.to, label: `${y}-Q${q}` };
+}
+
 function half(y: number, h: number): DateRange {
   return h === 1
     ? { from: `${y}-01-01`, to: `${y}-06-30`, label: `${y}-H1` }
@@ -74,6 +94,42 @@ function half(y: number, h: number): DateRange {
 }
 
 const NOW_WORDS = /지금|현재|오늘|요즘|요새|올해|\bnow\b|\btoday\b|\bcurrently\b|\bat present\b|\bthis year\b/u;
+
+/** Years counted back from the reference date: 올해 0, 작년 1, 재작년 2 ... */
+const RELATIVE_YEARS: readonly [RegExp, number][] = [
+  [/재작년|지지난\s*해|\byear before last\b|\btwo years ago\b/u, 2],
+  [/작년|지난\s*해|전년|\blast year\b/u, 1],
+  [/올해|금년|\bthis year\b/u, 0],
+];
+
+const MONTH_WORD = new RegExp(`(\\d{1,2})\\s*월|\\b(${MONTH_NAMES})\\b`, 'u');
+
+/** "작년 6월", "June last year", "last June", "올해 3월": a month in a year relative to today. */
+function relativeDate(text: string, today: string): DateRange | null {
+  const thisYear = Number(today.slice(0, 4));
+  const lastMonthName = new RegExp(`\\blast\\s+(${MONTH_NAMES})\\b`, 'u').exec(text);
+  if (lastMonthName) {
+    const m = MONTHS[lastMonthName[1]!]!;
+    const currentMonth = Number(today.slice(5, 7));
+    return month(m < currentMonth ? thisYear : thisYear - 1, m);
+  }
+  for (const [pattern, back] of RELATIVE_YEARS) {
+    if (!pattern.test(text)) continue;
+    const y = thisYear - back;
+    const m = MONTH_WORD.exec(text);
+    if (m) {
+      const monthNumber = m[1] !== undefined ? Number(m[1]) : MONTHS[m[2]!]!;
+      const range = month(y, monthNumber);
+      if (range) return range;
+    }
+    const h = /(상반기|하반기)/u.exec(text);
+    if (h) return half(y, h[1] === '상반기' ? 1 : 2);
+    const q = /([1-4])\s*분기|\bq([1-4])\b/u.exec(text);
+    if (q) return quarter(y, Number(q[1] ?? q[2]));
+    return year(y);
+  }
+  return null;
+}
 
 /** The date or date range a question asks about, or null when it names none. */
 export function extractDateRange(text: string, today: string): DateRange | null {
@@ -89,10 +145,9 @@ export function extractDateRange(text: string, today: string): DateRange | null 
     }
   }
   if (best !== null) return best.range;
-  if (NOW_WORDS.test(text)) {
-    if (/올해|this year/u.test(text)) return year(Number(today.slice(0, 4)));
-    return { from: today, to: today, label: today };
-  }
+  const relative = relativeDate(text, today);
+  if (relative !== null) return relative;
+  if (NOW_WORDS.test(text)) return { from: today, to: today, label: today };
   return null;
 }
 
@@ -172,6 +227,8 @@ export function extractFailedRounds(text: string): number | null {
   const enCount = /\b(one|two|three|single|[1-3])\s+(?:failed|unsuccessful)\s+(?:bids?|tenders?|rounds?|biddings?)\b|\b(?:failed|unsuccessful)\s+(?:bids?|tenders?)\s+(?:x\s*)?(one|two|three|[1-3])\b/u.exec(text);
   if (enCount) return EN_NUMBERS[(enCount[1] ?? enCount[2])!] ?? null;
   if (/\b(?:a|the)\s+(?:failed|unsuccessful)\s+(?:bid|tender)\b|\bbid\s+failed\b|\btender\s+failed\b/u.test(text)) return 1;
+  // A competitive bid with a single bidder is a failed bid (the fact sheet's own example).
+  if (/단독\s*(?:응찰|입찰|참가)|1인\s*응찰|(?:1|한)\s*(?:개|곳|군데)\s*(?:업체|회사|사)?\s*만|\bonly\s+one\s+(?:bid|bidder|tender|offer|company)|\bsingle\s+(?:bid|bidder)\b|\bone\s+bidder\b/u.test(text)) return 1;
   if (/유찰\S*\s*(?:없|안\s*됐|안\s*되)/u.test(text) || /\bno\s+failed\s+bids?\b|\bwithout\s+a\s+failed\b/u.test(text)) return 0;
   return null;
 }
@@ -191,8 +248,8 @@ const SALES_WORDS = /매출|sales|revenue|turnover/u;
  */
 export function extractCompanyTier(text: string, amounts: readonly AmountMention[]): { tier: CompanyTier | null; salesKrw: number | null } {
   const sales = amounts.find((a) => {
-    const before = text.slice(Math.max(0, a.index - 12), a.index);
-    const after = text.slice(a.index + a.text.length, a.index + a.text.length + 8);
+    const before = text.slice(Math.max(0, a.index - 16), a.index);
+    const after = text.slice(a.index + a.text.length, a.index + a.text.length + 14);
     return SALES_WORDS.test(before) || SALES_WORDS.test(after);
   });
   const salesKrw = sales?.krw ?? null;
@@ -222,5 +279,5 @@ export function saysVatExcluded(text: string): boolean {
 }
 
 export function saysResubcontract(text: string): boolean {
-  return /재하도급|재하청|re-?subcontract|sub-?subcontract/u.test(text);
+  return /재하도급|재하청|(?:또|다시)\s*(?:하청|하도급)|re-?\s?subcontract|sub-?subcontract|subcontract(?:s|ed)?\s+(?:it\s+)?(?:again|on|further)|pass(?:es)?\s+it\s+on/u.test(text);
 }

@@ -27,7 +27,8 @@ export function normalizeText(raw: string): NormalizedText {
     .replace(/[^\p{L}\p{N}%.,:/\s-]/gu, ' ')
     // Keep a dot, comma, colon or slash only between digits (1,000 / 2.5 / 14:00).
     .replace(/[.,:/](?!\d)|(?<!\d)[.,:/]/g, ' ')
-    .replace(/(?<![\p{L}\p{N}])-|-(?![\p{L}\p{N}])/gu, ' ')
+    // Hyphens join words ("large-company", "e-certificate"): read them as spaces.
+    .replace(/(?<=\p{L})-(?=\p{L})|(?<![\p{L}\p{N}])-|-(?![\p{L}\p{N}])/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   const compact = spaced.replace(/[\s-]/g, '');

@@ -177,6 +177,12 @@ function checkReferences(kb: KnowledgeBase, data: Parsed): KnowledgeProblem[] {
     }
   });
 
+  const projectIds = new Set(kb.projects.map((p) => p.id));
+  kb.topics.forEach((topic) => {
+    for (const id of topic.projects) {
+      if (!projectIds.has(id)) problems.push({ file: 'topics', path: `${topic.id}.projects`, message: `unknown project "${id}"` });
+    }
+  });
   const decisionIds = new Set(kb.decisions.map((d) => d.id));
   kb.decisions.forEach((decision, i) => {
     if (decision.topic !== undefined && !kb.topics.some((t) => t.id === decision.topic)) {

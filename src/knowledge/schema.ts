@@ -110,15 +110,22 @@ export const topicSchema = z
     id,
     group: z.enum(['program', 'briefing', 'contract', 'sw-act', 'procurement']),
     title: localizedSchema,
-    /** Phrases that point to this topic. Every phrase must appear in the question, after normalisation. */
+    /** Phrases that point to this topic: any one of them, found in the normalised question. */
     keywords: aliasesSchema,
+    /** Groups of phrases that must all be present (one phrase of each group), for narrow topics. */
+    requires: z.array(aliasesSchema).default([]),
+    /** Projects the topic is about, reported with the answer. */
+    projects: z.array(id).default([]),
     /** Extra weight when several topics match; higher wins. */
     weight: z.number().int().default(0),
     statements: z.array(statementSchema).min(1),
     /** Set when the topic is itself an unknown fact (e.g. the 2021 pre-registered questions). */
     unknown: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .refine((t) => t.keywords.ko.length + t.keywords.en.length > 0 || t.requires.length > 0, {
+    error: 'a topic needs keywords or requires',
+  });
 export type Topic = z.infer<typeof topicSchema>;
 
 export const periodSchema = z
@@ -244,6 +251,8 @@ export const lexiconSchema = z
     aspects: z.array(aspectSchema),
     /** Words asking for a yes/no decision ("돼?", "can I"), which route a rule topic to its rule. */
     decisionCues: aliasesSchema,
+    /** Words asking for information, not a yes/no decision. */
+    infoCues: aliasesSchema,
     /** Words asking for a list of projects. */
     listCues: aliasesSchema,
     /** Words that only make sense for the program as a whole (총, 전체, total ...). */

@@ -135,7 +135,8 @@ const CASES: Case[] = [
   { q: '중견기업이 25억 사업 참여 가능?', status: 'answered', verdict: 'allowed' },
   { q: '중소기업은 10억 사업 참여 돼?', status: 'answered', verdict: 'allowed', rule: 'large-company-sme' },
   { q: 'Can a chaebol affiliate bid on a 10 billion won project?', status: 'answered', verdict: 'not_allowed', lang: 'en' },
-  { q: '대기업이 사업에 참여할 수 있어?', status: 'unknown_fact', verdict: 'unknown' },
+  // Without tier or amount, the rules themselves are the answer.
+  { q: '대기업이 사업에 참여할 수 있어?', status: 'answered', verdict: null, includes: ['80억원', '상호출자제한기업집단'] },
 
   // --- subcontracting ---
   { q: '하도급 60% 가능해?', status: 'answered', verdict: 'not_allowed', rule: 'subcontracting-over-cap' },
