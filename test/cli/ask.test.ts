@@ -1,31 +1,9 @@
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { runScript, type RunResult } from '../support/run.js';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a script through tsx as `npm run ask` / `npm start` would, with the given stdin. */
-function run(script: string, args: string[], input = '', env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-      env: { ...process.env, DISCORD_TOKEN: '', OPENAI_API_KEY: '', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => { resolve({ code, stdout, stderr }); });
-    child.stdin.end(input);
-  });
+/** Runs a script as `npm run ask` / `npm start` would, with Discord and the LLM switched off. */
+function run(script: string, args: string[], input = '', env: Record<string, string> = {}): Promise<RunResult> {
+  return runScript(script, args, { input, env: { DISCORD_TOKEN: '', OPENAI_API_KEY: '', ...env } });
 }
 
 const ASK = 'src/adapters/cli/ask.ts';

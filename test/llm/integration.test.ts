@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,29 +10,12 @@ import { createPhrasing } from '../../src/llm/phrasing.js';
 import { startDiscordStandin } from '../support/discordStandin.js';
 import { realEngine } from '../support/engine.js';
 import { startOpenAIStandin, type OpenAIStandin } from '../support/openaiStandin.js';
+import { runScript, type RunResult } from '../support/run.js';
 
 const reply = (text: string) => JSON.stringify({ text });
 
-function ask(args: string[], env: Record<string, string>, input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/adapters/cli/ask.ts', ...args], {
-      env: { ...process.env, DISCORD_TOKEN: '', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(input);
-  });
+function ask(args: string[], env: Record<string, string>, input = ''): Promise<RunResult> {
+  return runScript('src/adapters/cli/ask.ts', args, { input, env: { DISCORD_TOKEN: '', ...env } });
 }
 
 describe('LLM phrasing through npm run ask (real openai client, local stand-in)', () => {
