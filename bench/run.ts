@@ -1,4 +1,5 @@
 import { benchDiscord } from './discord.js';
+import { benchBriefing } from './briefing.js';
 import { benchEngine } from './engine.js';
 import { benchLlm } from './llm.js';
 
@@ -9,3 +10,4 @@ const wants = (name: string) => sections.length === 0 || sections.includes(name)
 if (wants('engine')) benchEngine();
 if (wants('llm')) await benchLlm();
 if (wants('discord')) await benchDiscord();
+if (wants('briefing')) await benchBriefing();

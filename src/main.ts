@@ -34,6 +34,7 @@ async function main(): Promise<void> {
   const [{ createBot }, { openStores }] = await Promise.all([import('./adapters/discord/bot.js'), import('./adapters/storage.js')]);
   const stores = await openStores({ storePath: env.STORE_PATH, redisUrl: env.REDIS_URL });
   logger.info({ store: stores.kind }, 'storage open');
+  if (env.BRIEFING_READ_MESSAGES) logger.info('briefing channel posts are read as questions (MessageContent intent)');
   const phrasing = await openPhrasing(env, engine.kb, stores);
   if (phrasing !== null) logger.info({ model: env.OPENAI_MODEL, budgetMs: env.PHRASING_BUDGET_MS }, 'LLM phrasing on');
   // Compile the hot paths before the first user asks (about 0.1 s at start).
@@ -46,6 +47,12 @@ async function main(): Promise<void> {
     logger,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     phrase: phrasing?.phrase,
+    briefing: {
+      organiserRoleId: env.BRIEFING_ORGANISER_ROLE_ID,
+      readMessages: env.BRIEFING_READ_MESSAGES,
+      questionsPerMinute: env.BRIEFING_QUESTIONS_PER_MINUTE,
+      editIntervalMs: env.BRIEFING_EDIT_INTERVAL_MS,
+    },
   });
   let stopping = false;
   const stop = async (signal: string) => {

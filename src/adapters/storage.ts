@@ -76,6 +76,10 @@ export async function openStores(options: StorageOptions): Promise<Stores> {
   const [answers, feedback, phrasing, briefings, gaps] = NAMESPACES.map(make) as [Keyv, Keyv, Keyv, Keyv, Keyv];
   // Surface the first connection problem now rather than at the first vote.
   await answers.get('__open__');
+  // Several connections write to this file (one per namespace). In WAL mode a commit appends to
+  // the log instead of rewriting a rollback journal, so each write holds the lock briefly and
+  // the others wait less; synchronous=FULL (the default) still syncs the log on every commit.
+  await adapters[0]!.query('PRAGMA journal_mode=WAL');
   return {
     kind: 'sqlite',
     answers,

@@ -27,6 +27,17 @@ const envSchema = z
     PHRASING_BUDGET_MS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(100).max(10000).default(2500)),
     /** Questions per user per minute on Discord. */
     RATE_LIMIT_PER_MINUTE: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(600).default(10)),
+    /** Members with this role may start, stop and export a live briefing (besides Manage Server / Manage Events). */
+    BRIEFING_ORGANISER_ROLE_ID: optional(z.string().regex(/^\d{15,22}$/, 'must be a Discord snowflake (digits)')),
+    /** Take plain posts in a running briefing's channel as questions (needs the privileged MessageContent intent). */
+    BRIEFING_READ_MESSAGES: z.preprocess(
+      (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim().toLowerCase()) : v),
+      z.enum(['true', 'false', '1', '0', 'yes', 'no']).default('false').transform((v) => v === 'true' || v === '1' || v === 'yes'),
+    ),
+    /** Questions one account may submit to a briefing per minute. */
+    BRIEFING_QUESTIONS_PER_MINUTE: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(120).default(5)),
+    /** Minimum time between two edits of a briefing's queue message (Discord allows ~5 edits per 5 s). */
+    BRIEFING_EDIT_INTERVAL_MS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1000).max(60000).default(2000)),
     /** Folder of the knowledge base (defaults to the repository's knowledge/). */
     KNOWLEDGE_DIR: optional(z.string()),
     LOG_LEVEL: z.preprocess(

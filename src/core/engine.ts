@@ -171,16 +171,16 @@ function read(index: Index, text: string): Reading {
 
 /** Hits for topics whose every required group matched: one hit per topic, as long as all its groups. */
 function requiredTopicHits(index: Index, norm: NormalizedText): PhraseHit<string>[] {
-  const groups = new Map<string, { hits: Map<number, PhraseHit<string>> }>();
+  const groups = new Map<string, Map<number, PhraseHit<string>>>();
   for (const hit of index.requiredGroups.match(norm)) {
     const [topic, group] = hit.target.split('#') as [string, string];
-    const entry = groups.get(topic) ?? { hits: new Map() };
-    const previous = entry.hits.get(Number(group));
-    if (previous === undefined || previous.length < hit.length) entry.hits.set(Number(group), hit);
-    groups.set(topic, entry);
+    const byGroup = groups.get(topic) ?? new Map<number, PhraseHit<string>>();
+    const previous = byGroup.get(Number(group));
+    if (previous === undefined || previous.length < hit.length) byGroup.set(Number(group), hit);
+    groups.set(topic, byGroup);
   }
   const hits: PhraseHit<string>[] = [];
-  for (const [topic, { hits: byGroup }] of groups) {
+  for (const [topic, byGroup] of groups) {
     if (byGroup.size !== index.requiredGroupCount.get(topic)) continue;
     const parts = [...byGroup.values()];
     hits.push({

@@ -1,9 +1,11 @@
 import {
   compactText,
+  createFactExtractor,
   detectVerdictSignals,
-  extractFacts,
-  findLooseSpans,
+  findAllMatches,
+  findLooseSpansIn,
   prepareText,
+  toLooseText,
   type FactToken,
   type VerdictSignal,
 } from './normalizeFacts.js';
@@ -64,6 +66,62 @@ const MENTION = /[@＠]\s*(?:everyone|here)\b|<@[!&]?\d+>|<#\d+>/iu;
 const FULL_URL = /\bhttps?:\/\/[^\s<>"')\]]+|\bwww\.[^\s<>"')\]]+/giu;
 const BARE_DOMAIN =
   /\b(?:[a-z0-9-]+\.)+(?:com|net|org|kr|io|gov|info|biz|co|me|ai|app|dev|ly|gl)\b(?:\/[^\s<>"')\]]*)?/giu;
+/** Part of every {@link BARE_DOMAIN} match; few texts have one, and looking for it is fast. */
+const TLD_AFTER_DOT = /\.(?:com|net|org|kr|io|gov|info|biz|co|me|ai|app|dev|ly|gl)/iu;
+
+/** What the lock derives from an answer's project-name lists, which recur from answer to answer. */
+interface NameIndex {
+  /** Tells apart the entries of the shared caches below. */
+  readonly id: number;
+  /** Distinct names with at least two compact characters, with their compact forms. */
+  readonly names: readonly { readonly name: string; readonly compact: string }[];
+  readonly projectCompacts: ReadonlySet<string>;
+  /** Every name as {@link lettersOnly} writes it: a key fact equal to one is a name, not a number. */
+  readonly nameKeys: ReadonlySet<string>;
+  /** Fact extraction with every name masked. */
+  readonly extract: (text: string) => FactToken[];
+}
+
+const nameIndexes = new Map<string, NameIndex>();
+/** Facts of templates and fact strings by name index; never of candidates, which seldom recur. */
+const decidedFactCache = new Map<string, readonly FactToken[]>();
+/** Allowed project names by name index and joined template and fact strings. */
+const allowedNameCache = new Map<string, ReadonlySet<string>>();
+let nextNameIndexId = 0;
+
+/** Remembers up to `limit` values; the oldest entry goes first when full. */
+function remember<V>(cache: Map<string, V>, key: string, limit: number, compute: () => V): V {
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const value = compute();
+  if (cache.size >= limit) {
+    const oldest = cache.keys().next();
+    if (oldest.done !== true) cache.delete(oldest.value);
+  }
+  cache.set(key, value);
+  return value;
+}
+
+function nameIndexOf(decided: DecidedAnswer): NameIndex {
+  const key = JSON.stringify([decided.allProjectNames, decided.projectNames]);
+  return remember(nameIndexes, key, 128, () => {
+    const maskPhrases = [...decided.allProjectNames, ...decided.projectNames];
+    return {
+      id: (nextNameIndexId += 1),
+      names: [...new Set(maskPhrases)]
+        .map((name) => ({ name, compact: compactText(name) }))
+        .filter(({ compact }) => compact.length >= 2),
+      projectCompacts: new Set(decided.projectNames.map(compactText)),
+      nameKeys: new Set(maskPhrases.map(lettersOnly)),
+      extract: createFactExtractor({ maskPhrases }),
+    };
+  });
+}
+
+/** Fact tokens of a template or fact string; shared between checks, so never modified. */
+function decidedFacts(names: NameIndex, text: string): readonly FactToken[] {
+  return remember(decidedFactCache, `${names.id}\n${text}`, 4096, () => names.extract(text));
+}
 
 function parseArticle(canonical: string): ArticleRef | null {
   const match = /^article:([^([]+)(?:\((\d+)\))?(?:\[(\d+)\])?$/u.exec(canonical);
@@ -184,7 +242,25 @@ function measureScripts(text: string): ScriptShares {
   let hangul = 0;
   let latin = 0;
   let letters = 0;
-  for (const char of text.normalize('NFKC')) {
+  const normalized = text.normalize('NFKC');
+  // By code point, without a string per character: most of them take the fast paths below.
+  for (let index = 0; index < normalized.length; index += 1) {
+    const code = normalized.codePointAt(index) ?? 0;
+    if (code > 0xffff) index += 1;
+    // ASCII and Hangul syllables are most of the text; the Unicode property tests are for the rest.
+    if (code < 0x80) {
+      if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) {
+        letters += 1;
+        latin += 1;
+      }
+      continue;
+    }
+    if (code >= 0xac00 && code <= 0xd7a3) {
+      letters += 1;
+      hangul += 1;
+      continue;
+    }
+    const char = String.fromCodePoint(code);
     if (!/\p{L}/u.test(char)) continue;
     letters += 1;
     if (/\p{Script=Hangul}/u.test(char)) hangul += 1;
@@ -219,9 +295,16 @@ function normalizeUrl(url: string): string {
 
 function collectUrls(text: string): string[] {
   const prepared = prepareText(text);
-  const full = [...prepared.matchAll(FULL_URL)].map((m) => m[0]);
-  const rest = prepared.replace(FULL_URL, ' ');
-  const bare = [...rest.matchAll(BARE_DOMAIN)].map((m) => m[0]);
+  const fullMatches = findAllMatches(prepared, FULL_URL);
+  const full = fullMatches.map((m) => m[0]);
+  let rest = '';
+  let done = 0;
+  for (const match of fullMatches) {
+    rest += `${prepared.slice(done, match.index)} `;
+    done = match.index + match[0].length;
+  }
+  rest += prepared.slice(done);
+  const bare = TLD_AFTER_DOT.test(rest) ? findAllMatches(rest, BARE_DOMAIN).map((m) => m[0]) : [];
   return [...full, ...bare].map(normalizeUrl).filter((url) => url !== '');
 }
 
@@ -237,21 +320,19 @@ function findNewUrl(decided: DecidedAnswer, candidate: string): string | null {
   return null;
 }
 
-function findUnknownProject(decided: DecidedAnswer, candidate: string): string | null {
-  const names = [...new Set([...decided.allProjectNames, ...decided.projectNames])].filter(
-    (name) => compactText(name).length >= 2,
-  );
-  const sourceText = [decided.text, ...decided.facts].join('\n');
-  const allowedCompact = new Set(decided.projectNames.map(compactText));
-  for (const name of names) {
-    if (findLooseSpans(sourceText, name).length > 0) allowedCompact.add(compactText(name));
-  }
-  const allowedSpans = names
-    .filter((name) => allowedCompact.has(compactText(name)))
-    .flatMap((name) => findLooseSpans(candidate, name));
-  for (const name of names) {
-    if (allowedCompact.has(compactText(name))) continue;
-    const stray = findLooseSpans(candidate, name).find(
+function findUnknownProject(
+  decided: DecidedAnswer,
+  names: NameIndex,
+  candidate: string,
+): string | null {
+  const allowed = allowedProjectNames(decided, names);
+  const said = toLooseText(candidate);
+  const allowedSpans = names.names
+    .filter(({ compact }) => allowed.has(compact))
+    .flatMap(({ compact }) => findLooseSpansIn(said, compact));
+  for (const { name, compact } of names.names) {
+    if (allowed.has(compact)) continue;
+    const stray = findLooseSpansIn(said, compact).find(
       ([start, end]) => !allowedSpans.some(([aStart, aEnd]) => aStart <= start && end <= aEnd),
     );
     if (stray !== undefined) return name;
@@ -259,19 +340,32 @@ function findUnknownProject(decided: DecidedAnswer, candidate: string): string |
   return null;
 }
 
+/** Compact forms of the project names the answer may state: its own, and any its text or facts mention. */
+function allowedProjectNames(decided: DecidedAnswer, names: NameIndex): ReadonlySet<string> {
+  const sourceText = [decided.text, ...decided.facts].join('\n');
+  return remember(allowedNameCache, `${names.id}\n${sourceText}`, 1024, () => {
+    const source = toLooseText(sourceText);
+    const allowed = new Set(names.projectCompacts);
+    for (const { compact } of names.names) {
+      if (findLooseSpansIn(source, compact).length > 0) allowed.add(compact);
+    }
+    return allowed;
+  });
+}
+
 function findDroppedKeyFact(
   decided: DecidedAnswer,
+  names: NameIndex,
   candidate: string,
   candidateTokens: readonly FactToken[],
-  maskPhrases: readonly string[],
 ): string | null {
-  const nameKeys = new Set(maskPhrases.map(lettersOnly));
-  const candidateLetters = lettersOnly(candidate);
+  let candidateLetters: string | undefined;
   for (const keyFact of decided.keyFacts) {
-    const keyTokens = extractFacts(keyFact, { maskPhrases });
-    const isName = nameKeys.has(lettersOnly(keyFact)) || keyTokens.length === 0;
+    const keyTokens = decidedFacts(names, keyFact);
+    const keyLetters = lettersOnly(keyFact);
+    const isName = names.nameKeys.has(keyLetters) || keyTokens.length === 0;
     const present = isName
-      ? candidateLetters.includes(lettersOnly(keyFact))
+      ? (candidateLetters ??= lettersOnly(candidate)).includes(keyLetters)
       : keyTokens.every((token) => isKeyTokenPresent(token, candidateTokens));
     if (!present) return keyFact;
   }
@@ -300,7 +394,18 @@ function checkVerdict(decided: DecidedAnswer, candidate: string): string | null 
 
 /** Length in code points, the unit of `maxLength`. */
 export function countCodePoints(text: string): number {
-  return Array.from(text).length;
+  let count = text.length;
+  for (let index = 0; index < text.length - 1; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count -= 1;
+        index += 1;
+      }
+    }
+  }
+  return count;
 }
 
 function reject(reason: FactLockReason, detail: string): FactLockResult {
@@ -328,11 +433,11 @@ export function checkRewording(
   const language = checkLanguage(decided, text);
   if (language !== null) return reject('wrong_language', `expected ${decided.language}: ${language}`);
 
-  const maskPhrases = [...decided.allProjectNames, ...decided.projectNames];
+  const names = nameIndexOf(decided);
   const allowed = indexAllowedFacts(
-    [decided.text, ...decided.facts].flatMap((source) => extractFacts(source, { maskPhrases })),
+    [decided.text, ...decided.facts].flatMap((source) => decidedFacts(names, source)),
   );
-  const candidateTokens = extractFacts(text, { maskPhrases });
+  const candidateTokens = names.extract(text);
   const stray = candidateTokens.find((token) => !isAllowed(token, allowed));
   if (stray !== undefined) {
     return reject(
@@ -340,9 +445,9 @@ export function checkRewording(
       `"${stray.raw.trim()}" (${stray.canonical}) is not in the decided answer`,
     );
   }
-  const project = findUnknownProject(decided, text);
+  const project = findUnknownProject(decided, names, text);
   if (project !== null) return reject('unknown_project', `"${project}" is not a project of this answer`);
-  const dropped = findDroppedKeyFact(decided, text, candidateTokens, maskPhrases);
+  const dropped = findDroppedKeyFact(decided, names, text, candidateTokens);
   if (dropped !== null) return reject('dropped_key_fact', `key fact "${dropped}" is missing`);
   const verdict = checkVerdict(decided, text);
   if (verdict !== null) return reject('verdict_changed', verdict);

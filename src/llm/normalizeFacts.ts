@@ -260,12 +260,13 @@ function to12h(period: string | undefined, hour: number): number {
   return hour >= 1 && hour <= 6 ? hour + 12 : hour;
 }
 
+const KOREAN_GROUP = new RegExp(String.raw`(${NUM})\s*([십백천])?\s*([만억조])?`, 'gu');
+
 function koreanRunValue(run: string): { value: Decimal; hasScale: boolean; hasSmall: boolean } {
-  const group = new RegExp(String.raw`(${NUM})\s*([십백천])?\s*([만억조])?`, 'gu');
   let value: Decimal = { n: 0n, s: 0 };
   let hasScale = false;
   let hasSmall = false;
-  for (const match of run.matchAll(group)) {
+  for (const match of run.matchAll(KOREAN_GROUP)) {
     const small = match[2] === undefined ? 0 : (KO_SMALL_MULTIPLIER[match[2]] ?? 0);
     const scale = match[3] === undefined ? 0 : (KO_SCALE[match[3]] ?? 0);
     hasSmall ||= match[2] !== undefined;
@@ -590,8 +591,142 @@ const URL_PATTERN = /\bhttps?:\/\/[^\s<>"')\]]+|\bwww\.[^\s<>"')\]]+/giu;
 const MENTION_PATTERN = /<[@#][!&]?\d+>|[@＠]\s*(?:everyone|here)\b/giu;
 const CIRCLED = /[\u2460-\u2473]/gu;
 
-function blank(text: string, start: number, end: number): string {
-  return text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
+/** A global pattern and a faster way to find the same matches; see {@link findAllMatches}. */
+interface FastPattern {
+  /** The pattern without `\b` and lookarounds: it matches at least wherever the pattern does. */
+  readonly locate: RegExp;
+  /** The pattern itself, tried at one position at a time. */
+  readonly sticky: RegExp;
+}
+
+const fastPatterns = new WeakMap<RegExp, FastPattern | null>();
+
+/** Index of the group that closes at `open`'s matching parenthesis, or -1; skips escapes and classes. */
+function closingParen(source: string, open: number): number {
+  let depth = 0;
+  for (let index = open; index < source.length; index += 1) {
+    const char = source[index];
+    if (char === '\\') {
+      index += 1;
+    } else if (char === '[') {
+      index = classEnd(source, index);
+    } else if (char === '(') {
+      depth += 1;
+    } else if (char === ')') {
+      depth -= 1;
+      if (depth === 0) return index;
+    }
+  }
+  return -1;
+}
+
+/** Index of the `]` closing the class that starts at `open` (classes do not nest under the `u` flag). */
+function classEnd(source: string, open: number): number {
+  let index = open + 1;
+  while (index < source.length && source[index] !== ']') index += source[index] === '\\' ? 2 : 1;
+  return index;
+}
+
+/** Source of `pattern` with every `\b`, `\B` and lookaround removed, or null when that changes its groups. */
+function relaxedSource(pattern: RegExp): string | null {
+  const source = pattern.source;
+  let relaxed = '';
+  let index = 0;
+  while (index < source.length) {
+    const char = source[index] ?? '';
+    if (char === '\\') {
+      const escape = source.slice(index, index + 2);
+      if (escape !== '\\b' && escape !== '\\B') relaxed += escape;
+      index += 2;
+    } else if (char === '[') {
+      const end = classEnd(source, index);
+      relaxed += source.slice(index, end + 1);
+      index = end + 1;
+    } else if (/^\(\?<?[=!]/u.test(source.slice(index, index + 4))) {
+      const end = closingParen(source, index);
+      if (end === -1) return null;
+      index = end + 1;
+    } else {
+      relaxed += char;
+      index += 1;
+    }
+  }
+  const groups = (text: string, flags: string) => new RegExp(`${text}|`, flags).exec('')?.length ?? -1;
+  return groups(relaxed, pattern.flags) === groups(source, pattern.flags) ? relaxed : null;
+}
+
+function fastPatternOf(pattern: RegExp): FastPattern | null {
+  let fast = fastPatterns.get(pattern);
+  if (fast === undefined) {
+    // V8 runs `\b` under the `iu` flags many times slower than the rest of a pattern.
+    const slow = pattern.flags.includes('i') && pattern.flags.includes('u') && /\\b/u.test(pattern.source);
+    const relaxed = slow ? relaxedSource(pattern) : null;
+    fast =
+      relaxed === null
+        ? null
+        : {
+            locate: new RegExp(relaxed, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`),
+            sticky: new RegExp(pattern.source, `${pattern.flags.replace('g', '')}y`),
+          };
+    fastPatterns.set(pattern, fast);
+  }
+  return fast;
+}
+
+/** Index of the code point after the one at `index`, as a global `u` regex advances. */
+function nextCodePoint(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const low = text.charCodeAt(index + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return index + 2;
+  }
+  return index + 1;
+}
+
+/**
+ * Every match of a global pattern, exactly as `text.matchAll(pattern)` finds them. A pattern with `\b` under
+ * the `iu` flags is only tried where its relaxed form (no assertions) matches, since it cannot match elsewhere.
+ */
+export function findAllMatches(text: string, pattern: RegExp): RegExpExecArray[] {
+  const fast = fastPatternOf(pattern);
+  if (fast === null) return [...text.matchAll(pattern)];
+  const { locate, sticky } = fast;
+  const matches: RegExpExecArray[] = [];
+  locate.lastIndex = 0;
+  let candidate = locate.exec(text);
+  while (candidate !== null) {
+    sticky.lastIndex = candidate.index;
+    const match = sticky.exec(text);
+    let next: number;
+    if (match === null) {
+      next = nextCodePoint(text, candidate.index);
+    } else {
+      matches.push(match);
+      next = match[0] === '' ? nextCodePoint(text, match.index) : match.index + match[0].length;
+    }
+    if (next > text.length) break;
+    locate.lastIndex = next;
+    candidate = locate.exec(text);
+  }
+  return matches;
+}
+
+function matchSpans(matches: readonly RegExpExecArray[]): [number, number][] {
+  return matches.map((match) => [match.index, match.index + match[0].length]);
+}
+
+/** Replaces the given spans (sorted by start; they may touch or overlap) with spaces, keeping offsets. */
+function blankSpans(text: string, spans: readonly (readonly [number, number])[]): string {
+  if (spans.length === 0) return text;
+  let result = '';
+  let done = 0;
+  for (const [start, end] of spans) {
+    const from = Math.max(start, done);
+    if (end <= from) continue;
+    result += text.slice(done, from) + ' '.repeat(end - from);
+    done = end;
+  }
+  return result + text.slice(done);
 }
 
 /**
@@ -610,21 +745,86 @@ export function compactText(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
 }
 
-/** Finds `needle` in `haystack` ignoring whitespace and case; returns [start, end) spans in `haystack`. */
-export function findLooseSpans(haystack: string, needle: string): [number, number][] {
-  const target = compactText(needle);
-  if (target === '') return [];
+/** Text without whitespace and lower-cased one code unit at a time, for looking up many needles in it. */
+export interface LooseText {
+  readonly text: string;
+  readonly compact: string;
+}
+
+/** Exactly the code units that `/\s/u` matches. */
+function isWhitespaceUnit(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** The compact form of `text`; fills `origin`, when given, with the offset in `text` of each compact code unit. */
+function looseUnits(text: string, origin: Int32Array | null): string {
   let compact = '';
-  const origin: number[] = [];
-  for (let index = 0; index < haystack.length; index += 1) {
-    const char = haystack[index] ?? '';
-    if (/\s/u.test(char)) continue;
-    const lowered = char.toLowerCase();
-    compact += lowered;
-    for (let k = 0; k < lowered.length; k += 1) origin.push(index);
+  // Code units from `kept` on are copied as they are when the next changed one comes.
+  let kept = 0;
+  let length = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    let changed: string | null = null;
+    if (isWhitespaceUnit(code)) {
+      changed = '';
+    } else if (code < 0x80) {
+      if (code >= 0x41 && code <= 0x5a) changed = String.fromCharCode(code + 0x20);
+    } else if (code < 0xac00 || code > 0xd7a3) {
+      // One code unit at a time, as a lone "İ" or "Σ" lowers differently inside a word.
+      const unit = text.charAt(index);
+      const lowered = unit.toLowerCase();
+      if (lowered !== unit) changed = lowered;
+    }
+    if (changed === null) {
+      if (origin !== null) origin[length] = index;
+      length += 1;
+      continue;
+    }
+    compact += text.slice(kept, index) + changed;
+    kept = index + 1;
+    if (origin !== null) origin.fill(index, length, length + changed.length);
+    length += changed.length;
   }
-  const spans: [number, number][] = [];
+  return compact + text.slice(kept);
+}
+
+/** Offsets back into the text, built only for the few texts where a needle is found. */
+const looseOrigins = new WeakMap<LooseText, Int32Array>();
+
+function originOf(loose: LooseText): Int32Array {
+  let origin = looseOrigins.get(loose);
+  if (origin === undefined) {
+    origin = new Int32Array(loose.compact.length);
+    looseUnits(loose.text, origin);
+    looseOrigins.set(loose, origin);
+  }
+  return origin;
+}
+
+/** Indexes `text` once so that {@link findLooseSpansIn} can look up many needles without rescanning it. */
+export function toLooseText(text: string): LooseText {
+  return { text, compact: looseUnits(text, null) };
+}
+
+/** Finds the compact form `target` (see {@link compactText}) in an indexed text; returns [start, end) spans. */
+export function findLooseSpansIn(haystack: LooseText, target: string): [number, number][] {
+  if (target === '') return [];
+  const { compact } = haystack;
   let from = compact.indexOf(target);
+  if (from === -1) return [];
+  const origin = originOf(haystack);
+  const spans: [number, number][] = [];
   while (from !== -1) {
     const start = origin[from] ?? 0;
     const end = (origin[from + target.length - 1] ?? start) + 1;
@@ -634,15 +834,32 @@ export function findLooseSpans(haystack: string, needle: string): [number, numbe
   return spans;
 }
 
+/** Finds `needle` in `haystack` ignoring whitespace and case; returns [start, end) spans in `haystack`. */
+export function findLooseSpans(haystack: string, needle: string): [number, number][] {
+  const target = compactText(needle);
+  return target === '' ? [] : findLooseSpansIn(toLooseText(haystack), target);
+}
+
+/** Compact forms of the phrases to mask, longest phrase first. */
+function maskTargets(phrases: readonly string[]): readonly string[] {
+  return [...phrases.filter((p) => p.trim().length >= 2), ...KNOWN_IDENTIFIERS]
+    .sort((a, b) => b.length - a.length)
+    .map(compactText)
+    .filter((target) => target !== '');
+}
+
 /** Replaces URLs, mentions, known identifiers and the given phrases with spaces, keeping offsets. */
-function maskNonFacts(text: string, phrases: readonly string[]): string {
-  let masked = text.replace(URL_PATTERN, (url) => ' '.repeat(url.length));
-  masked = masked.replace(MENTION_PATTERN, (mention) => ' '.repeat(mention.length));
-  const ordered = [...phrases, ...KNOWN_IDENTIFIERS].sort((a, b) => b.length - a.length);
-  for (const phrase of ordered) {
-    for (const [start, end] of findLooseSpans(masked, phrase.normalize('NFKC'))) {
-      masked = blank(masked, start, end);
-    }
+function maskNonFacts(text: string, targets: readonly string[]): string {
+  let masked = blankSpans(text, matchSpans(findAllMatches(text, URL_PATTERN)));
+  masked = blankSpans(masked, matchSpans(findAllMatches(masked, MENTION_PATTERN)));
+  let loose = toLooseText(masked);
+  for (const target of targets) {
+    if (target.length > loose.compact.length) continue;
+    const spans = findLooseSpansIn(loose, target);
+    if (spans.length === 0) continue;
+    // Later phrases are looked up in the masked text, so a blanked name can join its neighbours.
+    masked = blankSpans(masked, spans);
+    loose = toLooseText(masked);
   }
   return masked;
 }
@@ -656,14 +873,21 @@ function isGluedToWord(text: string, index: number): boolean {
 
 /** Extracts every fact token of a text, in reading order. */
 export function extractFacts(text: string, options: ExtractOptions = {}): FactToken[] {
-  let work = maskNonFacts(
-    prepareText(text),
-    (options.maskPhrases ?? []).filter((p) => p.trim().length >= 2),
-  );
+  return extractWithTargets(text, maskTargets(options.maskPhrases ?? []));
+}
+
+/** {@link extractFacts} with the mask phrases prepared once, for extracting many texts with the same phrases. */
+export function createFactExtractor(options: ExtractOptions = {}): (text: string) => FactToken[] {
+  const targets = maskTargets(options.maskPhrases ?? []);
+  return (text) => extractWithTargets(text, targets);
+}
+
+function extractWithTargets(text: string, targets: readonly string[]): FactToken[] {
+  let work = maskNonFacts(prepareText(text), targets);
   const found: { index: number; token: FactToken }[] = [];
   for (const { pattern, build, skipGlued } of EXTRACTORS) {
     const spans: [number, number][] = [];
-    for (const match of work.matchAll(pattern)) {
+    for (const match of findAllMatches(work, pattern)) {
       const index = match.index;
       if (skipGlued && isGluedToWord(work, index)) continue;
       const built = build(match, work.slice(index + match[0].length));
@@ -671,7 +895,7 @@ export function extractFacts(text: string, options: ExtractOptions = {}): FactTo
       for (const token of Array.isArray(built) ? built : [built]) found.push({ index, token });
       spans.push([index, index + match[0].length]);
     }
-    for (const [start, end] of spans) work = blank(work, start, end);
+    work = blankSpans(work, spans);
   }
   return found.sort((a, b) => a.index - b.index).map(({ token }) => token);
 }
@@ -717,13 +941,13 @@ const VERDICT_PATTERNS: readonly (readonly [VerdictSignal, RegExp])[] = [
 /** Every verdict a text expresses; negated and "whether …" forms are read before the plain ones. */
 export function detectVerdictSignals(text: string): Set<VerdictSignal> {
   let work = prepareText(text);
-  for (const neutral of VERDICT_NEUTRAL) work = work.replace(neutral, (phrase) => ' '.repeat(phrase.length));
+  for (const neutral of VERDICT_NEUTRAL) work = blankSpans(work, matchSpans(findAllMatches(work, neutral)));
   const signals = new Set<VerdictSignal>();
   for (const [signal, pattern] of VERDICT_PATTERNS) {
-    work = work.replace(pattern, (phrase) => {
-      signals.add(signal);
-      return ' '.repeat(phrase.length);
-    });
+    const matches = findAllMatches(work, pattern);
+    if (matches.length === 0) continue;
+    signals.add(signal);
+    work = blankSpans(work, matchSpans(matches));
   }
   return signals;
 }

@@ -68,7 +68,7 @@ describe('Discord bot through the stand-in (real discord.js client)', () => {
       DISCORD_API_URL: standin.apiUrl,
     });
     expect(deploy.stderr).toBe('');
-    expect(deploy.stdout).toContain(`Registered 7 commands in server ${standin.guildId}`);
+    expect(deploy.stdout).toContain(`Registered 8 commands in server ${standin.guildId}`);
     stores = await openStores({ storePath: join(dir, 'bot.sqlite') });
     bot = createBot({
       token: standin.token,
@@ -91,7 +91,7 @@ describe('Discord bot through the stand-in (real discord.js client)', () => {
 
   it('registers every command with Korean names and descriptions', () => {
     const commands = standin.guildCommands;
-    expect(commands.map((c) => c.name)).toEqual(['ask', 'project', 'projects', 'rule', 'briefing', 'sources', 'help']);
+    expect(commands.map((c) => c.name)).toEqual(['ask', 'project', 'projects', 'rule', 'briefing', 'sources', 'help', 'briefing-qa']);
     for (const command of commands) {
       expect(command.name_localizations?.ko).toBeTruthy();
       expect(command.description_localizations?.ko).toBeTruthy();

@@ -9,17 +9,20 @@ import {
   type ChatInputCommandInteraction,
   type Interaction,
   type Message,
+  type ModalSubmitInteraction,
   type RepliableInteraction,
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { Logger } from 'pino';
 import { COMMANDS } from '../../../commands/index.js';
+import { BriefingService } from '../../briefing/service.js';
 import type { Engine } from '../../core/engine.js';
 import { detectLanguage } from '../../core/text.js';
 import type { Answer, Language } from '../../core/types.js';
 import { todayInKorea } from '../cli/render.js';
 import type { Stores } from '../storage.js';
 import { AnswerCache, type StoredRequest } from './answerCache.js';
+import { BRIEFING_PREFIX, createBriefingQa, type BriefingQa } from './briefingQa.js';
 import type { Command, CommandContext, RespondOptions } from './command.js';
 import { RateLimiter } from './rateLimiter.js';
 import { buildNotice, buildReply, type ReplyPayload } from './reply.js';
@@ -38,12 +41,29 @@ export interface BotOptions {
   readonly rateLimitPerMinute: number;
   readonly today?: () => string;
   readonly phrase?: Phrase | undefined;
+  readonly briefing?: BriefingOptions | undefined;
+}
+
+export interface BriefingOptions {
+  /** Members with this role may run a briefing, besides Manage Server / Manage Events. */
+  readonly organiserRoleId?: string | undefined;
+  /**
+   * Take posts in a running briefing's channel as questions. Needs the privileged MessageContent
+   * intent (enable it in the developer portal), so it is off unless configured.
+   */
+  readonly readMessages?: boolean | undefined;
+  /** Questions per account per minute in a briefing. Default 5. */
+  readonly questionsPerMinute?: number | undefined;
+  /** Minimum time between two edits of a queue message. Default 2000 ms. */
+  readonly editIntervalMs?: number | undefined;
 }
 
 export interface Bot {
   readonly client: Client;
   /** Resolves once the gateway session is ready. */
   readonly ready: Promise<void>;
+  /** Live briefing Q&A (queue edits are counted on `briefing.updater.edits`). */
+  readonly briefing: BriefingQa;
   stop(): Promise<void>;
 }
 
@@ -81,6 +101,15 @@ function toDiscord(payload: ReplyPayload, ephemeral: boolean) {
   };
 }
 
+function isBriefingComponent(
+  interaction: Interaction,
+): interaction is ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction {
+  return (
+    (interaction.isButton() || interaction.isStringSelectMenu() || interaction.isModalSubmit()) &&
+    interaction.customId.startsWith(`${BRIEFING_PREFIX}:`)
+  );
+}
+
 /** Creates the bot and logs in. Thin: every answer comes from the engine. */
 export function createBot(options: BotOptions): Bot {
   const { engine, stores, logger } = options;
@@ -91,13 +120,43 @@ export function createBot(options: BotOptions): Bot {
     logger.error({ err: error }, 'could not store an answer request');
   });
 
+  const readMessages = options.briefing?.readMessages ?? false;
   const client = new Client({
     // Slash commands need only Guilds; mentions arrive with GuildMessages (content of messages
-    // that mention the bot is delivered without the privileged MessageContent intent).
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
+    // that mention the bot is delivered without the privileged MessageContent intent). Reading
+    // plain posts in a briefing channel needs MessageContent, asked for only when configured.
+    intents: [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      ...(readMessages ? [GatewayIntentBits.MessageContent] : []),
+    ],
     allowedMentions: { parse: [], repliedUser: false },
     ...(options.apiUrl !== undefined ? { rest: { api: options.apiUrl } } : {}),
   });
+
+  const briefingService = new BriefingService({
+    engine,
+    stores,
+    today,
+    questionsPerMinute: options.briefing?.questionsPerMinute ?? 5,
+  });
+  const briefingQa = createBriefingQa({
+    client,
+    service: briefingService,
+    logger,
+    organiserRoleId: options.briefing?.organiserRoleId,
+    readMessages,
+    editIntervalMs: options.briefing?.editIntervalMs ?? 2000,
+  });
+
+  /** Keeps a question the engine could not answer; a store failure is logged, not hidden. */
+  async function recordGap(text: string, answer: Answer, source: 'command' | 'mention') {
+    try {
+      await briefingService.recordGap(text, answer.status, source);
+    } catch (error) {
+      logger.error({ err: error, source }, 'could not record a gap question');
+    }
+  }
 
   function answerFor(request: AnswerRequest, language: Language, day: string): Answer {
     return runRequest(engine, request, language, day);
@@ -123,6 +182,7 @@ export function createBot(options: BotOptions): Bot {
 
   const context: CommandContext = {
     engine,
+    briefing: briefingQa,
     today,
     languageOf: (interaction) => languageOfLocale(interaction.locale),
     async notice(interaction, text) {
@@ -146,6 +206,7 @@ export function createBot(options: BotOptions): Bot {
         await interaction.reply(toDiscord(payload, ephemeral));
       }
       cache.persist(key);
+      if (request.kind === 'question') await recordGap(request.text, answer, 'command');
       if (request.kind === 'sources') await sendSourceFile(interaction, answer, ephemeral);
     },
   };
@@ -231,6 +292,12 @@ export function createBot(options: BotOptions): Bot {
         return;
       }
       if (!interaction.isRepliable()) return;
+      // Briefing votes and organiser actions don't run the engine; the briefing has its own
+      // per-account question limit, so they skip the general one.
+      if (isBriefingComponent(interaction)) {
+        await briefingQa.handleInteraction(interaction);
+        return;
+      }
       const language = languageOfLocale(interaction.locale);
       const userId = interaction.user.id;
       const limited = limiter.take(userId);
@@ -282,7 +349,16 @@ export function createBot(options: BotOptions): Bot {
   async function onMessage(message: Message) {
     if (message.author.bot || client.user === null) return;
     // Only a direct mention of the bot: @everyone and role pings are not questions for it.
-    if (!message.mentions.users.has(client.user.id)) return;
+    // Other posts may be questions for a briefing running in the channel.
+    if (!message.mentions.users.has(client.user.id)) {
+      if (!readMessages) return;
+      try {
+        await briefingQa.handleMessage(message);
+      } catch (error) {
+        logger.error({ err: error, message: message.id, channel: message.channelId, user: message.author.id }, 'briefing question failed');
+      }
+      return;
+    }
     try {
       const text = message.content.replace(/<@!?\d+>/g, ' ').trim();
       const limited = limiter.take(message.author.id);
@@ -298,6 +374,7 @@ export function createBot(options: BotOptions): Bot {
       const payload = await render(answer, stored, key, undefined, false);
       await message.reply({ embeds: payload.embeds, components: payload.components, allowedMentions: payload.allowedMentions });
       cache.persist(key);
+      if (request.kind === 'question') await recordGap(request.text, answer, 'mention');
     } catch (error) {
       logger.error({ err: error, message: message.id, channel: message.channelId, user: message.author.id }, 'mention reply failed');
     }
@@ -326,7 +403,9 @@ export function createBot(options: BotOptions): Bot {
   return {
     client,
     ready,
+    briefing: briefingQa,
     async stop() {
+      briefingQa.close();
       await client.destroy();
     },
   };

@@ -14,6 +14,14 @@ export interface RespondOptions {
   readonly title?: string | undefined;
 }
 
+/** The live briefing Q&A actions behind `/briefing-qa` (organiser checks included). */
+export interface BriefingCommands {
+  start(interaction: ChatInputCommandInteraction, title: string): Promise<void>;
+  stop(interaction: ChatInputCommandInteraction): Promise<void>;
+  export(interaction: ChatInputCommandInteraction, includeNames: boolean): Promise<void>;
+  ask(interaction: ChatInputCommandInteraction, question: string): Promise<void>;
+}
+
 /** What a command handler may use: the engine, the clock, and one way to answer. */
 export interface CommandContext {
   readonly engine: Engine;
@@ -24,6 +32,8 @@ export interface CommandContext {
   respond(interaction: ChatInputCommandInteraction, request: AnswerRequest, options: RespondOptions): Promise<void>;
   /** A short private message (bad option values). */
   notice(interaction: ChatInputCommandInteraction, text: string): Promise<void>;
+  /** Live briefing Q&A. */
+  readonly briefing: BriefingCommands;
 }
 
 /** A slash command: its registration JSON and its handler. */

@@ -1,0 +1,88 @@
+import type { APIMessage } from 'discord.js';
+import type { DiscordStandin, FinalReply } from '../support/discordStandin.js';
+
+export function message(final: FinalReply): APIMessage {
+  if (final.kind !== 'message') throw new Error(`expected a message, got ${final.kind}`);
+  return final.message;
+}
+
+export function customIds(m: APIMessage): string[] {
+  return (m.components ?? []).flatMap((row) =>
+    'components' in row ? row.components.map((c) => ('custom_id' in c ? c.custom_id : '')) : [],
+  );
+}
+
+/** The current queue message: the bot's channel message whose embed title names the queue. */
+export function queueMessage(standin: DiscordStandin, channelId = standin.channelId): APIMessage | undefined {
+  return standin.messages
+    .get(channelId)
+    ?.find((m) => (m.embeds[0]?.title ?? '').includes('🙋') && (m.flags ?? 0) === 0);
+}
+
+/** Waits until the queue message satisfies `predicate` (edits are throttled, so this may take a moment). */
+export function waitForQueue(
+  standin: DiscordStandin,
+  predicate: (m: APIMessage) => boolean,
+  timeoutMs = 8000,
+): Promise<APIMessage> {
+  return standin.waitFor(
+    () => {
+      const m = queueMessage(standin);
+      return m !== undefined && predicate(m) ? m : undefined;
+    },
+    timeoutMs,
+    'a matching queue message',
+  );
+}
+
+export function queueText(m: APIMessage): string {
+  return m.embeds[0]?.description ?? '';
+}
+
+/** The vote count shown for a question on the queue message, or undefined if it is not listed. */
+export function shownVotes(m: APIMessage, question: string): number | undefined {
+  const line = queueText(m)
+    .split('\n')
+    .find((l) => l.includes(question));
+  const match = line?.match(/▲ (\d+)$/);
+  return match ? Number(match[1]) : undefined;
+}
+
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const body = text.replace(/^\ufeff/, '');
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (quoted) {
+      if (c === '"' && body[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r') continue;
+    else if (c === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
+  }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** CSV rows as objects keyed by the header. */
+export function csvRecords(text: string): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(text);
+  return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])));
+}

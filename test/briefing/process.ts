@@ -1,0 +1,52 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { DiscordStandin } from '../support/discordStandin.js';
+
+export interface BotProcess {
+  readonly child: ChildProcess;
+  stderr(): string;
+  /** Resolves once the bot logged that it is ready. */
+  ready(): Promise<void>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Starts `src/main.ts` as `npm start` would, against a stand-in. */
+export function startBotProcess(standin: DiscordStandin, env: Record<string, string>): BotProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: {
+      ...process.env,
+      DISCORD_TOKEN: standin.token,
+      DISCORD_APPLICATION_ID: standin.applicationId,
+      DISCORD_API_URL: standin.apiUrl,
+      REDIS_URL: '',
+      LOG_LEVEL: 'info',
+      RATE_LIMIT_PER_MINUTE: '600',
+      BRIEFING_QUESTIONS_PER_MINUTE: '120',
+      BRIEFING_EDIT_INTERVAL_MS: '1000',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.on('close', (code, signal) => {
+      resolve({ code, signal });
+    });
+  });
+  return {
+    child,
+    stderr: () => stderr,
+    ready: async () => {
+      // The stand-in's waitFor re-checks on its own state changes only; the log needs polling.
+      const deadline = Date.now() + 15_000;
+      while (!stderr.includes('discord bot ready')) {
+        if (Date.now() > deadline || child.exitCode !== null)
+          throw new Error(`the bot process did not get ready:\n${stderr}`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+    exited,
+  };
+}
