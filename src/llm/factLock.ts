@@ -89,6 +89,12 @@ const decidedFactCache = new Map<string, readonly FactToken[]>();
 const allowedNameCache = new Map<string, ReadonlySet<string>>();
 let nextNameIndexId = 0;
 
+/** What the lock reads from a template text, which recurs whenever the same answer is decided again. */
+const TEMPLATE_CACHE_LIMIT = 512;
+const templateScripts = new Map<string, ScriptShares>();
+const templateUrls = new Map<string, readonly string[]>();
+const templateSignalCache = new Map<string, ReadonlySet<VerdictSignal>>();
+
 /** Remembers up to `limit` values; the oldest entry goes first when full. */
 function remember<V>(cache: Map<string, V>, key: string, limit: number, compute: () => V): V {
   const known = cache.get(key);
@@ -274,7 +280,9 @@ function measureScripts(text: string): ScriptShares {
 function checkLanguage(decided: DecidedAnswer, candidate: string): string | null {
   const shares = measureScripts(candidate);
   if (shares.letters === 0) return 'no letters';
-  const template = measureScripts(decided.text);
+  const template = remember(templateScripts, decided.text, TEMPLATE_CACHE_LIMIT, () =>
+    measureScripts(decided.text),
+  );
   // A template that itself quotes many names in the other script lowers the bar, but never below half.
   if (decided.language === 'ko') {
     const floor = Math.min(0.5, template.hangul * 0.6);
@@ -311,7 +319,7 @@ function collectUrls(text: string): string[] {
 function findNewUrl(decided: DecidedAnswer, candidate: string): string | null {
   const allowed = [
     ...decided.sources.map((source) => normalizeUrl(source.url)),
-    ...collectUrls(decided.text),
+    ...remember(templateUrls, decided.text, TEMPLATE_CACHE_LIMIT, () => collectUrls(decided.text)),
   ];
   for (const url of collectUrls(candidate)) {
     const known = allowed.some((a) => a === url || (!url.includes('/') && a.split('/')[0] === url));
@@ -320,11 +328,7 @@ function findNewUrl(decided: DecidedAnswer, candidate: string): string | null {
   return null;
 }
 
-function findUnknownProject(
-  decided: DecidedAnswer,
-  names: NameIndex,
-  candidate: string,
-): string | null {
+function findUnknownProject(decided: DecidedAnswer, names: NameIndex, candidate: string): string | null {
   const allowed = allowedProjectNames(decided, names);
   const said = toLooseText(candidate);
   const allowedSpans = names.names
@@ -382,7 +386,9 @@ function checkVerdict(decided: DecidedAnswer, candidate: string): string | null 
   if (decided.verdict === null) return null;
   const stated = detectVerdictSignals(candidate);
   if (!stated.has(decided.verdict)) return `does not state "${decided.verdict}"`;
-  const templateSignals = detectVerdictSignals(decided.text);
+  const templateSignals = remember(templateSignalCache, decided.text, TEMPLATE_CACHE_LIMIT, () =>
+    detectVerdictSignals(decided.text),
+  );
   for (const signal of stated) {
     if (signal === decided.verdict) continue;
     // The opposite is refused even when the template also has it: word order alone cannot show which clause it governs.

@@ -339,6 +339,8 @@ interface Extractor {
   build: Build;
   /** Skip matches glued to a Latin word ("B2B", "COVID-19"): they are names, not numbers. */
   skipGlued?: true;
+  /** Part of every match, found much faster than the pattern: a text without it is skipped. */
+  hint?: RegExp;
 }
 
 const EXTRACTORS: readonly Extractor[] = [
@@ -397,6 +399,8 @@ const EXTRACTORS: readonly Extractor[] = [
   {
     pattern:
       /(오전|오후|낮|밤|저녁|새벽|아침)?\s*(?<![\d.,])(\d{1,2})\s*시(?![간행점기장책범설정작스청민])(?:\s*(\d{1,2})\s*분|\s*(반))?/gu,
+    // The leading \s* retries at every space of a long run, such as a masked project name.
+    hint: /\d\s*시/u,
     build: (m) => {
       const minute = m[4] === undefined ? toInt(m[3] ?? '0') : 30;
       return timeToken(m[0], to12h(m[1], toInt(m[2])), minute);
@@ -601,7 +605,7 @@ interface FastPattern {
 
 const fastPatterns = new WeakMap<RegExp, FastPattern | null>();
 
-/** Index of the group that closes at `open`'s matching parenthesis, or -1; skips escapes and classes. */
+/** Index of the `)` closing the group that opens at `open`, or -1; skips escapes and classes. */
 function closingParen(source: string, open: number): number {
   let depth = 0;
   for (let index = open; index < source.length; index += 1) {
@@ -817,6 +821,33 @@ export function toLooseText(text: string): LooseText {
   return { text, compact: looseUnits(text, null) };
 }
 
+/**
+ * `toLooseText(blankSpans(loose.text, spans))` without rescanning: blanked code units only drop out of the
+ * compact form, since each code unit is lowered on its own.
+ */
+function blankLooseSpans(loose: LooseText, spans: readonly (readonly [number, number])[]): LooseText {
+  const origin = originOf(loose);
+  const keptOrigin = new Int32Array(origin.length);
+  let compact = '';
+  let length = 0;
+  let unit = 0;
+  const keepUntil = (offset: number) => {
+    const from = unit;
+    while (unit < origin.length && (origin[unit] ?? 0) < offset) unit += 1;
+    compact += loose.compact.slice(from, unit);
+    keptOrigin.set(origin.subarray(from, unit), length);
+    length += unit - from;
+  };
+  for (const [start, end] of spans) {
+    keepUntil(start);
+    while (unit < origin.length && (origin[unit] ?? 0) < end) unit += 1;
+  }
+  keepUntil(Number.POSITIVE_INFINITY);
+  const blanked = { text: blankSpans(loose.text, spans), compact };
+  looseOrigins.set(blanked, keptOrigin.subarray(0, length));
+  return blanked;
+}
+
 /** Finds the compact form `target` (see {@link compactText}) in an indexed text; returns [start, end) spans. */
 export function findLooseSpansIn(haystack: LooseText, target: string): [number, number][] {
   if (target === '') return [];
@@ -856,12 +887,10 @@ function maskNonFacts(text: string, targets: readonly string[]): string {
   for (const target of targets) {
     if (target.length > loose.compact.length) continue;
     const spans = findLooseSpansIn(loose, target);
-    if (spans.length === 0) continue;
     // Later phrases are looked up in the masked text, so a blanked name can join its neighbours.
-    masked = blankSpans(masked, spans);
-    loose = toLooseText(masked);
+    if (spans.length > 0) loose = blankLooseSpans(loose, spans);
   }
-  return masked;
+  return loose.text;
 }
 
 /** True when the digits at `index` are glued to a Latin word, as in "B2B", "Web3" or "K-12". */
@@ -885,7 +914,8 @@ export function createFactExtractor(options: ExtractOptions = {}): (text: string
 function extractWithTargets(text: string, targets: readonly string[]): FactToken[] {
   let work = maskNonFacts(prepareText(text), targets);
   const found: { index: number; token: FactToken }[] = [];
-  for (const { pattern, build, skipGlued } of EXTRACTORS) {
+  for (const { pattern, build, skipGlued, hint } of EXTRACTORS) {
+    if (hint !== undefined && !hint.test(work)) continue;
     const spans: [number, number][] = [];
     for (const match of findAllMatches(work, pattern)) {
       const index = match.index;
