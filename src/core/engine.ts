@@ -107,12 +107,13 @@ function buildIndex(kb: KnowledgeBase): Index {
     shared: new PhraseMatcher([...sharedOwners.keys()].map((phrase) => ({ phrase, target: phrase }))),
     sharedOwners,
     decisions: new PhraseMatcher(kb.decisions.flatMap((d) => both(d.keywords, d.id)), { fuzzy: true }),
-    topics: new PhraseMatcher(kb.topics.flatMap((t) => both(t.keywords, t.id)), { fuzzy: true }),
+    // Typo tolerance where a miss hurts most (project names, rule words); topic keywords are many
+    // and short, so they match exactly, which keeps an answer well under a millisecond.
+    topics: new PhraseMatcher(kb.topics.flatMap((t) => both(t.keywords, t.id))),
     // Narrow topics match only when one phrase of every group is present: target "topic#group".
     requiredGroupCount: new Map(kb.topics.filter((t) => t.requires.length > 0).map((t) => [t.id, t.requires.length])),
     requiredGroups: new PhraseMatcher(
       kb.topics.flatMap((t) => t.requires.flatMap((group, i) => both(group, `${t.id}#${i}`))),
-      { fuzzy: true },
     ),
     aspects: new PhraseMatcher(lexicon.aspects.flatMap((a) => both(a.keywords, a.id))),
     cues: new PhraseMatcher([

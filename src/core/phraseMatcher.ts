@@ -33,7 +33,6 @@ interface WordPhrase<T> {
   readonly phrase: string;
   /** Words too short for typo tolerance: they must appear exactly. */
   readonly exactWords: readonly string[];
-  readonly canBeFuzzy: boolean;
 }
 
 const HANGUL_SYLLABLE = /^[\uac00-\ud7a3]$/;
@@ -67,6 +66,9 @@ export class PhraseMatcher<T> {
   private readonly bySyllable = new Map<string, CompactPhrase<T>[]>();
   /** Every word of the Latin phrases: a question made only of these needs no typo search. */
   private readonly vocabulary = new Set<string>();
+  /** Typo-tolerant words by length, and the phrases each appears in. */
+  private readonly fuzzyWordsByLength = new Map<number, string[]>();
+  private readonly phrasesByFuzzyWord = new Map<string, WordPhrase<T>[]>();
   private readonly fuzzy: boolean;
 
   constructor(entries: Iterable<PhraseEntry<T>>, options: { fuzzy?: boolean } = {}) {
@@ -95,11 +97,15 @@ export class PhraseMatcher<T> {
           target,
           phrase,
           exactWords: words.filter((w) => wordTolerance(w.length) === 0),
-          canBeFuzzy: words.some((w) => wordTolerance(w.length) > 0),
         };
         this.wordPhrases.push(entry);
         push(this.byFirstWord, words[0]!, entry);
         for (const w of words) this.vocabulary.add(w);
+        for (const w of new Set(words)) {
+          if (wordTolerance(w.length) === 0) continue;
+          if (!this.phrasesByFuzzyWord.has(w)) push(this.fuzzyWordsByLength, w.length, w);
+          push(this.phrasesByFuzzyWord, w, entry);
+        }
       }
     }
   }
@@ -144,12 +150,24 @@ export class PhraseMatcher<T> {
       if (count < new Set(p.syllables).size - tolerance) continue;
       if (matchesHangulWindow(compact, p, tolerance, jamoOf)) hit(p, true);
     }
-    if (!tokens.some((t) => wordTolerance(t.length) > 0 && !this.vocabulary.has(t) && !this.vocabulary.has(t.replace(/s$/, '')))) {
-      return hits;
+    // English typos: correct each unknown word against the vocabulary first, then check only the
+    // phrases that contain a corrected word.
+    const candidates = new Set<WordPhrase<T>>();
+    for (const token of tokens) {
+      if (wordTolerance(token.length) === 0 || this.vocabulary.has(token) || this.vocabulary.has(token.replace(/s$/, ''))) continue;
+      for (let length = token.length - 2; length <= token.length + 2; length++) {
+        for (const word of this.fuzzyWordsByLength.get(length) ?? []) {
+          const tolerance = wordTolerance(word.length);
+          if (Math.abs(word.length - token.length) <= tolerance && distance(word, token) <= tolerance) {
+            for (const p of this.phrasesByFuzzyWord.get(word) ?? []) candidates.add(p);
+          }
+        }
+      }
     }
+    if (candidates.size === 0) return hits;
     const tokenSet = new Set(tokens);
-    for (const p of this.wordPhrases) {
-      if (!p.canBeFuzzy || exactTargets.has(p.target)) continue;
+    for (const p of candidates) {
+      if (exactTargets.has(p.target)) continue;
       if (!p.exactWords.every((w) => tokenSet.has(w))) continue;
       if (matchesWords(tokens, p.words)) hit(p, true);
     }
