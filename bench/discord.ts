@@ -14,6 +14,12 @@ interface Running {
   stop(): Promise<void>;
 }
 
+/** CPU time (user + system) a process has used, in ms, from /proc (clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 'NaN');
@@ -91,7 +97,7 @@ export async function benchDiscord(): Promise<void> {
   // The bot runs as `npm start` runs it: built JavaScript.
   execFileSync(process.execPath, ['scripts/ensure-built.mjs'], { stdio: 'inherit' });
   const dir = mkdtempSync(join(tmpdir(), 'bench-discord-'));
-  const results: Record<string, { ready: number; seq: number[]; conc: number[]; rss: number; idle: number }> = {};
+  const results: Record<string, { ready: number; seq: number[]; conc: number[]; rss: number; idle: number; cpu: number }> = {};
   try {
     for (const [name, script, readyText, env] of [
       ['bare discord.js bot', 'bench/bareBot.mjs', 'bare bot ready', {}],
@@ -105,8 +111,10 @@ export async function benchDiscord(): Promise<void> {
       try {
         await standin.waitForReady();
         const idle = rssMb(bot.child.pid!);
+        const cpuBefore = cpuMs(bot.child.pid!);
         const { seq, conc } = await measure(standin, 500, 200);
-        results[name] = { ready: bot.startToReadyMs, seq, conc, rss: rssMb(bot.child.pid!), idle };
+        const cpuPerInteraction = (cpuMs(bot.child.pid!) - cpuBefore) / (50 + 500 + 200);
+        results[name] = { ready: bot.startToReadyMs, seq, conc, rss: rssMb(bot.child.pid!), idle, cpu: cpuPerInteraction };
       } finally {
         await bot.stop();
         await standin.close();
@@ -125,6 +133,7 @@ export async function benchDiscord(): Promise<void> {
     row('500 sequential: interaction → reply p99', (r) => percentile(r.seq, 99), 'ms'),
     row('200 concurrent: interaction → reply p50', (r) => percentile(r.conc, 50), 'ms'),
     row('200 concurrent: interaction → reply p99', (r) => percentile(r.conc, 99), 'ms'),
+    row('bot CPU per interaction (its own process)', (r) => r.cpu, 'ms'),
     row('RSS when ready (idle)', (r) => r.idle, 'MB'),
     row('RSS after the load', (r) => r.rss, 'MB'),
     ['targets', 'p99 within 1.2x of the bare bot; RSS ≤ 150 MB'],
