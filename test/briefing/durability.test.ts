@@ -10,7 +10,7 @@ import {
   type InteractionHandle,
 } from '../support/discordStandin.js';
 import { csvRecords, customIds, message, queueMessage } from './helpers.js';
-import { startBotProcess, type BotProcess } from './process.js';
+import { startBotProcess, type BotProcess } from '../support/botProcess.js';
 
 const user = (n: number) => `13110000000000${String(6000 + n)}`;
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordStandin, type DiscordStandin } from '../support/discordStandin.js';
 import { startRedis, type RedisServer } from '../support/redis.js';
 import { csvRecords, customIds, message, queueText, shownVotes, waitForQueue } from './helpers.js';
-import { startBotProcess, type BotProcess } from './process.js';
+import { startBotProcess, type BotProcess } from '../support/botProcess.js';
 
 const user = (n: number) => `13110000000000${String(7000 + n)}`;
 const Q1 = '휴식 시간은 몇 분인가요?';

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,26 +6,10 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot, type Bot } from '../../src/adapters/discord/bot.js';
 import { openStores, type Stores } from '../../src/adapters/storage.js';
+import { startBotProcess } from '../support/botProcess.js';
 import { startDiscordStandin, type DiscordStandin, type FinalReply } from '../support/discordStandin.js';
 import { realEngine } from '../support/engine.js';
-
-function runNode(script: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+import { runScript } from '../support/run.js';
 
 function message(final: FinalReply): APIMessage {
   if (final.kind !== 'message') throw new Error(`expected a message, got ${final.kind}`);
@@ -61,11 +44,13 @@ describe('Discord bot through the stand-in (real discord.js client)', () => {
 
   beforeAll(async () => {
     standin = await startDiscordStandin();
-    const deploy = await runNode('src/adapters/discord/deployCommands.ts', {
-      DISCORD_TOKEN: standin.token,
-      DISCORD_APPLICATION_ID: standin.applicationId,
-      DISCORD_GUILD_ID: standin.guildId,
-      DISCORD_API_URL: standin.apiUrl,
+    const deploy = await runScript('src/adapters/discord/deployCommands.ts', [], {
+      env: {
+        DISCORD_TOKEN: standin.token,
+        DISCORD_APPLICATION_ID: standin.applicationId,
+        DISCORD_GUILD_ID: standin.guildId,
+        DISCORD_API_URL: standin.apiUrl,
+      },
     });
     expect(deploy.stderr).toBe('');
     expect(deploy.stdout).toContain(`Registered 8 commands in server ${standin.guildId}`);
@@ -329,34 +314,18 @@ describe('process lifecycle', () => {
   it('starts with npm start settings, serves, and exits cleanly on SIGTERM', async () => {
     const standin = await startDiscordStandin();
     const dir = mkdtempSync(join(tmpdir(), 'bot-proc-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: {
-        ...process.env,
-        DISCORD_TOKEN: standin.token,
-        DISCORD_APPLICATION_ID: standin.applicationId,
-        DISCORD_API_URL: standin.apiUrl,
-        STORE_PATH: join(dir, 'p.sqlite'),
-        REDIS_URL: '',
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
+    const bot = startBotProcess(standin, { STORE_PATH: join(dir, 'p.sqlite') });
     try {
       await standin.waitForReady();
-      await standin.waitFor(() => stderr.includes('discord bot ready'));
+      await bot.ready();
       const reply = message(await standin.sendCommand('ask', { question: '정부24 예산' }).waitForFinal());
       expect(description(reply)).toContain('53억원');
-      const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
-      expect(stderr).toContain('shutting down');
-      expect(stderr).not.toContain(standin.token);
+      bot.child.kill('SIGTERM');
+      expect((await bot.exited).code).toBe(0);
+      expect(bot.stderr()).toContain('shutting down');
+      expect(bot.stderr()).not.toContain(standin.token);
     } finally {
-      child.kill('SIGKILL');
+      bot.child.kill('SIGKILL');
       await standin.close();
       rmSync(dir, { recursive: true, force: true });
     }

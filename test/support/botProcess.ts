@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { DiscordStandin } from '../support/discordStandin.js';
+import type { DiscordStandin } from './discordStandin.js';
 
 export interface BotProcess {
   readonly child: ChildProcess;
