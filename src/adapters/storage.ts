@@ -50,20 +50,10 @@ export async function openStores(options: StorageOptions): Promise<Stores> {
     await client.connect();
     const make = (namespace: string) =>
       new Keyv({ store: new KeyvRedis(client, { throwOnErrors: true }), namespace, throwOnErrors: true });
-    const [answers, feedback, phrasing, briefings, gaps] = NAMESPACES.map(make) as [Keyv, Keyv, Keyv, Keyv, Keyv];
-    return {
-      kind: 'redis',
-      answers,
-      feedback,
-      phrasing,
-      briefings,
-      gaps,
-      namespace: cached(make),
-      close: async () => {
-        if (client.isReady) await client.quit();
-        else if (client.isOpen) client.destroy();
-      },
-    };
+    return assemble('redis', make, async () => {
+      if (client.isReady) await client.quit();
+      else if (client.isOpen) client.destroy();
+    });
   }
   const file = resolve(options.storePath);
   mkdirSync(dirname(file), { recursive: true });
@@ -73,9 +63,11 @@ export async function openStores(options: StorageOptions): Promise<Stores> {
     adapters.push(store);
     return new Keyv({ store, namespace, throwOnErrors: true });
   };
-  const [answers, feedback, phrasing, briefings, gaps] = NAMESPACES.map(make) as [Keyv, Keyv, Keyv, Keyv, Keyv];
+  const stores = assemble('sqlite', make, async () => {
+    await Promise.all(adapters.map((a) => a.disconnect()));
+  });
   // Surface the first connection problem now rather than at the first vote.
-  await answers.get('__open__');
+  await stores.answers.get('__open__');
   // Several connections write to this file (one per namespace). In WAL mode a commit appends to
   // the log instead of rewriting a rollback journal, so each write holds the lock briefly and
   // the others wait less; synchronous=FULL (the default) still syncs the log on every commit.
@@ -84,18 +76,13 @@ export async function openStores(options: StorageOptions): Promise<Stores> {
   // the sync on each commit (WAL with synchronous=NORMAL still survives a crash of the process;
   // only a power loss may drop the last commits). Votes, briefings and gaps keep FULL.
   await Promise.all([adapters[0]!, adapters[2]!].map((a) => a.query('PRAGMA synchronous=NORMAL')));
-  return {
-    kind: 'sqlite',
-    answers,
-    feedback,
-    phrasing,
-    briefings,
-    gaps,
-    namespace: cached(make),
-    close: async () => {
-      await Promise.all(adapters.map((a) => a.disconnect()));
-    },
-  };
+  return stores;
+}
+
+/** The named stores over one backend; `make` opens a namespace. */
+function assemble(kind: Stores['kind'], make: (namespace: string) => Keyv, close: () => Promise<void>): Stores {
+  const [answers, feedback, phrasing, briefings, gaps] = NAMESPACES.map(make) as [Keyv, Keyv, Keyv, Keyv, Keyv];
+  return { kind, answers, feedback, phrasing, briefings, gaps, namespace: cached(make), close };
 }
 
 function cached(make: (namespace: string) => Keyv): (namespace: string) => Keyv {
