@@ -72,10 +72,11 @@ export async function openStores(options: StorageOptions): Promise<Stores> {
   // the log instead of rewriting a rollback journal, so each write holds the lock briefly and
   // the others wait less; synchronous=FULL (the default) still syncs the log on every commit.
   await adapters[0]!.query('PRAGMA journal_mode=WAL');
-  // The requests behind buttons and the phrasing cache can be rebuilt, so their connections skip
-  // the sync on each commit (WAL with synchronous=NORMAL still survives a crash of the process;
-  // only a power loss may drop the last commits). Votes, briefings and gaps keep FULL.
-  await Promise.all([adapters[0]!, adapters[2]!].map((a) => a.query('PRAGMA synchronous=NORMAL')));
+  // The requests behind buttons, the phrasing cache and the gap log skip the sync on each commit:
+  // WAL with synchronous=NORMAL still survives a crash or kill -9 of the process (the log is in
+  // the OS's hands); only a power loss may drop the last commits. Votes and briefings keep FULL.
+  const relaxed = [adapters[NAMESPACES.indexOf('answers')]!, adapters[NAMESPACES.indexOf('phrasing')]!, adapters[NAMESPACES.indexOf('gaps')]!];
+  await Promise.all(relaxed.map((a) => a.query('PRAGMA synchronous=NORMAL')));
   return stores;
 }
 
