@@ -101,6 +101,7 @@ export async function benchDiscord(): Promise<void> {
   try {
     for (const [name, script, readyText, env] of [
       ['bare discord.js bot', 'bench/bareBot.mjs', 'bare bot ready', {}],
+      ['bare bot, answer-sized embed', 'bench/bareBot.mjs', 'bare bot ready', { BARE_EMBED: '1' }],
       ['egov-briefing-bot', 'dist/src/main.js', 'discord bot ready', { STORE_PATH: join(dir, 'bench.sqlite'), RATE_LIMIT_PER_MINUTE: '600', LOG_LEVEL: 'warn' }],
     ] as const) {
       const standin = await startDiscordStandin({ rateLimit: { limit: 10_000, windowMs: 1000 } });
@@ -124,9 +125,13 @@ export async function benchDiscord(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
   const bare = results['bare discord.js bot']!;
+  const embed = results['bare bot, answer-sized embed']!;
   const ours = results['egov-briefing-bot']!;
   const row = (label: string, pick: (r: typeof bare) => number, unit: string) =>
-    [label, `${pick(ours).toFixed(2)} ${unit}   (bare bot ${pick(bare).toFixed(2)} ${unit}; ratio ${(pick(ours) / pick(bare)).toFixed(2)}x)`] as const;
+    [
+      label,
+      `${pick(ours).toFixed(2)} ${unit}   (bare bot ${pick(bare).toFixed(2)}; ratio ${(pick(ours) / pick(bare)).toFixed(2)}x | bare bot with an answer-sized embed ${pick(embed).toFixed(2)})`,
+    ] as const;
   printTable('Discord bot vs a bare discord.js bot (both via the stand-in on loopback, separate processes)', [
     row('process start → ready', (r) => r.ready, 'ms'),
     row('500 sequential: interaction → reply p50', (r) => percentile(r.seq, 50), 'ms'),

@@ -205,7 +205,9 @@ export function createBot(options: BotOptions): Bot {
       } else {
         await interaction.reply(toDiscord(payload, ephemeral));
       }
-      cache.persist(key);
+      // Only a private answer's Share button needs its request after a restart; a public answer
+      // is in the channel already, and its votes are stored without it.
+      if (ephemeral) cache.persist(key);
       if (request.kind === 'question') await recordGap(request.text, answer, 'command');
       if (request.kind === 'sources') await sendSourceFile(interaction, answer, ephemeral);
     },
@@ -281,7 +283,7 @@ export function createBot(options: BotOptions): Bot {
     const answer = answerFor(request, language, next.today);
     const newKey = cache.put(next);
     await interaction.reply(toDiscord(await render(answer, next, newKey, undefined, next.ephemeral), next.ephemeral));
-    cache.persist(newKey);
+    if (next.ephemeral) cache.persist(newKey);
   }
 
   /** The one error boundary for interactions: log with context, show a short apology. */
@@ -373,7 +375,6 @@ export function createBot(options: BotOptions): Bot {
       const key = cache.put(stored);
       const payload = await render(answer, stored, key, undefined, false);
       await message.reply({ embeds: payload.embeds, components: payload.components, allowedMentions: payload.allowedMentions });
-      cache.persist(key);
       if (request.kind === 'question') await recordGap(request.text, answer, 'mention');
     } catch (error) {
       logger.error({ err: error, message: message.id, channel: message.channelId, user: message.author.id }, 'mention reply failed');
