@@ -164,7 +164,9 @@ function read(index: Index, text: string): Reading {
     sharedHits: index.shared.match(norm),
     decisionHits: dropShadowed(decisionHitsRaw, topicHitsRaw.filter((h) => !h.fuzzy)),
     topicHits: dropShadowed(topicHitsRaw, projectHits),
-    aspectHits: dropShadowed(index.aspects.match(norm), [...projectHits, ...topicHitsRaw]),
+    // Aspect words inside a project's name don't count ("국민비서 서비스"); inside a topic phrase
+    // they still do, since a project question decides by its aspect.
+    aspectHits: dropShadowed(index.aspects.match(norm), projectHits),
     cues: new Set(index.cues.match(norm).map((h) => h.target)),
     agencyHits: index.agencies.match(norm),
   };
@@ -321,7 +323,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
       }
       return answerTopics(b, [topic], []);
     }
-    if (r.cues.has('list') || (aspects.includes('budget') && r.cues.has('program'))) {
+    if ((r.cues.has('list') || (aspects.includes('budget') && r.cues.has('program'))) && /사업|과제|project|program/u.test(lowered)) {
       return answerList(b, {});
     }
 
@@ -360,8 +362,12 @@ export function createEngine(kb: KnowledgeBase): Engine {
     aspects: readonly ProjectAspect[],
     lowered = '',
   ): Answer {
-    // "내용"/"what is" plus a specific aspect: the specific one is what was asked.
-    const asked = aspects.length > 1 ? aspects.filter((a) => a !== 'description') : aspects;
+    // "내용"/"what is" plus a specific aspect: the specific one is what was asked. "phase 3" or
+    // "2단계" next to another aspect names the project, it doesn't ask for its phase; "AI 분야"
+    // is the technology group, not the 5/6 category.
+    let asked = aspects.length > 1 ? aspects.filter((a) => a !== 'description') : [...aspects];
+    if (asked.length > 1 && /phase\s*\d|\d\s*(?:차|단계)/u.test(lowered)) asked = asked.filter((a) => a !== 'phase');
+    if (asked.includes('technologyGroup')) asked = asked.filter((a) => a !== 'category');
     let known = 0;
     let unknown = 0;
     for (const project of projects) {
@@ -399,6 +405,13 @@ export function createEngine(kb: KnowledgeBase): Engine {
       return (year !== undefined && year !== '2021' && text.includes(year)) || (wantsTotal && /전체|총|total|whole/u.test(text));
     });
     for (const note of notes) b.statement(note);
+    // A whole-build figure may sit in the description ("3년간 총 약 160억원").
+    const description = project.description;
+    if (notes.length === 0 && wantsTotal && description.value && /총|total/u.test(`${description.value.ko} ${description.value.en}`)) {
+      b.line(`${b.text(description.value)}${b.mark(description.confidence)}`);
+      b.cite(description.sources);
+      return true;
+    }
     return notes.length > 0;
   }
 
@@ -460,7 +473,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
     aspects: readonly ProjectAspect[],
     lowered: string,
   ): { filter: ProjectFilter; strong: boolean } | null {
-    const listy = r.cues.has('list') || /사업|과제|projects?\b/u.test(lowered);
+    const listy = /사업|과제|projects?\b|programm?e?\b/u.test(lowered);
     if (!listy) return null;
     const agency = r.agencyHits[0]?.target;
     if (agency !== undefined) return { filter: { agency }, strong: true };
@@ -471,7 +484,6 @@ export function createEngine(kb: KnowledgeBase): Engine {
     if (aspects.includes('briefed') && /빠|제외|left out|excluded|not briefed/u.test(lowered)) {
       return { filter: { briefed: false }, strong: false };
     }
-    if (aspects.includes('budget') && !r.cues.has('program')) return { filter: {}, strong: false };
     if (r.cues.has('list')) return { filter: {}, strong: false };
     return null;
   }

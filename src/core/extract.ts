@@ -205,7 +205,16 @@ export function extractAmounts(text: string): AmountMention[] {
 export function extractPercent(text: string): number | null {
   const m = /(\d+(?:\.\d+)?)\s*(?:%|퍼센트|프로|percent|per cent|pct)/u.exec(text);
   if (m) return Number(m[1]);
-  if (/절반|반절|\bhalf\b/u.test(text)) return 50;
+  const fraction = /(\d)\s*분의\s*(\d)/u.exec(text);
+  if (fraction) return Math.round((Number(fraction[2]) / Number(fraction[1])) * 1000) / 10;
+  const words: [RegExp, number][] = [
+    [/절반|반절|\bhalf\b/u, 50],
+    [/\b(?:a|one)\s+third\b/u, 33.3],
+    [/\btwo\s+thirds\b/u, 66.7],
+    [/\b(?:a|one)\s+quarter\b/u, 25],
+    [/\bthree\s+quarters\b/u, 75],
+  ];
+  for (const [pattern, value] of words) if (pattern.test(text)) return value;
   return null;
 }
 
@@ -218,7 +227,7 @@ const EN_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, single: 1
  * also failed" count as two.
  */
 export function extractFailedRounds(text: string): number | null {
-  if (/재공고\S*\s*(?:입찰\S*\s*)?(?:도|까지|마저)?\s*\S*\s*유찰|유찰\S*\s*재공고\S*\s*(?:도|까지|마저)\s*유찰/u.test(text)) return 2;
+  if (/(?:재공고|재입찰|두\s*번째\s*(?:공고|입찰))\S*\s*(?:입찰\S*\s*)?(?:도|까지|마저)?\s*\S*\s*유찰|유찰\S*\s*(?:재공고|재입찰)\S*\s*(?:도|까지|마저)\s*유찰/u.test(text)) return 2;
   if (/re-?announced\s+(?:bid|tender)\s+(?:also\s+|too\s+)?failed|re-?bid\s+(?:also\s+)?failed|failed\s+again|second\s+(?:bid|round|tender)\s+(?:also\s+)?failed/u.test(text)) return 2;
   const ko = /(한|두|세|네|[1-4])\s*(?:번|회|차례)\s*(?:째\s*)?(?:\S*\s*){0,2}?유찰|유찰\S*\s*(?:\S*\s*){0,2}?(한|두|세|네|[1-4])\s*(?:번|회|차례)/u.exec(text);
   if (ko) return KO_COUNTS[(ko[1] ?? ko[2])!] ?? null;
@@ -226,7 +235,10 @@ export function extractFailedRounds(text: string): number | null {
   if (en && /fail|unsuccessful|no bid|bid/u.test(text)) return EN_COUNTS[en[1]!] ?? null;
   const enCount = /\b(one|two|three|single|[1-3])\s+(?:failed|unsuccessful)\s+(?:bids?|tenders?|rounds?|biddings?)\b|\b(?:failed|unsuccessful)\s+(?:bids?|tenders?)\s+(?:x\s*)?(one|two|three|[1-3])\b/u.exec(text);
   if (enCount) return EN_NUMBERS[(enCount[1] ?? enCount[2])!] ?? null;
-  if (/\b(?:a|the)\s+(?:failed|unsuccessful)\s+(?:bid|tender)\b|\bbid\s+failed\b|\btender\s+failed\b/u.test(text)) return 1;
+  if (/\b(?:no|none\s+of\s+the)\s+(?:bids?|tenders?)\s+(?:has|have)\s+(?:yet\s+)?failed|\b(?:hasn't|has\s+not|haven't|have\s+not)\s+(?:yet\s+)?failed|\bbefore\s+any\s+(?:bid|tender)\s+fail|유찰\s*(?:전|되기\s*전)/u.test(text)) return 0;
+  const times = /\b([1-3])\s*x\b|\b([1-3])\s+times?\b/u.exec(text);
+  if (times && /fail|flop|unsuccessful|fell\s+through/u.test(text)) return Number(times[1] ?? times[2]);
+  if (/\b(?:a|the|our|first)\s+(?:failed|unsuccessful)\s+(?:bid|tender|call)\b|\b(?:bid|tender|call\s+for\s+bids)\s+(?:failed|flopped|fell\s+through)\b|\bflopped\b/u.test(text)) return 1;
   // A competitive bid with a single bidder is a failed bid (the fact sheet's own example).
   if (/단독\s*(?:응찰|입찰|참가)|1인\s*응찰|(?:1|한)\s*(?:개|곳|군데)\s*(?:업체|회사|사)?\s*만|\bonly\s+one\s+(?:bid|bidder|tender|offer|company)|\bsingle\s+(?:bid|bidder)\b|\bone\s+bidder\b/u.test(text)) return 1;
   if (/유찰\S*\s*(?:없|안\s*됐|안\s*되)/u.test(text) || /\bno\s+failed\s+bids?\b|\bwithout\s+a\s+failed\b/u.test(text)) return 0;
@@ -235,7 +247,7 @@ export function extractFailedRounds(text: string): number | null {
 
 /** Whether the question mentions a failed bid at all (count unknown). */
 export function mentionsFailedBid(text: string): boolean {
-  return /유찰|failed|unsuccessful|only one bidder|one bidder|단독\s*응찰|1인\s*응찰/u.test(text);
+  return /유찰|failed|unsuccessful|flop|fell\s+through|no\s+bidders?|nobody\s+bid|only one bidder|one bidder|단독\s*응찰|1인\s*응찰/u.test(text);
 }
 
 export type CompanyTier = 'group' | 'large-8000-plus' | 'large-under-8000' | 'large' | 'new-midsize' | 'sme';
@@ -279,5 +291,7 @@ export function saysVatExcluded(text: string): boolean {
 }
 
 export function saysResubcontract(text: string): boolean {
-  return /재하도급|재하청|(?:또|다시)\s*(?:하청|하도급)|re-?\s?subcontract|sub-?subcontract|subcontract(?:s|ed)?\s+(?:it\s+)?(?:again|on|further)|pass(?:es)?\s+it\s+on/u.test(text);
+  // "재하도급 없음", "without re-subcontracting": the word is there, the thing is not.
+  if (/재하도급\s*(?:은|는)?\s*(?:없|안\s*함|안\s*해|아님|아니|제외)|(?:no|without|not)\s+(?:any\s+)?re-?\s?subcontract/u.test(text)) return false;
+  return /재하도급|재하청|(?:또|다시)\s*(?:하청|하도급)|re-?\s?subcontract|sub-?subcontract|subcontract(?:s|ed)?\s+(?:it\s+)?(?:again|on|further)|pass(?:es)?\s+it\s+on|hand(?:s|ing)?\s+(?:it|the\s+work)\s+on|another\s+sub(?:contractor)?\b/u.test(text);
 }
