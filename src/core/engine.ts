@@ -15,7 +15,7 @@ import {
   extractCompanyTier,
   extractDateRange,
   extractFailedRounds,
-  extractPercent,
+  extractShare,
   mentionsFailedBid,
   saysResubcontract,
   saysVatExcluded,
@@ -321,7 +321,10 @@ export function createEngine(kb: KnowledgeBase): Engine {
         b.line(b.msg('unknown.otherYear', { year: otherYear }));
         return b.build({ status: 'unknown_fact', kind: 'topic' });
       }
-      return answerTopics(b, [topic], []);
+      // "X and Y?": a second topic asked in the same breath is answered too.
+      const second = topicIds[1] !== undefined ? topicsById.get(topicIds[1]) : undefined;
+      const joined = /\band\b|그리고|하고|이랑|랑|및|또|,/u.test(lowered);
+      return answerTopics(b, second && joined && second.group === topic.group ? [topic, second] : [topic], []);
     }
     if ((r.cues.has('list') || (aspects.includes('budget') && r.cues.has('program'))) && /사업|과제|project|program/u.test(lowered)) {
       return answerList(b, {});
@@ -349,7 +352,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
     for (const hit of hits) {
       const topic = topicsById.get(hit.target);
       // An article number or a year in the question points at the topic that names it.
-      const specific = /^(?:19|20)\d{2}$/.test(hit.key) ? 20 : /\d/.test(hit.key) ? 10 : 0;
+      const specific = /^(?:19|20)\d{2}$/.test(hit.key) ? 40 : /\d/.test(hit.key) ? 10 : 0;
       const value = hit.length + (hit.fuzzy ? 0 : 2) + (topic?.weight ?? 0) + specific;
       score.set(hit.target, Math.max(score.get(hit.target) ?? 0, value) + 0.5);
     }
@@ -383,6 +386,10 @@ export function createEngine(kb: KnowledgeBase): Engine {
         else if (aspect === 'budget' && writeBudgetNotes(b, project, lowered)) known++;
         else unknown++;
       }
+      // "1단계는 언제?", "phase 1 timeline": the notes that speak of phase 1.
+      if (/1\s*단계|1\s*차|phase\s*(?:1|one)\b/u.test(lowered)) {
+        for (const note of project.notes.filter((n) => /1단계|phase 1/u.test(`${n.text.ko} ${n.text.en}`))) b.statement(note);
+      }
       if (unknown > 0 && known === 0 && projects.length === 1) {
         b.blank();
         b.line(b.msg('unknown.whatIsKnown'));
@@ -398,7 +405,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
 
   /** Earlier-year or whole-build figures a note records, when the question asks for them. */
   function writeBudgetNotes(b: AnswerBuilder, project: Project, lowered: string): boolean {
-    const wantsTotal = /전체|총\s*사업비|총액|합계|total|whole|overall/u.test(lowered);
+    const wantsTotal = /전체|총\s*사업비|총액|합계|total|whole|overall/u.test(lowered) && !lowered.includes('2021');
     const year = /(20\d{2})/u.exec(lowered)?.[1];
     const notes = project.notes.filter((note) => {
       const text = `${note.text.ko} ${note.text.en}`;
@@ -476,7 +483,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
     const listy = /사업|과제|projects?\b|programm?e?\b/u.test(lowered);
     if (!listy) return null;
     const agency = r.agencyHits[0]?.target;
-    if (agency !== undefined) return { filter: { agency }, strong: true };
+    if (agency !== undefined) return { filter: { agency }, strong: !r.cues.has('program') };
     if (aspects.includes('isNew')) return { filter: { isNew: true }, strong: true };
     if (aspects.includes('longTermContract')) return { filter: { longTermContract: true }, strong: true };
     const phase = /([1-3])\s*(?:차|단계)\s*(?:사업|과제|목록)|phase\s*([1-3])\s*(?:projects?|list)|(?:list|which|what)\s+(?:the\s+)?phase\s*([1-3])/u.exec(lowered);
@@ -585,6 +592,7 @@ function readDecisionInputs(decision: Decision, lowered: string, today: string):
   const date: DateRange = asked ?? { from: today, to: today, label: today };
   const values: Record<string, number | string | boolean | undefined> = {};
   const notes: { key: string; values: Record<string, string> }[] = [];
+  const display: Record<string, string> = {};
   let hasParameters = asked !== null;
   let alternatives: DecisionRequest['alternatives'] = [];
 
@@ -610,6 +618,7 @@ function readDecisionInputs(decision: Decision, lowered: string, today: string):
         const vat = saysVatExcluded(lowered);
         const total = vat ? Math.round(project.krw * 1.1) : project.krw;
         values['amountKrw'] = total;
+        if (!vat) display['amountKrw'] = project.text;
         notes.push(
           vat
             ? { key: 'rule.vatNote', values: { amount: project.text, total: formatKrw(total) } }
@@ -619,9 +628,10 @@ function readDecisionInputs(decision: Decision, lowered: string, today: string):
       break;
     }
     case 'subcontracting': {
-      const share = extractPercent(lowered);
+      const share = extractShare(lowered);
       if (share !== null) {
-        values['sharePercent'] = share;
+        values['sharePercent'] = share.percent;
+        display['sharePercent'] = share.text;
         hasParameters = true;
       }
       values['resubcontract'] = saysResubcontract(lowered);
@@ -631,7 +641,7 @@ function readDecisionInputs(decision: Decision, lowered: string, today: string):
     default:
       break;
   }
-  return { decision, values, date, dateAsked: asked !== null, hasParameters, notes, alternatives };
+  return { decision, values, date, dateAsked: asked !== null, hasParameters, notes, alternatives, display };
 }
 
 /**

@@ -203,10 +203,15 @@ export function extractAmounts(text: string): AmountMention[] {
 
 /** A percentage (60%, 60 퍼센트, 60 percent); the first one written. */
 export function extractPercent(text: string): number | null {
+  return extractShare(text)?.percent ?? null;
+}
+
+/** A share of the whole, as a percentage and as the question wrote it (60%, 3분의 1, a third). */
+export function extractShare(text: string): { percent: number; text: string } | null {
   const m = /(\d+(?:\.\d+)?)\s*(?:%|퍼센트|프로|percent|per cent|pct)/u.exec(text);
-  if (m) return Number(m[1]);
+  if (m) return { percent: Number(m[1]), text: m[0].trim() };
   const fraction = /(\d)\s*분의\s*(\d)/u.exec(text);
-  if (fraction) return Math.round((Number(fraction[2]) / Number(fraction[1])) * 1000) / 10;
+  if (fraction) return { percent: (Number(fraction[2]) / Number(fraction[1])) * 100, text: fraction[0] };
   const words: [RegExp, number][] = [
     [/절반|반절|\bhalf\b/u, 50],
     [/\b(?:a|one)\s+third\b/u, 33.3],
@@ -214,7 +219,10 @@ export function extractPercent(text: string): number | null {
     [/\b(?:a|one)\s+quarter\b/u, 25],
     [/\bthree\s+quarters\b/u, 75],
   ];
-  for (const [pattern, value] of words) if (pattern.test(text)) return value;
+  for (const [pattern, percent] of words) {
+    const w = pattern.exec(text);
+    if (w) return { percent, text: w[0] };
+  }
   return null;
 }
 

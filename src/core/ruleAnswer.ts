@@ -14,6 +14,8 @@ export interface DecisionRequest {
   readonly hasParameters: boolean;
   /** Sentences about how the inputs were read (amount, VAT). */
   readonly notes: readonly { key: string; values: Record<string, string> }[];
+  /** How the question wrote an input (3분의 1, 79억 9천만원), shown in the trace instead of a derived number. */
+  readonly display?: Readonly<Record<string, string>>;
   /** Values to try when the question leaves an input open; the verdict stands only if all agree. */
   readonly alternatives: readonly Readonly<Record<string, InputValue>>[];
 }
@@ -138,6 +140,8 @@ function writeEvaluation(b: AnswerBuilder, kb: KnowledgeBase, request: DecisionR
   const conditions: RuleTrace['conditions'][number][] = [];
   const inputs = { values: request.values, date: request.date };
   const formatValue = (name: string, value: InputValue): string => {
+    const asWritten = request.display?.[name];
+    if (asWritten !== undefined && request.values[name] === value) return asWritten;
     if (name === 'companyTier' && typeof value === 'string') return TIER_LABELS[value]?.[lang] ?? value;
     if (name === 'amountKrw' && typeof value === 'number') return formatWon(value, lang);
     if (name === 'sharePercent' && typeof value === 'number') return `${value}%`;

@@ -13,6 +13,8 @@ interface ParaphraseCase {
     /** Each entry must appear; an array entry means any one of its alternatives. */
     mustContain?: (string | string[])[];
     mustNotContain?: string[];
+    /** mustContain may be met by a cited source's URL or title (questions asking for links). */
+    searchSources?: boolean;
   };
 }
 
@@ -29,9 +31,12 @@ describe('paraphrased questions (reviewer-written, from the fact sheet)', () => 
     expect(a.status, c.why).toBe(c.expect.status);
     if (c.expect.projects) expect([...a.projects].sort(), c.why).toEqual([...c.expect.projects].sort());
     if (c.expect.verdict !== undefined) expect(a.verdict, c.why).toBe(c.expect.verdict);
+    const searchable = c.expect.searchSources
+      ? [a.text, ...a.sources.flatMap((s) => [s.title, s.url])].join('\n')
+      : a.text;
     for (const want of c.expect.mustContain ?? []) {
       const options = Array.isArray(want) ? want : [want];
-      expect(options.some((o) => a.text.includes(o)), `${c.why}: one of ${JSON.stringify(options)}`).toBe(true);
+      expect(options.some((o) => searchable.includes(o)), `${c.why}: one of ${JSON.stringify(options)}`).toBe(true);
     }
     for (const unwanted of c.expect.mustNotContain ?? []) expect(a.text).not.toContain(unwanted);
   });
