@@ -26,9 +26,14 @@ export class AnswerCache {
     private readonly onError: (error: unknown) => void,
   ) {}
 
+  // A random prefix per process and a counter: unique across restarts and processes, and far
+  // cheaper than fresh random bytes for every answer.
+  private readonly prefix = randomBytes(6).toString('base64url');
+  private counter = 0;
+
   /** Keeps the request and returns its key (short enough for a custom_id). */
   put(value: StoredRequest): string {
-    const key = randomBytes(9).toString('base64url');
+    const key = `${this.prefix}${(this.counter++).toString(36)}`;
     this.memory.set(key, value);
     if (this.memory.size > MEMORY_LIMIT) this.memory.delete(this.memory.keys().next().value!);
     return key;
