@@ -1,4 +1,8 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/load.js';
 import { runScript, type RunResult } from '../support/run.js';
 
 /** Runs a script as `npm run ask` / `npm start` would, with Discord and the LLM switched off. */
@@ -70,6 +74,21 @@ describe('npm start without a Discord token (console)', () => {
     expect(r.stdout).toContain('Bye.');
     // Nothing after quit is answered.
     expect(r.stdout).not.toContain('국민비서 서비스의 2단계');
+  });
+
+  it('refuses to start on a broken knowledge base, naming the file and path', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'broken-kb-'));
+    try {
+      cpSync(DEFAULT_KNOWLEDGE_DIR, dir, { recursive: true });
+      const file = join(dir, 'projects.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('phase: { value: 2, sources: [zdnet-2021-briefing], confidence: confirmed }', 'phase: { value: two }'));
+      const r = await run('src/main.ts', [], 'quit\n', { KNOWLEDGE_DIR: dir });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/projects\.yaml at projects\[0\]\.phase/);
+      expect(r.stdout).not.toContain('egov-briefing-bot');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reports every configuration problem at once without echoing values', async () => {
