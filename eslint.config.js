@@ -7,7 +7,10 @@ export default tseslint.config(
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs', 'bench/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs', 'bench/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -26,12 +29,27 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['discord.js', 'openai', 'keyv', '@keyv/*', 'dotenv', 'node:fs*', 'fs', '../adapters/*', '../llm/*'] },
+        {
+          patterns: [
+            'discord.js',
+            'openai',
+            'keyv',
+            '@keyv/*',
+            'dotenv',
+            'node:fs*',
+            'fs',
+            '../adapters/*',
+            '../llm/*',
+          ],
+        },
       ],
       'no-restricted-globals': ['error', 'process'],
       'no-console': 'error',
     },
   },
   { files: ['*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
-  { files: ['scripts/*.mjs', 'bench/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
+  {
+    files: ['scripts/*.mjs', 'bench/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
 );

@@ -2,7 +2,10 @@
 // like the built bot, so both are measured the same way).
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 
-const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: process.env.DISCORD_API_URL ?? '' } });
+const client = new Client({
+  intents: [GatewayIntentBits.Guilds],
+  rest: { api: process.env.DISCORD_API_URL ?? '' },
+});
 // With BARE_EMBED=1 it replies a fixed embed with sources and two buttons, shaped like a real
 // answer, to show what part of a reply's cost is the reply's size rather than its content.
 const EMBED_REPLY = {
@@ -11,7 +14,13 @@ const EMBED_REPLY = {
       color: 0x3b6fd1,
       title: '전자증명서 예산 얼마야?',
       description: '2021년 예산: 82억원 (KRW 8.2 billion)\n'.repeat(6),
-      fields: [{ name: '출처', value: '• [매일경제TV — 2021년 전자정부지원사업 과제별 예산](https://mbnmoney.mbn.co.kr/news/view?news_no=MM1004240678)' }],
+      fields: [
+        {
+          name: '출처',
+          value:
+            '• [매일경제TV — 2021년 전자정부지원사업 과제별 예산](https://mbnmoney.mbn.co.kr/news/view?news_no=MM1004240678)',
+        },
+      ],
       footer: { text: '(추정) = 출처에서 추론한 내용' },
     },
   ],
@@ -28,7 +37,9 @@ const EMBED_REPLY = {
 };
 client.on(Events.InteractionCreate, (interaction) => {
   if (!interaction.isChatInputCommand()) return;
-  void interaction.reply(process.env.BARE_EMBED === '1' ? EMBED_REPLY : { content: 'ok', allowedMentions: { parse: [] } });
+  void interaction.reply(
+    process.env.BARE_EMBED === '1' ? EMBED_REPLY : { content: 'ok', allowedMentions: { parse: [] } },
+  );
 });
 client.once(Events.ClientReady, () => {
   console.error('bare bot ready');

@@ -27,20 +27,29 @@ function rssMb(pid: number): number {
 }
 
 /** Spawns a bot process against the stand-in; resolves when it logs that it is ready. */
-async function startProcess(script: string, standin: DiscordStandin, env: Record<string, string>, readyText: string): Promise<Running> {
+async function startProcess(
+  script: string,
+  standin: DiscordStandin,
+  env: Record<string, string>,
+  readyText: string,
+): Promise<Running> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', '--cpu-prof-dir=/tmp/botprof'] : []), script], {
-    env: {
-      ...process.env,
-      DISCORD_TOKEN: standin.token,
-      DISCORD_APPLICATION_ID: standin.applicationId,
-      DISCORD_API_URL: standin.apiUrl,
-      OPENAI_API_KEY: '',
-      REDIS_URL: '',
-      ...env,
+  const child = spawn(
+    process.execPath,
+    [...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', '--cpu-prof-dir=/tmp/botprof'] : []), script],
+    {
+      env: {
+        ...process.env,
+        DISCORD_TOKEN: standin.token,
+        DISCORD_APPLICATION_ID: standin.applicationId,
+        DISCORD_API_URL: standin.apiUrl,
+        OPENAI_API_KEY: '',
+        REDIS_URL: '',
+        ...env,
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  );
   await new Promise<void>((resolve, reject) => {
     let err = '';
     child.stderr.on('data', (d: Buffer) => {
@@ -65,7 +74,9 @@ async function startProcess(script: string, standin: DiscordStandin, env: Record
   };
 }
 
-const QUESTIONS = readFileSync(new URL('./questions.txt', import.meta.url), 'utf8').split('\n').filter(Boolean);
+const QUESTIONS = readFileSync(new URL('./questions.txt', import.meta.url), 'utf8')
+  .split('\n')
+  .filter(Boolean);
 let userCounter = 0;
 /** A fresh user per interaction, as in a busy server (the per-user rate limit does not apply). */
 function nextUser(): string {
@@ -75,7 +86,11 @@ function nextUser(): string {
 
 async function measure(standin: DiscordStandin, sequential: number, concurrent: number) {
   const ask = (i: number) =>
-    standin.sendCommand('ask', { question: QUESTIONS[i % QUESTIONS.length]! }, { user: nextUser(), locale: i % 2 ? 'ko' : 'en-US' });
+    standin.sendCommand(
+      'ask',
+      { question: QUESTIONS[i % QUESTIONS.length]! },
+      { user: nextUser(), locale: i % 2 ? 'ko' : 'en-US' },
+    );
   // Timed here with performance.now(): from dispatching INTERACTION_CREATE to the callback arriving.
   const timed = async (i: number) => {
     const start = performance.now();
@@ -97,17 +112,27 @@ export async function benchDiscord(): Promise<void> {
   // The bot runs as `npm start` runs it: built JavaScript.
   execFileSync(process.execPath, ['scripts/ensure-built.mjs'], { stdio: 'inherit' });
   const dir = mkdtempSync(join(tmpdir(), 'bench-discord-'));
-  const results: Record<string, { ready: number; seq: number[]; conc: number[]; rss: number; idle: number; cpu: number }> = {};
+  const results: Record<
+    string,
+    { ready: number; seq: number[]; conc: number[]; rss: number; idle: number; cpu: number }
+  > = {};
   try {
     for (const [name, script, readyText, env] of [
       ['bare discord.js bot', 'bench/bareBot.mjs', 'bare bot ready', {}],
       ['bare bot, answer-sized embed', 'bench/bareBot.mjs', 'bare bot ready', { BARE_EMBED: '1' }],
-      ['egov-briefing-bot', 'dist/src/main.js', 'discord bot ready', { STORE_PATH: join(dir, 'bench.sqlite'), RATE_LIMIT_PER_MINUTE: '600', LOG_LEVEL: 'warn' }],
+      [
+        'egov-briefing-bot',
+        'dist/src/main.js',
+        'discord bot ready',
+        { STORE_PATH: join(dir, 'bench.sqlite'), RATE_LIMIT_PER_MINUTE: '600', LOG_LEVEL: 'warn' },
+      ],
     ] as const) {
       const standin = await startDiscordStandin({ rateLimit: { limit: 10_000, windowMs: 1000 } });
       await new REST({ api: standin.apiUrl })
         .setToken(standin.token)
-        .put(Routes.applicationGuildCommands(standin.applicationId, standin.guildId), { body: COMMANDS.map((c) => c.data) });
+        .put(Routes.applicationGuildCommands(standin.applicationId, standin.guildId), {
+          body: COMMANDS.map((c) => c.data),
+        });
       const bot = await startProcess(script, standin, { ...env, LOG_LEVEL: 'info' }, readyText);
       try {
         await standin.waitForReady();
@@ -115,7 +140,14 @@ export async function benchDiscord(): Promise<void> {
         const cpuBefore = cpuMs(bot.child.pid!);
         const { seq, conc } = await measure(standin, 500, 200);
         const cpuPerInteraction = (cpuMs(bot.child.pid!) - cpuBefore) / (50 + 500 + 200);
-        results[name] = { ready: bot.startToReadyMs, seq, conc, rss: rssMb(bot.child.pid!), idle, cpu: cpuPerInteraction };
+        results[name] = {
+          ready: bot.startToReadyMs,
+          seq,
+          conc,
+          rss: rssMb(bot.child.pid!),
+          idle,
+          cpu: cpuPerInteraction,
+        };
       } finally {
         await bot.stop();
         await standin.close();

@@ -18,11 +18,17 @@ export function benchEngine(): void {
     .split('\n')
     .map((line) => (JSON.parse(line) as { q: string }).q);
   const questions = [
-    ...readFileSync(new URL('./questions.txt', import.meta.url), 'utf8').split('\n').filter(Boolean),
+    ...readFileSync(new URL('./questions.txt', import.meta.url), 'utf8')
+      .split('\n')
+      .filter(Boolean),
     ...paraphrases,
   ];
   // Variants so the set is larger than the distinct questions and spacing/case differ.
-  const set = [...questions, ...questions.map((q) => q.replace(/ /g, '  ')), ...questions.map((q) => q.toUpperCase())];
+  const set = [
+    ...questions,
+    ...questions.map((q) => q.replace(/ /g, '  ')),
+    ...questions.map((q) => q.toUpperCase()),
+  ];
   const today = '2026-11-26';
   for (let i = 0; i < 3; i++) for (const text of set) engine.answer({ text, today });
 
@@ -47,7 +53,10 @@ export function benchEngine(): void {
     ['answer latency p50', `${percentile(latencies, 50).toFixed(3)} ms`],
     ['answer latency p99', `${percentile(latencies, 99).toFixed(3)} ms  (target ≤ 1 ms)`],
     ['answer latency max', `${latencies.at(-1)!.toFixed(3)} ms`],
-    ['throughput', `${Math.round(latencies.length / (elapsed / 1000)).toLocaleString('en-US')} answers/s  (target ≥ 5,000)`],
+    [
+      'throughput',
+      `${Math.round(latencies.length / (elapsed / 1000)).toLocaleString('en-US')} answers/s  (target ≥ 5,000)`,
+    ],
     ['process RSS', `${(process.memoryUsage().rss / 1024 / 1024).toFixed(1)} MB`],
   ]);
 }

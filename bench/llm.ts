@@ -14,7 +14,9 @@ import { percentile, printTable } from './stats.js';
 export async function benchLlm(): Promise<void> {
   const kb = loadKnowledge();
   const engine = createEngine(kb);
-  const questions = readFileSync(new URL('./questions.txt', import.meta.url), 'utf8').split('\n').filter(Boolean);
+  const questions = readFileSync(new URL('./questions.txt', import.meta.url), 'utf8')
+    .split('\n')
+    .filter(Boolean);
   const today = '2026-11-26';
   const decided = questions
     .map((q) => ({ q, a: engine.answer({ text: q, today }) }))
@@ -37,7 +39,10 @@ export async function benchLlm(): Promise<void> {
   const sample = decided.slice(0, 40);
   let current = '';
   llm.setBehaviour(() => ({ headerDelayMs: 300, content: JSON.stringify({ text: current }) }));
-  const { phrase, phraser } = createPhrasing({ apiKey: 'bench', baseUrl: llm.baseURL, model: 'stand-in', budgetMs: 2500 }, kb);
+  const { phrase, phraser } = createPhrasing(
+    { apiKey: 'bench', baseUrl: llm.baseURL, model: 'stand-in', budgetMs: 2500 },
+    kb,
+  );
   const template: number[] = [];
   const model: number[] = [];
   let accepted = 0;
@@ -61,8 +66,17 @@ export async function benchLlm(): Promise<void> {
   printTable('LLM phrasing (real openai client, local stand-in)', [
     ['fact lock per answer p50', `${percentile(lock, 50).toFixed(3)} ms  (${lock.length} checks)`],
     ['fact lock per answer p99', `${percentile(lock, 99).toFixed(3)} ms`],
-    ['template path p50 / p99', `${percentile(template, 50).toFixed(3)} / ${percentile(template, 99).toFixed(3)} ms  (${template.length} answers)`],
-    ['model path, stand-in answers in 300 ms: p50 / p99', `${percentile(model, 50).toFixed(1)} / ${percentile(model, 99).toFixed(1)} ms`],
-    ['model phrasings accepted by the fact lock', `${accepted} / ${sample.length}  (fallbacks: ${JSON.stringify(stats.fallbacks)})`],
+    [
+      'template path p50 / p99',
+      `${percentile(template, 50).toFixed(3)} / ${percentile(template, 99).toFixed(3)} ms  (${template.length} answers)`,
+    ],
+    [
+      'model path, stand-in answers in 300 ms: p50 / p99',
+      `${percentile(model, 50).toFixed(1)} / ${percentile(model, 99).toFixed(1)} ms`,
+    ],
+    [
+      'model phrasings accepted by the fact lock',
+      `${accepted} / ${sample.length}  (fallbacks: ${JSON.stringify(stats.fallbacks)})`,
+    ],
   ]);
 }

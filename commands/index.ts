@@ -9,4 +9,13 @@ import rule from './rule.js';
 import sources from './sources.js';
 
 /** Every slash command, in the order they are registered. */
-export const COMMANDS: readonly Command[] = [ask, project, projects, rule, briefing, sources, help, briefingQa];
+export const COMMANDS: readonly Command[] = [
+  ask,
+  project,
+  projects,
+  rule,
+  briefing,
+  sources,
+  help,
+  briefingQa,
+];

@@ -54,7 +54,9 @@ export default {
     // Autocomplete suggests ids, but the field is free text: resolve whatever was typed.
     const project =
       context.engine.kb.projects.find((p) => p.id === typed) ??
-      context.engine.kb.projects.find((p) => p.id === context.engine.suggestProjects(typed, language, 1)[0]?.id);
+      context.engine.kb.projects.find(
+        (p) => p.id === context.engine.suggestProjects(typed, language, 1)[0]?.id,
+      );
     const aspect = (interaction.options.getString('aspect') as ProjectAspect | null) ?? null;
     const ephemeral = !(interaction.options.getBoolean('public') ?? false);
     if (project === undefined) {

@@ -12,10 +12,26 @@ const dateOption = {
 } as const;
 
 const TIERS = [
-  { value: 'group', name: 'Business-group affiliate (cross-shareholding limits)', ko: '상호출자제한기업집단 소속' },
-  { value: 'large-8000-plus', name: 'Large company, sales ≥ 800 billion won', ko: '대기업 (매출 8,000억원 이상)' },
-  { value: 'large-under-8000', name: 'Large company, sales < 800 billion won', ko: '대기업 (매출 8,000억원 미만)' },
-  { value: 'new-midsize', name: 'Recently became mid-sized (within 5 years)', ko: '최근 중견기업 (5년 이내)' },
+  {
+    value: 'group',
+    name: 'Business-group affiliate (cross-shareholding limits)',
+    ko: '상호출자제한기업집단 소속',
+  },
+  {
+    value: 'large-8000-plus',
+    name: 'Large company, sales ≥ 800 billion won',
+    ko: '대기업 (매출 8,000억원 이상)',
+  },
+  {
+    value: 'large-under-8000',
+    name: 'Large company, sales < 800 billion won',
+    ko: '대기업 (매출 8,000억원 미만)',
+  },
+  {
+    value: 'new-midsize',
+    name: 'Recently became mid-sized (within 5 years)',
+    ko: '최근 중견기업 (5년 이내)',
+  },
   { value: 'sme', name: 'SME', ko: '중소기업' },
 ] as const;
 
@@ -154,7 +170,11 @@ export default {
             description: 'Which measure',
             description_localizations: { ko: '특례 종류' },
             required: true,
-            choices: MEASURES.map((m) => ({ name: m.name, name_localizations: { ko: m.ko }, value: m.value })),
+            choices: MEASURES.map((m) => ({
+              name: m.name,
+              name_localizations: { ko: m.ko },
+              value: m.value,
+            })),
           },
           dateOption,
         ],
@@ -163,14 +183,21 @@ export default {
   },
   async execute(interaction, context) {
     const sub = interaction.options.getSubcommand(true);
-    const respond = (decision: string, values: Record<string, number | string | boolean | undefined>, date: DateRange | null) =>
-      context.respond(interaction, { kind: 'rule', decision, values, date }, { ephemeral: true });
+    const respond = (
+      decision: string,
+      values: Record<string, number | string | boolean | undefined>,
+      date: DateRange | null,
+    ) => context.respond(interaction, { kind: 'rule', decision, values, date }, { ephemeral: true });
 
     switch (sub) {
       case 'single-source': {
         const date = await readDate(interaction, context);
         if (date === 'invalid') return;
-        await respond('single-source', { failedRounds: interaction.options.getInteger('failed_rounds', true) }, date);
+        await respond(
+          'single-source',
+          { failedRounds: interaction.options.getInteger('failed_rounds', true) },
+          date,
+        );
         return;
       }
       case 'bid-notice': {
@@ -183,7 +210,11 @@ export default {
         const eok = interaction.options.getNumber('amount', true);
         const vatIncluded = interaction.options.getBoolean('vat_included') ?? true;
         const amountKrw = Math.round(eok * 1e8 * (vatIncluded ? 1 : 1.1));
-        await respond('large-company', { companyTier: interaction.options.getString('tier', true), amountKrw }, null);
+        await respond(
+          'large-company',
+          { companyTier: interaction.options.getString('tier', true), amountKrw },
+          null,
+        );
         return;
       }
       case 'subcontract': {

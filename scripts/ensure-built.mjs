@@ -14,8 +14,15 @@ const newest = (dir) =>
   }, 0);
 
 const built = existsSync(STAMP) ? statSync(STAMP).mtimeMs : 0;
-const sources = Math.max(newest('src'), newest('commands'), statSync('tsconfig.json').mtimeMs, statSync('package-lock.json').mtimeMs);
+const sources = Math.max(
+  newest('src'),
+  newest('commands'),
+  statSync('tsconfig.json').mtimeMs,
+  statSync('package-lock.json').mtimeMs,
+);
 if (sources > built) {
   process.stderr.write('building dist/ …\n');
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
+    stdio: 'inherit',
+  });
 }

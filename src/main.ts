@@ -30,13 +30,21 @@ async function main(): Promise<void> {
     return;
   }
   // Logs go to stderr as JSON; tokens and keys are never logged.
-  const logger = pino({ level: env.LOG_LEVEL, redact: ['token', '*.token', 'headers.authorization'] }, pino.destination(2));
-  const [{ createBot }, { openStores }] = await Promise.all([import('./adapters/discord/bot.js'), import('./adapters/storage.js')]);
+  const logger = pino(
+    { level: env.LOG_LEVEL, redact: ['token', '*.token', 'headers.authorization'] },
+    pino.destination(2),
+  );
+  const [{ createBot }, { openStores }] = await Promise.all([
+    import('./adapters/discord/bot.js'),
+    import('./adapters/storage.js'),
+  ]);
   const stores = await openStores({ storePath: env.STORE_PATH, redisUrl: env.REDIS_URL });
   logger.info({ store: stores.kind }, 'storage open');
-  if (env.BRIEFING_READ_MESSAGES) logger.info('briefing channel posts are read as questions (MessageContent intent)');
+  if (env.BRIEFING_READ_MESSAGES)
+    logger.info('briefing channel posts are read as questions (MessageContent intent)');
   const phrasing = await openPhrasing(env, engine.kb, stores);
-  if (phrasing !== null) logger.info({ model: env.OPENAI_MODEL, budgetMs: env.PHRASING_BUDGET_MS }, 'LLM phrasing on');
+  if (phrasing !== null)
+    logger.info({ model: env.OPENAI_MODEL, budgetMs: env.PHRASING_BUDGET_MS }, 'LLM phrasing on');
   // Compile the hot paths before the first user asks (about 0.1 s at start).
   warmUp(engine);
   const bot = createBot({

@@ -59,7 +59,11 @@ export async function openStores(options: StorageOptions): Promise<Stores> {
   mkdirSync(dirname(file), { recursive: true });
   const adapters: KeyvSqlite[] = [];
   const make = (namespace: string) => {
-    const store = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 5000, iterationLimit: SQLITE_ITERATION_LIMIT });
+    const store = new KeyvSqlite({
+      uri: `sqlite://${file}`,
+      busyTimeout: 5000,
+      iterationLimit: SQLITE_ITERATION_LIMIT,
+    });
     adapters.push(store);
     return new Keyv({ store, namespace, throwOnErrors: true });
   };
@@ -75,14 +79,28 @@ export async function openStores(options: StorageOptions): Promise<Stores> {
   // The requests behind buttons, the phrasing cache and the gap log skip the sync on each commit:
   // WAL with synchronous=NORMAL still survives a crash or kill -9 of the process (the log is in
   // the OS's hands); only a power loss may drop the last commits. Votes and briefings keep FULL.
-  const relaxed = [adapters[NAMESPACES.indexOf('answers')]!, adapters[NAMESPACES.indexOf('phrasing')]!, adapters[NAMESPACES.indexOf('gaps')]!];
+  const relaxed = [
+    adapters[NAMESPACES.indexOf('answers')]!,
+    adapters[NAMESPACES.indexOf('phrasing')]!,
+    adapters[NAMESPACES.indexOf('gaps')]!,
+  ];
   await Promise.all(relaxed.map((a) => a.query('PRAGMA synchronous=NORMAL')));
   return stores;
 }
 
 /** The named stores over one backend; `make` opens a namespace. */
-function assemble(kind: Stores['kind'], make: (namespace: string) => Keyv, close: () => Promise<void>): Stores {
-  const [answers, feedback, phrasing, briefings, gaps] = NAMESPACES.map(make) as [Keyv, Keyv, Keyv, Keyv, Keyv];
+function assemble(
+  kind: Stores['kind'],
+  make: (namespace: string) => Keyv,
+  close: () => Promise<void>,
+): Stores {
+  const [answers, feedback, phrasing, briefings, gaps] = NAMESPACES.map(make) as [
+    Keyv,
+    Keyv,
+    Keyv,
+    Keyv,
+    Keyv,
+  ];
   return { kind, answers, feedback, phrasing, briefings, gaps, namespace: cached(make), close };
 }
 

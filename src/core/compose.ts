@@ -87,7 +87,10 @@ export class AnswerBuilder {
       const source = this.kb.sources.get(id);
       if (source) sources.push({ title: source.title, url: source.url });
     }
-    const text = this.lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+    const text = this.lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
     return {
       status: fields.status,
       language: this.language,
@@ -140,7 +143,12 @@ export function formatAmount(amount: { ko: string; en: string }, language: Langu
 /**
  * Writes one aspect of a project. Returns whether the asked fact is known.
  */
-export function writeProjectAspect(b: AnswerBuilder, project: Project, aspect: ProjectAspect, brief = false): boolean {
+export function writeProjectAspect(
+  b: AnswerBuilder,
+  project: Project,
+  aspect: ProjectAspect,
+  brief = false,
+): boolean {
   const name = projectName(project, b.language);
   b.fact(project.name.ko, project.name.en);
   if (isUnrecorded(aspect)) {
@@ -187,7 +195,11 @@ function isLocalized(value: unknown): value is Localized {
 }
 
 /** A project's overview: what it is, its budget, agency, phase and briefing status. */
-export function writeProjectOverview(b: AnswerBuilder, project: Project, skip: readonly ProjectAspect[] = []): void {
+export function writeProjectOverview(
+  b: AnswerBuilder,
+  project: Project,
+  skip: readonly ProjectAspect[] = [],
+): void {
   b.line(`${projectName(project, b.language)}${b.mark(project.membership.confidence)}`);
   b.cite(project.membership.sources);
   if (project.membership.confidence === 'inferred') b.line(b.msg('project.membershipInferred'));
@@ -206,9 +218,13 @@ export function writeProjectListItem(b: AnswerBuilder, project: Project): void {
     ? `${formatAmount(project.budget2021.value, b.language)}${b.mark(project.budget2021.confidence)}`
     : b.msg('list.budgetUnknown');
   if (project.budget2021.value) b.fact(project.budget2021.value.ko, project.budget2021.value.en);
-  const agency = project.leadAgency.value ? `${b.text(project.leadAgency.value)}${b.mark(project.leadAgency.confidence)}` : null;
+  const agency = project.leadAgency.value
+    ? `${b.text(project.leadAgency.value)}${b.mark(project.leadAgency.confidence)}`
+    : null;
   const membership = b.mark(project.membership.confidence);
-  b.line(`• ${projectName(project, b.language)}${membership} — ${[budget, agency].filter(Boolean).join(' · ')}`);
+  b.line(
+    `• ${projectName(project, b.language)}${membership} — ${[budget, agency].filter(Boolean).join(' · ')}`,
+  );
   b.fact(project.name.ko, project.name.en);
   b.cite([...project.membership.sources, ...project.budget2021.sources]);
 }

@@ -106,12 +106,17 @@ function buildIndex(kb: KnowledgeBase): Index {
     ),
     shared: new PhraseMatcher([...sharedOwners.keys()].map((phrase) => ({ phrase, target: phrase }))),
     sharedOwners,
-    decisions: new PhraseMatcher(kb.decisions.flatMap((d) => both(d.keywords, d.id)), { fuzzy: true }),
+    decisions: new PhraseMatcher(
+      kb.decisions.flatMap((d) => both(d.keywords, d.id)),
+      { fuzzy: true },
+    ),
     // Typo tolerance where a miss hurts most (project names, rule words); topic keywords are many
     // and short, so they match exactly, which keeps an answer well under a millisecond.
     topics: new PhraseMatcher(kb.topics.flatMap((t) => both(t.keywords, t.id))),
     // Narrow topics match only when one phrase of every group is present: target "topic#group".
-    requiredGroupCount: new Map(kb.topics.filter((t) => t.requires.length > 0).map((t) => [t.id, t.requires.length])),
+    requiredGroupCount: new Map(
+      kb.topics.filter((t) => t.requires.length > 0).map((t) => [t.id, t.requires.length]),
+    ),
     requiredGroups: new PhraseMatcher(
       kb.topics.flatMap((t) => t.requires.flatMap((group, i) => both(group, `${t.id}#${i}`))),
     ),
@@ -123,7 +128,9 @@ function buildIndex(kb: KnowledgeBase): Index {
       ...both(lexicon.programCues, 'program' as const),
       ...both(lexicon.helpCues, 'help' as const),
     ]),
-    agencies: new PhraseMatcher(lexicon.agencies.flatMap((a) => a.aliases.map((phrase) => ({ phrase, target: a.name })))),
+    agencies: new PhraseMatcher(
+      lexicon.agencies.flatMap((a) => a.aliases.map((phrase) => ({ phrase, target: a.name }))),
+    ),
   };
 }
 
@@ -162,7 +169,10 @@ function read(index: Index, text: string): Reading {
     norm,
     projectHits,
     sharedHits: index.shared.match(norm),
-    decisionHits: dropShadowed(decisionHitsRaw, topicHitsRaw.filter((h) => !h.fuzzy)),
+    decisionHits: dropShadowed(
+      decisionHitsRaw,
+      topicHitsRaw.filter((h) => !h.fuzzy),
+    ),
     topicHits: dropShadowed(topicHitsRaw, projectHits),
     // Aspect words inside a project's name don't count ("국민비서 서비스"); inside a topic phrase
     // they still do, since a project question decides by its aspect.
@@ -199,7 +209,11 @@ function requiredTopicHits(index: Index, norm: NormalizedText): PhraseHit<string
 
 function isEmptyReading(r: Reading): boolean {
   return (
-    r.projectHits.length + r.sharedHits.length + r.decisionHits.length + r.topicHits.length + r.aspectHits.length ===
+    r.projectHits.length +
+      r.sharedHits.length +
+      r.decisionHits.length +
+      r.topicHits.length +
+      r.aspectHits.length ===
     0
   );
 }
@@ -225,7 +239,11 @@ export function createEngine(kb: KnowledgeBase): Engine {
     const length = countCharacters(raw);
     if (length > MAX_QUESTION_LENGTH || !hasWords(raw)) {
       const b = new AnswerBuilder(kb, question.language ?? detectLanguage(raw));
-      b.line(length > MAX_QUESTION_LENGTH ? b.msg('rejected.tooLong', { length, max: MAX_QUESTION_LENGTH }) : b.msg('rejected.empty'));
+      b.line(
+        length > MAX_QUESTION_LENGTH
+          ? b.msg('rejected.tooLong', { length, max: MAX_QUESTION_LENGTH })
+          : b.msg('rejected.empty'),
+      );
       return b.build({ status: 'rejected', kind: 'rejected' });
     }
     let text = raw;
@@ -279,9 +297,18 @@ export function createEngine(kb: KnowledgeBase): Engine {
       }
       const otherYear = askedOtherYear(lowered);
       if (otherYear !== null && !aspects.some((a) => a !== 'budget' && a !== 'description' && a !== 'name')) {
-        return answerOtherYear(b, projectIds.map((id) => projectsById.get(id)!), otherYear);
+        return answerOtherYear(
+          b,
+          projectIds.map((id) => projectsById.get(id)!),
+          otherYear,
+        );
       }
-      return answerProjects(b, projectIds.map((id) => projectsById.get(id)!), aspects, lowered);
+      return answerProjects(
+        b,
+        projectIds.map((id) => projectsById.get(id)!),
+        aspects,
+        lowered,
+      );
     }
 
     // 3. A shared alias (클라우드): answer each candidate's aspect, or ask which one.
@@ -315,7 +342,8 @@ export function createEngine(kb: KnowledgeBase): Engine {
       const topic = topicsById.get(topicIds[0]!)!;
       const longest = (hits: readonly PhraseHit<string>[], target?: string) =>
         Math.max(0, ...hits.filter((h) => target === undefined || h.target === target).map((h) => h.length));
-      if (decisionFirst && longest(r.decisionHits) > longest(r.topicHits, topic.id)) return answerDecisionInfo(b, decisionFirst);
+      if (decisionFirst && longest(r.decisionHits) > longest(r.topicHits, topic.id))
+        return answerDecisionInfo(b, decisionFirst);
       const otherYear = askedOtherYear(lowered);
       if (otherYear !== null && topic.group === 'program' && !/20(20|22)/.test(topic.keywords.ko.join(' '))) {
         b.line(b.msg('unknown.otherYear', { year: otherYear }));
@@ -324,15 +352,21 @@ export function createEngine(kb: KnowledgeBase): Engine {
       // "X and Y?": a second topic asked in the same breath is answered too.
       const second = topicIds[1] !== undefined ? topicsById.get(topicIds[1]) : undefined;
       const joined = /\band\b|그리고|하고|이랑|랑|및|또|,/u.test(lowered);
-      return answerTopics(b, second && joined && second.group === topic.group ? [topic, second] : [topic], []);
+      return answerTopics(
+        b,
+        second && joined && second.group === topic.group ? [topic, second] : [topic],
+        [],
+      );
     }
-    if ((r.cues.has('list') || (aspects.includes('budget') && r.cues.has('program'))) && /사업|과제|project|program/u.test(lowered)) {
+    if (
+      (r.cues.has('list') || (aspects.includes('budget') && r.cues.has('program'))) &&
+      /사업|과제|project|program/u.test(lowered)
+    ) {
       return answerList(b, {});
     }
 
     // 6. A rule topic asked about in general ("수의계약 특례 연장됐어?").
-    const decision = decisionIds[0] !== undefined ? decisionsById.get(decisionIds[0]) : undefined;
-    if (decision) return answerDecisionInfo(b, decision);
+    if (decisionFirst) return answerDecisionInfo(b, decisionFirst);
 
     // 7. Facts no source records (winning bidder, contacts) without a project.
     if (aspects.includes('winner') || aspects.includes('contact')) {
@@ -369,7 +403,8 @@ export function createEngine(kb: KnowledgeBase): Engine {
     // "2단계" next to another aspect names the project, it doesn't ask for its phase; "AI 분야"
     // is the technology group, not the 5/6 category.
     let asked = aspects.length > 1 ? aspects.filter((a) => a !== 'description') : [...aspects];
-    if (asked.length > 1 && /phase\s*\d|\d\s*(?:차|단계)/u.test(lowered)) asked = asked.filter((a) => a !== 'phase');
+    if (asked.length > 1 && /phase\s*\d|\d\s*(?:차|단계)/u.test(lowered))
+      asked = asked.filter((a) => a !== 'phase');
     if (asked.includes('technologyGroup')) asked = asked.filter((a) => a !== 'category');
     let known = 0;
     let unknown = 0;
@@ -388,7 +423,8 @@ export function createEngine(kb: KnowledgeBase): Engine {
       }
       // "1단계는 언제?", "phase 1 timeline": the notes that speak of phase 1.
       if (/1\s*단계|1\s*차|phase\s*(?:1|one)\b/u.test(lowered)) {
-        for (const note of project.notes.filter((n) => /1단계|phase 1/u.test(`${n.text.ko} ${n.text.en}`))) b.statement(note);
+        for (const note of project.notes.filter((n) => /1단계|phase 1/u.test(`${n.text.ko} ${n.text.en}`)))
+          b.statement(note);
       }
       if (unknown > 0 && known === 0 && projects.length === 1) {
         b.blank();
@@ -405,16 +441,25 @@ export function createEngine(kb: KnowledgeBase): Engine {
 
   /** Earlier-year or whole-build figures a note records, when the question asks for them. */
   function writeBudgetNotes(b: AnswerBuilder, project: Project, lowered: string): boolean {
-    const wantsTotal = /전체|총\s*사업비|총액|합계|total|whole|overall/u.test(lowered) && !lowered.includes('2021');
+    const wantsTotal =
+      /전체|총\s*사업비|총액|합계|total|whole|overall/u.test(lowered) && !lowered.includes('2021');
     const year = /(20\d{2})/u.exec(lowered)?.[1];
     const notes = project.notes.filter((note) => {
       const text = `${note.text.ko} ${note.text.en}`;
-      return (year !== undefined && year !== '2021' && text.includes(year)) || (wantsTotal && /전체|총|total|whole/u.test(text));
+      return (
+        (year !== undefined && year !== '2021' && text.includes(year)) ||
+        (wantsTotal && /전체|총|total|whole/u.test(text))
+      );
     });
     for (const note of notes) b.statement(note);
     // A whole-build figure may sit in the description ("3년간 총 약 160억원").
     const description = project.description;
-    if (notes.length === 0 && wantsTotal && description.value && /총|total/u.test(`${description.value.ko} ${description.value.en}`)) {
+    if (
+      notes.length === 0 &&
+      wantsTotal &&
+      description.value &&
+      /총|total/u.test(`${description.value.ko} ${description.value.en}`)
+    ) {
       b.line(`${b.text(description.value)}${b.mark(description.confidence)}`);
       b.cite(description.sources);
       return true;
@@ -432,7 +477,11 @@ export function createEngine(kb: KnowledgeBase): Engine {
       found += notes.length;
     }
     if (found === 0) b.line(b.msg('unknown.otherYear', { year }));
-    return b.build({ status: found > 0 ? 'answered' : 'unknown_fact', kind: 'project', projects: projects.map((p) => p.id) });
+    return b.build({
+      status: found > 0 ? 'answered' : 'unknown_fact',
+      kind: 'project',
+      projects: projects.map((p) => p.id),
+    });
   }
 
   function answerTopics(b: AnswerBuilder, topics: readonly Topic[], projectIds: readonly string[]): Answer {
@@ -486,7 +535,10 @@ export function createEngine(kb: KnowledgeBase): Engine {
     if (agency !== undefined) return { filter: { agency }, strong: !r.cues.has('program') };
     if (aspects.includes('isNew')) return { filter: { isNew: true }, strong: true };
     if (aspects.includes('longTermContract')) return { filter: { longTermContract: true }, strong: true };
-    const phase = /([1-3])\s*(?:차|단계)\s*(?:사업|과제|목록)|phase\s*([1-3])\s*(?:projects?|list)|(?:list|which|what)\s+(?:the\s+)?phase\s*([1-3])/u.exec(lowered);
+    const phase =
+      /([1-3])\s*(?:차|단계)\s*(?:사업|과제|목록)|phase\s*([1-3])\s*(?:projects?|list)|(?:list|which|what)\s+(?:the\s+)?phase\s*([1-3])/u.exec(
+        lowered,
+      );
     if (phase) return { filter: { phase: Number(phase[1] ?? phase[2] ?? phase[3]) }, strong: true };
     if (aspects.includes('briefed') && /빠|제외|left out|excluded|not briefed/u.test(lowered)) {
       return { filter: { briefed: false }, strong: false };
@@ -541,7 +593,17 @@ export function createEngine(kb: KnowledgeBase): Engine {
     return composeRuleAnswer(
       b,
       kb,
-      [{ decision, values, date, dateAsked: request.date !== null, hasParameters: true, notes, alternatives: [] }],
+      [
+        {
+          decision,
+          values,
+          date,
+          dateAsked: request.date !== null,
+          hasParameters: true,
+          notes,
+          alternatives: [],
+        },
+      ],
       [],
     );
   }

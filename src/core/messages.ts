@@ -26,7 +26,7 @@ export function fillTemplate(template: string, values: Readonly<Record<string, s
 // For a trailing digit, the particle follows its Korean reading (1 일, 2 이, 3 삼 ...).
 const DIGIT_READINGS = ['영', '일', '이', '삼', '사', '오', '육', '칠', '팔', '구'];
 function digitReading(character: string): string {
-  return /\d/.test(character) ? DIGIT_READINGS[Number(character)] ?? '이' : '이';
+  return /\d/.test(character) ? (DIGIT_READINGS[Number(character)] ?? '이') : '이';
 }
 
 /** Messages keyed by id, in one language. */

@@ -83,12 +83,16 @@ export class PhraseMatcher<T> {
           key: normalized.compact,
           target,
           phrase,
-          jamo: this.fuzzy && hangulOnly && hangulTolerance(syllables.length) > 0 ? disassemble(normalized.compact) : null,
+          jamo:
+            this.fuzzy && hangulOnly && hangulTolerance(syllables.length) > 0
+              ? disassemble(normalized.compact)
+              : null,
           syllables,
         };
         this.compactPhrases.push(entry);
         push(this.byPrefix, normalized.compact.slice(0, 2), entry);
-        if (entry.jamo !== null) for (const syllable of new Set(syllables)) push(this.bySyllable, syllable, entry);
+        if (entry.jamo !== null)
+          for (const syllable of new Set(syllables)) push(this.bySyllable, syllable, entry);
       } else {
         const words = normalized.spaced.split(' ');
         const entry: WordPhrase<T> = {
@@ -131,9 +135,18 @@ export class PhraseMatcher<T> {
     }
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
-      const candidates = [...(this.byFirstWord.get(token) ?? []), ...(token.endsWith('s') ? this.byFirstWord.get(token.slice(0, -1)) ?? [] : [])];
+      const candidates = [
+        ...(this.byFirstWord.get(token) ?? []),
+        ...(token.endsWith('s') ? (this.byFirstWord.get(token.slice(0, -1)) ?? []) : []),
+      ];
       for (const p of candidates) {
-        if (p.words.every((w, k) => { const t = tokens[i + k]; return t === w || (k === p.words.length - 1 && t === `${w}s`); })) hit(p, false);
+        if (
+          p.words.every((w, k) => {
+            const t = tokens[i + k];
+            return t === w || (k === p.words.length - 1 && t === `${w}s`);
+          })
+        )
+          hit(p, false);
       }
     }
     if (!this.fuzzy) return hits;
@@ -154,7 +167,12 @@ export class PhraseMatcher<T> {
     // phrases that contain a corrected word.
     const candidates = new Set<WordPhrase<T>>();
     for (const token of tokens) {
-      if (wordTolerance(token.length) === 0 || this.vocabulary.has(token) || this.vocabulary.has(token.replace(/s$/, ''))) continue;
+      if (
+        wordTolerance(token.length) === 0 ||
+        this.vocabulary.has(token) ||
+        this.vocabulary.has(token.replace(/s$/, ''))
+      )
+        continue;
       for (let length = token.length - 2; length <= token.length + 2; length++) {
         for (const word of this.fuzzyWordsByLength.get(length) ?? []) {
           const tolerance = wordTolerance(word.length);
@@ -181,7 +199,12 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function matchesHangulWindow<T>(compact: string, p: CompactPhrase<T>, tolerance: number, jamoOf: Map<string, string>): boolean {
+function matchesHangulWindow<T>(
+  compact: string,
+  p: CompactPhrase<T>,
+  tolerance: number,
+  jamoOf: Map<string, string>,
+): boolean {
   const n = p.syllables.length;
   for (let size = Math.max(2, n - 1); size <= n + 1; size++) {
     for (let start = 0; start + size <= compact.length; start++) {
@@ -191,7 +214,11 @@ function matchesHangulWindow<T>(compact: string, p: CompactPhrase<T>, tolerance:
         jamo = disassemble(window);
         jamoOf.set(window, jamo);
       }
-      if (Math.abs(jamo.length - (p.jamo ?? '').length) <= tolerance && distance(jamo, p.jamo ?? '') <= tolerance) return true;
+      if (
+        Math.abs(jamo.length - (p.jamo ?? '').length) <= tolerance &&
+        distance(jamo, p.jamo ?? '') <= tolerance
+      )
+        return true;
     }
   }
   return false;

@@ -31,13 +31,16 @@ const TIER_LABELS: Record<string, { ko: string; en: string }> = {
 
 function evaluate(kb: KnowledgeBase, request: DecisionRequest): { evaluation: Evaluation; assumed: boolean } {
   const base = { values: request.values, date: request.date };
-  if (request.alternatives.length === 0) return { evaluation: evaluateDecision(kb, request.decision, base), assumed: false };
+  if (request.alternatives.length === 0)
+    return { evaluation: evaluateDecision(kb, request.decision, base), assumed: false };
   const evaluations = request.alternatives.map((alt) =>
     evaluateDecision(kb, request.decision, { values: { ...request.values, ...alt }, date: request.date }),
   );
   const first = evaluations[0]!;
   const agree = evaluations.every((e) => e.verdict === first.verdict && e.verdict !== 'unknown');
-  return agree ? { evaluation: first, assumed: true } : { evaluation: evaluateDecision(kb, request.decision, base), assumed: false };
+  return agree
+    ? { evaluation: first, assumed: true }
+    : { evaluation: evaluateDecision(kb, request.decision, base), assumed: false };
 }
 
 /**
@@ -77,7 +80,9 @@ function writeEvaluation(b: AnswerBuilder, kb: KnowledgeBase, request: DecisionR
   const usesDate = decision.inputs.some((i) => i.type === 'date');
 
   b.line(b.text(decision.title));
-  b.line(`${b.msg('label.verdict')}: ${b.msg(`verdict.${verdict}`)}${verdict === 'unknown' ? '' : b.mark(evaluation.confidence)}`);
+  b.line(
+    `${b.msg('label.verdict')}: ${b.msg(`verdict.${verdict}`)}${verdict === 'unknown' ? '' : b.mark(evaluation.confidence)}`,
+  );
 
   // The reason, in the words of the rule that decided, or why nothing could decide.
   const lastStep = evaluation.steps.at(-1);
@@ -119,7 +124,9 @@ function writeEvaluation(b: AnswerBuilder, kb: KnowledgeBase, request: DecisionR
     b.fact(request.date.label);
   }
   if (coverage?.state === 'in_period' && verdict !== 'unknown') {
-    b.line(`${b.msg('label.period')}: ${coverage.periods.map((p) => `${b.text(p.label)}${b.mark(p.confidence)}`).join(', ')}`);
+    b.line(
+      `${b.msg('label.period')}: ${coverage.periods.map((p) => `${b.text(p.label)}${b.mark(p.confidence)}`).join(', ')}`,
+    );
     for (const p of coverage.periods) {
       b.keyFact(p.to);
       b.cite(p.sources);

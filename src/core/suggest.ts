@@ -75,6 +75,9 @@ function rank(projects: readonly Project[], q: string, language: Language): { id
     .sort((a, b) => b.score - a.score || a.order - b.order)
     .map(({ project }) => {
       const name = project.name[language];
-      return { id: project.id, name: name.length > MAX_CHOICE_NAME ? `${name.slice(0, MAX_CHOICE_NAME - 1)}…` : name };
+      return {
+        id: project.id,
+        name: name.length > MAX_CHOICE_NAME ? `${name.slice(0, MAX_CHOICE_NAME - 1)}…` : name,
+      };
     });
 }

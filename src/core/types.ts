@@ -34,7 +34,12 @@ export interface RuleTrace {
   readonly conditions: readonly ConditionTrace[];
   readonly confidence: Confidence;
   /** The reference date or range checked, and whether the question gave it. */
-  readonly asOf: { readonly from: string; readonly to: string; readonly label: string; readonly asked: boolean } | null;
+  readonly asOf: {
+    readonly from: string;
+    readonly to: string;
+    readonly label: string;
+    readonly asked: boolean;
+  } | null;
   readonly missingInputs: readonly string[];
 }
 
@@ -65,7 +70,8 @@ export interface Answer {
   /** True when any fact in the answer is inferred rather than confirmed. */
   readonly hasInferred: boolean;
   /** What kind of answer this is, for adapters choosing a layout. */
-  readonly kind: 'project' | 'list' | 'topic' | 'rule' | 'measure' | 'help' | 'candidates' | 'no_match' | 'rejected';
+  readonly kind:
+    'project' | 'list' | 'topic' | 'rule' | 'measure' | 'help' | 'candidates' | 'no_match' | 'rejected';
 }
 
 /** The JSON answer of `npm run ask -- --json`: exactly these keys. */

@@ -53,7 +53,10 @@ export class KnowledgeError extends Error {
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
-  return path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '');
+  return path
+    .map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 type Parsed = { [K in KnowledgeFileName]: z.infer<(typeof knowledgeFileSchemas)[K]> };
@@ -108,7 +111,11 @@ function assemble(data: Parsed): KnowledgeBase {
     program: data['program.yaml'].program,
     unnamedProjects: data['program.yaml'].program.unnamedProjects,
     projects: data['projects.yaml'].projects,
-    topics: [...data['program.yaml'].topics, ...data['contract-exceptions.yaml'].topics, ...data['sw-act.yaml'].topics],
+    topics: [
+      ...data['program.yaml'].topics,
+      ...data['contract-exceptions.yaml'].topics,
+      ...data['sw-act.yaml'].topics,
+    ],
     measures: new Map(data['contract-exceptions.yaml'].measures.map((m) => [m.id, m])),
     decisions: data['rules.yaml'].decisions,
     rules: data['rules.yaml'].rules,
@@ -142,18 +149,43 @@ function checkReferences(kb: KnowledgeBase, data: Parsed): KnowledgeProblem[] {
     });
   };
 
-  duplicates('sources.yaml', 'source', data['sources.yaml'].sources.map((s) => s.id));
-  duplicates('projects.yaml', 'project', kb.projects.map((p) => p.id));
-  duplicates('program.yaml, contract-exceptions.yaml, sw-act.yaml', 'topic', kb.topics.map((t) => t.id));
-  duplicates('contract-exceptions.yaml', 'measure', data['contract-exceptions.yaml'].measures.map((m) => m.id));
-  duplicates('rules.yaml', 'decision', kb.decisions.map((d) => d.id));
-  duplicates('rules.yaml', 'rule', kb.rules.map((r) => r.id));
+  duplicates(
+    'sources.yaml',
+    'source',
+    data['sources.yaml'].sources.map((s) => s.id),
+  );
+  duplicates(
+    'projects.yaml',
+    'project',
+    kb.projects.map((p) => p.id),
+  );
+  duplicates(
+    'program.yaml, contract-exceptions.yaml, sw-act.yaml',
+    'topic',
+    kb.topics.map((t) => t.id),
+  );
+  duplicates(
+    'contract-exceptions.yaml',
+    'measure',
+    data['contract-exceptions.yaml'].measures.map((m) => m.id),
+  );
+  duplicates(
+    'rules.yaml',
+    'decision',
+    kb.decisions.map((d) => d.id),
+  );
+  duplicates(
+    'rules.yaml',
+    'rule',
+    kb.rules.map((r) => r.id),
+  );
 
   for (const file of KNOWLEDGE_FILES) {
     if (file === 'sources.yaml') continue;
     for (const [path, ids] of sourceLists(data[file])) {
       for (const id of ids) {
-        if (!kb.sources.has(id)) problems.push({ file, path: formatPath(path), message: `unknown source id "${id}"` });
+        if (!kb.sources.has(id))
+          problems.push({ file, path: formatPath(path), message: `unknown source id "${id}"` });
       }
     }
   }
@@ -180,32 +212,57 @@ function checkReferences(kb: KnowledgeBase, data: Parsed): KnowledgeProblem[] {
   const projectIds = new Set(kb.projects.map((p) => p.id));
   kb.topics.forEach((topic) => {
     for (const id of topic.projects) {
-      if (!projectIds.has(id)) problems.push({ file: 'topics', path: `${topic.id}.projects`, message: `unknown project "${id}"` });
+      if (!projectIds.has(id))
+        problems.push({ file: 'topics', path: `${topic.id}.projects`, message: `unknown project "${id}"` });
     }
   });
   const decisionIds = new Set(kb.decisions.map((d) => d.id));
   kb.decisions.forEach((decision, i) => {
     if (decision.topic !== undefined && !kb.topics.some((t) => t.id === decision.topic)) {
-      problems.push({ file: 'rules.yaml', path: `decisions[${i}].topic`, message: `unknown topic "${decision.topic}"` });
+      problems.push({
+        file: 'rules.yaml',
+        path: `decisions[${i}].topic`,
+        message: `unknown topic "${decision.topic}"`,
+      });
     }
     if (decision.measure !== undefined && !kb.measures.has(decision.measure)) {
-      problems.push({ file: 'rules.yaml', path: `decisions[${i}].measure`, message: `unknown measure "${decision.measure}"` });
+      problems.push({
+        file: 'rules.yaml',
+        path: `decisions[${i}].measure`,
+        message: `unknown measure "${decision.measure}"`,
+      });
     }
     if (!kb.rules.some((r) => r.decision === decision.id)) {
-      problems.push({ file: 'rules.yaml', path: `decisions[${i}]`, message: `decision "${decision.id}" has no rules` });
+      problems.push({
+        file: 'rules.yaml',
+        path: `decisions[${i}]`,
+        message: `decision "${decision.id}" has no rules`,
+      });
     }
   });
   kb.rules.forEach((rule, i) => {
     if (!decisionIds.has(rule.decision)) {
-      problems.push({ file: 'rules.yaml', path: `rules[${i}].decision`, message: `unknown decision "${rule.decision}"` });
+      problems.push({
+        file: 'rules.yaml',
+        path: `rules[${i}].decision`,
+        message: `unknown decision "${rule.decision}"`,
+      });
     }
     const decision = kb.decisions.find((d) => d.id === rule.decision);
     rule.when.forEach((condition, j) => {
       const path = `rules[${i}].when[${j}]`;
       if (condition.kind === 'during' && !kb.measures.has(condition.measure)) {
-        problems.push({ file: 'rules.yaml', path: `${path}.measure`, message: `unknown measure "${condition.measure}"` });
+        problems.push({
+          file: 'rules.yaml',
+          path: `${path}.measure`,
+          message: `unknown measure "${condition.measure}"`,
+        });
       }
-      if (condition.kind === 'input' && decision && !decision.inputs.some((input) => input.name === condition.input)) {
+      if (
+        condition.kind === 'input' &&
+        decision &&
+        !decision.inputs.some((input) => input.name === condition.input)
+      ) {
         problems.push({
           file: 'rules.yaml',
           path: `${path}.input`,
@@ -217,10 +274,12 @@ function checkReferences(kb: KnowledgeBase, data: Parsed): KnowledgeProblem[] {
 
   const required = ['rejected.empty', 'rejected.tooLong', 'noMatch', 'help', 'inferred', 'notFound'];
   for (const key of required) {
-    if (!(key in kb.messages)) problems.push({ file: 'messages.yaml', path: `messages.${key}`, message: 'message is missing' });
+    if (!(key in kb.messages))
+      problems.push({ file: 'messages.yaml', path: `messages.${key}`, message: 'message is missing' });
   }
   for (const [key, message] of Object.entries(kb.messages)) {
-    const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)/g)].map((m) => m[1]))].sort().join(',');
+    const placeholders = (text: string) =>
+      [...new Set([...text.matchAll(/\{(\w+)/g)].map((m) => m[1]))].sort().join(',');
     if (placeholders(message.ko) !== placeholders(message.en)) {
       problems.push({
         file: 'messages.yaml',

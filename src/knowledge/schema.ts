@@ -35,7 +35,10 @@ const provenance = {
 };
 
 /** A fact's value is null exactly when no source gives it (confidence not_found). */
-function checkFact(fact: { value: unknown; confidence: Confidence; sources: string[] }, ctx: z.RefinementCtx): void {
+function checkFact(
+  fact: { value: unknown; confidence: Confidence; sources: string[] },
+  ctx: z.RefinementCtx,
+): void {
   if (fact.value === null && fact.confidence !== 'not_found') {
     ctx.addIssue({ code: 'custom', message: 'a null value must have confidence not_found' });
   }
@@ -53,9 +56,18 @@ export const amountSchema = z
   .strict();
 export type Amount = z.infer<typeof amountSchema>;
 
-export const localizedFactSchema = z.object({ value: localizedSchema.nullable(), ...provenance }).strict().superRefine(checkFact);
-export const amountFactSchema = z.object({ value: amountSchema.nullable(), ...provenance }).strict().superRefine(checkFact);
-export const booleanFactSchema = z.object({ value: z.boolean().nullable(), ...provenance }).strict().superRefine(checkFact);
+export const localizedFactSchema = z
+  .object({ value: localizedSchema.nullable(), ...provenance })
+  .strict()
+  .superRefine(checkFact);
+export const amountFactSchema = z
+  .object({ value: amountSchema.nullable(), ...provenance })
+  .strict()
+  .superRefine(checkFact);
+export const booleanFactSchema = z
+  .object({ value: z.boolean().nullable(), ...provenance })
+  .strict()
+  .superRefine(checkFact);
 export const numberFactSchema = z
   .object({ value: z.number().int().positive().nullable(), ...provenance })
   .strict()
@@ -72,7 +84,9 @@ export const statementSchema = z
   });
 export type Statement = z.infer<typeof statementSchema>;
 
-export const aliasesSchema = z.object({ ko: z.array(z.string().min(1)), en: z.array(z.string().min(1)) }).strict();
+export const aliasesSchema = z
+  .object({ ko: z.array(z.string().min(1)), en: z.array(z.string().min(1)) })
+  .strict();
 export type Aliases = z.infer<typeof aliasesSchema>;
 
 export const projectSchema = z
@@ -260,7 +274,9 @@ export const lexiconSchema = z
     /** Greetings and help requests. */
     helpCues: aliasesSchema,
     /** Short names of lead agencies, for list filters ("국토부 사업"). `name` is the Korean name in projects.yaml. */
-    agencies: z.array(z.object({ name: z.string().min(1), aliases: z.array(z.string().min(1)).min(1) }).strict()),
+    agencies: z.array(
+      z.object({ name: z.string().min(1), aliases: z.array(z.string().min(1)).min(1) }).strict(),
+    ),
   })
   .strict();
 export type Lexicon = z.infer<typeof lexiconSchema>;
@@ -272,7 +288,9 @@ export const knowledgeFileSchemas = {
   'sources.yaml': z.object({ sources: z.array(sourceSchema).min(1) }).strict(),
   'program.yaml': z.object({ program: programSchema, topics: z.array(topicSchema) }).strict(),
   'projects.yaml': z.object({ projects: z.array(projectSchema).min(1) }).strict(),
-  'contract-exceptions.yaml': z.object({ measures: z.array(measureSchema), topics: z.array(topicSchema) }).strict(),
+  'contract-exceptions.yaml': z
+    .object({ measures: z.array(measureSchema), topics: z.array(topicSchema) })
+    .strict(),
   'sw-act.yaml': z.object({ topics: z.array(topicSchema) }).strict(),
   'rules.yaml': z.object({ decisions: z.array(decisionSchema), rules: z.array(ruleSchema) }).strict(),
   'lexicon.yaml': lexiconSchema,

@@ -1,7 +1,13 @@
 import OpenAI from 'openai';
 import type { Answer } from '../core/types.js';
 import type { KnowledgeBase } from '../knowledge/parse.js';
-import { createPhraser, formatModelNotice, type KeyvLike, type Phraser, type PhraserLogger } from './phraser.js';
+import {
+  createPhraser,
+  formatModelNotice,
+  type KeyvLike,
+  type Phraser,
+  type PhraserLogger,
+} from './phraser.js';
 import type { DecidedAnswer } from './types.js';
 
 export interface PhrasingSettings {
@@ -37,7 +43,11 @@ export function toDecidedAnswer(answer: Answer, question: string, kb: KnowledgeB
     keyFacts: answer.keyFacts,
     projectNames: answer.projects.flatMap(namesOf),
     // Only distinctive names: a shared word like "클라우드" would flag ordinary wording.
-    allProjectNames: kb.projects.flatMap((p) => [p.name.ko, p.name.en, ...p.aliases.ko.filter((a) => a.length >= 3)]),
+    allProjectNames: kb.projects.flatMap((p) => [
+      p.name.ko,
+      p.name.en,
+      ...p.aliases.ko.filter((a) => a.length >= 3),
+    ]),
     verdict: answer.verdict,
     sources: answer.sources,
     kbVersion: kb.version,
@@ -67,7 +77,8 @@ export function createPhrasing(
     phraser,
     async phrase(answer, question) {
       // no_match and rejected answers are never sent to the model.
-      if (answer.status !== 'answered' && answer.status !== 'unknown_fact') return { text: answer.text, phrasing: 'template' };
+      if (answer.status !== 'answered' && answer.status !== 'unknown_fact')
+        return { text: answer.text, phrasing: 'template' };
       const result = await phraser.phrase(toDecidedAnswer(answer, question, kb));
       return result.phrasing === 'model'
         ? { text: result.text, phrasing: 'model', notice: formatModelNotice(answer.language) }

@@ -51,6 +51,8 @@ describe('stores', () => {
   });
 
   it('fails to open with a clear error when Redis is unreachable', async () => {
-    await expect(openStores({ storePath: join(dir, 'x.sqlite'), redisUrl: 'redis://127.0.0.1:1' })).rejects.toThrow();
+    await expect(
+      openStores({ storePath: join(dir, 'x.sqlite'), redisUrl: 'redis://127.0.0.1:1' }),
+    ).rejects.toThrow();
   });
 });

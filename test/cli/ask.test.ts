@@ -6,7 +6,12 @@ import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/load.js';
 import { runScript, type RunResult } from '../support/run.js';
 
 /** Runs a script as `npm run ask` / `npm start` would, with Discord and the LLM switched off. */
-function run(script: string, args: string[], input = '', env: Record<string, string> = {}): Promise<RunResult> {
+function run(
+  script: string,
+  args: string[],
+  input = '',
+  env: Record<string, string> = {},
+): Promise<RunResult> {
   return runScript(script, args, { input, env: { DISCORD_TOKEN: '', OPENAI_API_KEY: '', ...env } });
 }
 
@@ -24,25 +29,56 @@ describe('npm run ask', () => {
   it('prints exactly the JSON keys of the contract with --json', async () => {
     const r = await run(ASK, ['--json', 'How much is the e-certificate system budget?']);
     const answer = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(Object.keys(answer)).toEqual(['status', 'language', 'projects', 'verdict', 'rule', 'text', 'sources']);
-    expect(answer).toMatchObject({ status: 'answered', language: 'en', projects: ['e-certificate'], verdict: null });
+    expect(Object.keys(answer)).toEqual([
+      'status',
+      'language',
+      'projects',
+      'verdict',
+      'rule',
+      'text',
+      'sources',
+    ]);
+    expect(answer).toMatchObject({
+      status: 'answered',
+      language: 'en',
+      projects: ['e-certificate'],
+      verdict: null,
+    });
   });
 
   it('answers 100 questions from stdin, one JSON line each, in order', async () => {
     const questions = Array.from({ length: 100 }, (_, i) =>
-      i % 4 === 0 ? '국민비서 예산' : i % 4 === 1 ? '' : i % 4 === 2 ? 'Single-source after one failed bid in March 2020?' : '오늘 점심 메뉴',
+      i % 4 === 0
+        ? '국민비서 예산'
+        : i % 4 === 1
+          ? ''
+          : i % 4 === 2
+            ? 'Single-source after one failed bid in March 2020?'
+            : '오늘 점심 메뉴',
     );
     const r = await run(ASK, ['--json'], `${questions.join('\n')}\n`);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { status: string; verdict: string | null });
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { status: string; verdict: string | null });
     expect(lines).toHaveLength(100);
-    expect(lines.map((l) => l.status).slice(0, 4)).toEqual(['unknown_fact', 'rejected', 'answered', 'no_match']);
+    expect(lines.map((l) => l.status).slice(0, 4)).toEqual([
+      'unknown_fact',
+      'rejected',
+      'answered',
+      'no_match',
+    ]);
     expect(lines[98]!.verdict).toBe('not_allowed');
   });
 
   it('uses --as-of as the reference date', async () => {
     type Verdict = { verdict: string | null };
-    const before = JSON.parse((await run(ASK, ['--json', '--as-of', '2020-04-30', '한 번 유찰되면 수의계약 돼?'])).stdout) as Verdict;
-    const after = JSON.parse((await run(ASK, ['--json', '--as-of', '2020-05-01', '한 번 유찰되면 수의계약 돼?'])).stdout) as Verdict;
+    const before = JSON.parse(
+      (await run(ASK, ['--json', '--as-of', '2020-04-30', '한 번 유찰되면 수의계약 돼?'])).stdout,
+    ) as Verdict;
+    const after = JSON.parse(
+      (await run(ASK, ['--json', '--as-of', '2020-05-01', '한 번 유찰되면 수의계약 돼?'])).stdout,
+    ) as Verdict;
     expect(before.verdict).toBe('not_allowed');
     expect(after.verdict).toBe('allowed');
   });
@@ -81,7 +117,13 @@ describe('npm start without a Discord token (console)', () => {
     try {
       cpSync(DEFAULT_KNOWLEDGE_DIR, dir, { recursive: true });
       const file = join(dir, 'projects.yaml');
-      writeFileSync(file, readFileSync(file, 'utf8').replace('phase: { value: 2, sources: [zdnet-2021-briefing], confidence: confirmed }', 'phase: { value: two }'));
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace(
+          'phase: { value: 2, sources: [zdnet-2021-briefing], confidence: confirmed }',
+          'phase: { value: two }',
+        ),
+      );
       const r = await run('src/main.ts', [], 'quit\n', { KNOWLEDGE_DIR: dir });
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/projects\.yaml at projects\[0\]\.phase/);

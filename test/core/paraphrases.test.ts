@@ -36,7 +36,10 @@ describe('paraphrased questions (reviewer-written, from the fact sheet)', () => 
       : a.text;
     for (const want of c.expect.mustContain ?? []) {
       const options = Array.isArray(want) ? want : [want];
-      expect(options.some((o) => searchable.includes(o)), `${c.why}: one of ${JSON.stringify(options)}`).toBe(true);
+      expect(
+        options.some((o) => searchable.includes(o)),
+        `${c.why}: one of ${JSON.stringify(options)}`,
+      ).toBe(true);
     }
     for (const unwanted of c.expect.mustNotContain ?? []) expect(a.text).not.toContain(unwanted);
   });

@@ -120,7 +120,10 @@ describe('large-company participation', () => {
   it('adds VAT when the question says the amount excludes it', () => {
     const engine = realEngine();
     // 75억 + 10% VAT = 82.5억 ≥ 80억: a large firm with sales over 8,000억 may bid.
-    const a = engine.answer({ text: '매출 1조 대기업이 부가세 별도 75억 사업에 참여 가능?', today: '2021-05-10' });
+    const a = engine.answer({
+      text: '매출 1조 대기업이 부가세 별도 75억 사업에 참여 가능?',
+      today: '2021-05-10',
+    });
     expect(a.verdict).toBe('allowed');
     expect(a.text).toContain('10%');
   });
@@ -128,7 +131,10 @@ describe('large-company participation', () => {
 
 describe('subcontracting share', () => {
   const sub = (sharePercent: number, resubcontract = false) =>
-    evaluateDecision(kb, decision('subcontracting'), { values: { sharePercent, resubcontract }, date: at('2021-05-10') });
+    evaluateDecision(kb, decision('subcontracting'), {
+      values: { sharePercent, resubcontract },
+      date: at('2021-05-10'),
+    });
   it.each([
     [50.1, 'not_allowed', 'subcontracting-over-cap'],
     [50, 'allowed', 'subcontracting-joint-bid-note'],

@@ -76,13 +76,28 @@ describe('Discord bot through the stand-in (real discord.js client)', () => {
 
   it('registers every command with Korean names and descriptions', () => {
     const commands = standin.guildCommands;
-    expect(commands.map((c) => c.name)).toEqual(['ask', 'project', 'projects', 'rule', 'briefing', 'sources', 'help', 'briefing-qa']);
+    expect(commands.map((c) => c.name)).toEqual([
+      'ask',
+      'project',
+      'projects',
+      'rule',
+      'briefing',
+      'sources',
+      'help',
+      'briefing-qa',
+    ]);
     for (const command of commands) {
       expect(command.name_localizations?.ko).toBeTruthy();
       expect(command.description_localizations?.ko).toBeTruthy();
     }
     const rule = commands.find((c) => c.name === 'rule')!;
-    expect(rule.options?.map((o) => o.name_localizations?.ko)).toEqual(['수의계약', '긴급공고', '대기업', '하도급', '기타특례']);
+    expect(rule.options?.map((o) => o.name_localizations?.ko)).toEqual([
+      '수의계약',
+      '긴급공고',
+      '대기업',
+      '하도급',
+      '기타특례',
+    ]);
   });
 
   it('answers /ask in the channel with sources as links, feedback buttons, and no mentions', async () => {
@@ -102,7 +117,9 @@ describe('Discord bot through the stand-in (real discord.js client)', () => {
   });
 
   it('answers an English question in English', async () => {
-    const reply = message(await standin.sendCommand('ask', { question: 'Who runs the waste disposal project?' }).waitForFinal());
+    const reply = message(
+      await standin.sendCommand('ask', { question: 'Who runs the waste disposal project?' }).waitForFinal(),
+    );
     expect(description(reply)).toContain('Ministry of Environment');
     expect(reply.embeds.at(-1)!.fields![0]!.name).toBe('Sources');
   });
@@ -121,7 +138,9 @@ describe('Discord bot through the stand-in (real discord.js client)', () => {
   });
 
   it('defuses @everyone in the echoed question and allows no mentions', async () => {
-    const handle = standin.sendCommand('ask', { question: '@everyone <@&123456789012345678> 국민비서 예산?' });
+    const handle = standin.sendCommand('ask', {
+      question: '@everyone <@&123456789012345678> 국민비서 예산?',
+    });
     const callback = await handle.callback;
     const reply = message(await handle.waitForFinal());
     expect(callback.data?.allowed_mentions?.parse).toEqual([]);
@@ -139,7 +158,9 @@ describe('Discord bot through the stand-in (real discord.js client)', () => {
     ['seumteo', 'en-US', 'architecture-admin-cloud'],
     ['ㅈㅈㅈㅁㅅ', 'ko', 'e-certificate'],
   ])('autocompletes %s to %s', async (typed, locale, id) => {
-    const final = await standin.sendAutocomplete('project', { name: typed }, 'name', { locale }).waitForFinal();
+    const final = await standin
+      .sendAutocomplete('project', { name: typed }, 'name', { locale })
+      .waitForFinal();
     if (final.kind !== 'autocomplete') throw new Error('expected autocomplete');
     expect(final.choices.length).toBeGreaterThan(0);
     expect(final.choices.length).toBeLessThanOrEqual(25);
@@ -148,7 +169,11 @@ describe('Discord bot through the stand-in (real discord.js client)', () => {
   });
 
   it('looks up a project aspect privately, in the user locale', async () => {
-    const handle = standin.sendCommand('project', { name: 'digital-evidence', aspect: 'budget' }, { locale: 'en-US' });
+    const handle = standin.sendCommand(
+      'project',
+      { name: 'digital-evidence', aspect: 'budget' },
+      { locale: 'en-US' },
+    );
     const reply = message(await handle.waitForFinal());
     expect((await handle.callback).ephemeral).toBe(true);
     expect(description(reply)).toContain('not found in any source');
@@ -156,12 +181,18 @@ describe('Discord bot through the stand-in (real discord.js client)', () => {
   });
 
   it('resolves a typed project name that autocomplete did not fill', async () => {
-    const reply = message(await standin.sendCommand('project', { name: '세움터', aspect: 'leadAgency' }, { locale: 'ko' }).waitForFinal());
+    const reply = message(
+      await standin
+        .sendCommand('project', { name: '세움터', aspect: 'leadAgency' }, { locale: 'ko' })
+        .waitForFinal(),
+    );
     expect(description(reply)).toContain('국토교통부');
   });
 
   it('lists projects with filters', async () => {
-    const reply = message(await standin.sendCommand('projects', { new: true }, { locale: 'ko' }).waitForFinal());
+    const reply = message(
+      await standin.sendCommand('projects', { new: true }, { locale: 'ko' }).waitForFinal(),
+    );
     expect(description(reply)).toContain('정부24 생활맞춤형');
     expect(description(reply)).not.toContain('국민비서');
   });
@@ -169,7 +200,16 @@ describe('Discord bot through the stand-in (real discord.js client)', () => {
   it('checks a rule with typed options and shows the verdict and its trace', async () => {
     const handle = standin.sendCommand(
       'rule',
-      [{ type: 1, name: 'single-source', options: [{ type: 4, name: 'failed_rounds', value: 1 }, { type: 3, name: 'date', value: '2020년 3월' }] }],
+      [
+        {
+          type: 1,
+          name: 'single-source',
+          options: [
+            { type: 4, name: 'failed_rounds', value: 1 },
+            { type: 3, name: 'date', value: '2020년 3월' },
+          ],
+        },
+      ],
       { locale: 'ko' },
     );
     const reply = message(await handle.waitForFinal());
@@ -181,11 +221,48 @@ describe('Discord bot through the stand-in (real discord.js client)', () => {
   });
 
   it.each([
-    [[{ type: 1, name: 'large-company', options: [{ type: 3, name: 'tier', value: 'group' }, { type: 10, name: 'amount', value: 100 }] }], 'Not allowed'],
-    [[{ type: 1, name: 'large-company', options: [{ type: 3, name: 'tier', value: 'large-8000-plus' }, { type: 10, name: 'amount', value: 75 }, { type: 5, name: 'vat_included', value: false }] }], 'Allowed'],
+    [
+      [
+        {
+          type: 1,
+          name: 'large-company',
+          options: [
+            { type: 3, name: 'tier', value: 'group' },
+            { type: 10, name: 'amount', value: 100 },
+          ],
+        },
+      ],
+      'Not allowed',
+    ],
+    [
+      [
+        {
+          type: 1,
+          name: 'large-company',
+          options: [
+            { type: 3, name: 'tier', value: 'large-8000-plus' },
+            { type: 10, name: 'amount', value: 75 },
+            { type: 5, name: 'vat_included', value: false },
+          ],
+        },
+      ],
+      'Allowed',
+    ],
     [[{ type: 1, name: 'subcontract', options: [{ type: 10, name: 'share', value: 60 }] }], 'Not allowed'],
     [[{ type: 1, name: 'bid-notice', options: [{ type: 3, name: 'date', value: 'March 2021' }] }], 'Allowed'],
-    [[{ type: 1, name: 'measure', options: [{ type: 3, name: 'measure', value: 'advance-payment' }, { type: 3, name: 'date', value: '2021-10-01' }] }], 'Allowed'],
+    [
+      [
+        {
+          type: 1,
+          name: 'measure',
+          options: [
+            { type: 3, name: 'measure', value: 'advance-payment' },
+            { type: 3, name: 'date', value: '2021-10-01' },
+          ],
+        },
+      ],
+      'Allowed',
+    ],
   ])('/rule %j → %s', async (options, verdict) => {
     const reply = message(await standin.sendCommand('rule', options, { locale: 'en-US' }).waitForFinal());
     expect(description(reply)).toContain(`Verdict: ${verdict}`);
@@ -194,7 +271,16 @@ describe('Discord bot through the stand-in (real discord.js client)', () => {
   it('says clearly when a date option cannot be read', async () => {
     const handle = standin.sendCommand(
       'rule',
-      [{ type: 1, name: 'single-source', options: [{ type: 4, name: 'failed_rounds', value: 1 }, { type: 3, name: 'date', value: 'someday' }] }],
+      [
+        {
+          type: 1,
+          name: 'single-source',
+          options: [
+            { type: 4, name: 'failed_rounds', value: 1 },
+            { type: 3, name: 'date', value: 'someday' },
+          ],
+        },
+      ],
       { locale: 'ko' },
     );
     const reply = message(await handle.waitForFinal());
@@ -203,8 +289,12 @@ describe('Discord bot through the stand-in (real discord.js client)', () => {
   });
 
   it('shows the briefing facts, help, and the sources with the full list attached', async () => {
-    expect(description(message(await standin.sendCommand('briefing', {}, { locale: 'ko' }).waitForFinal()))).toContain('카카오TV');
-    expect(description(message(await standin.sendCommand('help', {}, { locale: 'en-US' }).waitForFinal()))).toContain('Try:');
+    expect(
+      description(message(await standin.sendCommand('briefing', {}, { locale: 'ko' }).waitForFinal())),
+    ).toContain('카카오TV');
+    expect(
+      description(message(await standin.sendCommand('help', {}, { locale: 'en-US' }).waitForFinal())),
+    ).toContain('Try:');
     const handle = standin.sendCommand('sources', {}, { locale: 'ko' });
     const reply = message(await handle.waitForFinal());
     expect(description(reply)).toContain('75개 출처');
@@ -215,22 +305,31 @@ describe('Discord bot through the stand-in (real discord.js client)', () => {
   });
 
   it('offers a picker when a name fits several projects, and answers the pick', async () => {
-    const reply = message(await standin.sendCommand('ask', { question: '클라우드 사업' }, { locale: 'ko' }).waitForFinal());
+    const reply = message(
+      await standin.sendCommand('ask', { question: '클라우드 사업' }, { locale: 'ko' }).waitForFinal(),
+    );
     const pickId = customIds(reply).find((id) => id.startsWith('pick:'))!;
     expect(pickId).toBeDefined();
-    const picked = message(await standin.selectMenu(reply, pickId, ['egov-cloud-platform'], { locale: 'ko' }).waitForFinal());
+    const picked = message(
+      await standin.selectMenu(reply, pickId, ['egov-cloud-platform'], { locale: 'ko' }).waitForFinal(),
+    );
     expect(description(picked)).toContain('전자정부 클라우드 플랫폼');
   });
 
   it('stores a 👍 vote, and withdraws it when pressed again', async () => {
-    const reply = message(await standin.sendCommand('ask', { question: '폐기물 사업 예산' }, { locale: 'ko' }).waitForFinal());
+    const reply = message(
+      await standin.sendCommand('ask', { question: '폐기물 사업 예산' }, { locale: 'ko' }).waitForFinal(),
+    );
     const up = customIds(reply).find((id) => id.startsWith('fb:up:'))!;
     const key = up.split(':')[2]!;
     const user = standin.users.member.id;
     const thanks = message(await standin.clickButton(reply, up, { locale: 'ko' }).waitForFinal());
     expect(thanks.content).toContain('고맙습니다');
     expect(thanks.flags! & 64).toBe(64);
-    expect(await stores.feedback.get(`${key}:${user}`)).toMatchObject({ vote: 'up', request: { kind: 'question', text: '폐기물 사업 예산' } });
+    expect(await stores.feedback.get(`${key}:${user}`)).toMatchObject({
+      vote: 'up',
+      request: { kind: 'question', text: '폐기물 사업 예산' },
+    });
     const again = message(await standin.clickButton(reply, up, { locale: 'ko' }).waitForFinal());
     expect(again.content).toContain('취소');
     expect(await stores.feedback.get(`${key}:${user}`)).toBeUndefined();
@@ -240,11 +339,22 @@ describe('Discord bot through the stand-in (real discord.js client)', () => {
   });
 
   it('replies to a mention, without pinging anyone', async () => {
-    const asked = await standin.sendMessage({ content: '전자증명서 예산 알려줘 @everyone', mentionsBot: true });
+    const asked = await standin.sendMessage({
+      content: '전자증명서 예산 알려줘 @everyone',
+      mentionsBot: true,
+    });
     const reply = await standin.waitForMessage((m) => m.message_reference?.message_id === asked.id);
     expect(description(reply)).toContain('82억원');
-    const request = standin.requests.find((r) => r.method === 'POST' && r.path.endsWith(`/channels/${standin.channelId}/messages`) && JSON.stringify(r.body).includes(asked.id));
-    expect((request?.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [], replied_user: false });
+    const request = standin.requests.find(
+      (r) =>
+        r.method === 'POST' &&
+        r.path.endsWith(`/channels/${standin.channelId}/messages`) &&
+        JSON.stringify(r.body).includes(asked.id),
+    );
+    expect((request?.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({
+      parse: [],
+      replied_user: false,
+    });
   });
 
   it('ignores messages that do not mention the bot, including @everyone', async () => {
@@ -258,10 +368,21 @@ describe('Discord bot through the stand-in (real discord.js client)', () => {
   });
 
   it('keeps serving after malformed interactions, with a short apology and a logged error', async () => {
-    const unknown = message(await standin.sendInteraction({ type: InteractionType.ApplicationCommand, data: { name: 'nope', type: 1, id: '123456789012345678' } }).waitForFinal());
+    const unknown = message(
+      await standin
+        .sendInteraction({
+          type: InteractionType.ApplicationCommand,
+          data: { name: 'nope', type: 1, id: '123456789012345678' },
+        })
+        .waitForFinal(),
+    );
     expect(unknown.content).toContain('Unknown command');
     const reply = message(await standin.sendCommand('ask', { question: '국민비서' }).waitForFinal());
-    const broken = standin.sendInteraction({ type: InteractionType.MessageComponent, message: reply, data: { component_type: 2, custom_id: 'fb:sideways:zzz' } });
+    const broken = standin.sendInteraction({
+      type: InteractionType.MessageComponent,
+      message: reply,
+      data: { component_type: 2, custom_id: 'fb:sideways:zzz' },
+    });
     const apology = message(await broken.waitForFinal());
     expect(apology.content).toContain('Sorry');
     expect(logs.some((l) => l.msg === 'interaction failed')).toBe(true);
@@ -280,7 +401,9 @@ describe('Discord bot through the stand-in (real discord.js client)', () => {
 
   it('acknowledged every interaction it was sent (the stand-in rejects callbacks after 3 s)', () => {
     expect(standin.interactions.length).toBeGreaterThan(20);
-    expect(standin.interactions.filter((i) => i.acknowledged === undefined).map((i) => i.payload['data'])).toEqual([]);
+    expect(
+      standin.interactions.filter((i) => i.acknowledged === undefined).map((i) => i.payload['data']),
+    ).toEqual([]);
     expect(standin.internalErrors).toEqual([]);
   });
 });
@@ -290,10 +413,28 @@ describe('rate limit', () => {
     const standin = await startDiscordStandin();
     const dir = mkdtempSync(join(tmpdir(), 'bot-rl-'));
     const stores = await openStores({ storePath: join(dir, 'rl.sqlite') });
-    const bot = createBot({ token: standin.token, apiUrl: standin.apiUrl, engine: realEngine(), stores, logger: pino({ level: 'silent' }), rateLimitPerMinute: 2 });
+    const bot = createBot({
+      token: standin.token,
+      apiUrl: standin.apiUrl,
+      engine: realEngine(),
+      stores,
+      logger: pino({ level: 'silent' }),
+      rateLimitPerMinute: 2,
+    });
     try {
       await bot.ready;
-      const ask = (user: string) => standin.sendInteraction({ type: InteractionType.ApplicationCommand, user, locale: 'ko', data: { name: 'ask', type: 1, id: '123456789012345679', options: [{ type: 3, name: 'question', value: '국민비서' }] } });
+      const ask = (user: string) =>
+        standin.sendInteraction({
+          type: InteractionType.ApplicationCommand,
+          user,
+          locale: 'ko',
+          data: {
+            name: 'ask',
+            type: 1,
+            id: '123456789012345679',
+            options: [{ type: 3, name: 'question', value: '국민비서' }],
+          },
+        });
       await ask('111111111111111111').waitForFinal();
       await ask('111111111111111111').waitForFinal();
       const limited = message(await ask('111111111111111111').waitForFinal());

@@ -52,7 +52,9 @@ describe('knowledge base validation', () => {
   });
 
   it('names the file and path of a missing field', () => {
-    const message = problemsWith('projects.yaml', (t) => t.replace(/\n {4}budget2021: \{ value: null[^\n]*\n/, '\n'));
+    const message = problemsWith('projects.yaml', (t) =>
+      t.replace(/\n {4}budget2021: \{ value: null[^\n]*\n/, '\n'),
+    );
     expect(message).toContain('projects.yaml at projects[0].budget2021');
   });
 
@@ -63,11 +65,18 @@ describe('knowledge base validation', () => {
         'budget2021: { value: { krw: 1, ko: 1원, en: KRW 1 }, sources: [mbn-2021-budgets], confidence: not_found }',
       ),
     );
-    expect(message).toContain('projects.yaml at projects[0].budget2021: confidence not_found needs a null value');
+    expect(message).toContain(
+      'projects.yaml at projects[0].budget2021: confidence not_found needs a null value',
+    );
   });
 
   it('rejects a source id that does not exist, with its path', () => {
-    const message = problemsWith('rules.yaml', (t) => t.replace('sources: [kicc-single-source-rule, esocialtimes-single-source]', 'sources: [no-such-source]'));
+    const message = problemsWith('rules.yaml', (t) =>
+      t.replace(
+        'sources: [kicc-single-source-rule, esocialtimes-single-source]',
+        'sources: [no-such-source]',
+      ),
+    );
     expect(message).toMatch(/rules\.yaml at rules\[0\]\.sources: unknown source id "no-such-source"/);
   });
 
@@ -78,17 +87,18 @@ describe('knowledge base validation', () => {
 
   it('rejects a rule that points at an unknown measure or input', () => {
     const message = problemsWith('rules.yaml', (t) =>
-      t.replace('{ kind: during, measure: single-source-one-failed-bid }', '{ kind: during, measure: nope }').replace(
-        'input: sharePercent, op: gt, value: 50',
-        'input: share, op: gt, value: 50',
-      ),
+      t
+        .replace('{ kind: during, measure: single-source-one-failed-bid }', '{ kind: during, measure: nope }')
+        .replace('input: sharePercent, op: gt, value: 50', 'input: share, op: gt, value: 50'),
     );
     expect(message).toContain('unknown measure "nope"');
     expect(message).toContain('decision "subcontracting" has no input "share"');
   });
 
   it('rejects a period that ends before it starts, and an empty required list', () => {
-    const message = problemsWith('contract-exceptions.yaml', (t) => t.replace('to: 2020-12-31', 'to: 2019-12-31'));
+    const message = problemsWith('contract-exceptions.yaml', (t) =>
+      t.replace('to: 2020-12-31', 'to: 2019-12-31'),
+    );
     expect(message).toContain('from must not be after to');
   });
 
@@ -100,15 +110,26 @@ describe('knowledge base validation', () => {
 
   describe('npm run kb:check on a broken copy', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kb-'));
-    afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
+    afterAll(() => {
+      rmSync(dir, { recursive: true, force: true });
+    });
 
     it('exits 1 and prints the file and path', () => {
       cpSync(DEFAULT_KNOWLEDGE_DIR, dir, { recursive: true });
-      writeFileSync(join(dir, 'sources.yaml'), realFiles['sources.yaml']!.replace('url: https://zdnet.co.kr/view/?no=20210120134009', 'url: not a url'));
+      writeFileSync(
+        join(dir, 'sources.yaml'),
+        realFiles['sources.yaml']!.replace(
+          'url: https://zdnet.co.kr/view/?no=20210120134009',
+          'url: not a url',
+        ),
+      );
       let stderr = '';
       let status = 0;
       try {
-        execFileSync(process.execPath, ['--import', 'tsx', 'src/knowledge/check.ts', dir], { encoding: 'utf8', stdio: 'pipe' });
+        execFileSync(process.execPath, ['--import', 'tsx', 'src/knowledge/check.ts', dir], {
+          encoding: 'utf8',
+          stdio: 'pipe',
+        });
       } catch (error) {
         const e = error as { status: number; stderr: string };
         status = e.status;
@@ -119,7 +140,9 @@ describe('knowledge base validation', () => {
     });
 
     it('prints a summary for the real knowledge base', () => {
-      const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/knowledge/check.ts'], { encoding: 'utf8' });
+      const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/knowledge/check.ts'], {
+        encoding: 'utf8',
+      });
       expect(out).toMatch(/knowledge base OK .* 9 projects/);
     });
   });

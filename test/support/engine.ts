@@ -11,5 +11,7 @@ export function realEngine(): Engine {
 }
 
 export function ask(text: string, options: { today?: string; language?: Language } = {}): JsonAnswer {
-  return toJsonAnswer(realEngine().answer({ text, today: options.today ?? '2026-11-26', language: options.language }));
+  return toJsonAnswer(
+    realEngine().answer({ text, today: options.today ?? '2026-11-26', language: options.language }),
+  );
 }

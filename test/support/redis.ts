@@ -30,7 +30,9 @@ function freePort(): Promise<number> {
  */
 export async function startRedis(): Promise<RedisServer> {
   if (spawnSync('redis-server', ['--version']).error) {
-    throw new Error('redis-server is not installed: apt-get install redis-server (CI installs it in .ci/run)');
+    throw new Error(
+      'redis-server is not installed: apt-get install redis-server (CI installs it in .ci/run)',
+    );
   }
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'redis-'));

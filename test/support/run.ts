@@ -10,7 +10,11 @@ export interface RunResult {
  * Runs a TypeScript entry point in a child process as the npm scripts do (`node --import tsx`),
  * with the given arguments, standard input and environment (added to the current one).
  */
-export function runScript(script: string, args: readonly string[] = [], options: { input?: string; env?: Record<string, string> } = {}): Promise<RunResult> {
+export function runScript(
+  script: string,
+  args: readonly string[] = [],
+  options: { input?: string; env?: Record<string, string> } = {},
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
       env: { ...process.env, ...options.env },

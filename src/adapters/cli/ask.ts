@@ -41,7 +41,11 @@ function parseOptions() {
   const asOf = values['as-of'];
   if (asOf !== undefined) {
     const date = new Date(`${asOf}T00:00:00Z`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== asOf) {
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(asOf) ||
+      Number.isNaN(date.getTime()) ||
+      date.toISOString().slice(0, 10) !== asOf
+    ) {
       fail(`--as-of must be a real date written YYYY-MM-DD (got "${asOf}")`);
     }
   }
@@ -76,7 +80,8 @@ async function main(): Promise<void> {
     const answer = engine.answer({ text, today: options.today, language: options.language });
     if (phrasing === null) return options.json ? JSON.stringify(toJsonAnswer(answer)) : renderAnswer(answer);
     const phrased = await phrasing.phrase(answer, text);
-    if (options.json) return JSON.stringify({ ...toJsonAnswer(answer), text: phrased.text, phrasing: phrased.phrasing });
+    if (options.json)
+      return JSON.stringify({ ...toJsonAnswer(answer), text: phrased.text, phrasing: phrased.phrasing });
     return renderAnswer(answer, phrased);
   };
 

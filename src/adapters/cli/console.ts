@@ -20,7 +20,9 @@ export interface ConsoleOptions {
 /** The interactive console: a prompt, answers with their sources, help, and quit. */
 export async function runConsole(engine: Engine, options: ConsoleOptions): Promise<void> {
   const answer =
-    options.answer ?? ((q: Question): Promise<{ answer: Answer; phrased?: PhrasedText }> => Promise.resolve({ answer: engine.answer(q) }));
+    options.answer ??
+    ((q: Question): Promise<{ answer: Answer; phrased?: PhrasedText }> =>
+      Promise.resolve({ answer: engine.answer(q) }));
   const rl = createInterface({ input: options.input, output: options.output, terminal: false });
   const write = (text: string) => options.output.write(text);
   write(`${BANNER}\n\n> `);
@@ -36,7 +38,9 @@ export async function runConsole(engine: Engine, options: ConsoleOptions): Promi
       write(`${renderAnswer(result.answer, result.phrased)}\n\n> `);
     } catch (error) {
       // The console is its own error boundary: report and keep the session.
-      write(`오류가 발생했습니다 / Something went wrong: ${error instanceof Error ? error.message : String(error)}\n\n> `);
+      write(
+        `오류가 발생했습니다 / Something went wrong: ${error instanceof Error ? error.message : String(error)}\n\n> `,
+      );
     }
   }
   write('\n안녕히 가세요 / Bye.\n');

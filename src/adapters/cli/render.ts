@@ -1,7 +1,10 @@
 import type { Answer } from '../../core/types.js';
 
 /** An answer as the terminal shows it: the text, then its sources. */
-export function renderAnswer(answer: Answer, phrased?: { text: string; notice?: string | undefined }): string {
+export function renderAnswer(
+  answer: Answer,
+  phrased?: { text: string; notice?: string | undefined },
+): string {
   const body = phrased?.text ?? answer.text;
   const text = phrased?.notice ? `${body}\n${phrased.notice.replace(/^-#\s*/, '')}` : body;
   if (answer.sources.length === 0) return text;

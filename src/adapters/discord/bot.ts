@@ -29,7 +29,10 @@ import { buildNotice, buildReply, type ReplyPayload } from './reply.js';
 import { runRequest, type AnswerRequest } from './requests.js';
 
 /** Rewords a decided answer (LLM phrasing); returns the text to show and the small-print notice. */
-export type Phrase = (answer: Answer, question: string) => Promise<{ text: string; notice?: string | undefined }>;
+export type Phrase = (
+  answer: Answer,
+  question: string,
+) => Promise<{ text: string; notice?: string | undefined }>;
 
 export interface BotOptions {
   readonly token: string;
@@ -72,7 +75,10 @@ const MESSAGES = {
     error: '죄송합니다. 답변을 만드는 중에 문제가 생겼습니다. 잠시 후 다시 시도해 주세요.',
     rateLimited: (s: number) => `질문이 너무 잦습니다. ${s}초 후에 다시 물어봐 주세요.`,
     expired: '이 답변의 버튼이 만료되었습니다. 다시 질문해 주세요.',
-    thanks: (up: boolean) => (up ? '의견 고맙습니다! 👍 을 기록했습니다.' : '의견 고맙습니다. 👎 을 기록했습니다. 부족한 점은 지식 베이스 보완에 씁니다.'),
+    thanks: (up: boolean) =>
+      up
+        ? '의견 고맙습니다! 👍 을 기록했습니다.'
+        : '의견 고맙습니다. 👎 을 기록했습니다. 부족한 점은 지식 베이스 보완에 씁니다.',
     withdrawn: '같은 의견을 다시 눌러 취소했습니다.',
     unknownCommand: '알 수 없는 명령입니다. /도움말 을 확인해 주세요.',
   },
@@ -80,7 +86,10 @@ const MESSAGES = {
     error: 'Sorry, something went wrong while answering. Please try again in a moment.',
     rateLimited: (s: number) => `You're asking too fast. Please try again in ${s} s.`,
     expired: 'The buttons of this answer have expired. Please ask again.',
-    thanks: (up: boolean) => (up ? 'Thanks! Your 👍 is recorded.' : 'Thanks. Your 👎 is recorded and helps us improve the knowledge base.'),
+    thanks: (up: boolean) =>
+      up
+        ? 'Thanks! Your 👍 is recorded.'
+        : 'Thanks. Your 👎 is recorded and helps us improve the knowledge base.',
     withdrawn: 'You pressed the same vote again, so it was withdrawn.',
     unknownCommand: 'Unknown command. See /help.',
   },
@@ -188,7 +197,11 @@ export function createBot(options: BotOptions): Bot {
     async notice(interaction, text) {
       await interaction.reply(toDiscord(buildNotice(text), true));
     },
-    async respond(interaction: ChatInputCommandInteraction, request: AnswerRequest, respondOptions: RespondOptions) {
+    async respond(
+      interaction: ChatInputCommandInteraction,
+      request: AnswerRequest,
+      respondOptions: RespondOptions,
+    ) {
       const ephemeral = respondOptions.ephemeral;
       // With phrasing on, the model may take seconds: acknowledge within Discord's 3 s first.
       const deferred = options.phrase !== undefined;
@@ -213,9 +226,15 @@ export function createBot(options: BotOptions): Bot {
     },
   };
 
-  async function sendSourceFile(interaction: ChatInputCommandInteraction, answer: Answer, ephemeral: boolean) {
+  async function sendSourceFile(
+    interaction: ChatInputCommandInteraction,
+    answer: Answer,
+    ephemeral: boolean,
+  ) {
     const lines = answer.sources.map((s) => `- [${s.title}](${s.url})`).join('\n');
-    const file = new AttachmentBuilder(Buffer.from(`# Sources / 출처\n\n${lines}\n`, 'utf8'), { name: 'sources.md' });
+    const file = new AttachmentBuilder(Buffer.from(`# Sources / 출처\n\n${lines}\n`, 'utf8'), {
+      name: 'sources.md',
+    });
     await interaction.followUp({
       files: [file],
       allowedMentions: { parse: [] },
@@ -237,7 +256,8 @@ export function createBot(options: BotOptions): Bot {
     const [action, ...rest] = interaction.customId.split(':');
     if (action === 'fb') {
       const [direction, key] = rest;
-      if ((direction !== 'up' && direction !== 'down') || key === undefined) throw new Error(`malformed button ${interaction.customId}`);
+      if ((direction !== 'up' && direction !== 'down') || key === undefined)
+        throw new Error(`malformed button ${interaction.customId}`);
       const id = `${key}:${interaction.user.id}`;
       const previous = await stores.feedback.get<{ vote: string }>(id);
       if (previous?.vote === direction) {
@@ -271,7 +291,8 @@ export function createBot(options: BotOptions): Bot {
 
   async function handlePick(interaction: StringSelectMenuInteraction) {
     const [action, key] = interaction.customId.split(':');
-    if (action !== 'pick' || key === undefined) throw new Error(`unknown select menu ${interaction.customId}`);
+    if (action !== 'pick' || key === undefined)
+      throw new Error(`unknown select menu ${interaction.customId}`);
     const stored = await cache.get(key);
     const projectId = interaction.values[0];
     const language = stored?.language ?? languageOfLocale(interaction.locale);
@@ -279,10 +300,17 @@ export function createBot(options: BotOptions): Bot {
       throw new Error(`select menu ${interaction.customId} sent an unknown project`);
     }
     const request: AnswerRequest = { kind: 'project', id: projectId, aspect: null };
-    const next: StoredRequest = { request, language, today: stored?.today ?? today(), ephemeral: stored?.ephemeral ?? true };
+    const next: StoredRequest = {
+      request,
+      language,
+      today: stored?.today ?? today(),
+      ephemeral: stored?.ephemeral ?? true,
+    };
     const answer = answerFor(request, language, next.today);
     const newKey = cache.put(next);
-    await interaction.reply(toDiscord(await render(answer, next, newKey, undefined, next.ephemeral), next.ephemeral));
+    await interaction.reply(
+      toDiscord(await render(answer, next, newKey, undefined, next.ephemeral), next.ephemeral),
+    );
     if (next.ephemeral) cache.persist(newKey);
   }
 
@@ -304,7 +332,12 @@ export function createBot(options: BotOptions): Bot {
       const userId = interaction.user.id;
       const limited = limiter.take(userId);
       if (!limited.ok) {
-        await interaction.reply(toDiscord(buildNotice(MESSAGES[language].rateLimited(Math.ceil(limited.retryAfterMs / 1000))), true));
+        await interaction.reply(
+          toDiscord(
+            buildNotice(MESSAGES[language].rateLimited(Math.ceil(limited.retryAfterMs / 1000))),
+            true,
+          ),
+        );
         return;
       }
       if (interaction.isChatInputCommand()) {
@@ -357,7 +390,10 @@ export function createBot(options: BotOptions): Bot {
       try {
         await briefingQa.handleMessage(message);
       } catch (error) {
-        logger.error({ err: error, message: message.id, channel: message.channelId, user: message.author.id }, 'briefing question failed');
+        logger.error(
+          { err: error, message: message.id, channel: message.channelId, user: message.author.id },
+          'briefing question failed',
+        );
       }
       return;
     }
@@ -366,7 +402,9 @@ export function createBot(options: BotOptions): Bot {
       const limited = limiter.take(message.author.id);
       const language = detectLanguage(text);
       if (!limited.ok) {
-        await message.reply(buildNotice(MESSAGES[language].rateLimited(Math.ceil(limited.retryAfterMs / 1000))));
+        await message.reply(
+          buildNotice(MESSAGES[language].rateLimited(Math.ceil(limited.retryAfterMs / 1000))),
+        );
         return;
       }
       const request: AnswerRequest = text === '' ? { kind: 'help' } : { kind: 'question', text };
@@ -374,10 +412,17 @@ export function createBot(options: BotOptions): Bot {
       const answer = answerFor(request, language, stored.today);
       const key = cache.put(stored);
       const payload = await render(answer, stored, key, undefined, false);
-      await message.reply({ embeds: payload.embeds, components: payload.components, allowedMentions: payload.allowedMentions });
+      await message.reply({
+        embeds: payload.embeds,
+        components: payload.components,
+        allowedMentions: payload.allowedMentions,
+      });
       if (request.kind === 'question') await recordGap(request.text, answer, 'mention');
     } catch (error) {
-      logger.error({ err: error, message: message.id, channel: message.channelId, user: message.author.id }, 'mention reply failed');
+      logger.error(
+        { err: error, message: message.id, channel: message.channelId, user: message.author.id },
+        'mention reply failed',
+      );
     }
   }
 

@@ -194,12 +194,10 @@ export function buildQueueMessage(
             type: ComponentType.StringSelect,
             custom_id: `${BRIEFING_PREFIX}:m:${briefing.id}`,
             placeholder: t.managePlaceholder,
-            options: queue
-              .slice(0, 25)
-              .map((v, i) => ({
-                label: truncate(`${i + 1}. ${v.question.text.replace(/\s+/g, ' ')}`, 100),
-                value: v.question.id,
-              })),
+            options: queue.slice(0, 25).map((v, i) => ({
+              label: truncate(`${i + 1}. ${v.question.text.replace(/\s+/g, ' ')}`, 100),
+              value: v.question.id,
+            })),
           },
         ],
       });

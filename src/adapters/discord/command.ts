@@ -29,7 +29,11 @@ export interface CommandContext {
   /** The reply language for an interaction: the user's Discord locale (ko → Korean). */
   languageOf(interaction: { locale: string }): Language;
   /** Answers through the engine and sends the reply (defers first when phrasing may be slow). */
-  respond(interaction: ChatInputCommandInteraction, request: AnswerRequest, options: RespondOptions): Promise<void>;
+  respond(
+    interaction: ChatInputCommandInteraction,
+    request: AnswerRequest,
+    options: RespondOptions,
+  ): Promise<void>;
   /** A short private message (bad option values). */
   notice(interaction: ChatInputCommandInteraction, text: string): Promise<void>;
   /** Live briefing Q&A. */

@@ -8,17 +8,24 @@ import { EnvError, loadEnv } from '../../config/env.js';
 try {
   const env = loadEnv(process.env);
   if (env.DISCORD_TOKEN === undefined || env.DISCORD_APPLICATION_ID === undefined) {
-    console.error('Set DISCORD_TOKEN and DISCORD_APPLICATION_ID (in .env or the environment) to register commands.');
+    console.error(
+      'Set DISCORD_TOKEN and DISCORD_APPLICATION_ID (in .env or the environment) to register commands.',
+    );
     process.exit(1);
   }
-  const rest = new REST(env.DISCORD_API_URL !== undefined ? { api: env.DISCORD_API_URL } : {}).setToken(env.DISCORD_TOKEN);
+  const rest = new REST(env.DISCORD_API_URL !== undefined ? { api: env.DISCORD_API_URL } : {}).setToken(
+    env.DISCORD_TOKEN,
+  );
   const body = COMMANDS.map((c) => c.data);
   const route =
     env.DISCORD_GUILD_ID !== undefined
       ? Routes.applicationGuildCommands(env.DISCORD_APPLICATION_ID, env.DISCORD_GUILD_ID)
       : Routes.applicationCommands(env.DISCORD_APPLICATION_ID);
   const result = (await rest.put(route, { body })) as { name: string }[];
-  const where = env.DISCORD_GUILD_ID !== undefined ? `in server ${env.DISCORD_GUILD_ID} (available now)` : 'globally (may take up to an hour to appear)';
+  const where =
+    env.DISCORD_GUILD_ID !== undefined
+      ? `in server ${env.DISCORD_GUILD_ID} (available now)`
+      : 'globally (may take up to an hour to appear)';
   console.log(`Registered ${result.length} commands ${where}: ${result.map((c) => `/${c.name}`).join(', ')}`);
 } catch (error) {
   if (error instanceof EnvError) {

@@ -20,7 +20,8 @@ export class RateLimiter {
     this.events.set(key, recent);
     // Keep the map from growing without bound on a busy server.
     if (this.events.size > 10_000) {
-      for (const [k, times] of this.events) if (times.every((t) => now - t >= this.windowMs)) this.events.delete(k);
+      for (const [k, times] of this.events)
+        if (times.every((t) => now - t >= this.windowMs)) this.events.delete(k);
     }
     return { ok: true };
   }

@@ -109,7 +109,10 @@ function sourceFields(answer: Answer, budget: number): APIEmbedField[] {
   flush();
   const shown = fields.reduce((n, f) => n + f.value.split('\n').length, 0);
   if (shown < lines.length && fields.length > 0) {
-    const more = answer.language === 'ko' ? `외 ${lines.length - shown}건: /sources` : `+${lines.length - shown} more: /sources`;
+    const more =
+      answer.language === 'ko'
+        ? `외 ${lines.length - shown}건: /sources`
+        : `+${lines.length - shown} more: /sources`;
     const last = fields[fields.length - 1]!;
     if (last.value.length + more.length + 1 <= LIMITS.fieldValue) last.value = `${last.value}\n${more}`;
   }
@@ -119,7 +122,9 @@ function sourceFields(answer: Answer, budget: number): APIEmbedField[] {
 function footerText(answer: Answer, language: Language, modelNotice: string | undefined): string | undefined {
   const parts: string[] = [];
   if (answer.hasInferred) {
-    parts.push(language === 'ko' ? '(추정) = 출처에서 추론한 내용' : '(inferred) = reasoned from sources, not stated');
+    parts.push(
+      language === 'ko' ? '(추정) = 출처에서 추론한 내용' : '(inferred) = reasoned from sources, not stated',
+    );
   }
   if (modelNotice) parts.push(modelNotice.replace(/^-#\s*/, ''));
   return parts.length > 0 ? truncate(parts.join(' · '), LIMITS.footer) : undefined;
@@ -147,7 +152,10 @@ export function buildReply(answer: Answer, options: ReplyOptions = {}): ReplyPay
           ? COLORS.unknown
           : COLORS.info;
   const text = options.text ?? answer.text;
-  const title = options.title !== undefined ? truncate(defuseMentions(options.title.replace(/\s+/g, ' ').trim()), LIMITS.embedTitle) : undefined;
+  const title =
+    options.title !== undefined
+      ? truncate(defuseMentions(options.title.replace(/\s+/g, ' ').trim()), LIMITS.embedTitle)
+      : undefined;
   const footer = footerText(answer, language, options.modelNotice);
 
   // Text first, within the 6,000 total; the sources take what is left.
@@ -175,18 +183,37 @@ export function buildReply(answer: Answer, options: ReplyOptions = {}): ReplyPay
           type: ComponentType.StringSelect,
           custom_id: `pick:${options.answerKey}`,
           placeholder: labels.pick,
-          options: answer.candidates.slice(0, 25).map((c) => ({ label: truncate(c.label, 100), value: c.id })),
+          options: answer.candidates
+            .slice(0, 25)
+            .map((c) => ({ label: truncate(c.label, 100), value: c.id })),
         },
       ],
     });
   }
   if (options.answerKey && answer.status !== 'rejected') {
     const row: APIComponentInMessageActionRow[] = [
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `fb:up:${options.answerKey}`, label: labels.helpful, emoji: { name: '👍' } },
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `fb:down:${options.answerKey}`, label: labels.notHelpful, emoji: { name: '👎' } },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        custom_id: `fb:up:${options.answerKey}`,
+        label: labels.helpful,
+        emoji: { name: '👍' },
+      },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        custom_id: `fb:down:${options.answerKey}`,
+        label: labels.notHelpful,
+        emoji: { name: '👎' },
+      },
     ];
     if (options.shareable) {
-      row.push({ type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: `share:${options.answerKey}`, label: labels.share });
+      row.push({
+        type: ComponentType.Button,
+        style: ButtonStyle.Primary,
+        custom_id: `share:${options.answerKey}`,
+        label: labels.share,
+      });
     }
     components.push({ type: ComponentType.ActionRow, components: row });
   }
@@ -195,5 +222,10 @@ export function buildReply(answer: Answer, options: ReplyOptions = {}): ReplyPay
 
 /** A short text reply (errors, rate limits, thanks), mentions disabled. */
 export function buildNotice(text: string): ReplyPayload {
-  return { content: truncate(text, LIMITS.content), embeds: [], components: [], allowedMentions: { parse: [], repliedUser: false } };
+  return {
+    content: truncate(text, LIMITS.content),
+    embeds: [],
+    components: [],
+    allowedMentions: { parse: [], repliedUser: false },
+  };
 }

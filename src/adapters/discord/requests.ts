@@ -20,10 +20,21 @@ export type AnswerRequest =
   | { readonly kind: 'sources' }
   | { readonly kind: 'help' };
 
-export const BRIEFING_TOPICS = ['briefing-when', 'briefing-channel', 'briefing-scope', 'briefing-agenda', 'briefing-questions'];
+export const BRIEFING_TOPICS = [
+  'briefing-when',
+  'briefing-channel',
+  'briefing-scope',
+  'briefing-agenda',
+  'briefing-questions',
+];
 
 /** Runs a request through the engine. `language` is used unless a free question sets its own. */
-export function runRequest(engine: Engine, request: AnswerRequest, language: Language, today: string): Answer {
+export function runRequest(
+  engine: Engine,
+  request: AnswerRequest,
+  language: Language,
+  today: string,
+): Answer {
   switch (request.kind) {
     case 'question':
       return engine.answer({ text: request.text, today });
@@ -32,7 +43,13 @@ export function runRequest(engine: Engine, request: AnswerRequest, language: Lan
     case 'list':
       return engine.listProjects(request.filter, language);
     case 'rule':
-      return engine.checkRule({ decision: request.decision, values: request.values, date: request.date, today, language });
+      return engine.checkRule({
+        decision: request.decision,
+        values: request.values,
+        date: request.date,
+        today,
+        language,
+      });
     case 'topics':
       return engine.showTopics(request.ids, language);
     case 'sources':

@@ -54,7 +54,8 @@ function nextDay(iso: string): string {
 export function coverageOf(measure: Measure, range: DateRange): Coverage {
   const periods = [...measure.periods].sort((a, b) => a.from.localeCompare(b.from));
   const first = periods[0];
-  if (first === undefined || range.to < first.from) return { state: 'before', periods: [], confidence: 'confirmed' };
+  if (first === undefined || range.to < first.from)
+    return { state: 'before', periods: [], confidence: 'confirmed' };
   if (range.from < first.from) return { state: 'partly', periods: [], confidence: 'confirmed' };
   const used: Measure['periods'][number][] = [];
   let cursor = range.from;
@@ -63,7 +64,11 @@ export function coverageOf(measure: Measure, range: DateRange): Coverage {
       used.push(period);
       cursor = nextDay(period.to);
       if (cursor > range.to) {
-        return { state: 'in_period', periods: used, confidence: weakestConfidence(...used.map((p) => p.confidence)) };
+        return {
+          state: 'in_period',
+          periods: used,
+          confidence: weakestConfidence(...used.map((p) => p.confidence)),
+        };
       }
     }
   }
@@ -97,7 +102,8 @@ function evaluateCondition(kb: KnowledgeBase, condition: Condition, inputs: Rule
     const measure = kb.measures.get(condition.measure);
     if (measure === undefined) return { condition, result: 'unknown' };
     const coverage = coverageOf(measure, inputs.date);
-    const result: Tri = coverage.state === 'in_period' ? 'held' : coverage.state === 'before' ? 'failed' : 'unknown';
+    const result: Tri =
+      coverage.state === 'in_period' ? 'held' : coverage.state === 'before' ? 'failed' : 'unknown';
     return { condition, result, coverage };
   }
   const actual = inputs.values[condition.input];
@@ -153,7 +159,9 @@ export function describeCondition(
 ): string {
   const { condition } = evaluated;
   if (condition.kind === 'during') {
-    return language === 'ko' ? `특례 기간 내 (${inputs.date.label})` : `within the exception period (${inputs.date.label})`;
+    return language === 'ko'
+      ? `특례 기간 내 (${inputs.date.label})`
+      : `within the exception period (${inputs.date.label})`;
   }
   const input = decision.inputs.find((i) => i.name === condition.input);
   const label = input?.label[language] ?? condition.input;
