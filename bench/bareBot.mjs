@@ -2,8 +2,13 @@
 // like the built bot, so both are measured the same way).
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 
+// BARE_MESSAGES=1 adds the GuildMessages intent (as a bot answering mentions needs), so it also
+// receives the messages its replies create.
 const client = new Client({
-  intents: [GatewayIntentBits.Guilds],
+  intents: [
+    GatewayIntentBits.Guilds,
+    ...(process.env.BARE_MESSAGES === '1' ? [GatewayIntentBits.GuildMessages] : []),
+  ],
   rest: { api: process.env.DISCORD_API_URL ?? '' },
 });
 // With BARE_EMBED=1 it replies a fixed embed with sources and two buttons, shaped like a real

@@ -26,17 +26,30 @@ function rssMb(pid: number): number {
   return kb / 1024;
 }
 
+/** The Node.js flags `npm start` runs the bot with (from package.json), so the bench runs it the same way. */
+function startScriptFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  return (pkg.scripts['start'] ?? '').split(/\s+/).filter((token) => token.startsWith('--'));
+}
+
 /** Spawns a bot process against the stand-in; resolves when it logs that it is ready. */
 async function startProcess(
   script: string,
   standin: DiscordStandin,
   env: Record<string, string>,
   readyText: string,
+  nodeFlags: readonly string[] = [],
 ): Promise<Running> {
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    [...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', '--cpu-prof-dir=/tmp/botprof'] : []), script],
+    [
+      ...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', '--cpu-prof-dir=/tmp/botprof'] : []),
+      ...nodeFlags,
+      script,
+    ],
     {
       env: {
         ...process.env,
@@ -119,7 +132,12 @@ export async function benchDiscord(): Promise<void> {
   try {
     for (const [name, script, readyText, env] of [
       ['bare discord.js bot', 'bench/bareBot.mjs', 'bare bot ready', {}],
-      ['bare bot, answer-sized embed', 'bench/bareBot.mjs', 'bare bot ready', { BARE_EMBED: '1' }],
+      [
+        'bare bot, answer-sized embed',
+        'bench/bareBot.mjs',
+        'bare bot ready',
+        { BARE_EMBED: '1', BARE_MESSAGES: '1' },
+      ],
       [
         'egov-briefing-bot',
         'dist/src/main.js',
@@ -133,7 +151,8 @@ export async function benchDiscord(): Promise<void> {
         .put(Routes.applicationGuildCommands(standin.applicationId, standin.guildId), {
           body: COMMANDS.map((c) => c.data),
         });
-      const bot = await startProcess(script, standin, { ...env, LOG_LEVEL: 'info' }, readyText);
+      const flags = script === 'dist/src/main.js' ? startScriptFlags() : [];
+      const bot = await startProcess(script, standin, { ...env, LOG_LEVEL: 'info' }, readyText, flags);
       try {
         await standin.waitForReady();
         const idle = rssMb(bot.child.pid!);
@@ -162,7 +181,7 @@ export async function benchDiscord(): Promise<void> {
   const row = (label: string, pick: (r: typeof bare) => number, unit: string) =>
     [
       label,
-      `${pick(ours).toFixed(2)} ${unit}   (bare bot ${pick(bare).toFixed(2)}; ratio ${(pick(ours) / pick(bare)).toFixed(2)}x | bare bot with an answer-sized embed ${pick(embed).toFixed(2)})`,
+      `${pick(ours).toFixed(2)} ${unit}   (bare bot ${pick(bare).toFixed(2)}; ratio ${(pick(ours) / pick(bare)).toFixed(2)}x | bare bot with an answer-sized embed + GuildMessages ${pick(embed).toFixed(2)})`,
     ] as const;
   printTable('Discord bot vs a bare discord.js bot (both via the stand-in on loopback, separate processes)', [
     row('process start → ready', (r) => r.ready, 'ms'),

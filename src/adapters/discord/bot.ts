@@ -3,6 +3,7 @@ import {
   Client,
   Events,
   GatewayIntentBits,
+  Options,
   MessageFlags,
   type AutocompleteInteraction,
   type ButtonInteraction,
@@ -140,6 +141,9 @@ export function createBot(options: BotOptions): Bot {
       ...(readMessages ? [GatewayIntentBits.MessageContent] : []),
     ],
     allowedMentions: { parse: [], repliedUser: false },
+    // With GuildMessages the bot also receives every message it posts; it never reads old
+    // messages back, so none are cached (less memory and work per answer).
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
     ...(options.apiUrl !== undefined ? { rest: { api: options.apiUrl } } : {}),
   });
 
