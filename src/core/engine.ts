@@ -3,7 +3,6 @@ import type { KnowledgeBase } from '../knowledge/parse.js';
 import type { Decision, Project, Topic } from '../knowledge/schema.js';
 import {
   AnswerBuilder,
-  formatAmount,
   projectName,
   writeProjectAspect,
   writeProjectListItem,
@@ -22,7 +21,7 @@ import {
   type DateRange,
 } from './extract.js';
 import { PhraseMatcher, type PhraseHit } from './phraseMatcher.js';
-import { composeRuleAnswer, type DecisionRequest } from './ruleAnswer.js';
+import { composeRuleAnswer, formatWon, type DecisionRequest } from './ruleAnswer.js';
 import { countCharacters, detectLanguage, hasWords, normalizeText, type NormalizedText } from './text.js';
 import type { Answer, Language, Question } from './types.js';
 import { rankSuggestions } from './suggest.js';
@@ -588,7 +587,10 @@ export function createEngine(kb: KnowledgeBase): Engine {
     const notes: { key: string; values: Record<string, string> }[] = [];
     if (decision.id === 'subcontracting') values['resubcontract'] ??= false;
     if (typeof values['amountKrw'] === 'number') {
-      notes.push({ key: 'rule.amountAsked', values: { amount: formatKrw(values['amountKrw']) } });
+      notes.push({
+        key: 'rule.amountAsked',
+        values: { amount: formatWon(values['amountKrw'], request.language) },
+      });
     }
     return composeRuleAnswer(
       b,
@@ -683,7 +685,7 @@ function readDecisionInputs(decision: Decision, lowered: string, today: string):
         if (!vat) display['amountKrw'] = project.text;
         notes.push(
           vat
-            ? { key: 'rule.vatNote', values: { amount: project.text, total: formatKrw(total) } }
+            ? { key: 'rule.vatNote', values: { amount: project.text, total: formatWon(total, 'ko') } }
             : { key: 'rule.amountAsked', values: { amount: project.text } },
         );
       }
@@ -716,15 +718,4 @@ function askedOtherYear(lowered: string): string | null {
   return other !== undefined && !years.includes('2021') ? other : null;
 }
 
-/** 12500000000 → 125억원; used only to restate a figure the question gave. */
-export function formatKrw(krw: number): string {
-  if (krw >= 1e8) {
-    const eok = krw / 1e8;
-    return `${Number.isInteger(eok) ? eok : eok.toFixed(1).replace(/\.0$/, '')}억원`;
-  }
-  if (krw >= 1e4) return `${Math.round(krw / 1e4).toLocaleString('en-US')}만원`;
-  return `${krw.toLocaleString('en-US')}원`;
-}
-
-export { formatAmount };
 export type { ProjectAspect };

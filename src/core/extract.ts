@@ -289,11 +289,6 @@ export function extractAmounts(text: string): AmountMention[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
-/** A percentage (60%, 60 퍼센트, 60 percent); the first one written. */
-export function extractPercent(text: string): number | null {
-  return extractShare(text)?.percent ?? null;
-}
-
 /** A share of the whole, as a percentage and as the question wrote it (60%, 3분의 1, a third). */
 export function extractShare(text: string): { percent: number; text: string } | null {
   const m = /(\d+(?:\.\d+)?)\s*(?:%|퍼센트|프로|percent|per cent|pct)/u.exec(text);

@@ -182,7 +182,7 @@ function writeEvaluation(b: AnswerBuilder, kb: KnowledgeBase, request: DecisionR
 }
 
 /** Restates an amount the question gave: 100억원 / KRW 10 billion. */
-function formatWon(krw: number, lang: 'ko' | 'en'): string {
+export function formatWon(krw: number, lang: 'ko' | 'en'): string {
   if (lang === 'en') {
     if (krw >= 1e9) return `KRW ${+(krw / 1e9).toFixed(2)} billion`;
     if (krw >= 1e6) return `KRW ${+(krw / 1e6).toFixed(1)} million`;

@@ -25,6 +25,18 @@ export interface PhrasedText {
   readonly reason?: string | undefined;
 }
 
+const namesByKb = new WeakMap<KnowledgeBase, readonly string[]>();
+
+/** Only distinctive names (a shared word like "클라우드" would flag ordinary wording), built once per knowledge base. */
+function distinctiveNames(kb: KnowledgeBase): readonly string[] {
+  let names = namesByKb.get(kb);
+  if (names === undefined) {
+    names = kb.projects.flatMap((p) => [p.name.ko, p.name.en, ...p.aliases.ko.filter((a) => a.length >= 3)]);
+    namesByKb.set(kb, names);
+  }
+  return names;
+}
+
 /** Everything the fact lock needs from a decided answer. */
 export function toDecidedAnswer(answer: Answer, question: string, kb: KnowledgeBase): DecidedAnswer {
   if (answer.status !== 'answered' && answer.status !== 'unknown_fact') {
@@ -42,12 +54,7 @@ export function toDecidedAnswer(answer: Answer, question: string, kb: KnowledgeB
     facts: answer.facts,
     keyFacts: answer.keyFacts,
     projectNames: answer.projects.flatMap(namesOf),
-    // Only distinctive names: a shared word like "클라우드" would flag ordinary wording.
-    allProjectNames: kb.projects.flatMap((p) => [
-      p.name.ko,
-      p.name.en,
-      ...p.aliases.ko.filter((a) => a.length >= 3),
-    ]),
+    allProjectNames: distinctiveNames(kb),
     verdict: answer.verdict,
     sources: answer.sources,
     kbVersion: kb.version,
