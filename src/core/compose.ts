@@ -160,7 +160,7 @@ export function writeProjectAspect(
     b.cite(project.membership.sources);
     return true;
   }
-  const field = aspect === 'budget' ? project.budget2021 : project[aspect];
+  const field = aspect === 'budget' ? project.budget : project[aspect];
   const note = field.note ? ` — ${b.text(field.note)}` : '';
   if (field.value === null) {
     // In an overview, a missing value is one short line, not the full explanation.
@@ -179,8 +179,8 @@ export function writeProjectAspect(
     b.keyFact(String(value));
     const shown = aspect === 'phase' && b.language === 'ko' ? `${value}차` : String(value);
     b.line(`${b.msg(`project.${aspect}`, { value: shown })}${mark}${note}`);
-  } else if (aspect === 'budget' && project.budget2021.value) {
-    const amount = project.budget2021.value;
+  } else if (aspect === 'budget' && project.budget.value) {
+    const amount = project.budget.value;
     b.keyFact(amount.ko, amount.en);
     b.line(`${b.msg('project.budget', { value: formatAmount(amount, b.language) })}${mark}${note}`);
   } else if (isLocalized(value)) {
@@ -214,10 +214,10 @@ export function writeProjectOverview(
 
 /** One line of a project list: name, budget, agency. */
 export function writeProjectListItem(b: AnswerBuilder, project: Project): void {
-  const budget = project.budget2021.value
-    ? `${formatAmount(project.budget2021.value, b.language)}${b.mark(project.budget2021.confidence)}`
+  const budget = project.budget.value
+    ? `${formatAmount(project.budget.value, b.language)}${b.mark(project.budget.confidence)}`
     : b.msg('list.budgetUnknown');
-  if (project.budget2021.value) b.fact(project.budget2021.value.ko, project.budget2021.value.en);
+  if (project.budget.value) b.fact(project.budget.value.ko, project.budget.value.en);
   const agency = project.leadAgency.value
     ? `${b.text(project.leadAgency.value)}${b.mark(project.leadAgency.confidence)}`
     : null;
@@ -226,5 +226,5 @@ export function writeProjectListItem(b: AnswerBuilder, project: Project): void {
     `• ${projectName(project, b.language)}${membership} — ${[budget, agency].filter(Boolean).join(' · ')}`,
   );
   b.fact(project.name.ko, project.name.en);
-  b.cite([...project.membership.sources, ...project.budget2021.sources]);
+  b.cite([...project.membership.sources, ...project.budget.sources]);
 }

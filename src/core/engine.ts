@@ -228,6 +228,7 @@ function rankTargets<T>(hits: readonly PhraseHit<T>[]): T[] {
 }
 
 export function createEngine(kb: KnowledgeBase): Engine {
+  const edition = kb.editions[0]!;
   const index = buildIndex(kb);
   const projectsById = new Map(kb.projects.map((p) => [p.id, p]));
   const topicsById = new Map(kb.topics.map((t) => [t.id, t]));
@@ -556,15 +557,16 @@ export function createEngine(kb: KnowledgeBase): Engine {
     const selected = kb.projects.filter(matches);
     const everything = Object.values(filter).every((v) => v === undefined);
     b.line(b.msg(everything ? 'list.header' : 'list.filtered'));
-    b.keyFact('11');
-    b.cite(kb.program.projectCount.sources);
-    if (everything && kb.program.totalBudget.value) {
-      b.keyFact(kb.program.totalBudget.value.ko);
-      b.cite(kb.program.totalBudget.sources);
+    const { program } = edition;
+    if (program.projectCount.value !== null) b.keyFact(String(program.projectCount.value));
+    b.cite(program.projectCount.sources);
+    if (everything && program.totalBudget.value) {
+      b.keyFact(program.totalBudget.value.ko);
+      b.cite(program.totalBudget.sources);
     }
     if (selected.length === 0) b.line(b.msg('list.none'));
     for (const project of selected) writeProjectListItem(b, project);
-    b.line(everything ? `• ${b.text(kb.unnamedProjects.text)}` : b.msg('list.filterNote'));
+    b.line(everything ? `• ${b.text(program.unnamedProjects.text)}` : b.msg('list.filterNote'));
     return b.build({ status: 'answered', kind: 'list', projects: selected.map((p) => p.id) });
   }
 

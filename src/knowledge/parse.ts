@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
 import type { z } from 'zod';
 import {
+  editionFileSchemas,
   knowledgeFileSchemas,
+  type EditionFileName,
   type Decision,
   type KnowledgeFileName,
   type Lexicon,
@@ -13,16 +15,27 @@ import {
   type Source,
   type Topic,
   type programSchema,
-  type unnamedProjectSchema,
 } from './schema.js';
+
+/** One program year: its program facts, topics (briefing, comparisons) and projects. */
+export interface Edition {
+  readonly year: number;
+  /** The day it was announced (YYYY-MM-DD). */
+  readonly announced: string;
+  readonly program: z.infer<typeof programSchema>;
+  readonly projects: readonly Project[];
+  readonly topics: readonly Topic[];
+}
 
 /** The validated knowledge base the answer engine reads. */
 export interface KnowledgeBase {
   readonly version: string;
   readonly sources: ReadonlyMap<string, Source>;
-  readonly program: z.infer<typeof programSchema>;
-  readonly unnamedProjects: z.infer<typeof unnamedProjectSchema>;
+  /** Every edition, oldest first. */
+  readonly editions: readonly Edition[];
+  /** Every project record of every edition (one id may have a record per edition). */
   readonly projects: readonly Project[];
+  /** The shared topics and every edition's topics. */
   readonly topics: readonly Topic[];
   readonly measures: ReadonlyMap<string, Measure>;
   readonly decisions: readonly Decision[];
@@ -31,7 +44,10 @@ export interface KnowledgeBase {
   readonly messages: Readonly<Record<string, Localized>>;
 }
 
+/** The shared files every knowledge base has, besides at least one `editions/<year>/` folder. */
 export const KNOWLEDGE_FILES = Object.keys(knowledgeFileSchemas) as KnowledgeFileName[];
+export const EDITION_FILES = Object.keys(editionFileSchemas) as EditionFileName[];
+const EDITION_PATH = /^editions\/(\d{4})\/([a-z-]+\.yaml)$/;
 
 /** A problem in one knowledge file, located by file and path inside it. */
 export interface KnowledgeProblem {
@@ -60,10 +76,62 @@ function formatPath(path: readonly PropertyKey[]): string {
 }
 
 type Parsed = { [K in KnowledgeFileName]: z.infer<(typeof knowledgeFileSchemas)[K]> };
+type ParsedEdition = { [K in EditionFileName]: z.infer<(typeof editionFileSchemas)[K]> };
+
+function readYaml(file: string, text: string, problems: KnowledgeProblem[]): unknown {
+  try {
+    // CORE_SCHEMA keeps dates as the strings the schema expects (no timestamp conversion).
+    return loadYaml(text, { schema: CORE_SCHEMA, filename: file });
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    problems.push({ file, path: `line ${error.mark.line + 1}`, message: `YAML syntax: ${error.reason}` });
+    return undefined;
+  }
+}
+
+function validate<T>(
+  file: string,
+  schema: z.ZodType<T>,
+  data: unknown,
+  problems: KnowledgeProblem[],
+): T | undefined {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    problems.push({ file, path: formatPath(issue.path), message: issue.message });
+  }
+  return undefined;
+}
+
+/** Stamps an edition's year on its projects and topics, refusing a record that claims another year. */
+function stampEdition(
+  file: string,
+  data: unknown,
+  key: 'projects' | 'topics',
+  year: number,
+  problems: KnowledgeProblem[],
+): void {
+  if (data === null || typeof data !== 'object') return;
+  const list = (data as Record<string, unknown>)[key];
+  if (!Array.isArray(list)) return;
+  list.forEach((item: unknown, i) => {
+    if (item === null || typeof item !== 'object') return;
+    const record = item as Record<string, unknown>;
+    if (record['edition'] !== undefined && record['edition'] !== year) {
+      problems.push({
+        file,
+        path: `${key}[${i}].edition`,
+        message: `this file belongs to the ${year} edition`,
+      });
+    }
+    record['edition'] = year;
+  });
+}
 
 /**
  * Validates the knowledge files' text (YAML) and cross-checks their references.
- * Pure: the caller reads the files. Throws KnowledgeError listing every problem found.
+ * Pure: the caller reads the files, keyed by their path inside the knowledge folder
+ * (`sources.yaml`, `editions/2021/projects.yaml`). Throws KnowledgeError listing every problem found.
  */
 export function parseKnowledge(files: Readonly<Record<string, string>>): KnowledgeBase {
   const problems: KnowledgeProblem[] = [];
@@ -75,44 +143,75 @@ export function parseKnowledge(files: Readonly<Record<string, string>>): Knowled
       problems.push({ file, path: '', message: 'file is missing' });
       continue;
     }
-    let data: unknown;
-    try {
-      // CORE_SCHEMA keeps dates as the strings the schema expects (no timestamp conversion).
-      data = loadYaml(text, { schema: CORE_SCHEMA, filename: file });
-    } catch (error) {
-      if (!(error instanceof YAMLException)) throw error;
-      problems.push({ file, path: `line ${error.mark.line + 1}`, message: `YAML syntax: ${error.reason}` });
-      continue;
-    }
-    const result = knowledgeFileSchemas[file].safeParse(data);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        problems.push({ file, path: formatPath(issue.path), message: issue.message });
+    const data = readYaml(file, text, problems);
+    if (data === undefined) continue;
+    parsed[file] = validate(file, knowledgeFileSchemas[file] as z.ZodType, data, problems);
+  }
+
+  const years = [
+    ...new Set(
+      Object.keys(files).flatMap((path) => {
+        const m = EDITION_PATH.exec(path);
+        return m ? [Number(m[1])] : [];
+      }),
+    ),
+  ].sort((a, b) => a - b);
+  if (years.length === 0)
+    problems.push({ file: 'editions/', path: '', message: 'no edition folder (editions/<year>/)' });
+  const editions: ParsedEdition[] = [];
+  for (const year of years) {
+    const edition: Partial<Record<EditionFileName, unknown>> = {};
+    for (const name of EDITION_FILES) {
+      const file = `editions/${year}/${name}`;
+      const text = files[file];
+      if (text === undefined) {
+        problems.push({ file, path: '', message: 'file is missing' });
+        continue;
       }
-      continue;
+      const data = readYaml(file, text, problems);
+      if (data === undefined) continue;
+      stampEdition(file, data, name === 'projects.yaml' ? 'projects' : 'topics', year, problems);
+      edition[name] = validate(file, editionFileSchemas[name] as z.ZodType, data, problems);
     }
-    parsed[file] = result.data;
+    const program = edition['program.yaml'] as ParsedEdition['program.yaml'] | undefined;
+    if (program !== undefined && program.edition.year !== year) {
+      problems.push({
+        file: `editions/${year}/program.yaml`,
+        path: 'edition.year',
+        message: `the folder is editions/${year}/ but the file says ${program.edition.year}`,
+      });
+    }
+    if (edition['program.yaml'] !== undefined && edition['projects.yaml'] !== undefined) {
+      editions.push(edition as ParsedEdition);
+    }
   }
   if (problems.length > 0) throw new KnowledgeError(problems);
 
   const data = parsed as Parsed;
-  const kb = assemble(data);
-  problems.push(...checkReferences(kb, data));
+  const kb = assemble(data, editions);
+  problems.push(...checkReferences(kb, data, editions));
   if (problems.length > 0) throw new KnowledgeError(problems);
   return kb;
 }
 
-function assemble(data: Parsed): KnowledgeBase {
+function assemble(data: Parsed, parsedEditions: readonly ParsedEdition[]): KnowledgeBase {
   const hash = createHash('sha256');
   for (const file of KNOWLEDGE_FILES) hash.update(file).update(JSON.stringify(data[file]));
+  for (const edition of parsedEditions) hash.update(JSON.stringify(edition));
+  const editions: Edition[] = parsedEditions.map((e) => ({
+    year: e['program.yaml'].edition.year,
+    announced: e['program.yaml'].edition.announced,
+    program: e['program.yaml'].program,
+    projects: e['projects.yaml'].projects,
+    topics: e['program.yaml'].topics,
+  }));
   return {
     version: hash.digest('hex').slice(0, 16),
     sources: new Map(data['sources.yaml'].sources.map((s) => [s.id, s])),
-    program: data['program.yaml'].program,
-    unnamedProjects: data['program.yaml'].program.unnamedProjects,
-    projects: data['projects.yaml'].projects,
+    editions,
+    projects: editions.flatMap((e) => e.projects),
     topics: [
-      ...data['program.yaml'].topics,
+      ...editions.flatMap((e) => e.topics),
       ...data['contract-exceptions.yaml'].topics,
       ...data['sw-act.yaml'].topics,
     ],
@@ -139,7 +238,11 @@ function* sourceLists(value: unknown, path: PropertyKey[] = []): Generator<[Prop
   }
 }
 
-function checkReferences(kb: KnowledgeBase, data: Parsed): KnowledgeProblem[] {
+function checkReferences(
+  kb: KnowledgeBase,
+  data: Parsed,
+  editions: readonly ParsedEdition[],
+): KnowledgeProblem[] {
   const problems: KnowledgeProblem[] = [];
   const duplicates = (file: string, what: string, ids: readonly string[]) => {
     const seen = new Set<string>();
@@ -154,16 +257,20 @@ function checkReferences(kb: KnowledgeBase, data: Parsed): KnowledgeProblem[] {
     'source',
     data['sources.yaml'].sources.map((s) => s.id),
   );
-  duplicates(
-    'projects.yaml',
-    'project',
-    kb.projects.map((p) => p.id),
-  );
-  duplicates(
-    'program.yaml, contract-exceptions.yaml, sw-act.yaml',
-    'topic',
-    kb.topics.map((t) => t.id),
-  );
+  // One id is one project (or topic) across the years: unique within an edition, shared between them.
+  const sharedTopics = kb.topics.filter((t) => t.edition === undefined);
+  for (const edition of kb.editions) {
+    duplicates(
+      `editions/${edition.year}/projects.yaml`,
+      'project',
+      edition.projects.map((p) => p.id),
+    );
+    duplicates(
+      `editions/${edition.year}/program.yaml, contract-exceptions.yaml, sw-act.yaml`,
+      'topic',
+      [...edition.topics, ...sharedTopics].map((t) => t.id),
+    );
+  }
   duplicates(
     'contract-exceptions.yaml',
     'measure',
@@ -180,9 +287,14 @@ function checkReferences(kb: KnowledgeBase, data: Parsed): KnowledgeProblem[] {
     kb.rules.map((r) => r.id),
   );
 
-  for (const file of KNOWLEDGE_FILES) {
-    if (file === 'sources.yaml') continue;
-    for (const [path, ids] of sourceLists(data[file])) {
+  const sourceHolders: [string, unknown][] = [
+    ...KNOWLEDGE_FILES.filter((f) => f !== 'sources.yaml').map((f): [string, unknown] => [f, data[f]]),
+    ...editions.flatMap((e) =>
+      EDITION_FILES.map((f): [string, unknown] => [`editions/${e['program.yaml'].edition.year}/${f}`, e[f]]),
+    ),
+  ];
+  for (const [file, content] of sourceHolders) {
+    for (const [path, ids] of sourceLists(content)) {
       for (const id of ids) {
         if (!kb.sources.has(id))
           problems.push({ file, path: formatPath(path), message: `unknown source id "${id}"` });
@@ -192,22 +304,23 @@ function checkReferences(kb: KnowledgeBase, data: Parsed): KnowledgeProblem[] {
 
   // An alias that names two projects would make the engine guess; shared ones go in sharedAliases.
   const aliasOwner = new Map<string, string>();
-  kb.projects.forEach((project, i) => {
-    for (const lang of ['ko', 'en'] as const) {
-      project.aliases[lang].forEach((alias, j) => {
-        const key = alias.toLowerCase().replace(/\s+/g, '');
-        const owner = aliasOwner.get(key);
-        if (owner !== undefined && owner !== project.id) {
-          problems.push({
-            file: 'projects.yaml',
-            path: `projects[${i}].aliases.${lang}[${j}]`,
-            message: `alias "${alias}" also names project "${owner}"; move it to sharedAliases`,
-          });
-        }
-        aliasOwner.set(key, project.id);
-      });
-    }
-  });
+  for (const edition of kb.editions)
+    edition.projects.forEach((project, i) => {
+      for (const lang of ['ko', 'en'] as const) {
+        project.aliases[lang].forEach((alias, j) => {
+          const key = alias.toLowerCase().replace(/\s+/g, '');
+          const owner = aliasOwner.get(key);
+          if (owner !== undefined && owner !== project.id) {
+            problems.push({
+              file: `editions/${edition.year}/projects.yaml`,
+              path: `projects[${i}].aliases.${lang}[${j}]`,
+              message: `alias "${alias}" also names project "${owner}"; move it to sharedAliases`,
+            });
+          }
+          aliasOwner.set(key, project.id);
+        });
+      }
+    });
 
   const projectIds = new Set(kb.projects.map((p) => p.id));
   kb.topics.forEach((topic) => {

@@ -92,7 +92,9 @@ export type Aliases = z.infer<typeof aliasesSchema>;
 export const projectSchema = z
   .object({
     id,
-    /** Whether this project is known to be one of the 2021 program's 11. */
+    /** The program year this record belongs to; set by the loader from the edition's folder. */
+    edition: z.number().int(),
+    /** Whether this project is known to be one of its edition's projects. */
     membership: z.object(provenance).strict(),
     name: localizedSchema,
     /** Short names people use (국민비서, 세움터 ...). Matching only; not facts. */
@@ -104,7 +106,8 @@ export const projectSchema = z
     longTermContract: booleanFactSchema,
     briefed: booleanFactSchema,
     leadAgency: localizedFactSchema,
-    budget2021: amountFactSchema,
+    /** The budget in the edition's year. */
+    budget: amountFactSchema,
     category: localizedFactSchema,
     technologyGroup: localizedFactSchema,
     orderSchedule: localizedFactSchema,
@@ -122,6 +125,8 @@ export const unnamedProjectSchema = z
 export const topicSchema = z
   .object({
     id,
+    /** The program year of an edition's topic (set by the loader); shared topics have none. */
+    edition: z.number().int().optional(),
     group: z.enum(['program', 'briefing', 'contract', 'sw-act', 'procurement']),
     title: localizedSchema,
     /** Phrases that point to this topic: any one of them, found in the normalised question. */
@@ -283,11 +288,23 @@ export type Lexicon = z.infer<typeof lexiconSchema>;
 
 export const messagesSchema = z.record(z.string(), localizedSchema);
 
-/** One file of the knowledge base: which key holds which list. */
+/** Which program year an edition's folder holds, and when it was announced. */
+export const editionSchema = z
+  .object({ year: z.number().int().min(2000).max(2100), announced: isoDate })
+  .strict();
+
+/** The files of one edition (`editions/<year>/`): the program with its topics, and its projects. */
+export const editionFileSchemas = {
+  'program.yaml': z
+    .object({ edition: editionSchema, program: programSchema, topics: z.array(topicSchema) })
+    .strict(),
+  'projects.yaml': z.object({ projects: z.array(projectSchema).min(1) }).strict(),
+} as const;
+export type EditionFileName = keyof typeof editionFileSchemas;
+
+/** The shared files of the knowledge base (outside the editions): which key holds which list. */
 export const knowledgeFileSchemas = {
   'sources.yaml': z.object({ sources: z.array(sourceSchema).min(1) }).strict(),
-  'program.yaml': z.object({ program: programSchema, topics: z.array(topicSchema) }).strict(),
-  'projects.yaml': z.object({ projects: z.array(projectSchema).min(1) }).strict(),
   'contract-exceptions.yaml': z
     .object({ measures: z.array(measureSchema), topics: z.array(topicSchema) })
     .strict(),

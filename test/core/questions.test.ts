@@ -1,7 +1,5 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/load.js';
+import { DEFAULT_KNOWLEDGE_DIR, readKnowledgeFiles } from '../../src/knowledge/load.js';
 import { ask } from '../support/engine.js';
 
 interface Case {
@@ -504,8 +502,7 @@ describe('answers to questions (real knowledge base)', () => {
 
 describe('no invented numbers', () => {
   // Every number an answer shows must come from the knowledge base, the question or the reference date.
-  const knowledgeText = readdirSync(DEFAULT_KNOWLEDGE_DIR)
-    .map((f) => readFileSync(join(DEFAULT_KNOWLEDGE_DIR, f), 'utf8'))
+  const knowledgeText = Object.values(readKnowledgeFiles(DEFAULT_KNOWLEDGE_DIR))
     .join('\n')
     .replace(/,(?=\d{3})/g, '');
   const numbersIn = (text: string) =>

@@ -1,14 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from '../../src/knowledge/load.js';
-import { KNOWLEDGE_FILES, KnowledgeError, parseKnowledge } from '../../src/knowledge/parse.js';
+import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge, readKnowledgeFiles } from '../../src/knowledge/load.js';
+import { KnowledgeError, parseKnowledge } from '../../src/knowledge/parse.js';
 
-const realFiles = Object.fromEntries(
-  KNOWLEDGE_FILES.map((f) => [f, readFileSync(join(DEFAULT_KNOWLEDGE_DIR, f), 'utf8')]),
-) as Record<string, string>;
+const realFiles = readKnowledgeFiles(DEFAULT_KNOWLEDGE_DIR);
+const PROJECTS_2021 = 'editions/2021/projects.yaml';
 
 function problemsWith(file: string, edit: (text: string) => string): string {
   const files = { ...realFiles, [file]: edit(realFiles[file]!) };
@@ -41,32 +40,33 @@ describe('knowledge base validation', () => {
   it('marks the inferred project inferred and leaves the unnamed two unknown', () => {
     const kb = loadKnowledge();
     expect(kb.projects.find((p) => p.id === 'spatial-data-platform')!.membership.confidence).toBe('inferred');
-    expect(kb.unnamedProjects).toMatchObject({ slots: 2, confidence: 'not_found' });
-    const known = kb.projects.filter((p) => p.budget2021.value !== null).map((p) => p.budget2021.value!.krw);
+    const edition2021 = kb.editions.find((e) => e.year === 2021)!;
+    expect(edition2021.program.unnamedProjects).toMatchObject({ slots: 2, confidence: 'not_found' });
+    const known = edition2021.projects.filter((p) => p.budget.value !== null).map((p) => p.budget.value!.krw);
     expect(known.reduce((a, b) => a + b, 0)).toBe(31_800_000_000);
   });
 
   it('names the file and line of a YAML syntax error', () => {
-    const message = problemsWith('projects.yaml', (t) => t.replace('projects:', 'projects: [unclosed'));
-    expect(message).toMatch(/projects\.yaml at line \d+: YAML syntax/);
+    const message = problemsWith(PROJECTS_2021, (t) => t.replace('projects:', 'projects: [unclosed'));
+    expect(message).toMatch(/editions\/2021\/projects\.yaml at line \d+: YAML syntax/);
   });
 
   it('names the file and path of a missing field', () => {
-    const message = problemsWith('projects.yaml', (t) =>
-      t.replace(/\n {4}budget2021: \{ value: null[^\n]*\n/, '\n'),
+    const message = problemsWith(PROJECTS_2021, (t) =>
+      t.replace(/\n {4}budget: \{ value: null[^\n]*\n/, '\n'),
     );
-    expect(message).toContain('projects.yaml at projects[0].budget2021');
+    expect(message).toContain('editions/2021/projects.yaml at projects[0].budget');
   });
 
   it('rejects a known fact with confidence not_found', () => {
-    const message = problemsWith('projects.yaml', (t) =>
+    const message = problemsWith(PROJECTS_2021, (t) =>
       t.replace(
-        'budget2021: { value: null, sources: [], confidence: not_found }',
-        'budget2021: { value: { krw: 1, ko: 1원, en: KRW 1 }, sources: [mbn-2021-budgets], confidence: not_found }',
+        'budget: { value: null, sources: [], confidence: not_found }',
+        'budget: { value: { krw: 1, ko: 1원, en: KRW 1 }, sources: [mbn-2021-budgets], confidence: not_found }',
       ),
     );
     expect(message).toContain(
-      'projects.yaml at projects[0].budget2021: confidence not_found needs a null value',
+      'editions/2021/projects.yaml at projects[0].budget: confidence not_found needs a null value',
     );
   });
 
@@ -81,7 +81,7 @@ describe('knowledge base validation', () => {
   });
 
   it('rejects an alias that names two projects', () => {
-    const message = problemsWith('projects.yaml', (t) => t.replace('ko: [폐기물,', 'ko: [국민비서, 폐기물,'));
+    const message = problemsWith(PROJECTS_2021, (t) => t.replace('ko: [폐기물,', 'ko: [국민비서, 폐기물,'));
     expect(message).toContain('alias "국민비서" also names project "national-secretary"');
   });
 
@@ -143,7 +143,7 @@ describe('knowledge base validation', () => {
       const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/knowledge/check.ts'], {
         encoding: 'utf8',
       });
-      expect(out).toMatch(/knowledge base OK .* 9 projects/);
+      expect(out).toMatch(/knowledge base OK .* 2021 \(9 projects\)/);
     });
   });
 });
