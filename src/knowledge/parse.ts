@@ -6,6 +6,7 @@ import {
   knowledgeFileSchemas,
   type EditionFileName,
   type Decision,
+  type Example,
   type KnowledgeFileName,
   type Lexicon,
   type Localized,
@@ -42,6 +43,8 @@ export interface KnowledgeBase {
   readonly rules: readonly Rule[];
   readonly lexicon: Lexicon;
   readonly messages: Readonly<Record<string, Localized>>;
+  /** Example questions per answer card. */
+  readonly examples: readonly Example[];
 }
 
 /** The shared files every knowledge base has, besides at least one `editions/<year>/` folder. */
@@ -220,6 +223,7 @@ function assemble(data: Parsed, parsedEditions: readonly ParsedEdition[]): Knowl
     rules: data['rules.yaml'].rules,
     lexicon: data['lexicon.yaml'],
     messages: data['messages.yaml'].messages,
+    examples: data['examples.yaml'].examples,
   };
 }
 
@@ -383,6 +387,32 @@ function checkReferences(
         });
       }
     });
+  });
+
+  const LIST_CARDS = ['all', 'new', 'long-term', 'not-briefed', 'by-agency', 'by-phase'];
+  const cardExists = (card: string): boolean => {
+    const [kind, id = ''] = card.split(':');
+    if (kind === 'topic') return kb.topics.some((t) => t.id === id);
+    if (kind === 'decision') return kb.decisions.some((d) => d.id === id);
+    if (kind === 'aspect') return kb.lexicon.aspects.some((a) => a.id === id);
+    if (kind === 'list') return LIST_CARDS.includes(id);
+    return card === 'help';
+  };
+  const cardsSeen = new Set<string>();
+  kb.examples.forEach((example, i) => {
+    if (!cardExists(example.card))
+      problems.push({
+        file: 'examples.yaml',
+        path: `examples[${i}].card`,
+        message: `no card "${example.card}"`,
+      });
+    if (cardsSeen.has(example.card))
+      problems.push({
+        file: 'examples.yaml',
+        path: `examples[${i}].card`,
+        message: `"${example.card}" is listed twice`,
+      });
+    cardsSeen.add(example.card);
   });
 
   const required = ['rejected.empty', 'rejected.tooLong', 'noMatch', 'help', 'inferred', 'notFound'];

@@ -288,6 +288,20 @@ export type Lexicon = z.infer<typeof lexiconSchema>;
 
 export const messagesSchema = z.record(z.string(), localizedSchema);
 
+/**
+ * Example questions for one answer card, which the engine ranks questions against. A card is
+ * `topic:<topic id>`, `decision:<decision id>`, `aspect:<aspect id>` (a project's field, asked with a
+ * project's name), `list:<all|new|long-term|not-briefed|by-agency|by-phase>` or `help`.
+ */
+export const exampleSchema = z
+  .object({
+    card: z.string().regex(/^(?:topic|decision|aspect|list):[a-zA-Z0-9-]+$|^help$/, 'card is kind:id'),
+    ko: z.array(z.string().min(2)).min(1),
+    en: z.array(z.string().min(2)).min(1),
+  })
+  .strict();
+export type Example = z.infer<typeof exampleSchema>;
+
 /** Which program year an edition's folder holds, and when it was announced. */
 export const editionSchema = z
   .object({ year: z.number().int().min(2000).max(2100), announced: isoDate })
@@ -312,6 +326,7 @@ export const knowledgeFileSchemas = {
   'rules.yaml': z.object({ decisions: z.array(decisionSchema), rules: z.array(ruleSchema) }).strict(),
   'lexicon.yaml': lexiconSchema,
   'messages.yaml': z.object({ messages: messagesSchema }).strict(),
+  'examples.yaml': z.object({ examples: z.array(exampleSchema) }).strict(),
 } as const;
 
 export type KnowledgeFileName = keyof typeof knowledgeFileSchemas;
