@@ -140,6 +140,18 @@ export const topicSchema = z
     statements: z.array(statementSchema).min(1),
     /** Set when the topic is itself an unknown fact (e.g. the 2021 pre-registered questions). */
     unknown: z.boolean().default(false),
+    /**
+     * A comparison with a program year that has no edition of its own (2020): answered for questions
+     * about that year, or comparing with it, not for any question that merely names a year.
+     */
+    compareYear: z.number().int().optional(),
+    /**
+     * Wrong premises people bring to this topic (a venue of another year, say): when a question
+     * contains one of the phrases, the correction is said first.
+     */
+    premises: z
+      .array(z.object({ phrases: aliasesSchema, correction: localizedSchema, sources: z.array(id) }).strict())
+      .default([]),
   })
   .strict()
   .refine((t) => t.keywords.ko.length + t.keywords.en.length > 0 || t.requires.length > 0, {
@@ -239,8 +251,30 @@ export const programSchema = z
     projectCount: numberFactSchema,
     totalBudget: amountFactSchema,
     unnamedProjects: unnamedProjectSchema,
+    /** The briefing's date as a project answer cites it (2021-01-21). */
+    briefingDate: isoDate,
+    /** How many projects the briefing covered. */
+    briefedCount: numberFactSchema,
+    /** Said after a project budget no source gives: which budgets are known in this edition. */
+    budgetNote: localizedSchema,
   })
   .strict();
+
+/** How a question asks, whatever it asks about (see lexicon.yaml `forms`). */
+export const FORM_IDS = [
+  'legalBasis',
+  'mandatory',
+  'includes',
+  'why',
+  'premise',
+  'superlative',
+  'compare',
+  'count',
+  'total',
+  'when',
+  'where',
+] as const;
+export type QuestionForm = (typeof FORM_IDS)[number];
 
 /** Aspect words: which field of a project a question asks for. */
 export const aspectSchema = z
@@ -278,6 +312,7 @@ export const lexiconSchema = z
     programCues: aliasesSchema,
     /** Greetings and help requests. */
     helpCues: aliasesSchema,
+    forms: z.object(Object.fromEntries(FORM_IDS.map((id) => [id, aliasesSchema])) as Record<QuestionForm, typeof aliasesSchema>).strict(),
     /** Short names of lead agencies, for list filters ("국토부 사업"). `name` is the Korean name in projects.yaml. */
     agencies: z.array(
       z.object({ name: z.string().min(1), aliases: z.array(z.string().min(1)).min(1) }).strict(),

@@ -1,0 +1,276 @@
+import type { Topic } from '../knowledge/schema.js';
+import type { AnswerBuilder } from './compose.js';
+import type { EngineContext } from './context.js';
+import type { PhraseHit } from './phraseMatcher.js';
+import type { Reading } from './reading/read.js';
+import type { RankedCard } from './retrieval/cards.js';
+import { composeRuleAnswer, type DecisionRequest } from './ruleAnswer.js';
+import { readDecisionInputs } from './rules/readInputs.js';
+import type { Answer } from './types.js';
+import { answerDecisionInfo, answerTimeline } from './writers/decision.js';
+import { answerList, type ProjectFilter } from './writers/list.js';
+import { projectName, writeProjectListItem, type ProjectAspect } from './writers/project.js';
+import { answerOtherYear, answerProjects } from './writers/projectAnswer.js';
+import { answerEditionTopics, answerMissingYear, answerTopics, pickTopics } from './writers/topic.js';
+
+/** One way of answering: an answer when the reading fits it, else null for the next route. */
+type Route = (b: AnswerBuilder, ctx: EngineContext, r: Reading) => Answer | null;
+
+/** Forms that ask about a rule itself (its basis, whether it binds, what it counts, why), never for a verdict. */
+const ABOUT_THE_RULE = ['legalBasis', 'mandatory', 'includes', 'why'] as const;
+
+const longest = (hits: readonly PhraseHit<string>[], target?: string) =>
+  Math.max(0, ...hits.filter((h) => target === undefined || h.target === target).map((h) => h.length));
+
+/** A yes/no question about a rule, or one that gives the rule's inputs. */
+const routeRule: Route = (b, ctx, r) => {
+  const aboutTheRule = ABOUT_THE_RULE.some((form) => r.forms.has(form));
+  const longestTopicHit = longest(r.hits.topics);
+  const requests = r.decisionIds.flatMap((id): DecisionRequest[] => {
+    const decision = ctx.decisions.get(id);
+    if (!decision) return [];
+    const request = readDecisionInputs(decision, r.lowered, r.today);
+    const givesInputs = Object.values(request.values).some((v) => v !== undefined && v !== false);
+    if (aboutTheRule && !givesInputs && !request.dateAsked) return [];
+    if (request.hasParameters) return [request];
+    // A yes/no word without the rule's inputs is a rule question too, unless the question asks for
+    // information ("며칠", "how long") or a topic's words fit it better.
+    const decisionHit = longest(r.hits.decisions, id);
+    const asksDecision =
+      r.hits.cues.has('decision') && !r.hits.cues.has('info') && decisionHit > longestTopicHit;
+    return asksDecision ? [request] : [];
+  });
+  if (requests.length === 0) return null;
+  // No date: the rule's timeline (normal rule, each period, today), not a bare verdict for today.
+  const [only] = requests;
+  if (requests.length === 1 && only && !only.dateAsked && only.decision.measure !== undefined) {
+    const values = { ...only.values, ...(only.alternatives.length === 1 ? only.alternatives[0] : {}) };
+    const timeline =
+      only.alternatives.length > 1
+        ? timelineAgreeing(b, ctx, only)
+        : answerTimeline(b, ctx.kb, only.decision, values, r.today);
+    if (timeline) return { ...timeline, projects: [...r.projectIds] };
+    return answerDecisionInfo(b, ctx.kb, only.decision, ctx.topics);
+  }
+  return composeRuleAnswer(b, ctx.kb, requests, r.projectIds);
+};
+
+/** With an input left open (one failed round or two?), a timeline only when both readings agree everywhere. */
+function timelineAgreeing(b: AnswerBuilder, ctx: EngineContext, request: DecisionRequest): Answer | null {
+  const first = request.alternatives[0];
+  if (first === undefined) return null;
+  return answerTimeline(b, ctx.kb, request.decision, { ...request.values, ...first }, request.date.to);
+}
+
+/** A project: the asked aspect, or an overview. */
+const routeProject: Route = (b, ctx, r) => {
+  if (r.projectIds.length === 0) return null;
+  const topic = firstTopic(ctx, r);
+  // "국민비서 설명회 언제?" is about the briefing; "국민비서 어떤 채널?" is about the project.
+  const aboutBriefing = topic?.group === 'briefing' && /설명회|briefing/u.test(r.lowered);
+  const aboutRules = topic !== undefined && ['contract', 'sw-act', 'procurement'].includes(topic.group);
+  if (r.aspects.length === 0 && topic && (aboutBriefing || aboutRules || topic.unknown)) {
+    return answerTopics(b, [topic], r.projectIds);
+  }
+  const otherYear = r.years.find((y) => !ctx.kb.editions.some((e) => e.year === y));
+  if (
+    otherYear !== undefined &&
+    !r.years.some((y) => ctx.kb.editions.some((e) => e.year === y)) &&
+    !r.aspects.some((a) => a !== 'budget' && a !== 'description' && a !== 'name')
+  ) {
+    const notes = answerOtherYear(b, ctx, r.projectIds, otherYear);
+    if (notes) return notes;
+  }
+  return answerProjects(b, ctx, {
+    ids: r.projectIds,
+    aspects: r.aspects,
+    years: r.years,
+    today: r.today,
+    lowered: r.lowered,
+  });
+};
+
+/** A shared alias (클라우드): answer each candidate's aspect, or ask which one. */
+const routeSharedName: Route = (b, ctx, r) => {
+  if (r.hits.shared.length === 0 || r.topicIds.length > 0) return null;
+  const term = r.hits.shared[0]!.phrase;
+  const ids = ctx.phrases.sharedOwners.get(term) ?? [];
+  if (r.aspects.length > 0) {
+    b.line(b.msg('candidates.aspect', { term }));
+    b.blank();
+    return answerProjects(b, ctx, {
+      ids,
+      aspects: r.aspects,
+      years: r.years,
+      today: r.today,
+      lowered: r.lowered,
+    });
+  }
+  b.line(b.msg('candidates.prompt', { term }));
+  const owners = ids.map((id) => ctx.projects.get(id)!.at(-1)!);
+  for (const project of owners) writeProjectListItem(b, project);
+  return b.build({
+    status: 'answered',
+    kind: 'candidates',
+    projects: ids,
+    candidates: owners.map((p) => ({ id: p.id, label: projectName(p, b.language) })),
+  });
+};
+
+/** A list of projects, maybe filtered ("신규 사업", "국토부 사업", "사업별 예산"). */
+const routeList: Route = (b, ctx, r) => {
+  const list = readListFilter(r);
+  if (list === null || (r.topicIds.length > 0 && !list.strong)) return null;
+  return answerList(b, ctx, { ...list.filter, year: editionYear(ctx, r) }, r.today);
+};
+
+/** A program, briefing, contract or SW-Act topic, unless a rule's own words fit better. */
+const routeTopic: Route = (b, ctx, r) => {
+  const ids = topicCandidates(ctx, r);
+  if (ids.length === 0) return null;
+  const decisionFirst = r.decisionIds[0] !== undefined ? ctx.decisions.get(r.decisionIds[0]) : undefined;
+  if (decisionFirst && longest(r.hits.decisions) > longest(r.hits.topics, ids[0]))
+    return answerDecisionInfo(b, ctx.kb, decisionFirst, ctx.topics);
+  // "X and Y?": a second topic asked in the same breath is answered too.
+  const [first, second] = ids.map((id) => ctx.topics.get(id)![0]!);
+  const joined = /\band\b|그리고|하고|이랑|랑|및|또|,/u.test(r.lowered);
+  const chosen = second && joined && second.group === first!.group ? [first!.id, second.id] : [first!.id];
+  const { topics, missingYear } = pickTopics(ctx, chosen, r.years, r.today);
+  if (topics.length === 0) return missingYear !== null ? answerMissingYear(b, ctx, missingYear) : null;
+  return answerEditionTopics(b, ctx, topics, []);
+};
+
+/** "사업 예산 알려줘", "list the projects": the whole list. */
+const routeListCue: Route = (b, ctx, r) => {
+  if (
+    (r.hits.cues.has('list') || (r.aspects.includes('budget') && r.hits.cues.has('program'))) &&
+    /사업|과제|project|program/u.test(r.lowered)
+  )
+    return answerList(b, ctx, { year: editionYear(ctx, r) }, r.today);
+  return null;
+};
+
+/** A rule topic asked about in general ("수의계약 특례 연장됐어?"). */
+const routeDecisionInfo: Route = (b, ctx, r) => {
+  const decision = r.decisionIds[0] !== undefined ? ctx.decisions.get(r.decisionIds[0]) : undefined;
+  return decision ? answerDecisionInfo(b, ctx.kb, decision, ctx.topics) : null;
+};
+
+/** Facts no source records (winning bidder, contacts) asked without a project. */
+const routeUnrecorded: Route = (b, _ctx, r) => {
+  if (!r.aspects.includes('winner') && !r.aspects.includes('contact')) return null;
+  b.line(b.msg(r.aspects.includes('winner') ? 'unknown.programWinner' : 'unknown.programContact'));
+  return b.build({ status: 'unknown_fact', kind: 'topic' });
+};
+
+const routeHelp: Route = (b, _ctx, r) => {
+  if (!r.hits.cues.has('help')) return null;
+  b.line(b.msg('help'));
+  return b.build({ status: 'answered', kind: 'help' });
+};
+
+/** Fewer points than this for the best card means the question is not about anything the cards know. */
+const NEAREST_MIN_SCORE = 12;
+
+/** No phrase fits: the card the question's words rank first, if it is clearly first; else no match. */
+const routeNearest: Route = (b, ctx, r) => {
+  const [best] = r.cards;
+  // A word no card knows ("탄소중립") means the question is about something else, unless the
+  // question's other words point very clearly at one card.
+  const strange = ctx.cards.unknownWords(r.text).length > 0;
+  if (best !== undefined && best.score >= NEAREST_MIN_SCORE * (strange ? 2.5 : 1)) {
+    const answer = answerCard(b, ctx, r, best);
+    if (answer) return answer;
+  }
+  b.line(b.msg('noMatch'));
+  return b.build({ status: 'no_match', kind: 'no_match' });
+};
+
+function answerCard(b: AnswerBuilder, ctx: EngineContext, r: Reading, ranked: RankedCard): Answer | null {
+  const { card } = ranked;
+  switch (card.kind) {
+    case 'topic': {
+      const { topics, missingYear } = pickTopics(ctx, [card.target], r.years, r.today);
+      if (topics.length > 0) return answerEditionTopics(b, ctx, topics, []);
+      return missingYear !== null ? answerMissingYear(b, ctx, missingYear) : null;
+    }
+    case 'decision': {
+      const decision = ctx.decisions.get(card.target);
+      return decision ? answerDecisionInfo(b, ctx.kb, decision, ctx.topics) : null;
+    }
+    case 'list':
+      return answerList(b, ctx, { ...LIST_FILTERS[card.target], year: editionYear(ctx, r) }, r.today);
+    case 'help':
+      b.line(b.msg('help'));
+      return b.build({ status: 'answered', kind: 'help' });
+    case 'aspect':
+      return null;
+  }
+}
+
+const LIST_FILTERS: Readonly<Record<string, ProjectFilter>> = {
+  all: {},
+  new: { isNew: true },
+  'long-term': { longTermContract: true },
+  'not-briefed': { briefed: false },
+};
+
+/** The routes, in the order they are tried. */
+export const ROUTES: readonly Route[] = [
+  routeRule,
+  routeProject,
+  routeSharedName,
+  routeList,
+  routeTopic,
+  routeListCue,
+  routeDecisionInfo,
+  routeUnrecorded,
+  routeHelp,
+  routeNearest,
+];
+
+/** The first topic a question's words point to, of those it may mean. */
+function firstTopic(ctx: EngineContext, r: Reading): Topic | undefined {
+  const id = topicCandidates(ctx, r)[0];
+  return id !== undefined ? ctx.topics.get(id)?.[0] : undefined;
+}
+
+/**
+ * The topics a question's words point to, best first. A comparison with a year that has no edition
+ * of its own (2020) counts only when the question compares or asks about that year.
+ */
+function topicCandidates(ctx: EngineContext, r: Reading): string[] {
+  return r.topicIds.filter((id) => {
+    const compareYear = ctx.topics.get(id)?.[0]?.compareYear;
+    if (compareYear === undefined) return true;
+    const isEdition = ctx.kb.editions.some((e) => e.year === compareYear);
+    return r.forms.has('compare') || (!isEdition && r.years.includes(compareYear));
+  });
+}
+
+/** The edition year a list question names, if it names one that has an edition. */
+function editionYear(ctx: EngineContext, r: Reading): number | undefined {
+  return r.years.find((y) => ctx.kb.editions.some((e) => e.year === y));
+}
+
+function readListFilter(r: Reading): { filter: ProjectFilter; strong: boolean } | null {
+  const { lowered, aspects } = r;
+  const listy = /사업|과제|projects?\b|programm?e?\b/u.test(lowered);
+  if (!listy) return null;
+  const agency = r.hits.agencies[0]?.target;
+  if (agency !== undefined) return { filter: { agency }, strong: !r.hits.cues.has('program') };
+  if (aspects.includes('isNew')) return { filter: { isNew: true }, strong: true };
+  if (aspects.includes('longTermContract')) return { filter: { longTermContract: true }, strong: true };
+  const phase =
+    /([1-3])\s*(?:차|단계)\s*(?:사업|과제|목록)|phase\s*([1-3])\s*(?:projects?|list)|(?:list|which|what)\s+(?:the\s+)?phase\s*([1-3])/u.exec(
+      lowered,
+    );
+  if (phase) return { filter: { phase: Number(phase[1] ?? phase[2] ?? phase[3]) }, strong: true };
+  if (aspects.includes('briefed') && /빠|제외|left out|excluded|not briefed/u.test(lowered)) {
+    return { filter: { briefed: false }, strong: false };
+  }
+  if (r.hits.cues.has('list')) return { filter: {}, strong: false };
+  return null;
+}
+
+export type { ProjectAspect };

@@ -1,0 +1,187 @@
+import type { Edition } from '../../knowledge/parse.js';
+import type { Project } from '../../knowledge/schema.js';
+import type { AnswerBuilder } from '../compose.js';
+import { editionsKnownOn, pickRecord, type EngineContext } from '../context.js';
+import type { Answer } from '../types.js';
+import {
+  knowsAspect,
+  projectName,
+  writeProjectAspect,
+  writeProjectOverview,
+  type ProjectAspect,
+} from './project.js';
+
+/** What a project question asks: which projects, which aspects, for which years. */
+export interface ProjectAsk {
+  readonly ids: readonly string[];
+  readonly aspects: readonly ProjectAspect[];
+  readonly years: readonly number[];
+  readonly today: string;
+  /** The question, NFKC and lower case. */
+  readonly lowered: string;
+}
+
+function editionOf(ctx: EngineContext, project: Project): Edition {
+  return ctx.kb.editions.find((e) => e.year === project.edition)!;
+}
+
+/** The aspects a question really asks, from the aspect words it contains. */
+export function askedAspects(aspects: readonly ProjectAspect[], lowered: string): ProjectAspect[] {
+  // "내용"/"what is" plus a specific aspect: the specific one is what was asked. "phase 3" or
+  // "2단계" next to another aspect names the project, it doesn't ask for its phase; "AI 분야" is the
+  // technology group, not the 5/6 category.
+  let asked = aspects.length > 1 ? aspects.filter((a) => a !== 'description') : [...aspects];
+  if (asked.length > 1 && /phase\s*\d|\d\s*(?:차|단계)/u.test(lowered))
+    asked = asked.filter((a) => a !== 'phase');
+  if (asked.includes('technologyGroup')) asked = asked.filter((a) => a !== 'category');
+  return asked;
+}
+
+/**
+ * One or more projects: the asked aspects, or an overview, for the edition the question's years
+ * pick (or the latest edition that has the fact, naming its year when another edition also has
+ * the project).
+ */
+export function answerProjects(b: AnswerBuilder, ctx: EngineContext, ask: ProjectAsk): Answer {
+  const asked = askedAspects(ask.aspects, ask.lowered);
+  const known = editionsKnownOn(ctx.kb, ask.today);
+  let knownCount = 0;
+  let unknownCount = 0;
+  const many = ask.ids.length > 1;
+  for (const id of ask.ids) {
+    const records = ctx.projects.get(id) ?? [];
+    if (many) b.blank();
+    if (asked.length === 0) {
+      const pick = pickRecord(records, ask.years, known);
+      if (pick === null) continue;
+      if ('missingYear' in pick) {
+        writeMissingYear(b, records, pick.missingYear);
+        unknownCount++;
+        continue;
+      }
+      if (pick.named) b.line(b.msg('project.yearHeader', { year: pick.record.edition }));
+      writeProjectOverview(b, editionOf(ctx, pick.record), pick.record);
+      writeOtherEditions(b, pick.others, 'phase');
+      knownCount++;
+      continue;
+    }
+    if (many || asked.length > 1) b.line(projectName(records.at(-1)!, b.language));
+    for (const aspect of asked) {
+      const pick = pickRecord(records, ask.years, known, (r) => knowsAspect(r, aspect));
+      if (pick === null) continue;
+      if ('missingYear' in pick) {
+        writeMissingYear(b, records, pick.missingYear);
+        unknownCount++;
+        continue;
+      }
+      const edition = editionOf(ctx, pick.record);
+      if (writeProjectAspect(b, edition, pick.record, aspect)) knownCount++;
+      else if (aspect === 'budget' && writeBudgetNotes(b, pick.record, ask.lowered)) knownCount++;
+      else unknownCount++;
+      if (ask.years.length === 0) writeOtherEditions(b, pick.others, aspect);
+    }
+    // "1단계는 언제?", "phase 1 timeline": the notes that speak of phase 1.
+    if (/1\s*단계|1\s*차|phase\s*(?:1|one)\b/u.test(ask.lowered)) {
+      for (const record of records)
+        for (const note of record.notes.filter((n) => /1단계|phase 1/u.test(`${n.text.ko} ${n.text.en}`)))
+          b.statement(note);
+    }
+    if (unknownCount > 0 && knownCount === 0 && !many) {
+      const record = records.at(-1)!;
+      b.blank();
+      b.line(b.msg('unknown.whatIsKnown'));
+      writeProjectOverview(b, editionOf(ctx, record), record, asked);
+    }
+  }
+  return b.build({
+    // One status rule: the asked fact not found means unknown_fact, whatever else is shown.
+    status: unknownCount > 0 && knownCount === 0 ? 'unknown_fact' : 'answered',
+    kind: 'project',
+    projects: ask.ids,
+  });
+}
+
+function writeMissingYear(b: AnswerBuilder, records: readonly Project[], year: number): void {
+  const latest = records.at(-1)!;
+  b.line(
+    b.msg('unknown.projectYear', {
+      name: projectName(latest, b.language),
+      year,
+      years: records.map((r) => r.edition).join(', '),
+    }),
+  );
+  b.fact(String(year), ...records.map((r) => String(r.edition)));
+}
+
+/** The same aspect in the project's other editions, one line each, newest first. */
+function writeOtherEditions(b: AnswerBuilder, others: readonly Project[], aspect: ProjectAspect): void {
+  for (const other of [...others].reverse()) {
+    const field = aspect === 'name' || aspect === 'winner' || aspect === 'contact' ? null : other[aspect];
+    if (field === null) continue;
+    const value = field.value;
+    let shown: string;
+    if (value === null) shown = b.msg('notFound');
+    else if (typeof value === 'number')
+      shown = aspect === 'phase' && b.language === 'ko' ? `${value}차` : String(value);
+    else if (typeof value === 'boolean') shown = b.msg(value ? 'yes' : 'no');
+    else if ('krw' in value) shown = b.language === 'ko' ? value.ko : value.en;
+    else shown = b.text(value);
+    b.line(
+      `${b.msg('project.otherEdition', { year: other.edition, value: `${projectName(other, b.language)} — ${shown}` })}${value === null ? '' : b.mark(field.confidence)}`,
+    );
+    b.fact(String(other.edition), other.name.ko, other.name.en);
+    if (typeof value === 'number') b.fact(String(value));
+    if (value !== null) b.cite(field.sources);
+  }
+}
+
+/** Earlier-year or whole-build figures a note records, when the question asks for them. */
+function writeBudgetNotes(b: AnswerBuilder, project: Project, lowered: string): boolean {
+  const wantsTotal =
+    /전체|총\s*사업비|총액|합계|total|whole|overall/u.test(lowered) &&
+    !lowered.includes(String(project.edition));
+  const year = /(20\d{2})/u.exec(lowered)?.[1];
+  const notes = project.notes.filter((note) => {
+    const text = `${note.text.ko} ${note.text.en}`;
+    return (
+      (year !== undefined && year !== String(project.edition) && text.includes(year)) ||
+      (wantsTotal && /전체|총|total|whole/u.test(text))
+    );
+  });
+  for (const note of notes) b.statement(note);
+  // A whole-build figure may sit in the description ("3년간 총 약 160억원").
+  const description = project.description;
+  if (
+    notes.length === 0 &&
+    wantsTotal &&
+    description.value &&
+    /총|total/u.test(`${description.value.ko} ${description.value.en}`)
+  ) {
+    b.line(`${b.text(description.value)}${b.mark(description.confidence)}`);
+    b.cite(description.sources);
+    return true;
+  }
+  return notes.length > 0;
+}
+
+/** A project question about a year with no edition: the notes that speak of that year, if any. */
+export function answerOtherYear(
+  b: AnswerBuilder,
+  ctx: EngineContext,
+  ids: readonly string[],
+  year: number,
+): Answer | null {
+  let found = 0;
+  for (const id of ids) {
+    const records = ctx.projects.get(id) ?? [];
+    const notes = records.flatMap((r) =>
+      r.notes.filter((n) => n.text.ko.includes(String(year)) || n.text.en.includes(String(year))),
+    );
+    if (notes.length === 0) continue;
+    b.line(projectName(records.at(-1)!, b.language));
+    for (const note of notes) b.statement(note);
+    found += notes.length;
+  }
+  if (found === 0) return null;
+  return b.build({ status: 'answered', kind: 'project', projects: ids });
+}

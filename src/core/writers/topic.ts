@@ -1,0 +1,90 @@
+import type { Topic } from '../../knowledge/schema.js';
+import type { AnswerBuilder } from '../compose.js';
+import { editionsKnownOn, pickRecord, type EngineContext } from '../context.js';
+import type { Answer } from '../types.js';
+
+/** Stored topics, each as its title and statements. */
+export function answerTopics(
+  b: AnswerBuilder,
+  topics: readonly Topic[],
+  projectIds: readonly string[],
+): Answer {
+  for (const topic of topics) {
+    b.line(b.text(topic.title));
+    for (const statement of topic.statements) b.statement(statement);
+  }
+  const related = projectIds.length > 0 ? [...projectIds] : [...new Set(topics.flatMap((t) => t.projects))];
+  return b.build({
+    status: topics.every((t) => t.unknown) ? 'unknown_fact' : 'answered',
+    kind: 'topic',
+    projects: related,
+  });
+}
+
+/**
+ * The record of each topic for the asked year (an edition's topic exists once per edition), the
+ * latest known edition's when the question names no year. A topic of another year's edition, named
+ * with no year, gets its year in the title.
+ */
+export function pickTopics(
+  ctx: EngineContext,
+  ids: readonly string[],
+  years: readonly number[],
+  today: string,
+): { topics: Topic[]; missingYear: number | null } {
+  const known = editionsKnownOn(ctx.kb, today);
+  const topics: Topic[] = [];
+  let missingYear: number | null = null;
+  for (const id of ids) {
+    const pick = pickRecord(ctx.topics.get(id) ?? [], years, known);
+    if (pick === null) continue;
+    if ('missingYear' in pick) {
+      missingYear ??= pick.missingYear;
+      continue;
+    }
+    topics.push(pick.record);
+  }
+  return { topics, missingYear };
+}
+
+/** Stored topics with their edition's year in the title when the topic exists in several editions. */
+export function answerEditionTopics(
+  b: AnswerBuilder,
+  ctx: EngineContext,
+  topics: readonly Topic[],
+  projectIds: readonly string[],
+): Answer {
+  for (const topic of topics) {
+    const editions = (ctx.topics.get(topic.id) ?? []).length;
+    const title = b.text(topic.title);
+    b.line(topic.edition !== undefined && editions > 1 ? `${title} (${topic.edition})` : title);
+    if (topic.edition !== undefined) b.fact(String(topic.edition));
+    for (const statement of topic.statements) b.statement(statement);
+  }
+  const related = projectIds.length > 0 ? [...projectIds] : [...new Set(topics.flatMap((t) => t.projects))];
+  return b.build({
+    status: topics.every((t) => t.unknown) ? 'unknown_fact' : 'answered',
+    kind: 'topic',
+    projects: related,
+  });
+}
+
+/** A year no edition covers: the comparison topic that records it, or which years are known. */
+export function answerMissingYear(b: AnswerBuilder, ctx: EngineContext, year: number): Answer {
+  const comparison = ctx.kb.topics.find((t) => t.compareYear === year);
+  if (comparison) return answerTopics(b, [comparison], []);
+  const compared = [
+    ...new Set(ctx.kb.topics.flatMap((t) => (t.compareYear === undefined ? [] : [t.compareYear]))),
+  ]
+    .filter((y) => !ctx.kb.editions.some((e) => e.year === y))
+    .sort();
+  b.line(
+    b.msg('unknown.otherYear', {
+      year,
+      editions: ctx.kb.editions.map((e) => e.year).join(', '),
+      compared: compared.length === 0 ? '' : b.msg('unknown.comparedYears', { years: compared.join(', ') }),
+    }),
+  );
+  b.fact(String(year), ...ctx.kb.editions.map((e) => String(e.year)), ...compared.map(String));
+  return b.build({ status: 'unknown_fact', kind: 'topic' });
+}
