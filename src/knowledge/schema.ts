@@ -312,7 +312,14 @@ export const lexiconSchema = z
     programCues: aliasesSchema,
     /** Greetings and help requests. */
     helpCues: aliasesSchema,
-    forms: z.object(Object.fromEntries(FORM_IDS.map((id) => [id, aliasesSchema])) as Record<QuestionForm, typeof aliasesSchema>).strict(),
+    forms: z
+      .object(
+        Object.fromEntries(FORM_IDS.map((id) => [id, aliasesSchema])) as Record<
+          QuestionForm,
+          typeof aliasesSchema
+        >,
+      )
+      .strict(),
     /** Short names of lead agencies, for list filters ("국토부 사업"). `name` is the Korean name in projects.yaml. */
     agencies: z.array(
       z.object({ name: z.string().min(1), aliases: z.array(z.string().min(1)).min(1) }).strict(),
