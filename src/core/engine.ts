@@ -16,7 +16,7 @@ import { answerProjects } from './writers/projectAnswer.js';
 import { answerTopics } from './writers/topic.js';
 
 /** Questions longer than this are rejected: nobody asks one thing in more. */
-export const MAX_QUESTION_LENGTH = 1000;
+export const MAX_QUESTION_LENGTH = 2000;
 
 /** A rule check with typed inputs (the Discord /rule command), instead of a free question. */
 export interface RuleCheck {

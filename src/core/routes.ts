@@ -31,7 +31,10 @@ const routeRule: Route = (b, ctx, r) => {
     if (!decision) return [];
     const request = readDecisionInputs(decision, r.lowered, r.today);
     const givesInputs = Object.values(request.values).some((v) => v !== undefined && v !== false);
+    // "선금 한도 몇 %였어?", "의무였어?": information about the rule in that period, not a verdict.
+    const asksInformation = r.hits.cues.has('info') && !r.hits.cues.has('decision');
     if (aboutTheRule && !givesInputs && !request.dateAsked) return [];
+    if (asksInformation && !aboutTheRule && !givesInputs && request.alternatives.length === 0) return [];
     if (request.hasParameters) return [request];
     // A yes/no word without the rule's inputs is a rule question too, unless the question asks for
     // information ("며칠", "how long") or a topic's words fit it better.
@@ -62,6 +65,13 @@ function timelineAgreeing(b: AnswerBuilder, ctx: EngineContext, request: Decisio
   return answerTimeline(b, ctx.kb, request.decision, { ...request.values, ...first }, request.date.to);
 }
 
+/** Another ministry's program or an unrelated subject, with nothing of this knowledge base named. */
+const routeOutOfScope: Route = (b, _ctx, r) => {
+  if (!r.hits.outOfScope || r.projectIds.length > 0 || r.decisionIds.length > 0) return null;
+  b.line(b.msg('noMatch'));
+  return b.build({ status: 'no_match', kind: 'no_match' });
+};
+
 /** A project: the asked aspect, or an overview. */
 const routeProject: Route = (b, ctx, r) => {
   if (r.projectIds.length === 0) return null;
@@ -87,6 +97,7 @@ const routeProject: Route = (b, ctx, r) => {
     years: r.years,
     today: r.today,
     lowered: r.lowered,
+    namesAgency: r.hits.agencies.length > 0,
   });
 };
 
@@ -135,10 +146,38 @@ const routeTopic: Route = (b, ctx, r) => {
   const [first, second] = ids.map((id) => ctx.topics.get(id)![0]!);
   const joined = /\band\b|그리고|하고|이랑|랑|및|또|,/u.test(r.lowered);
   const chosen = second && joined && second.group === first!.group ? [first!.id, second.id] : [first!.id];
+  if (r.years.length > 1) {
+    const perYear = topicsPerYear(ctx, chosen, r.years);
+    if (perYear.length > 0) return answerEditionTopics(b, ctx, perYear, []);
+  }
   const { topics, missingYear } = pickTopics(ctx, chosen, r.years, r.today);
   if (topics.length === 0) return missingYear !== null ? answerMissingYear(b, ctx, missingYear) : null;
   return answerEditionTopics(b, ctx, topics, []);
 };
+
+/**
+ * "2020, 2021, 2022 설명회 날짜 각각", "how did the budget change from 2021 to 2022": each named
+ * year's record of the topics, and for a year with no edition the comparison that records it.
+ */
+function topicsPerYear(ctx: EngineContext, ids: readonly string[], years: readonly number[]): Topic[] {
+  const topics: Topic[] = [];
+  for (const year of [...years].sort()) {
+    for (const id of ids) {
+      const record = (ctx.topics.get(id) ?? []).find((t) => t.edition === year);
+      if (record && !topics.includes(record)) topics.push(record);
+    }
+    const comparison = ctx.kb.topics.find(
+      (t) => t.compareYear === year && !ctx.kb.editions.some((e) => e.year === year),
+    );
+    if (
+      comparison &&
+      !topics.includes(comparison) &&
+      !ids.some((id) => ctx.topics.get(id)?.some((t) => t.edition === year))
+    )
+      topics.push(comparison);
+  }
+  return topics;
+}
 
 /** "사업 예산 알려줘", "list the projects": the whole list. */
 const routeListCue: Route = (b, ctx, r) => {
@@ -157,8 +196,9 @@ const routeDecisionInfo: Route = (b, ctx, r) => {
 };
 
 /** Facts no source records (winning bidder, contacts) asked without a project. */
-const routeUnrecorded: Route = (b, _ctx, r) => {
+const routeUnrecorded: Route = (b, ctx, r) => {
   if (!r.aspects.includes('winner') && !r.aspects.includes('contact')) return null;
+  if (ctx.cards.unknownWords(r.text).length > 0) return null;
   b.line(b.msg(r.aspects.includes('winner') ? 'unknown.programWinner' : 'unknown.programContact'));
   return b.build({ status: 'unknown_fact', kind: 'topic' });
 };
@@ -217,6 +257,7 @@ const LIST_FILTERS: Readonly<Record<string, ProjectFilter>> = {
 
 /** The routes, in the order they are tried. */
 export const ROUTES: readonly Route[] = [
+  routeOutOfScope,
   routeRule,
   routeProject,
   routeSharedName,
@@ -260,6 +301,13 @@ function readListFilter(r: Reading): { filter: ProjectFilter; strong: boolean } 
   const agency = r.hits.agencies[0]?.target;
   if (agency !== undefined) return { filter: { agency }, strong: !r.hits.cues.has('program') };
   if (aspects.includes('isNew')) return { filter: { isNew: true }, strong: true };
+  const technology = /인공지능|\bai\b|빅데이터|big\s*data|클라우드|cloud/u.exec(lowered)?.[0];
+  if (
+    aspects.includes('technologyGroup') &&
+    technology !== undefined &&
+    /과제|사업|projects|which|뭐뭐|어떤/u.test(lowered)
+  )
+    return { filter: { technology }, strong: true };
   if (aspects.includes('longTermContract')) return { filter: { longTermContract: true }, strong: true };
   const phase =
     /([1-3])\s*(?:차|단계)\s*(?:사업|과제|목록)|phase\s*([1-3])\s*(?:projects?|list)|(?:list|which|what)\s+(?:the\s+)?phase\s*([1-3])/u.exec(

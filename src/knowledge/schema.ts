@@ -312,6 +312,8 @@ export const lexiconSchema = z
     programCues: aliasesSchema,
     /** Greetings and help requests. */
     helpCues: aliasesSchema,
+    /** Other ministries' programs and unrelated subjects: outside what the bot knows. */
+    outOfScope: aliasesSchema,
     forms: z
       .object(
         Object.fromEntries(FORM_IDS.map((id) => [id, aliasesSchema])) as Record<

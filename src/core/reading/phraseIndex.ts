@@ -20,6 +20,7 @@ export interface PhraseIndex {
   readonly cues: PhraseMatcher<Cue>;
   readonly forms: PhraseMatcher<QuestionForm>;
   readonly agencies: PhraseMatcher<string>;
+  readonly outOfScope: PhraseMatcher<true>;
 }
 
 /** What the phrase matchers found in a question. */
@@ -33,6 +34,8 @@ export interface PhraseHits {
   readonly cues: ReadonlySet<Cue>;
   readonly forms: ReadonlySet<QuestionForm>;
   readonly agencies: readonly PhraseHit<string>[];
+  /** Whether the question names another ministry's program or an unrelated subject. */
+  readonly outOfScope: boolean;
 }
 
 function both<T>(aliases: Aliases, target: T) {
@@ -67,7 +70,13 @@ export function buildPhraseIndex(kb: KnowledgeBase): PhraseIndex {
     ),
     // Typo tolerance where a miss hurts most (project names, rule words); topic keywords are many
     // and short, so they match exactly, which keeps an answer well under a millisecond.
-    topics: new PhraseMatcher(kb.topics.flatMap((t) => both(t.keywords, t.id))),
+    // A topic's wrong premises ("Post Tower" for an online briefing) point at the topic too.
+    topics: new PhraseMatcher(
+      kb.topics.flatMap((t) => [
+        ...both(t.keywords, t.id),
+        ...t.premises.flatMap((p) => both(p.phrases, t.id)),
+      ]),
+    ),
     // Narrow topics match only when one phrase of every group is present: target "topic#group".
     requiredGroupCount: new Map(
       kb.topics.filter((t) => t.requires.length > 0).map((t) => [t.id, t.requires.length]),
@@ -91,6 +100,7 @@ export function buildPhraseIndex(kb: KnowledgeBase): PhraseIndex {
     agencies: new PhraseMatcher(
       lexicon.agencies.flatMap((a) => a.aliases.map((phrase) => ({ phrase, target: a.name }))),
     ),
+    outOfScope: new PhraseMatcher(both(lexicon.outOfScope, true as const)),
   };
 }
 
@@ -132,6 +142,7 @@ export function matchPhrases(index: PhraseIndex, text: string): PhraseHits {
     cues: new Set(index.cues.match(norm).map((h) => h.target)),
     forms: new Set(dropShadowed(index.forms.match(norm), projects).map((h) => h.target)),
     agencies: index.agencies.match(norm),
+    outOfScope: index.outOfScope.match(norm).length > 0,
   };
 }
 

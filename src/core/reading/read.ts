@@ -54,16 +54,23 @@ export function readQuestion(ctx: EngineContext, raw: string, today: string): Re
     projectIds: rankTargets(hits.projects),
     aspects: rankTargets(hits.aspects),
     decisionIds: rankTargets(hits.decisions),
-    topicIds: rankTopics(ctx, hits),
+    topicIds: rankTopics(ctx, hits, ctx.cards.rank(text, 40)),
     forms: hits.forms,
     years: readYears(lowered, today),
     cards: ctx.cards.rank(text, 4),
   };
 }
 
-/** Topics by their best hit: longer and exact phrases first, then the topic's weight. */
-function rankTopics(ctx: EngineContext, hits: PhraseHits): string[] {
+/**
+ * Topics by their best hit (longer and exact phrases first, then the topic's weight), with the
+ * ranked cards' view added: two topics whose words both appear are told apart by the rest of the
+ * question ("Who was the minister when … announced?" is about officials, not the announcement).
+ */
+function rankTopics(ctx: EngineContext, hits: PhraseHits, cards: readonly RankedCard[]): string[] {
   const score = new Map<string, number>();
+  const best = cards[0]?.score ?? 0;
+  const cardScore = (id: string) =>
+    best > 0 ? (10 * (cards.find((c) => c.card.id === `topic:${id}`)?.score ?? 0)) / best : 0;
   for (const hit of hits.topics) {
     const topic = ctx.topics.get(hit.target)?.[0];
     // An article number in the question points at the topic that names it.
@@ -71,5 +78,6 @@ function rankTopics(ctx: EngineContext, hits: PhraseHits): string[] {
     const value = hit.length + (hit.fuzzy ? 0 : 2) + (topic?.weight ?? 0) + specific;
     score.set(hit.target, Math.max(score.get(hit.target) ?? 0, value) + 0.5);
   }
+  for (const [id, value] of score) score.set(id, value + cardScore(id));
   return [...score.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
 }

@@ -13,6 +13,8 @@ export interface ProjectFilter {
   readonly phase?: number | undefined;
   /** Korean name of the lead agency, as in projects.yaml (행정안전부 ...). */
   readonly agency?: string | undefined;
+  /** A word of the technology group (AI, 빅데이터, cloud ...). */
+  readonly technology?: string | undefined;
   /** The program year; with none, the latest edition with a match. */
   readonly year?: number | undefined;
 }
@@ -23,8 +25,25 @@ export function matchesFilter(project: Project, filter: ProjectFilter): boolean 
     (filter.briefed === undefined || project.briefed.value === filter.briefed) &&
     (filter.longTermContract === undefined || project.longTermContract.value === filter.longTermContract) &&
     (filter.phase === undefined || project.phase.value === filter.phase) &&
-    (filter.agency === undefined || project.leadAgency.value?.ko === filter.agency)
+    (filter.agency === undefined || project.leadAgency.value?.ko === filter.agency) &&
+    (filter.technology === undefined || matchesTechnology(project, filter.technology))
   );
+}
+
+const TECHNOLOGY_WORDS: readonly (readonly string[])[] = [
+  ['인공지능', 'ai'],
+  ['빅데이터', 'big data', 'bigdata'],
+  ['클라우드', 'cloud'],
+];
+
+function matchesTechnology(project: Project, word: string): boolean {
+  const group = project.technologyGroup.value;
+  if (group === null) return false;
+  const text = `${group.ko} ${group.en}`.toLowerCase();
+  const synonyms = TECHNOLOGY_WORDS.find((words) =>
+    words.some((w) => word.replace(/\s+/g, ' ').includes(w)),
+  ) ?? [word];
+  return synonyms.some((w) => text.includes(w));
 }
 
 /** The edition a list is for: the year asked, else the latest one known on the as-of day that has a match. */

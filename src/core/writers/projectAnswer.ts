@@ -19,6 +19,8 @@ export interface ProjectAsk {
   readonly today: string;
   /** The question, NFKC and lower case. */
   readonly lowered: string;
+  /** Whether the question names a lead agency ("국토부 사업임?"). */
+  readonly namesAgency?: boolean;
 }
 
 function editionOf(ctx: EngineContext, project: Project): Edition {
@@ -26,7 +28,11 @@ function editionOf(ctx: EngineContext, project: Project): Edition {
 }
 
 /** The aspects a question really asks, from the aspect words it contains. */
-export function askedAspects(aspects: readonly ProjectAspect[], lowered: string): ProjectAspect[] {
+export function askedAspects(
+  aspects: readonly ProjectAspect[],
+  lowered: string,
+  namesAgency = false,
+): { asked: ProjectAspect[]; added: ProjectAspect[] } {
   // "내용"/"what is" plus a specific aspect: the specific one is what was asked. "phase 3" or
   // "2단계" next to another aspect names the project, it doesn't ask for its phase; "AI 분야" is the
   // technology group, not the 5/6 category.
@@ -34,7 +40,13 @@ export function askedAspects(aspects: readonly ProjectAspect[], lowered: string)
   if (asked.length > 1 && /phase\s*\d|\d\s*(?:차|단계)/u.test(lowered))
     asked = asked.filter((a) => a !== 'phase');
   if (asked.includes('technologyGroup')) asked = asked.filter((a) => a !== 'category');
-  return asked;
+  // "2020년엔 35억이었다던데 2021년도 그 정도?": an amount asks for the budget; "국토부 사업임?" the agency.
+  if (asked.length === 0 && /\d\s*(?:억|만\s*원|billion|million)|₩/u.test(lowered)) asked = ['budget'];
+  if (namesAgency && !asked.includes('leadAgency') && (asked.length === 0 || asked.includes('budget')))
+    asked.push('leadAgency');
+  // New or continuing: a continuing project's phase says how far along it is (said only when known).
+  const added: ProjectAspect[] = asked.includes('isNew') && !asked.includes('phase') ? ['phase'] : [];
+  return { asked, added };
 }
 
 /**
@@ -43,7 +55,8 @@ export function askedAspects(aspects: readonly ProjectAspect[], lowered: string)
  * the project).
  */
 export function answerProjects(b: AnswerBuilder, ctx: EngineContext, ask: ProjectAsk): Answer {
-  const asked = askedAspects(ask.aspects, ask.lowered);
+  const { asked: primary, added } = askedAspects(ask.aspects, ask.lowered, ask.namesAgency === true);
+  const asked = [...primary, ...added];
   const known = editionsKnownOn(ctx.kb, ask.today);
   let knownCount = 0;
   let unknownCount = 0;
@@ -66,9 +79,21 @@ export function answerProjects(b: AnswerBuilder, ctx: EngineContext, ask: Projec
       continue;
     }
     if (many || asked.length > 1) b.line(projectName(records.at(-1)!, b.language));
+    const namedYears = ask.years.filter((y) => records.some((r) => r.edition === y));
     for (const aspect of asked) {
+      // Two years named ("2021년엔 2차였는데 2022년엔?"): each year's value.
+      if (namedYears.length > 1) {
+        for (const year of [...namedYears].sort()) {
+          const record = records.find((r) => r.edition === year)!;
+          b.line(b.msg('project.yearHeader', { year }));
+          if (writeProjectAspect(b, editionOf(ctx, record), record, aspect)) knownCount++;
+          else unknownCount++;
+        }
+        continue;
+      }
       const pick = pickRecord(records, ask.years, known, (r) => knowsAspect(r, aspect));
       if (pick === null) continue;
+      if (added.includes(aspect) && ('missingYear' in pick || !knowsAspect(pick.record, aspect))) continue;
       if ('missingYear' in pick) {
         writeMissingYear(b, records, pick.missingYear);
         unknownCount++;
@@ -94,8 +119,8 @@ export function answerProjects(b: AnswerBuilder, ctx: EngineContext, ask: Projec
     }
   }
   return b.build({
-    // One status rule: the asked fact not found means unknown_fact, whatever else is shown.
-    status: unknownCount > 0 && knownCount === 0 ? 'unknown_fact' : 'answered',
+    // One status rule: an asked fact not found means unknown_fact, whatever else is shown.
+    status: unknownCount > 0 && (knownCount === 0 || !many) ? 'unknown_fact' : 'answered',
     kind: 'project',
     projects: ask.ids,
   });

@@ -14,8 +14,9 @@ export function answerTopics(
     for (const statement of topic.statements) b.statement(statement);
   }
   const related = projectIds.length > 0 ? [...projectIds] : [...new Set(topics.flatMap((t) => t.projects))];
+  // The first topic is what was asked: when it is itself an unknown fact, so is the answer.
   return b.build({
-    status: topics.every((t) => t.unknown) ? 'unknown_fact' : 'answered',
+    status: topics[0]?.unknown === true ? 'unknown_fact' : 'answered',
     kind: 'topic',
     projects: related,
   });
