@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import {
   editionFileSchemas,
   knowledgeFileSchemas,
+  LIST_CARDS,
   type EditionFileName,
   type Decision,
   type Example,
@@ -389,13 +390,12 @@ function checkReferences(
     });
   });
 
-  const LIST_CARDS = ['all', 'new', 'long-term', 'not-briefed', 'by-agency', 'by-phase'];
   const cardExists = (card: string): boolean => {
     const [kind, id = ''] = card.split(':');
     if (kind === 'topic') return kb.topics.some((t) => t.id === id);
     if (kind === 'decision') return kb.decisions.some((d) => d.id === id);
     if (kind === 'aspect') return kb.lexicon.aspects.some((a) => a.id === id);
-    if (kind === 'list') return LIST_CARDS.includes(id);
+    if (kind === 'list') return (LIST_CARDS as readonly string[]).includes(id);
     return card === 'help';
   };
   const cardsSeen = new Set<string>();

@@ -332,10 +332,13 @@ export type Lexicon = z.infer<typeof lexiconSchema>;
 
 export const messagesSchema = z.record(z.string(), localizedSchema);
 
+/** The project lists a `list:<kind>` card can name. */
+export const LIST_CARDS = ['all', 'new', 'long-term', 'not-briefed', 'by-agency', 'by-phase'] as const;
+
 /**
  * Example questions for one answer card, which the engine ranks questions against. A card is
  * `topic:<topic id>`, `decision:<decision id>`, `aspect:<aspect id>` (a project's field, asked with a
- * project's name), `list:<all|new|long-term|not-briefed|by-agency|by-phase>` or `help`.
+ * project's name), `list:<one of LIST_CARDS>` or `help`.
  */
 export const exampleSchema = z
   .object({
