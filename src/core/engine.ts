@@ -4,7 +4,7 @@ import { AnswerBuilder } from './compose.js';
 import { createContext, type EngineContext } from './context.js';
 import type { DateRange } from './extract.js';
 import { checkPremise } from './premise.js';
-import { readQuestion } from './reading/read.js';
+import { readQuestion, type Reading } from './reading/read.js';
 import { ROUTES } from './routes.js';
 import { composeRuleAnswer, formatWon } from './ruleAnswer.js';
 import { rankSuggestions } from './suggest.js';
@@ -63,9 +63,21 @@ function answerQuestion(ctx: EngineContext, question: Question): Answer {
   const b = new AnswerBuilder(ctx.kb, question.language ?? detectLanguage(reading.text));
   for (const route of ROUTES) {
     const answer = route(b, ctx, reading);
-    if (answer) return checkPremise(ctx, reading, answer);
+    if (answer) return checkAsked(b.language, ctx, reading, checkPremise(ctx, reading, answer));
   }
   throw new Error('the last route always answers');
+}
+
+/**
+ * "How many people watched?": a count asked of a topic whose answer states no number is a fact
+ * the knowledge base does not have, whatever related facts the answer shows.
+ */
+function checkAsked(language: Language, ctx: EngineContext, r: Reading, answer: Answer): Answer {
+  if (answer.kind !== 'topic' || answer.status !== 'answered' || !r.forms.has('count')) return answer;
+  const numbers = answer.text.replace(/https?:\/\/\S+/g, '').match(/\d+/g) ?? [];
+  if (numbers.some((n) => !/^(?:19|20)\d{2}$/.test(n))) return answer;
+  const note = new AnswerBuilder(ctx.kb, language).msg('unknown.countNotRecorded');
+  return { ...answer, status: 'unknown_fact', text: `${note}\n\n${answer.text}` };
 }
 
 export function createEngine(kb: KnowledgeBase): Engine {

@@ -2,6 +2,7 @@ import type { Topic } from '../knowledge/schema.js';
 import type { AnswerBuilder } from './compose.js';
 import type { EngineContext } from './context.js';
 import type { PhraseHit } from './phraseMatcher.js';
+import { extractDateRange } from './extract.js';
 import type { Reading } from './reading/read.js';
 import type { RankedCard } from './retrieval/cards.js';
 import { composeRuleAnswer, type DecisionRequest } from './ruleAnswer.js';
@@ -70,6 +71,36 @@ const routeOutOfScope: Route = (b, _ctx, r) => {
   if (!r.hits.outOfScope || r.projectIds.length > 0 || r.decisionIds.length > 0) return null;
   b.line(b.msg('noMatch'));
   return b.build({ status: 'no_match', kind: 'no_match' });
+};
+
+/**
+ * The exceptions asked about after the last recorded period ("2025년 7월 이후에도 연장됐어?", "the
+ * 2026 budget guideline"): nothing is recorded, so the asked fact is unknown; the last period is shown.
+ */
+const routeAfterRecords: Route = (b, ctx, r) => {
+  const measures = [
+    ...new Set(
+      [
+        ...r.decisionIds.map((id) => ctx.decisions.get(id)?.measure),
+        ...(r.topicIds.some((id) => ctx.topics.get(id)?.[0]?.group === 'contract') ? [...ctx.kb.measures.keys()] : []),
+      ].filter((m): m is string => m !== undefined),
+    ),
+  ].flatMap((id) => {
+    const measure = ctx.kb.measures.get(id);
+    return measure ? [measure] : [];
+  });
+  if (measures.length === 0) return null;
+  const date = extractDateRange(r.lowered, r.today);
+  const lastEnd = measures.flatMap((m) => m.periods.map((p) => p.to)).sort().at(-1)!;
+  if (date === null || date.label === r.today || date.from <= lastEnd) return null;
+  const measure = measures.find((m) => m.periods.some((p) => p.to === lastEnd)) ?? measures[0]!;
+  const last = [...measure.periods].sort((a, c) => a.to.localeCompare(c.to)).at(-1)!;
+  b.line(`${b.text(measure.title)}${b.mark(measure.confidence)}`);
+  b.line(b.text(measure.afterLastPeriod));
+  b.line(`${b.msg('label.lastPeriod')}: ${b.text(last.label)}${b.mark(last.confidence)}`);
+  b.keyFact(last.to);
+  b.cite([...last.sources, ...measure.sources]);
+  return b.build({ status: 'unknown_fact', kind: 'measure' });
 };
 
 /** A project: the asked aspect, or an overview. */
@@ -259,6 +290,7 @@ const LIST_FILTERS: Readonly<Record<string, ProjectFilter>> = {
 export const ROUTES: readonly Route[] = [
   routeOutOfScope,
   routeRule,
+  routeAfterRecords,
   routeProject,
   routeSharedName,
   routeList,
