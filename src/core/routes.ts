@@ -82,7 +82,9 @@ const routeAfterRecords: Route = (b, ctx, r) => {
     ...new Set(
       [
         ...r.decisionIds.map((id) => ctx.decisions.get(id)?.measure),
-        ...(r.topicIds.some((id) => ctx.topics.get(id)?.[0]?.group === 'contract') ? [...ctx.kb.measures.keys()] : []),
+        ...(r.topicIds.some((id) => ctx.topics.get(id)?.[0]?.group === 'contract')
+          ? [...ctx.kb.measures.keys()]
+          : []),
       ].filter((m): m is string => m !== undefined),
     ),
   ].flatMap((id) => {
@@ -91,7 +93,10 @@ const routeAfterRecords: Route = (b, ctx, r) => {
   });
   if (measures.length === 0) return null;
   const date = extractDateRange(r.lowered, r.today);
-  const lastEnd = measures.flatMap((m) => m.periods.map((p) => p.to)).sort().at(-1)!;
+  const lastEnd = measures
+    .flatMap((m) => m.periods.map((p) => p.to))
+    .sort()
+    .at(-1)!;
   if (date === null || date.label === r.today || date.from <= lastEnd) return null;
   const measure = measures.find((m) => m.periods.some((p) => p.to === lastEnd)) ?? measures[0]!;
   const last = [...measure.periods].sort((a, c) => a.to.localeCompare(c.to)).at(-1)!;
@@ -243,19 +248,68 @@ const routeHelp: Route = (b, _ctx, r) => {
 /** Fewer points than this for the best card means the question is not about anything the cards know. */
 const NEAREST_MIN_SCORE = 12;
 
-/** No phrase fits: the card the question's words rank first, if it is clearly first; else no match. */
+/** A second card scoring at least this share of the best one makes the question ambiguous. */
+const CLOSE_SECOND = 0.85;
+
+/**
+ * No phrase fits: the card the question's words rank first, if it is clearly first; two close
+ * cards are offered back ("did you mean…"); else no match, with the nearest topic named when
+ * there is one.
+ */
 const routeNearest: Route = (b, ctx, r) => {
-  const [best] = r.cards;
+  const answerable = r.cards.filter((c) => c.card.kind !== 'aspect');
+  const [best] = answerable;
   // A word no card knows ("탄소중립") means the question is about something else, unless the
   // question's other words point very clearly at one card.
   const strange = ctx.cards.unknownWords(r.text).length > 0;
-  if (best !== undefined && best.score >= NEAREST_MIN_SCORE * (strange ? 2.5 : 1)) {
+  const needed = NEAREST_MIN_SCORE * (strange ? 2.5 : 1);
+  if (best !== undefined && best.score >= needed) {
+    const close = answerable.filter((c) => c.score >= best.score * CLOSE_SECOND).slice(0, 3);
+    if (close.length > 1) return clarify(b, ctx, close);
     const answer = answerCard(b, ctx, r, best);
     if (answer) return answer;
   }
   b.line(b.msg('noMatch'));
+  if (best !== undefined && best.score >= needed / 2) {
+    const { label, question } = describeCard(b, ctx, best);
+    b.line(b.msg('noMatch.nearest', { label, question }));
+  }
   return b.build({ status: 'no_match', kind: 'no_match' });
 };
+
+/** Up to three readings offered back, each as a label and a question that asks it plainly. */
+function clarify(b: AnswerBuilder, ctx: EngineContext, cards: readonly RankedCard[]): Answer {
+  b.line(b.msg('clarify.prompt'));
+  const candidates = cards.map((ranked, i) => {
+    const { label, question } = describeCard(b, ctx, ranked);
+    b.line(`${i + 1}. ${label} — "${question}"`);
+    return { id: ranked.card.id, label, question };
+  });
+  return b.build({ status: 'clarify', kind: 'clarify', candidates });
+}
+
+/** A card's name and an example question for it, in the reply language. */
+function describeCard(
+  b: AnswerBuilder,
+  ctx: EngineContext,
+  ranked: RankedCard,
+): { label: string; question: string } {
+  const { card } = ranked;
+  const example = ctx.kb.examples.find((e) => e.card === card.id)?.[b.language][0];
+  let label: string = card.id;
+  if (card.kind === 'topic') {
+    const topic = ctx.topics.get(card.target)?.at(-1);
+    if (topic) label = b.text(topic.title);
+  } else if (card.kind === 'decision') {
+    const decision = ctx.decisions.get(card.target);
+    if (decision) label = b.text(decision.title);
+  } else if (card.kind === 'list') {
+    label = b.msg(`card.list.${card.target}`);
+  } else if (card.kind === 'help') {
+    label = b.msg('card.help');
+  }
+  return { label, question: example ?? label };
+}
 
 function answerCard(b: AnswerBuilder, ctx: EngineContext, r: Reading, ranked: RankedCard): Answer | null {
   const { card } = ranked;
