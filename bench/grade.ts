@@ -72,7 +72,12 @@ function check(c: Case, a: JsonAnswer): { problems: string[]; wrongVerdict: bool
   }
   for (const unwanted of c.expect.mustNotContain ?? [])
     if (a.text.includes(unwanted)) problems.push(`contains ${JSON.stringify(unwanted)}`);
-  const allowed = new Set([...knownNumbers, ...numbersIn(c.q), ...numbersIn(c.asOf ?? DEFAULT_TODAY)]);
+  const allowed = new Set([
+    ...knownNumbers,
+    ...numbersIn(c.q),
+    ...numbersIn(c.asOf ?? DEFAULT_TODAY),
+    String([...c.q].length), // a rejection restates the question's length
+  ]);
   const invented = numbersIn(a.text).filter((n) => !allowed.has(n));
   if (invented.length > 0)
     problems.push(`numbers in neither the knowledge base nor the question: ${invented.join(', ')}`);

@@ -13,6 +13,7 @@ export class AnswerBuilder {
   private readonly factSet = new Set<string>();
   private readonly keyFactSet = new Set<string>();
   private inferred = false;
+  private statements = 0;
   readonly messages: MessageBook;
 
   constructor(
@@ -65,8 +66,14 @@ export class AnswerBuilder {
     return ` ${this.msg('inferred')}`;
   }
 
+  /** Whether a stored statement has been added (related facts already shown). */
+  hasStatements(): boolean {
+    return this.statements > 0;
+  }
+
   /** Adds a stored statement: its text, an inferred mark, its sources and its facts. */
   statement(statement: Statement, bullet = false): this {
+    this.statements++;
     this.line(`${bullet ? '• ' : ''}${this.text(statement.text)}${this.mark(statement.confidence)}`);
     this.cite(statement.sources);
     this.keyFact(...statement.facts);

@@ -16,7 +16,7 @@ import { answerProjects } from './writers/projectAnswer.js';
 import { answerTopics } from './writers/topic.js';
 
 /** Questions longer than this are rejected: nobody asks one thing in more. */
-export const MAX_QUESTION_LENGTH = 2000;
+export const MAX_QUESTION_LENGTH = 1000;
 
 /** A rule check with typed inputs (the Discord /rule command), instead of a free question. */
 export interface RuleCheck {
@@ -59,13 +59,33 @@ function answerQuestion(ctx: EngineContext, question: Question): Answer {
     );
     return b.build({ status: 'rejected', kind: 'rejected' });
   }
-  const reading = readQuestion(ctx, raw, question.today);
-  const b = new AnswerBuilder(ctx.kb, question.language ?? detectLanguage(reading.text));
-  for (const route of ROUTES) {
-    const answer = route(b, ctx, reading);
+  // A long message with the real question at its end ("… 그래서 여쭤보는데 설명회 언제인가요?"):
+  // the last sentence alone is read first, so the preamble's words can't drag the answer elsewhere.
+  const last = lastQuestion(raw);
+  if (last !== null) {
+    const focused = route(ctx, readQuestion(ctx, last, question.today), question.language);
+    if (focused.status === 'answered' || focused.status === 'unknown_fact') return focused;
+  }
+  return route(ctx, readQuestion(ctx, raw, question.today), question.language);
+}
+
+function route(ctx: EngineContext, reading: Reading, language: Language | undefined): Answer {
+  const b = new AnswerBuilder(ctx.kb, language ?? detectLanguage(reading.text));
+  for (const next of ROUTES) {
+    const answer = next(b, ctx, reading);
     if (answer) return checkAsked(b.language, ctx, reading, checkPremise(ctx, reading, answer));
   }
   throw new Error('the last route always answers');
+}
+
+/** The last sentence of a long message of several sentences, or null for an ordinary question. */
+function lastQuestion(raw: string): string | null {
+  if (countCharacters(raw) < 200) return null;
+  const sentences = raw
+    .split(/(?<=[.?!。？！])\s+|\n+/u)
+    .map((s) => s.trim())
+    .filter((s) => /\p{L}/u.test(s));
+  return sentences.length >= 3 ? sentences.at(-1)! : null;
 }
 
 /**

@@ -6,6 +6,7 @@ import { extractDateRange } from './extract.js';
 import type { Reading } from './reading/read.js';
 import type { RankedCard } from './retrieval/cards.js';
 import { composeRuleAnswer, type DecisionRequest } from './ruleAnswer.js';
+import { evaluateDecision } from './rules/evaluate.js';
 import { readDecisionInputs } from './rules/readInputs.js';
 import type { Answer } from './types.js';
 import { answerDecisionInfo, answerTimeline } from './writers/decision.js';
@@ -35,6 +36,10 @@ const routeRule: Route = (b, ctx, r) => {
     // "선금 한도 몇 %였어?", "의무였어?": information about the rule in that period, not a verdict.
     const asksInformation = r.hits.cues.has('info') && !r.hits.cues.has('decision');
     if (aboutTheRule && !givesInputs && !request.dateAsked) return [];
+    // "2020년 12월에 긴급입찰이 의무였어?": the verdict for that date when the records give one;
+    // otherwise the rule itself is explained.
+    if (aboutTheRule && !givesInputs && evaluateDecision(ctx.kb, decision, request).verdict === 'unknown')
+      return [];
     if (asksInformation && !aboutTheRule && !givesInputs && request.alternatives.length === 0) return [];
     if (request.hasParameters) return [request];
     // A yes/no word without the rule's inputs is a rule question too, unless the question asks for
@@ -178,6 +183,14 @@ const routeTopic: Route = (b, ctx, r) => {
   const decisionFirst = r.decisionIds[0] !== undefined ? ctx.decisions.get(r.decisionIds[0]) : undefined;
   if (decisionFirst && longest(r.hits.decisions) > longest(r.hits.topics, ids[0]))
     return answerDecisionInfo(b, ctx.kb, decisionFirst, ctx.topics);
+  // The rest of the question may point at a rule's card more than at the topic whose words it has
+  // ("how much was the bid bond cut under the COVID exceptions?" is about the bond cut).
+  const topCard = r.cards[0];
+  const topicCard = r.cards.find((c) => c.card.id === `topic:${ids[0]}`);
+  if (topCard?.card.kind === 'decision' && topCard.score > 1.1 * (topicCard?.score ?? 0)) {
+    const decision = ctx.decisions.get(topCard.card.target);
+    if (decision) return answerDecisionInfo(b, ctx.kb, decision, ctx.topics);
+  }
   // "X and Y?": a second topic asked in the same breath is answered too.
   const [first, second] = ids.map((id) => ctx.topics.get(id)![0]!);
   const joined = /\band\b|그리고|하고|이랑|랑|및|또|,/u.test(r.lowered);
@@ -246,7 +259,7 @@ const routeHelp: Route = (b, _ctx, r) => {
 };
 
 /** Fewer points than this for the best card means the question is not about anything the cards know. */
-const NEAREST_MIN_SCORE = 12;
+const NEAREST_MIN_SCORE = 10;
 
 /** A second card scoring at least this share of the best one makes the question ambiguous. */
 const CLOSE_SECOND = 0.85;
@@ -262,7 +275,8 @@ const routeNearest: Route = (b, ctx, r) => {
   // A word no card knows ("탄소중립") means the question is about something else, unless the
   // question's other words point very clearly at one card.
   const strange = ctx.cards.unknownWords(r.text).length > 0;
-  const needed = NEAREST_MIN_SCORE * (strange ? 2.5 : 1);
+  // One shared word is too little to go on ("SELECT * FROM projects"), unless it is a telling one.
+  const needed = NEAREST_MIN_SCORE * (strange ? 2.5 : 1) * (best !== undefined && best.terms < 2 ? 1.5 : 1);
   if (best !== undefined && best.score >= needed) {
     const close = answerable.filter((c) => c.score >= best.score * CLOSE_SECOND).slice(0, 3);
     if (close.length > 1) return clarify(b, ctx, close);
@@ -371,7 +385,9 @@ function topicCandidates(ctx: EngineContext, r: Reading): string[] {
     const compareYear = ctx.topics.get(id)?.[0]?.compareYear;
     if (compareYear === undefined) return true;
     const isEdition = ctx.kb.editions.some((e) => e.year === compareYear);
-    return r.forms.has('compare') || (!isEdition && r.years.includes(compareYear));
+    if (r.forms.has('compare')) return true;
+    // "2020년 특례 때 선금 한도?": a year next to a rule's words dates the rule, not the program.
+    return !isEdition && r.years.includes(compareYear) && r.decisionIds.length === 0;
   });
 }
 

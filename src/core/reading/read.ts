@@ -70,7 +70,7 @@ function rankTopics(ctx: EngineContext, hits: PhraseHits, cards: readonly Ranked
   const score = new Map<string, number>();
   const best = cards[0]?.score ?? 0;
   const cardScore = (id: string) =>
-    best > 0 ? (10 * (cards.find((c) => c.card.id === `topic:${id}`)?.score ?? 0)) / best : 0;
+    best > 0 ? (20 * (cards.find((c) => c.card.id === `topic:${id}`)?.score ?? 0)) / best : 0;
   for (const hit of hits.topics) {
     const topic = ctx.topics.get(hit.target)?.[0];
     // An article number in the question points at the topic that names it.

@@ -14,6 +14,8 @@ export interface Card {
 export interface RankedCard {
   readonly card: Card;
   readonly score: number;
+  /** How many distinct terms of the question the card shares. */
+  readonly terms: number;
 }
 
 const both = (a: Localized | Aliases) =>
@@ -112,7 +114,7 @@ export class CardIndex {
 
   /**
    * Words of the question that no card knows: Korean words of two syllables or more most of whose
-   * syllable pairs appear nowhere, and English words of four letters or more. A question about
+   * syllable pairs appear nowhere. A question about
    * something else entirely ("탄소중립 예산") shows itself by such words.
    */
   unknownWords(question: string): string[] {
@@ -123,9 +125,8 @@ export class CardIndex {
         const pairs = [...Array(term.length - 1).keys()].map((i) => term.slice(i, i + 2));
         const missing = pairs.filter((pair) => !this.postings.has(pair)).length;
         if (missing * 2 >= pairs.length) unknown.push(term);
-      } else if (/^[a-z]{4,}$/.test(term) && !this.postings.has(term)) {
-        unknown.push(term);
       }
+      // English words are not judged: any verb the cards happen not to use would count.
     }
     return unknown;
   }
@@ -133,12 +134,16 @@ export class CardIndex {
   /** Cards by relevance to the question, best first (only cards sharing a term with it). */
   rank(question: string, limit = 5): RankedCard[] {
     const scores = new Float64Array(this.cards.length);
+    const shared = new Uint16Array(this.cards.length);
     for (const term of new Set(tokenize(question))) {
-      for (const { card, weight } of this.postings.get(term) ?? []) scores[card]! += weight;
+      for (const { card, weight } of this.postings.get(term) ?? []) {
+        scores[card]! += weight;
+        shared[card]!++;
+      }
     }
     const ranked: RankedCard[] = [];
     scores.forEach((score, i) => {
-      if (score > 0) ranked.push({ card: this.cards[i]!, score });
+      if (score > 0) ranked.push({ card: this.cards[i]!, score, terms: shared[i]! });
     });
     return ranked.sort((a, b) => b.score - a.score).slice(0, limit);
   }

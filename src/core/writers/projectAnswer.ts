@@ -101,7 +101,7 @@ export function answerProjects(b: AnswerBuilder, ctx: EngineContext, ask: Projec
       }
       const edition = editionOf(ctx, pick.record);
       if (writeProjectAspect(b, edition, pick.record, aspect)) knownCount++;
-      else if (aspect === 'budget' && writeBudgetNotes(b, pick.record, ask.lowered)) knownCount++;
+      else if (aspect === 'budget' && writeBudgetNotes(b, pick.record, ask.lowered) === 'total') knownCount++;
       else unknownCount++;
       if (ask.years.length === 0) writeOtherEditions(b, pick.others, aspect);
     }
@@ -111,7 +111,7 @@ export function answerProjects(b: AnswerBuilder, ctx: EngineContext, ask: Projec
         for (const note of record.notes.filter((n) => /1단계|phase 1/u.test(`${n.text.ko} ${n.text.en}`)))
           b.statement(note);
     }
-    if (unknownCount > 0 && knownCount === 0 && !many) {
+    if (unknownCount > 0 && knownCount === 0 && !many && !b.hasStatements()) {
       const record = records.at(-1)!;
       b.blank();
       b.line(b.msg('unknown.whatIsKnown'));
@@ -160,33 +160,38 @@ function writeOtherEditions(b: AnswerBuilder, others: readonly Project[], aspect
   }
 }
 
-/** Earlier-year or whole-build figures a note records, when the question asks for them. */
-function writeBudgetNotes(b: AnswerBuilder, project: Project, lowered: string): boolean {
+/**
+ * Whole-build figures (the asked fact, when the question asks for a total) or another year's figures
+ * (related facts: the asked year's budget stays unknown) that a project's notes record.
+ */
+function writeBudgetNotes(b: AnswerBuilder, project: Project, lowered: string): 'total' | 'related' | 'none' {
   const wantsTotal =
-    /전체|총\s*사업비|총액|합계|total|whole|overall/u.test(lowered) &&
-    !lowered.includes(String(project.edition));
-  const year = /(20\d{2})/u.exec(lowered)?.[1];
-  const notes = project.notes.filter((note) => {
-    const text = `${note.text.ko} ${note.text.en}`;
-    return (
-      (year !== undefined && year !== String(project.edition) && text.includes(year)) ||
-      (wantsTotal && /전체|총|total|whole/u.test(text))
-    );
-  });
-  for (const note of notes) b.statement(note);
+    /전체|총\s*(?:사업비|얼마|규모|금액)|총액|합계|몇\s*년\s*짜리|total|whole|overall|how many years/u.test(
+      lowered,
+    ) && !lowered.includes(String(project.edition));
+  const year = /(20\d{2})/u.exec(lowered.replaceAll(String(project.edition), ''))?.[1];
+  const totals = wantsTotal
+    ? project.notes.filter((n) => /전체|총|total|whole/u.test(`${n.text.ko} ${n.text.en}`))
+    : [];
+  const others =
+    year === undefined
+      ? []
+      : project.notes.filter((n) => `${n.text.ko} ${n.text.en}`.includes(year) && !totals.includes(n));
+  for (const note of [...totals, ...others]) b.statement(note);
   // A whole-build figure may sit in the description ("3년간 총 약 160억원").
   const description = project.description;
   if (
-    notes.length === 0 &&
+    totals.length === 0 &&
     wantsTotal &&
     description.value &&
     /총|total/u.test(`${description.value.ko} ${description.value.en}`)
   ) {
     b.line(`${b.text(description.value)}${b.mark(description.confidence)}`);
     b.cite(description.sources);
-    return true;
+    return 'total';
   }
-  return notes.length > 0;
+  if (totals.length > 0) return 'total';
+  return others.length > 0 ? 'related' : 'none';
 }
 
 /** A project question about a year with no edition: the notes that speak of that year, if any. */
