@@ -290,7 +290,12 @@ const CASES: Case[] = [
     includes: ['2021-12-31'],
   },
   { q: '2022년 3월 한 번 유찰 수의계약 돼?', status: 'answered', verdict: 'allowed' },
-  { q: '2023년 9월에 한 번 유찰되면 수의계약 가능?', status: 'unknown_fact', verdict: 'unknown' },
+  {
+    q: '2023년 9월에 한 번 유찰되면 수의계약 가능?',
+    status: 'answered',
+    verdict: 'allowed',
+    includes: ['추정'],
+  },
   {
     q: '지금 한 번 유찰되면 수의계약 가능해?',
     status: 'unknown_fact',
@@ -343,7 +348,7 @@ const CASES: Case[] = [
     verdict: 'allowed',
     rule: 'emergency-notice-temporary',
   },
-  { q: '2021년 9월에 긴급입찰 5일 공고 돼?', status: 'unknown_fact', verdict: 'unknown' },
+  { q: '2021년 9월에 긴급입찰 5일 공고 돼?', status: 'answered', verdict: 'allowed', includes: ['추정'] },
   {
     q: '2019년에 긴급입찰로 공고기간 5일 가능?',
     status: 'answered',
