@@ -2,6 +2,7 @@ import type { Edition, KnowledgeBase } from '../knowledge/parse.js';
 import type { Decision, Project, Topic } from '../knowledge/schema.js';
 import { buildPhraseIndex, type PhraseIndex } from './reading/phraseIndex.js';
 import { CardIndex } from './retrieval/cards.js';
+import { tokenize } from './retrieval/tokenize.js';
 
 /** Everything the engine builds once per knowledge base. */
 export interface EngineContext {
@@ -13,6 +14,8 @@ export interface EngineContext {
   /** Each topic's records: one for a shared topic, one per edition for an edition's topic, oldest first. */
   readonly topics: ReadonlyMap<string, readonly Topic[]>;
   readonly decisions: ReadonlyMap<string, Decision>;
+  /** The terms of each edition's record of a project or topic, to tell which edition a question's words fit. */
+  readonly recordTerms: ReadonlyMap<Project | Topic, ReadonlySet<string>>;
 }
 
 function group<T extends { id: string }>(items: readonly T[]): Map<string, T[]> {
@@ -32,8 +35,24 @@ export function createContext(kb: KnowledgeBase): EngineContext {
   for (const list of projects.values()) list.sort(byEdition);
   const topics = group(kb.topics);
   for (const list of topics.values()) list.sort(byEdition);
+  const recordTerms = new Map<Project | Topic, ReadonlySet<string>>();
+  for (const project of kb.projects) {
+    if (!projects.get(project.id) || projects.get(project.id)!.length < 2) continue;
+    const texts = [project.name.ko, project.name.en, ...project.aliases.ko, ...project.aliases.en];
+    recordTerms.set(project, new Set(texts.flatMap((t) => tokenize(t))));
+  }
+  for (const topic of kb.topics) {
+    if (topic.edition === undefined || (topics.get(topic.id)?.length ?? 0) < 2) continue;
+    const texts = [
+      topic.title.ko,
+      topic.title.en,
+      ...topic.statements.flatMap((st) => [st.text.ko, st.text.en]),
+    ];
+    recordTerms.set(topic, new Set(texts.flatMap((t) => tokenize(t))));
+  }
   return {
     kb,
+    recordTerms,
     phrases: buildPhraseIndex(kb),
     cards: new CardIndex(kb),
     projects,
@@ -46,6 +65,36 @@ export function createContext(kb: KnowledgeBase): EngineContext {
 export function editionsKnownOn(kb: KnowledgeBase, today: string): readonly Edition[] {
   const known = kb.editions.filter((e) => e.announced <= today);
   return known.length > 0 ? known : kb.editions.slice(0, 1);
+}
+
+/**
+ * The edition a question's own words point to among one project's or topic's records: the record
+ * that alone has some of the question's terms ("국민비서 2차" is the 2021 record, "서보람 정책관"
+ * the 2021 quote, 국장 the 2022 one), or null when no record stands out.
+ */
+export function pointedRecord<T extends Project | Topic>(
+  ctx: EngineContext,
+  records: readonly T[],
+  questionTerms: ReadonlySet<string>,
+): T | null {
+  if (records.length < 2) return null;
+  let best: { record: T; count: number } | null = null;
+  let tie = false;
+  for (const record of records) {
+    const own = ctx.recordTerms.get(record);
+    if (own === undefined) continue;
+    let count = 0;
+    for (const term of questionTerms) {
+      if (!own.has(term) || !ctx.cards.isRare(term)) continue;
+      if (records.every((other) => other === record || !ctx.recordTerms.get(other)?.has(term))) count++;
+    }
+    if (count === 0) continue;
+    if (best === null || count > best.count) {
+      best = { record, count };
+      tie = false;
+    } else if (count === best.count) tie = true;
+  }
+  return best !== null && !tie ? best.record : null;
 }
 
 /**

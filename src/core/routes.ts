@@ -73,7 +73,9 @@ function timelineAgreeing(b: AnswerBuilder, ctx: EngineContext, request: Decisio
 
 /** Another ministry's program or an unrelated subject, with nothing of this knowledge base named. */
 const routeOutOfScope: Route = (b, _ctx, r) => {
-  if (!r.hits.outOfScope || r.projectIds.length > 0 || r.decisionIds.length > 0) return null;
+  // The longest phrase wins: "재난관리자원 통합관리시스템도 디지털 뉴딜이야?" is about a topic we know.
+  const ours = Math.max(longest(r.hits.projects), longest(r.hits.decisions), longest(r.hits.topics));
+  if (r.hits.outOfScope === 0 || r.hits.outOfScope <= ours) return null;
   b.line(b.msg('noMatch'));
   return b.build({ status: 'no_match', kind: 'no_match' });
 };
@@ -139,6 +141,7 @@ const routeProject: Route = (b, ctx, r) => {
     today: r.today,
     lowered: r.lowered,
     namesAgency: r.hits.agencies.length > 0,
+    terms: r.terms,
   });
 };
 
@@ -199,7 +202,7 @@ const routeTopic: Route = (b, ctx, r) => {
     const perYear = topicsPerYear(ctx, chosen, r.years);
     if (perYear.length > 0) return answerEditionTopics(b, ctx, perYear, []);
   }
-  const { topics, missingYear } = pickTopics(ctx, chosen, r.years, r.today);
+  const { topics, missingYear } = pickTopics(ctx, chosen, r.years, r.today, r.terms);
   if (topics.length === 0) return missingYear !== null ? answerMissingYear(b, ctx, missingYear) : null;
   return answerEditionTopics(b, ctx, topics, []);
 };
@@ -270,7 +273,9 @@ const CLOSE_SECOND = 0.85;
  * there is one.
  */
 const routeNearest: Route = (b, ctx, r) => {
-  const answerable = r.cards.filter((c) => c.card.kind !== 'aspect');
+  const answerable = r.cards.filter(
+    (c) => c.card.kind !== 'aspect' && (c.card.kind !== 'topic' || isCandidateTopic(ctx, r, c.card.target)),
+  );
   const [best] = answerable;
   // A word no card knows ("탄소중립") means the question is about something else, unless the
   // question's other words point very clearly at one card.
@@ -329,7 +334,7 @@ function answerCard(b: AnswerBuilder, ctx: EngineContext, r: Reading, ranked: Ra
   const { card } = ranked;
   switch (card.kind) {
     case 'topic': {
-      const { topics, missingYear } = pickTopics(ctx, [card.target], r.years, r.today);
+      const { topics, missingYear } = pickTopics(ctx, [card.target], r.years, r.today, r.terms);
       if (topics.length > 0) return answerEditionTopics(b, ctx, topics, []);
       return missingYear !== null ? answerMissingYear(b, ctx, missingYear) : null;
     }
@@ -381,14 +386,16 @@ function firstTopic(ctx: EngineContext, r: Reading): Topic | undefined {
  * of its own (2020) counts only when the question compares or asks about that year.
  */
 function topicCandidates(ctx: EngineContext, r: Reading): string[] {
-  return r.topicIds.filter((id) => {
-    const compareYear = ctx.topics.get(id)?.[0]?.compareYear;
-    if (compareYear === undefined) return true;
-    const isEdition = ctx.kb.editions.some((e) => e.year === compareYear);
-    if (r.forms.has('compare')) return true;
-    // "2020년 특례 때 선금 한도?": a year next to a rule's words dates the rule, not the program.
-    return !isEdition && r.years.includes(compareYear) && r.decisionIds.length === 0;
-  });
+  return r.topicIds.filter((id) => isCandidateTopic(ctx, r, id));
+}
+
+function isCandidateTopic(ctx: EngineContext, r: Reading, id: string): boolean {
+  const compareYear = ctx.topics.get(id)?.[0]?.compareYear;
+  if (compareYear === undefined) return true;
+  const isEdition = ctx.kb.editions.some((e) => e.year === compareYear);
+  if (r.forms.has('compare')) return true;
+  // "2020년 특례 때 선금 한도?": a year next to a rule's words dates the rule, not the program.
+  return !isEdition && r.years.includes(compareYear) && r.decisionIds.length === 0;
 }
 
 /** The edition year a list question names, if it names one that has an edition. */

@@ -1,17 +1,19 @@
-import { loadKnowledge, DEFAULT_KNOWLEDGE_DIR } from './load.js';
+import { loadKnowledgeChecked, DEFAULT_KNOWLEDGE_DIR } from './load.js';
 import { KnowledgeError } from './parse.js';
 
 // `npm run kb:check [dir]`: validates the knowledge base (the folder given, else KNOWLEDGE_DIR, else the
-// repository's) and prints a summary or every problem.
+// repository's) and prints a summary or every problem. Warnings (facts resting on weak sources only)
+// are printed but do not fail the check.
 const dir = process.argv[2] ?? (process.env['KNOWLEDGE_DIR']?.trim() || DEFAULT_KNOWLEDGE_DIR);
 try {
-  const kb = loadKnowledge(dir);
+  const { kb, warnings } = loadKnowledgeChecked(dir);
+  for (const w of warnings) console.warn(`WARNING ${w.file}${w.path ? ` at ${w.path}` : ''}: ${w.message}`);
   const facts = kb.projects.length + kb.topics.length + kb.measures.size + kb.rules.length;
   const editions = kb.editions.map((e) => `${e.year} (${e.projects.length} projects)`).join(', ');
   console.log(
     `knowledge base OK (version ${kb.version}): editions ${editions}; ${kb.sources.size} sources, ` +
       `${kb.topics.length} topics, ${kb.measures.size} measures, ${kb.decisions.length} decisions, ` +
-      `${kb.rules.length} rules (${facts} entries)`,
+      `${kb.rules.length} rules (${facts} entries); ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`,
   );
 } catch (error) {
   if (error instanceof KnowledgeError) {

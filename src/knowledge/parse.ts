@@ -8,15 +8,18 @@ import {
   type EditionFileName,
   type Decision,
   type Example,
+  type Instrument,
   type KnowledgeFileName,
   type Lexicon,
   type Localized,
   type Measure,
+  type Period,
   type Project,
   type Rule,
   type Source,
   type Topic,
   type programSchema,
+  WEAK_SOURCE_KINDS,
 } from './schema.js';
 
 /** One program year: its program facts, topics (briefing, comparisons) and projects. */
@@ -39,6 +42,8 @@ export interface KnowledgeBase {
   readonly projects: readonly Project[];
   /** The shared topics and every edition's topics. */
   readonly topics: readonly Topic[];
+  /** The instruments that carry the measures (the decree-exceptions notice, the contract guideline). */
+  readonly instruments: ReadonlyMap<string, Instrument>;
   readonly measures: ReadonlyMap<string, Measure>;
   readonly decisions: readonly Decision[];
   readonly rules: readonly Rule[];
@@ -138,6 +143,17 @@ function stampEdition(
  * (`sources.yaml`, `editions/2021/projects.yaml`). Throws KnowledgeError listing every problem found.
  */
 export function parseKnowledge(files: Readonly<Record<string, string>>): KnowledgeBase {
+  return checkKnowledge(files).kb;
+}
+
+/** A valid knowledge base, and the warnings that do not stop it (facts resting on weak sources only). */
+export interface KnowledgeCheck {
+  readonly kb: KnowledgeBase;
+  readonly warnings: readonly KnowledgeProblem[];
+}
+
+/** parseKnowledge, also returning the warnings kb:check prints. Throws KnowledgeError like it. */
+export function checkKnowledge(files: Readonly<Record<string, string>>): KnowledgeCheck {
   const problems: KnowledgeProblem[] = [];
   const parsed: Partial<Record<KnowledgeFileName, unknown>> = {};
 
@@ -195,7 +211,7 @@ export function parseKnowledge(files: Readonly<Record<string, string>>): Knowled
   const kb = assemble(data, editions);
   problems.push(...checkReferences(kb, data, editions));
   if (problems.length > 0) throw new KnowledgeError(problems);
-  return kb;
+  return { kb, warnings: weakSourceWarnings(kb, sourceHolders(data, editions)) };
 }
 
 function assemble(data: Parsed, parsedEditions: readonly ParsedEdition[]): KnowledgeBase {
@@ -219,6 +235,7 @@ function assemble(data: Parsed, parsedEditions: readonly ParsedEdition[]): Knowl
       ...data['contract-exceptions.yaml'].topics,
       ...data['sw-act.yaml'].topics,
     ],
+    instruments: new Map(data['contract-exceptions.yaml'].instruments.map((i) => [i.id, i])),
     measures: new Map(data['contract-exceptions.yaml'].measures.map((m) => [m.id, m])),
     decisions: data['rules.yaml'].decisions,
     rules: data['rules.yaml'].rules,
@@ -241,6 +258,68 @@ function* sourceLists(value: unknown, path: PropertyKey[] = []): Generator<[Prop
       }
     }
   }
+}
+
+/** Every file's parsed content, keyed by its path, for walks over all `sources` lists. */
+function sourceHolders(data: Parsed, editions: readonly ParsedEdition[]): [string, unknown][] {
+  return [
+    ...KNOWLEDGE_FILES.filter((f) => f !== 'sources.yaml').map((f): [string, unknown] => [f, data[f]]),
+    ...editions.flatMap((e) =>
+      EDITION_FILES.map((f): [string, unknown] => [`editions/${e['program.yaml'].edition.year}/${f}`, e[f]]),
+    ),
+  ];
+}
+
+/** The id of the innermost record on `path` inside `value` (a project, topic, rule ...), if any. */
+function ownerId(value: unknown, path: readonly PropertyKey[]): string | undefined {
+  let id: string | undefined;
+  let node = value;
+  for (const key of [...path, undefined]) {
+    if (node === null || typeof node !== 'object') break;
+    const record = node as Record<PropertyKey, unknown>;
+    if (typeof record['id'] === 'string') id = record['id'];
+    if (key !== undefined) node = record[key];
+  }
+  return id;
+}
+
+/** A warning for each fact (anything with a `sources` list) whose sources are all weak ones. */
+function weakSourceWarnings(kb: KnowledgeBase, holders: readonly [string, unknown][]): KnowledgeProblem[] {
+  const kindOf = (id: string) => kb.sources.get(id)?.kind;
+  const warnings: KnowledgeProblem[] = [];
+  for (const [file, content] of holders) {
+    for (const [path, ids] of sourceLists(content)) {
+      const kinds = ids.map(kindOf);
+      if (ids.length === 0 || !kinds.every((k) => k !== undefined && WEAK_SOURCE_KINDS.includes(k))) continue;
+      const factPath = path.slice(0, -1);
+      const owner = ownerId(content, factPath);
+      warnings.push({
+        file,
+        path: formatPath(factPath),
+        message:
+          `${owner === undefined ? '' : `"${owner}": `}rests only on weak sources ` +
+          `(${ids.map((id, k) => `${id}: ${kinds[k]}`).join(', ')})`,
+      });
+    }
+  }
+  return warnings;
+}
+
+/** A problem for each period that starts on or before the end of the one before it. */
+function overlaps(file: string, path: string, periods: readonly Period[]): KnowledgeProblem[] {
+  const sorted = [...periods].sort((a, b) => a.from.localeCompare(b.from));
+  return sorted.slice(1).flatMap((period, i) => {
+    const previous = sorted[i]!;
+    return period.from <= previous.to
+      ? [
+          {
+            file,
+            path,
+            message: `period ${period.from}..${period.to} overlaps ${previous.from}..${previous.to}`,
+          },
+        ]
+      : [];
+  });
 }
 
 function checkReferences(
@@ -282,6 +361,27 @@ function checkReferences(
     data['contract-exceptions.yaml'].measures.map((m) => m.id),
   );
   duplicates(
+    'contract-exceptions.yaml',
+    'instrument',
+    data['contract-exceptions.yaml'].instruments.map((m) => m.id),
+  );
+  data['contract-exceptions.yaml'].measures.forEach((measure, i) => {
+    const path = `measures[${i}]`;
+    const instrument = measure.instrument.value;
+    if (instrument !== null && !kb.instruments.has(instrument))
+      problems.push({
+        file: 'contract-exceptions.yaml',
+        path: `${path}.instrument.value`,
+        message: `unknown instrument "${instrument}"`,
+      });
+    problems.push(...overlaps('contract-exceptions.yaml', `${path}.periods`, measure.periods));
+  });
+  data['contract-exceptions.yaml'].instruments.forEach((instrument, i) => {
+    problems.push(
+      ...overlaps('contract-exceptions.yaml', `instruments[${i}].localPeriods`, instrument.localPeriods),
+    );
+  });
+  duplicates(
     'rules.yaml',
     'decision',
     kb.decisions.map((d) => d.id),
@@ -292,13 +392,7 @@ function checkReferences(
     kb.rules.map((r) => r.id),
   );
 
-  const sourceHolders: [string, unknown][] = [
-    ...KNOWLEDGE_FILES.filter((f) => f !== 'sources.yaml').map((f): [string, unknown] => [f, data[f]]),
-    ...editions.flatMap((e) =>
-      EDITION_FILES.map((f): [string, unknown] => [`editions/${e['program.yaml'].edition.year}/${f}`, e[f]]),
-    ),
-  ];
-  for (const [file, content] of sourceHolders) {
+  for (const [file, content] of sourceHolders(data, editions)) {
     for (const [path, ids] of sourceLists(content)) {
       for (const id of ids) {
         if (!kb.sources.has(id))

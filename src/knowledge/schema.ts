@@ -16,11 +16,21 @@ export type Localized = z.infer<typeof localizedSchema>;
 export const confidenceSchema = z.enum(['confirmed', 'inferred', 'not_found']);
 export type Confidence = z.infer<typeof confidenceSchema>;
 
+/**
+ * What kind of item a source is. `forum` (a repost on a cafe or board) and `code` (a file in a code
+ * repository, e.g. an unrelated project quoting a law) are weak: kb:check warns about a fact that
+ * rests on weak sources only.
+ */
+export const sourceKindSchema = z.enum(['government', 'law', 'news', 'blog', 'forum', 'code', 'other']);
+export type SourceKind = z.infer<typeof sourceKindSchema>;
+export const WEAK_SOURCE_KINDS: readonly SourceKind[] = ['forum', 'code'];
+
 export const sourceSchema = z
   .object({
     id,
     title: z.string().min(1),
     publisher: z.string().min(1),
+    kind: sourceKindSchema,
     date: isoDate.optional(),
     url: z.url(),
   })
@@ -170,7 +180,26 @@ export const periodSchema = z
   .refine((p) => p.from <= p.to, { error: 'from must not be after to' });
 export type Period = z.infer<typeof periodSchema>;
 
-/** A COVID-19 temporary contract measure and every recorded period it was in force. */
+/**
+ * A legal instrument that carries temporary measures: the MOEF notice on the decree exceptions'
+ * application period, or the MOEF contract guideline (계약지침). `localPeriods` are the recorded
+ * periods of its local-government counterpart (지방계약법 시행령, MOIS notice), which sources give
+ * for the instrument as a whole, not per measure; no rule reads them.
+ */
+export const instrumentSchema = z
+  .object({
+    id,
+    title: localizedSchema,
+    issuer: localizedSchema,
+    description: localizedSchema,
+    sources: z.array(id).min(1),
+    confidence: confidenceSchema,
+    localPeriods: z.array(periodSchema).default([]),
+  })
+  .strict();
+export type Instrument = z.infer<typeof instrumentSchema>;
+
+/** A COVID-19 temporary contract measure and every recorded national period it was in force. */
 export const measureSchema = z
   .object({
     id,
@@ -178,6 +207,12 @@ export const measureSchema = z
     relaxes: localizedSchema,
     temporary: localizedSchema,
     legalBasis: localizedSchema,
+    /** The instrument (an `instruments` id) that carries the measure; null when no source says. */
+    instrument: z
+      .object({ value: id.nullable(), ...provenance })
+      .strict()
+      .superRefine(checkFact),
+    /** National periods, without overlaps; a date in no period (a gap, or after the last) is unknown. */
     periods: z.array(periodSchema).min(1),
     /** What is known about coverage after the last period. */
     afterLastPeriod: localizedSchema,
@@ -367,7 +402,11 @@ export type EditionFileName = keyof typeof editionFileSchemas;
 export const knowledgeFileSchemas = {
   'sources.yaml': z.object({ sources: z.array(sourceSchema).min(1) }).strict(),
   'contract-exceptions.yaml': z
-    .object({ measures: z.array(measureSchema), topics: z.array(topicSchema) })
+    .object({
+      instruments: z.array(instrumentSchema).min(1),
+      measures: z.array(measureSchema),
+      topics: z.array(topicSchema),
+    })
     .strict(),
   'sw-act.yaml': z.object({ topics: z.array(topicSchema) }).strict(),
   'rules.yaml': z.object({ decisions: z.array(decisionSchema), rules: z.array(ruleSchema) }).strict(),

@@ -168,7 +168,8 @@ const CASES: Case[] = [
     status: 'answered',
     projects: ['national-secretary'],
     lang: 'en',
-    includes: ['Phase: 2'],
+    // No year named: the latest edition (2022, phase 3), and the earlier one under its year.
+    includes: ['Phase: 3', '2021', 'phase 2'],
   },
   {
     q: 'gov24 budget',
@@ -237,7 +238,18 @@ const CASES: Case[] = [
   // --- lists ---
   { q: '11개 사업 목록 알려줘', status: 'answered', includes: ['645억원', '(추정)'] },
   { q: 'List the projects', status: 'answered', lang: 'en', includes: ['64.5 billion'] },
-  { q: '신규 사업은?', status: 'answered', projects: ['gov24-life-services'] },
+  {
+    q: '신규 사업은?',
+    status: 'answered',
+    // Every edition's new projects, the latest first.
+    projects: [
+      'gov24-life-services',
+      'unified-address-system',
+      'small-merchant-platform',
+      'overseas-mission-info',
+      'integrated-call-center',
+    ],
+  },
   { q: '환경부 사업은 뭐가 있어?', status: 'answered', projects: ['waste-safety'] },
   { q: '국토부 사업', status: 'answered', projects: ['architecture-admin-cloud', 'spatial-data-platform'] },
   {
@@ -261,7 +273,9 @@ const CASES: Case[] = [
   { q: 'Where can I watch the briefing?', status: 'answered', lang: 'en', includes: ['KakaoTV'] },
   { q: '설명회에서 몇 개 과제를 설명했어?', status: 'answered', includes: ['9개'] },
   { q: '설명회에서 빠진 사업은?', status: 'answered', includes: ['주민등록', '건축행정'] },
-  { q: '사전 질의 받았어?', status: 'unknown_fact', includes: ['찾지 못했습니다'] },
+  // 2022 took questions in advance; for 2021 it is not found: both are said, the latest first.
+  { q: '사전 질의 받았어?', status: 'answered', includes: ['사전 질의', '찾지 못했습니다'] },
+  { q: '2021년 설명회 때 사전 질의 받았어?', status: 'unknown_fact', includes: ['찾지 못했습니다'] },
   { q: '2020년 사업 규모는?', status: 'answered', includes: ['19개', '1,076억원'] },
   { q: '2022년엔 몇 개 사업이었어?', status: 'answered', includes: ['694억원'] },
   { q: '사업 목적이 뭐야?', status: 'answered', includes: ['인공지능'] },
@@ -290,7 +304,12 @@ const CASES: Case[] = [
     includes: ['2021-12-31'],
   },
   { q: '2022년 3월 한 번 유찰 수의계약 돼?', status: 'answered', verdict: 'allowed' },
-  { q: '2023년 9월에 한 번 유찰되면 수의계약 가능?', status: 'unknown_fact', verdict: 'unknown' },
+  {
+    q: '2023년 9월에 한 번 유찰되면 수의계약 가능?',
+    status: 'answered',
+    verdict: 'allowed',
+    includes: ['추정'],
+  },
   {
     q: '지금 한 번 유찰되면 수의계약 가능해?',
     status: 'unknown_fact',
@@ -343,7 +362,7 @@ const CASES: Case[] = [
     verdict: 'allowed',
     rule: 'emergency-notice-temporary',
   },
-  { q: '2021년 9월에 긴급입찰 5일 공고 돼?', status: 'unknown_fact', verdict: 'unknown' },
+  { q: '2021년 9월에 긴급입찰 5일 공고 돼?', status: 'answered', verdict: 'allowed', includes: ['추정'] },
   {
     q: '2019년에 긴급입찰로 공고기간 5일 가능?',
     status: 'answered',

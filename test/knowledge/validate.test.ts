@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge, readKnowledgeFiles } from '../../src/knowledge/load.js';
-import { KnowledgeError, parseKnowledge } from '../../src/knowledge/parse.js';
+import { checkKnowledge, KnowledgeError, parseKnowledge } from '../../src/knowledge/parse.js';
 
 const realFiles = readKnowledgeFiles(DEFAULT_KNOWLEDGE_DIR);
 const PROJECTS_2021 = 'editions/2021/projects.yaml';
@@ -23,16 +23,23 @@ function problemsWith(file: string, edit: (text: string) => string): string {
 describe('knowledge base validation', () => {
   it('accepts the repository knowledge base', () => {
     const kb = loadKnowledge();
-    expect(kb.projects.map((p) => p.id)).toEqual([
-      'national-secretary',
-      'waste-safety',
-      'egov-cloud-platform',
-      'architecture-admin-cloud',
-      'digital-evidence',
-      'gov24-life-services',
-      'resident-registration',
-      'e-certificate',
-      'spatial-data-platform',
+    expect(kb.projects.map((p) => `${p.edition}:${p.id}`)).toEqual([
+      '2021:national-secretary',
+      '2021:waste-safety',
+      '2021:egov-cloud-platform',
+      '2021:architecture-admin-cloud',
+      '2021:digital-evidence',
+      '2021:gov24-life-services',
+      '2021:resident-registration',
+      '2021:e-certificate',
+      '2021:spatial-data-platform',
+      '2022:unified-address-system',
+      '2022:small-merchant-platform',
+      '2022:overseas-mission-info',
+      '2022:integrated-call-center',
+      '2022:national-secretary',
+      '2022:digital-evidence',
+      '2022:spatial-data-platform',
     ]);
     expect(kb.version).toMatch(/^[0-9a-f]{16}$/);
   });
@@ -102,6 +109,45 @@ describe('knowledge base validation', () => {
     expect(message).toContain('from must not be after to');
   });
 
+  it('rejects overlapping periods of one measure', () => {
+    const message = problemsWith('contract-exceptions.yaml', (t) =>
+      t.replace(
+        '      - from: 2021-07-01\n        to: 2021-12-31',
+        '      - from: 2021-06-01\n        to: 2021-12-31',
+      ),
+    );
+    expect(message).toMatch(
+      /contract-exceptions\.yaml at measures\[0\]\.periods: period 2021-06-01\.\.2021-12-31 overlaps 2021-01-01\.\.2021-06-30/,
+    );
+  });
+
+  it('rejects a measure pointing at an unknown instrument', () => {
+    const message = problemsWith('contract-exceptions.yaml', (t) =>
+      t.replace('instrument: { value: contract-guideline,', 'instrument: { value: no-such-guideline,'),
+    );
+    expect(message).toMatch(
+      /contract-exceptions\.yaml at measures\[\d\]\.instrument\.value: unknown instrument/,
+    );
+  });
+
+  it('rejects a source without its kind', () => {
+    const message = problemsWith('sources.yaml', (t) => t.replace('    kind: news\n', ''));
+    expect(message).toMatch(/sources\.yaml at sources\[\d+\]\.kind/);
+  });
+
+  it('warns only where the fact sheet gives nothing better than a weak source', () => {
+    // The Software Promotion Act Article 48 text and the local negotiated-contract notice periods
+    // come from one code file only (fact sheet, Tables 2 and 3); every other fact cites a better source.
+    const { warnings } = checkKnowledge(realFiles);
+    expect(warnings.map((w) => /^"([^"]+)"/.exec(w.message)?.[1]).sort()).toEqual([
+      'large-company-group-barred',
+      'large-company-rules',
+      'large-company-sme',
+      'negotiated-contract-notice',
+    ]);
+    expect(warnings.every((w) => w.message.includes('law-excerpt-sw-act: code'))).toBe(true);
+  });
+
   it('reports a missing file', () => {
     const files = { ...realFiles };
     delete files['lexicon.yaml'];
@@ -143,7 +189,31 @@ describe('knowledge base validation', () => {
       const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/knowledge/check.ts'], {
         encoding: 'utf8',
       });
-      expect(out).toMatch(/knowledge base OK .* 2021 \(9 projects\)/);
+      expect(out).toMatch(/knowledge base OK .* 2021 \(9 projects\), 2022 \(7 projects\);.* 4 warnings/);
+    });
+
+    it('warns, without failing, about a fact that rests on a forum repost only', () => {
+      const copy = mkdtempSync(join(tmpdir(), 'kb-weak-'));
+      try {
+        cpSync(DEFAULT_KNOWLEDGE_DIR, copy, { recursive: true });
+        writeFileSync(
+          join(copy, 'contract-exceptions.yaml'),
+          realFiles['contract-exceptions.yaml']!.replace(
+            'sources: [constimes-extension-2022h2]\n        confidence: confirmed',
+            'sources: [daumcafe-five-extensions]\n        confidence: confirmed',
+          ),
+        );
+        const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/knowledge/check.ts', copy], {
+          encoding: 'utf8',
+        });
+        expect(result.status).toBe(0);
+        expect(result.stderr).toMatch(
+          /WARNING contract-exceptions\.yaml at instruments\[0\]\.localPeriods\[1\]: "decree-exceptions": rests only on weak sources \(daumcafe-five-extensions: forum\)/,
+        );
+        expect(result.stdout).toMatch(/knowledge base OK .* 5 warnings/);
+      } finally {
+        rmSync(copy, { recursive: true, force: true });
+      }
     });
   });
 });

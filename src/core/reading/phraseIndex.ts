@@ -34,8 +34,8 @@ export interface PhraseHits {
   readonly cues: ReadonlySet<Cue>;
   readonly forms: ReadonlySet<QuestionForm>;
   readonly agencies: readonly PhraseHit<string>[];
-  /** Whether the question names another ministry's program or an unrelated subject. */
-  readonly outOfScope: boolean;
+  /** The longest phrase naming another ministry's program or an unrelated subject (0: none). */
+  readonly outOfScope: number;
 }
 
 function both<T>(aliases: Aliases, target: T) {
@@ -142,7 +142,7 @@ export function matchPhrases(index: PhraseIndex, text: string): PhraseHits {
     cues: new Set(index.cues.match(norm).map((h) => h.target)),
     forms: new Set(dropShadowed(index.forms.match(norm), projects).map((h) => h.target)),
     agencies: index.agencies.match(norm),
-    outOfScope: index.outOfScope.match(norm).length > 0,
+    outOfScope: Math.max(0, ...index.outOfScope.match(norm).map((h) => h.length)),
   };
 }
 

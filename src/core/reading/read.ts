@@ -9,6 +9,7 @@ import {
   readQwertyAsHangul,
   type PhraseHits,
 } from './phraseIndex.js';
+import { tokenize } from '../retrieval/tokenize.js';
 import { readYears } from './years.js';
 
 /** A question as the engine understands it, before any answer is chosen. */
@@ -29,6 +30,8 @@ export interface Reading {
   readonly years: readonly number[];
   /** Answer cards ranked by their example questions and words. */
   readonly cards: readonly RankedCard[];
+  /** The question's ranking terms (tokenize.ts), to tell which edition its words fit. */
+  readonly terms: ReadonlySet<string>;
 }
 
 export function readQuestion(ctx: EngineContext, raw: string, today: string): Reading {
@@ -58,6 +61,7 @@ export function readQuestion(ctx: EngineContext, raw: string, today: string): Re
     forms: hits.forms,
     years: readYears(lowered, today),
     cards: ctx.cards.rank(text, 4),
+    terms: new Set(tokenize(text)),
   };
 }
 

@@ -112,6 +112,12 @@ export class CardIndex {
     });
   }
 
+  /** Whether a term is telling: it appears in few cards (at most three). */
+  isRare(term: string): boolean {
+    const list = this.postings.get(term);
+    return list === undefined || list.length <= 3;
+  }
+
   /**
    * Words of the question that no card knows: Korean words of two syllables or more most of whose
    * syllable pairs appear nowhere. A question about

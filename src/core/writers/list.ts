@@ -55,18 +55,39 @@ export function listEdition(ctx: EngineContext, filter: ProjectFilter, today: st
   );
 }
 
-/** The projects of one edition that match the filter, with the program's size and the unnamed ones. */
+/**
+ * The projects that match the filter: of the year asked, or with no year of every edition known on
+ * the as-of day that has a match, the latest first.
+ */
 export function answerList(
   b: AnswerBuilder,
   ctx: EngineContext,
   filter: ProjectFilter,
   today: string,
 ): Answer {
-  const edition = listEdition(ctx, filter, today);
-  if (edition === null) {
+  const first = listEdition(ctx, filter, today);
+  if (first === null) {
     b.line(b.msg('list.none'));
     return b.build({ status: 'unknown_fact', kind: 'list' });
   }
+  const editions =
+    filter.year !== undefined
+      ? [first]
+      : [
+          first,
+          ...[...editionsKnownOn(ctx.kb, today)]
+            .reverse()
+            .filter((e) => e !== first && e.projects.some((p) => matchesFilter(p, filter))),
+        ];
+  const ids: string[] = [];
+  for (const edition of editions) {
+    if (editions.length > 1) b.blank();
+    for (const id of writeEditionList(b, edition, filter)) if (!ids.includes(id)) ids.push(id);
+  }
+  return b.build({ status: 'answered', kind: 'list', projects: ids });
+}
+
+function writeEditionList(b: AnswerBuilder, edition: Edition, filter: ProjectFilter): string[] {
   const { program } = edition;
   const selected = edition.projects.filter((p) => matchesFilter(p, filter));
   const everything = Object.entries(filter).every(([key, v]) => key === 'year' || v === undefined);
@@ -87,15 +108,5 @@ export function answerList(
   if (selected.length === 0) b.line(b.msg('list.none'));
   for (const project of selected) writeProjectListItem(b, project);
   b.line(everything ? `• ${b.text(program.unnamedProjects.text)}` : b.msg('list.filterNote'));
-  const others = ctx.kb.editions.filter((e) => e !== edition).map((e) => String(e.year));
-  if (filter.year === undefined && others.length > 0) {
-    b.line(
-      b.msg('list.otherEditions', {
-        years: others.join(', '),
-        example: b.msg('list.example', { year: others[0]! }),
-      }),
-    );
-    b.fact(...others);
-  }
-  return b.build({ status: 'answered', kind: 'list', projects: selected.map((p) => p.id) });
+  return selected.map((p) => p.id);
 }

@@ -1,7 +1,7 @@
 import type { Edition } from '../../knowledge/parse.js';
 import type { Project } from '../../knowledge/schema.js';
 import type { AnswerBuilder } from '../compose.js';
-import { editionsKnownOn, pickRecord, type EngineContext } from '../context.js';
+import { editionsKnownOn, pickRecord, pointedRecord, type EngineContext } from '../context.js';
 import type { Answer } from '../types.js';
 import {
   knowsAspect,
@@ -21,6 +21,8 @@ export interface ProjectAsk {
   readonly lowered: string;
   /** Whether the question names a lead agency ("국토부 사업임?"). */
   readonly namesAgency?: boolean;
+  /** The question's ranking terms, to tell which edition its words point to ("국민비서 2차"). */
+  readonly terms?: ReadonlySet<string>;
 }
 
 function editionOf(ctx: EngineContext, project: Project): Edition {
@@ -64,8 +66,10 @@ export function answerProjects(b: AnswerBuilder, ctx: EngineContext, ask: Projec
   for (const id of ask.ids) {
     const records = ctx.projects.get(id) ?? [];
     if (many) b.blank();
+    const pointed = ask.years.length === 0 ? pointedRecord(ctx, records, ask.terms ?? new Set()) : null;
+    const years = pointed !== null ? [pointed.edition] : ask.years;
     if (asked.length === 0) {
-      const pick = pickRecord(records, ask.years, known);
+      const pick = pickRecord(records, years, known);
       if (pick === null) continue;
       if ('missingYear' in pick) {
         writeMissingYear(b, records, pick.missingYear);
@@ -74,12 +78,20 @@ export function answerProjects(b: AnswerBuilder, ctx: EngineContext, ask: Projec
       }
       if (pick.named) b.line(b.msg('project.yearHeader', { year: pick.record.edition }));
       writeProjectOverview(b, editionOf(ctx, pick.record), pick.record);
-      writeOtherEditions(b, pick.others, 'phase');
+      // No year named: every earlier edition's record too, under its year.
+      if (years.length === 0) {
+        const knownYears = new Set(known.map((e) => e.year));
+        for (const other of [...pick.others].reverse().filter((o) => knownYears.has(o.edition))) {
+          b.blank();
+          b.line(b.msg('project.yearHeader', { year: other.edition }));
+          writeProjectOverview(b, editionOf(ctx, other), other);
+        }
+      }
       knownCount++;
       continue;
     }
     if (many || asked.length > 1) b.line(projectName(records.at(-1)!, b.language));
-    const namedYears = ask.years.filter((y) => records.some((r) => r.edition === y));
+    const namedYears = years.filter((y) => records.some((r) => r.edition === y));
     for (const aspect of asked) {
       // Two years named ("2021년엔 2차였는데 2022년엔?"): each year's value.
       if (namedYears.length > 1) {
@@ -91,7 +103,7 @@ export function answerProjects(b: AnswerBuilder, ctx: EngineContext, ask: Projec
         }
         continue;
       }
-      const pick = pickRecord(records, ask.years, known, (r) => knowsAspect(r, aspect));
+      const pick = pickRecord(records, years, known, (r) => knowsAspect(r, aspect));
       if (pick === null) continue;
       if (added.includes(aspect) && ('missingYear' in pick || !knowsAspect(pick.record, aspect))) continue;
       if ('missingYear' in pick) {
@@ -101,9 +113,20 @@ export function answerProjects(b: AnswerBuilder, ctx: EngineContext, ask: Projec
       }
       const edition = editionOf(ctx, pick.record);
       if (writeProjectAspect(b, edition, pick.record, aspect)) knownCount++;
-      else if (aspect === 'budget' && writeBudgetNotes(b, pick.record, ask.lowered) === 'total') knownCount++;
-      else unknownCount++;
-      if (ask.years.length === 0) writeOtherEditions(b, pick.others, aspect);
+      else if (
+        aspect === 'budget' &&
+        [pick.record, ...pick.others].some((rec) => writeBudgetNotes(b, rec, ask.lowered) === 'total')
+      )
+        knownCount++;
+      else {
+        unknownCount++;
+        // Unknown in every edition: what the other editions' notes say about money (a whole-build total).
+        if (aspect === 'budget' && years.length === 0)
+          for (const other of pick.others)
+            for (const note of other.notes.filter((n) => /억|billion/u.test(`${n.text.ko} ${n.text.en}`)))
+              b.statement(note);
+      }
+      if (years.length === 0) writeOtherEditions(b, pick.others, aspect);
     }
     // "1단계는 언제?", "phase 1 timeline": the notes that speak of phase 1.
     if (/1\s*단계|1\s*차|phase\s*(?:1|one)\b/u.test(ask.lowered)) {

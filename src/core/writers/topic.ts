@@ -1,6 +1,6 @@
 import type { Topic } from '../../knowledge/schema.js';
 import type { AnswerBuilder } from '../compose.js';
-import { editionsKnownOn, pickRecord, type EngineContext } from '../context.js';
+import { editionsKnownOn, pickRecord, pointedRecord, type EngineContext } from '../context.js';
 import type { Answer } from '../types.js';
 
 /** Stored topics, each as its title and statements. */
@@ -35,18 +35,32 @@ export function pickTopics(
   ids: readonly string[],
   years: readonly number[],
   today: string,
+  terms: ReadonlySet<string> = new Set(),
 ): { topics: Topic[]; missingYear: number | null } {
   const known = editionsKnownOn(ctx.kb, today);
   const topics: Topic[] = [];
   let missingYear: number | null = null;
   for (const id of ids) {
-    const pick = pickRecord(ctx.topics.get(id) ?? [], years, known);
+    const records = ctx.topics.get(id) ?? [];
+    const pointed = years.length === 0 ? pointedRecord(ctx, records, terms) : null;
+    if (pointed !== null) {
+      topics.push(pointed);
+      continue;
+    }
+    const pick = pickRecord(records, years, known);
     if (pick === null) continue;
     if ('missingYear' in pick) {
       missingYear ??= pick.missingYear;
       continue;
     }
     topics.push(pick.record);
+    // No year named: the latest edition first, then what the earlier editions record, each under
+    // its year, so "설명회 언제?" shows every briefing the knowledge base knows.
+    if (years.length === 0) {
+      const knownYears = new Set(known.map((e) => e.year));
+      for (const other of [...pick.others].reverse())
+        if (other.edition !== undefined && knownYears.has(other.edition)) topics.push(other);
+    }
   }
   return { topics, missingYear };
 }
