@@ -74,6 +74,10 @@ function year(y: number): DateRange {
 }
 
 const YEAR = '((?:19|20)\\d{2})';
+/** 상반기 / 전반기 (first half), 하반기 / 후반기 (second half). */
+const HALF = '(상반기|전반기|하반기|후반기)';
+const HALF_WORD = new RegExp(HALF, 'u');
+const halfNumber = (word: string) => (word === '상반기' || word === '전반기' ? 1 : 2);
 /** "21년" or "'21" written for 2021: two-digit years are read as 20xx. */
 const SHORT_YEAR = "(?<![\\d.])'?(\\d{2})";
 const DATE_PATTERNS: readonly [RegExp, (m: RegExpExecArray) => DateRange | null][] = [
@@ -117,7 +121,7 @@ const DATE_PATTERNS: readonly [RegExp, (m: RegExpExecArray) => DateRange | null]
     (m) => quarter(+m[2]!, ORDINALS[m[1]!]!),
   ],
   // 2021년 상반기 / 하반기, first/second half of 2021, H1 2021
-  [new RegExp(`${YEAR}\\s*년?\\s*(상반기|하반기)`, 'u'), (m) => half(+m[1]!, m[2] === '상반기' ? 1 : 2)],
+  [new RegExp(`${YEAR}\\s*년?\\s*${HALF}`, 'u'), (m) => half(+m[1]!, halfNumber(m[2]!))],
   [
     new RegExp(`\\b(first|second|1st|2nd)\\s+half\\s+(?:of\\s+)?${YEAR}\\b`, 'u'),
     (m) => half(+m[2]!, /^(first|1st)$/.test(m[1]!) ? 1 : 2),
@@ -128,8 +132,8 @@ const DATE_PATTERNS: readonly [RegExp, (m: RegExpExecArray) => DateRange | null]
   ],
   // 21년 하반기, 21년 3월
   [
-    new RegExp(`${SHORT_YEAR}\\s*년\\s*(상반기|하반기)`, 'u'),
-    (m) => half(2000 + +m[1]!, m[2] === '상반기' ? 1 : 2),
+    new RegExp(`${SHORT_YEAR}\\s*년\\s*${HALF}`, 'u'),
+    (m) => half(2000 + +m[1]!, halfNumber(m[2]!)),
   ],
   [new RegExp(`${SHORT_YEAR}\\s*년\\s*(\\d{1,2})\\s*월`, 'u'), (m) => month(2000 + +m[1]!, +m[2]!)],
   // 2021년 3월, 2021.3, 2021-03
@@ -260,8 +264,8 @@ function relativeYear(text: string, today: string): DateRange | null {
       const range = month(y, monthNumber);
       if (range) return range;
     }
-    const h = /(상반기|하반기)/u.exec(text);
-    if (h) return half(y, h[1] === '상반기' ? 1 : 2);
+    const h = HALF_WORD.exec(text);
+    if (h) return half(y, halfNumber(h[1]!));
     const q = /([1-4])\s*분기|\bq([1-4])\b/u.exec(text);
     if (q) return quarter(y, Number(q[1] ?? q[2]));
     return year(y);
@@ -338,10 +342,11 @@ export type DateReading =
   | { readonly kind: 'date'; readonly range: DateRange }
   | { readonly kind: 'invalid'; readonly text: string; readonly reason: InvalidDateReason };
 
-/** Any leap year: a day checked without its year may be 29 February. */
-const LEAP_YEAR = 2024;
+/** Not after a year ("2020년 2월", "작년 2월", "올해 2월"): those are checked with their year. */
+const NO_YEAR_BEFORE = '(?<!(?:\\d|\\.|년|해)\\s*)';
 
-const IMPOSSIBLE_PATTERNS: readonly [RegExp, (m: RegExpMatchArray) => [number, number, number | null]][] = [
+/** Each pattern gives year, month and day (null: a month only); a missing year is the as-of year. */
+const IMPOSSIBLE_PATTERNS: readonly [RegExp, (m: RegExpMatchArray, y: number) => [number, number, number | null]][] = [
   [new RegExp(`${YEAR}\\s*[-/.]\\s*(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})(?!\\d)`, 'gu'), (m) => [+m[1]!, +m[2]!, +m[3]!]],
   [new RegExp(`${YEAR}\\s*년\\s*(\\d{1,2})\\s*월\\s*(\\d{1,2})\\s*일`, 'gu'), (m) => [+m[1]!, +m[2]!, +m[3]!]],
   [
@@ -358,14 +363,15 @@ const IMPOSSIBLE_PATTERNS: readonly [RegExp, (m: RegExpMatchArray) => [number, n
   ],
   [new RegExp(`${YEAR}\\s*년\\s*(\\d{1,2})\\s*월`, 'gu'), (m) => [+m[1]!, +m[2]!, null]],
   [new RegExp(`${SHORT_YEAR}\\s*년\\s*(\\d{1,2})\\s*월`, 'gu'), (m) => [2000 + +m[1]!, +m[2]!, null]],
-  [new RegExp(`(?<![\\d.])(\\d{1,2})\\s*월\\s*(\\d{1,2})\\s*일`, 'gu'), (m) => [LEAP_YEAR, +m[1]!, +m[2]!]],
-  [new RegExp(`(?<![\\d.])(\\d{1,2})\\s*월(?!급|세|요일|\\s*\\d)`, 'gu'), (m) => [LEAP_YEAR, +m[1]!, null]],
+  [new RegExp(`${NO_YEAR_BEFORE}(\\d{1,2})\\s*월\\s*(\\d{1,2})\\s*일`, 'gu'), (m, y) => [y, +m[1]!, +m[2]!]],
+  [new RegExp(`${NO_YEAR_BEFORE}(\\d{1,2})\\s*월(?!급|세|요일|\\s*\\d)`, 'gu'), (m, y) => [y, +m[1]!, null]],
 ];
 
-function impossibleDate(text: string): DateReading | null {
+function impossibleDate(text: string, today: string): DateReading | null {
+  const asOfYear = Number(today.slice(0, 4));
   for (const [pattern, parts] of IMPOSSIBLE_PATTERNS) {
     for (const m of text.matchAll(pattern)) {
-      const [y, mo, d] = parts(m);
+      const [y, mo, d] = parts(m, asOfYear);
       if (mo < 1 || mo > 12) return { kind: 'invalid', text: m[0].trim(), reason: 'no such month' };
       if (d !== null && !isValidDay(y, mo, d)) return { kind: 'invalid', text: m[0].trim(), reason: 'no such day' };
     }
@@ -375,11 +381,11 @@ function impossibleDate(text: string): DateReading | null {
 
 /**
  * The date a question asks about, as `extractDateRange` reads it; but a date that cannot be
- * (2021-02-30, 2021년 13월, 2월 30일, 0월) comes back as `invalid` with the text and the reason,
+ * (2021-02-30, 2021년 13월, 2월 30일, 0월; 2월 29일 in a common as-of year) comes back as `invalid` with the text and the reason,
  * so the caller can say so instead of reading another date into it.
  */
 export function readDate(text: string, today: string): DateReading | null {
-  const invalid = impossibleDate(text);
+  const invalid = impossibleDate(text, today);
   if (invalid !== null) return invalid;
   const range = extractDateRange(text, today);
   return range === null ? null : { kind: 'date', range };

@@ -66,6 +66,9 @@ const PARTICLE =
 const AMOUNT_WORD_AFTER_SPACE =
   /^\s(?:원|이상|이하|미만|초과|넘|정도|쯤|가량|짜리|규모|사업|과업|매출|대기업|기업|회사|업체|프로젝트)/u;
 
+/** Words an amount follows: "매출 일조", "사업비 이억". */
+const AMOUNT_WORD_BEFORE = /(?:매출\s*액?|금액|예산|사업비|가격|규모)\s*(?:은|는|이|가|:)?\s*$/u;
+
 /** A Sino-Korean number read from text: 만/억/조 groups and a remainder below 만. */
 interface SinoNumber {
   readonly groups: readonly { value: number; unit: string }[];
@@ -143,12 +146,17 @@ const PLAIN_UNITS: readonly { pattern: RegExp; accepts: (n: SinoNumber, spaced: 
   { pattern: /^단계/u, accepts: (n, spaced) => !spaced && sinoValue(n) <= 9 },
 ];
 
-
 /**
  * Whether the number `n`, written as `run`, stands as a number before `after` (the text that
- * follows it). `glued`: a Hangul syllable stands straight before it ("매출일조원").
+ * follows it). `glued`: a Hangul syllable stands straight before it ("매출일조원");
+ * `afterAmountWord`: it follows 매출, 금액, 예산 ... ("매출 일조,").
  */
-function standsAsNumber(n: SinoNumber, run: string, after: string, glued: boolean): boolean {
+function standsAsNumber(
+  n: SinoNumber,
+  run: string,
+  after: string,
+  context: { glued: boolean; afterAmountWord: boolean },
+): boolean {
   if (NOT_NUMBERS.test(run + after) || sinoValue(n) === 0) return false;
   if (n.rest === 0 && n.groups.length > 0) {
     // Ends in 만, 억 or 조. A lone 만/억/조 is a word; 구십억, 칠천억 (3+ syllables) are nothing
@@ -156,9 +164,10 @@ function standsAsNumber(n: SinoNumber, run: string, after: string, glued: boolea
     if (n.syllables < 2) return false;
     const strong = n.syllables >= 3;
     if (after.startsWith('원')) return true;
-    if (glued && !strong) return false;
-    if (after === '' || !/^[\s\uac00-\ud7a3]/u.test(after)) return true;
-    if (after.startsWith(' ')) return strong || AMOUNT_WORD_AFTER_SPACE.test(after) || after.trim() === '';
+    if (context.glued && !strong) return false;
+    // "오늘은 이만" ends a sentence; "구십억." and "매출 일조," are amounts.
+    if (after === '' || !/^[\s\uac00-\ud7a3]/u.test(after)) return strong || context.afterAmountWord;
+    if (after.startsWith(' ')) return strong || AMOUNT_WORD_AFTER_SPACE.test(after);
     return PARTICLE.test(after);
   }
   for (const spaced of [false, true]) {
@@ -166,7 +175,7 @@ function standsAsNumber(n: SinoNumber, run: string, after: string, glued: boolea
     const rest = spaced ? after.slice(1) : after;
     const unit = PLAIN_UNITS.find((u) => u.pattern.test(rest));
     if (unit === undefined || !unit.accepts(n, spaced)) continue;
-    if (glued && n.syllables < 3 && !/^(?:원|퍼센트|%|프로)/u.test(rest)) continue;
+    if (context.glued && n.syllables < 3 && !/^(?:원|퍼센트|%|프로)/u.test(rest)) continue;
     return true;
   }
   return false;
@@ -202,14 +211,17 @@ function mayStartAt(text: string, i: number): boolean {
 /** The digits for the number starting at `i`, and how many characters it replaces, or null. */
 function sinoNumberAt(text: string, i: number): { digits: string; length: number } | null {
   const before = text[i - 1];
-  const glued = before !== undefined && HANGUL.test(before) && !(before in SINO_BIG);
+  const context = {
+    glued: before !== undefined && HANGUL.test(before) && !(before in SINO_BIG),
+    afterAmountWord: AMOUNT_WORD_BEFORE.test(text.slice(Math.max(0, i - 12), i)),
+  };
   const run = numeralRun(text, i);
   // The whole run first, then shorter ones: "팔천억 일 때" is 팔천억 and then the word 일.
   for (let length = run.length; length > 0; length--) {
     const candidate = run.slice(0, length);
     if (candidate.endsWith(' ')) continue;
     const parsed = parseSino(candidate);
-    if (parsed !== null && standsAsNumber(parsed, candidate, text.slice(i + length), glued)) {
+    if (parsed !== null && standsAsNumber(parsed, candidate, text.slice(i + length), context)) {
       return { digits: formatSino(parsed), length };
     }
   }
