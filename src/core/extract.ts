@@ -4,7 +4,13 @@
  */
 
 export { extractDateRange, readDate, type DateRange, type DateReading } from './reading/dates.js';
-export { extractAmounts, extractShare, readShares, type AmountMention, type ShareMention } from './reading/amounts.js';
+export {
+  extractAmounts,
+  extractShare,
+  readShares,
+  type AmountMention,
+  type ShareMention,
+} from './reading/amounts.js';
 export { normalizeNumerals, prepareForReading } from './reading/numerals.js';
 export { extractFailedRounds, mentionsFailedBid } from './rules/inputs/single-source.js';
 export { extractCompanyTier, saysVatExcluded, type CompanyTier } from './rules/inputs/large-company.js';

@@ -23,7 +23,13 @@ const KO_UNITS: Readonly<Record<string, number>> = {
   십만: 1e5,
   만: 1e4,
 };
-const EN_UNITS: Readonly<Record<string, number>> = { trillion: 1e12, billion: 1e9, bn: 1e9, million: 1e6, mn: 1e6 };
+const EN_UNITS: Readonly<Record<string, number>> = {
+  trillion: 1e12,
+  billion: 1e9,
+  bn: 1e9,
+  million: 1e6,
+  mn: 1e6,
+};
 
 const NUMBER = '(\\d+(?:,\\d{3})*(?:\\.\\d+)?)';
 /** One "number + unit" part of a Korean amount: 64억, 5,000만, 2천억. */
@@ -110,11 +116,15 @@ export interface ShareMention {
   readonly bound: ShareBound;
 }
 
-const PERCENT = /(\d+(?:\.\d+)?)\s*(?:%|퍼센트|프로(?![그젝세필모듀토바스야포])|percent\b|per\s*cent\b|pct\b)/gu;
+const PERCENT =
+  /(\d+(?:\.\d+)?)\s*(?:%|퍼센트|프로(?![그젝세필모듀토바스야포])|percent\b|per\s*cent\b|pct\b)/gu;
 const KO_FRACTION = /(\d{1,3})\s*분의\s*(\d{1,3})/gu;
 const SHARE_WORDS: readonly [RegExp, number, ShareBound?][] = [
   [/과반/gu, 50, 'over'],
-  [/절반|반절|전체의\s*반|(?<![\uac00-\ud7a3])반(?=\s*(?:을|이|만|정도|쯤|가량|넘|이상|이하|까지|$|\s))/gu, 50],
+  [
+    /절반|반절|전체의\s*반|(?<![\uac00-\ud7a3])반(?=\s*(?:을|이|만|정도|쯤|가량|넘|이상|이하|까지|$|\s))/gu,
+    50,
+  ],
   [/\bmajority\b/gu, 50, 'over'],
   [/\bhalf\b/gu, 50],
   [/\b(?:a|one)\s+third\b/gu, 100 / 3],
@@ -126,9 +136,11 @@ const SHARE_WORDS: readonly [RegExp, number, ShareBound?][] = [
 const OVER_AFTER = /^\s*(?:[을를이가]\s*)?(?:넘게|넘는|넘어|넘으면|넘겨|넘|초과|over\b|plus\b|\+)/u;
 const AT_LEAST_AFTER = /^\s*(?:[을를이가]\s*)?(?:이상|or\s+more\b|and\s+up\b|at\s+least\b)/u;
 const AT_MOST_AFTER = /^\s*(?:[을를이가]\s*)?(?:이하|미만|이내|까지|안\s*넘|or\s+less\b|at\s+most\b|max\b)/u;
-const OVER_BEFORE = /(?<!no\s)(?:more\s+than|over|above|exceeding|in\s+excess\s+of|upwards\s+of)\s+(?:the\s+|a\s+)?$/u;
+const OVER_BEFORE =
+  /(?<!no\s)(?:more\s+than|over|above|exceeding|in\s+excess\s+of|upwards\s+of)\s+(?:the\s+|a\s+)?$/u;
 const AT_LEAST_BEFORE = /at\s+least\s+(?:the\s+|a\s+)?$/u;
-const AT_MOST_BEFORE = /(?:no\s+more\s+than|up\s+to|at\s+most|less\s+than|under|below|within|not\s+over)\s+(?:the\s+|a\s+)?$/u;
+const AT_MOST_BEFORE =
+  /(?:no\s+more\s+than|up\s+to|at\s+most|less\s+than|under|below|within|not\s+over)\s+(?:the\s+|a\s+)?$/u;
 
 function boundOf(text: string, start: number, end: number): ShareBound {
   const before = text.slice(Math.max(0, start - 24), start);
@@ -142,7 +154,13 @@ function boundOf(text: string, start: number, end: number): ShareBound {
 /** Every share written in the question, in text order (60%, 3분의 1, 절반, two thirds). */
 export function readShares(text: string): ShareMention[] {
   const found: ShareMention[] = [];
-  const add = (percent: number, index: number, written: string, kind: ShareMention['kind'], bound?: ShareBound) =>
+  const add = (
+    percent: number,
+    index: number,
+    written: string,
+    kind: ShareMention['kind'],
+    bound?: ShareBound,
+  ) =>
     found.push({
       percent: Math.round(percent * 100) / 100,
       index,
@@ -154,7 +172,8 @@ export function readShares(text: string): ShareMention[] {
   for (const m of text.matchAll(KO_FRACTION)) {
     const denominator = Number(m[1]);
     const numerator = Number(m[2]);
-    if (denominator > 0 && numerator <= denominator) add((numerator / denominator) * 100, m.index, m[0], 'fraction');
+    if (denominator > 0 && numerator <= denominator)
+      add((numerator / denominator) * 100, m.index, m[0], 'fraction');
   }
   for (const [pattern, percent, bound] of SHARE_WORDS) {
     for (const m of text.matchAll(pattern)) {

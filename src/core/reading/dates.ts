@@ -131,10 +131,7 @@ const DATE_PATTERNS: readonly [RegExp, (m: RegExpExecArray) => DateRange | null]
     (m) => half(+(m[2] ?? m[3])!, +(m[1] ?? m[4])!),
   ],
   // 21년 하반기, 21년 3월
-  [
-    new RegExp(`${SHORT_YEAR}\\s*년\\s*${HALF}`, 'u'),
-    (m) => half(2000 + +m[1]!, halfNumber(m[2]!)),
-  ],
+  [new RegExp(`${SHORT_YEAR}\\s*년\\s*${HALF}`, 'u'), (m) => half(2000 + +m[1]!, halfNumber(m[2]!))],
   [new RegExp(`${SHORT_YEAR}\\s*년\\s*(\\d{1,2})\\s*월`, 'u'), (m) => month(2000 + +m[1]!, +m[2]!)],
   // 2021년 3월, 2021.3, 2021-03
   [new RegExp(`${YEAR}\\s*년\\s*(\\d{1,2})\\s*월`, 'u'), (m) => month(+m[1]!, +m[2]!)],
@@ -328,7 +325,10 @@ export function extractDateRange(text: string, today: string): DateRange | null 
     if (range !== null) return range;
   }
   const relative =
-    relativeMonth(text, today) ?? relativeYear(text, today) ?? offsetDate(text, today) ?? monthInThisYear(text, today);
+    relativeMonth(text, today) ??
+    relativeYear(text, today) ??
+    offsetDate(text, today) ??
+    monthInThisYear(text, today);
   if (relative !== null) return relative;
   if (NOW_WORDS.test(text)) return isoDay(today);
   return null;
@@ -346,9 +346,18 @@ export type DateReading =
 const NO_YEAR_BEFORE = '(?<!(?:\\d|\\.|년|해)\\s*)';
 
 /** Each pattern gives year, month and day (null: a month only); a missing year is the as-of year. */
-const IMPOSSIBLE_PATTERNS: readonly [RegExp, (m: RegExpMatchArray, y: number) => [number, number, number | null]][] = [
-  [new RegExp(`${YEAR}\\s*[-/.]\\s*(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})(?!\\d)`, 'gu'), (m) => [+m[1]!, +m[2]!, +m[3]!]],
-  [new RegExp(`${YEAR}\\s*년\\s*(\\d{1,2})\\s*월\\s*(\\d{1,2})\\s*일`, 'gu'), (m) => [+m[1]!, +m[2]!, +m[3]!]],
+const IMPOSSIBLE_PATTERNS: readonly [
+  RegExp,
+  (m: RegExpMatchArray, y: number) => [number, number, number | null],
+][] = [
+  [
+    new RegExp(`${YEAR}\\s*[-/.]\\s*(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})(?!\\d)`, 'gu'),
+    (m) => [+m[1]!, +m[2]!, +m[3]!],
+  ],
+  [
+    new RegExp(`${YEAR}\\s*년\\s*(\\d{1,2})\\s*월\\s*(\\d{1,2})\\s*일`, 'gu'),
+    (m) => [+m[1]!, +m[2]!, +m[3]!],
+  ],
   [
     new RegExp(`${SHORT_YEAR}\\s*년\\s*(\\d{1,2})\\s*월\\s*(\\d{1,2})\\s*일`, 'gu'),
     (m) => [2000 + +m[1]!, +m[2]!, +m[3]!],
@@ -373,7 +382,8 @@ function impossibleDate(text: string, today: string): DateReading | null {
     for (const m of text.matchAll(pattern)) {
       const [y, mo, d] = parts(m, asOfYear);
       if (mo < 1 || mo > 12) return { kind: 'invalid', text: m[0].trim(), reason: 'no such month' };
-      if (d !== null && !isValidDay(y, mo, d)) return { kind: 'invalid', text: m[0].trim(), reason: 'no such day' };
+      if (d !== null && !isValidDay(y, mo, d))
+        return { kind: 'invalid', text: m[0].trim(), reason: 'no such day' };
     }
   }
   return null;

@@ -183,7 +183,8 @@ function standsAsNumber(
 
 const isSinoChar = (ch: string | undefined) =>
   ch !== undefined && (ch in SINO_DIGITS || ch in SINO_SMALL || ch in SINO_BIG);
-const isDigitOrSmall = (ch: string | undefined) => ch !== undefined && (ch in SINO_DIGITS || ch in SINO_SMALL);
+const isDigitOrSmall = (ch: string | undefined) =>
+  ch !== undefined && (ch in SINO_DIGITS || ch in SINO_SMALL);
 
 /** The longest run of numeral syllables at `start`: one space is allowed only after 만, 억 or 조. */
 function numeralRun(text: string, start: number): string {
@@ -264,10 +265,13 @@ const monthNumber = (word: string) => MONTH_WORDS[word] ?? smallSino(word, 12);
 /** 이천이십일년 오월 십일 → 2021년 5월 10일: months after a year, days after a month. */
 function rewriteSinoDates(text: string): string {
   return text
-    .replace(new RegExp(`(${YEAR_BEFORE_MONTH}\\s*)(${MONTH_WORD})월`, 'gu'), (whole, year: string, m: string) => {
-      const value = monthNumber(m);
-      return value === null ? whole : `${year}${value}월`;
-    })
+    .replace(
+      new RegExp(`(${YEAR_BEFORE_MONTH}\\s*)(${MONTH_WORD})월`, 'gu'),
+      (whole, year: string, m: string) => {
+        const value = monthNumber(m);
+        return value === null ? whole : `${year}${value}월`;
+      },
+    )
     .replace(
       new RegExp(`(?<![\\uac00-\\ud7a3])(${MONTH_WORD})월(\\s*)(${SINO_WORD})일${AFTER_DAY}`, 'gu'),
       (whole, m: string, space: string, d: string) => {
@@ -276,10 +280,13 @@ function rewriteSinoDates(text: string): string {
         return month === null || day === null ? whole : `${month}월${space}${day}일`;
       },
     )
-    .replace(new RegExp(`(\\d{1,2}\\s*월\\s*)(${SINO_WORD})일${AFTER_DAY}`, 'gu'), (whole, month: string, d: string) => {
-      const day = smallSino(d, 31);
-      return day === null ? whole : `${month}${day}일`;
-    });
+    .replace(
+      new RegExp(`(\\d{1,2}\\s*월\\s*)(${SINO_WORD})일${AFTER_DAY}`, 'gu'),
+      (whole, month: string, d: string) => {
+        const day = smallSino(d, 31);
+        return day === null ? whole : `${month}${day}일`;
+      },
+    );
 }
 
 const FRACTION_PART = `(\\d{1,3}|[${SINO_DIGIT_CHARS}십백]{1,3})`;
@@ -391,7 +398,14 @@ function parseEnglish(phrase: string): { value: number; scale: string | null } |
     const w = words[i]!;
     if (w === 'point') {
       let digits = '';
-      while (EN_SMALL[words[i + 1] ?? ''] !== undefined && EN_SMALL[words[i + 1]!]! < 10) digits += EN_SMALL[words[++i]!];
+      for (
+        let d = EN_SMALL[words[i + 1] ?? ''];
+        d !== undefined && d < 10;
+        d = EN_SMALL[words[i + 1] ?? '']
+      ) {
+        digits += String(d);
+        i++;
+      }
       current = Number(`${current}.${digits}`);
       previous = 'small';
       continue;
@@ -436,8 +450,8 @@ function rewriteEnglishNumbers(text: string): string {
 
 /** Decimal digits of any script (Arabic-Indic ٨٢, full-width ８２, Devanagari ...) as ASCII. */
 function rewriteDigits(text: string): string {
-  return text.replace(/[^\x00-\x7f]/gu, (ch) => {
-    if (!/\p{Nd}/u.test(ch)) return ch;
+  return text.replace(/\p{Nd}/gu, (ch) => {
+    if (ch >= '0' && ch <= '9') return ch;
     // Unicode encodes decimal digits in contiguous runs 0..9; a digit's value is its distance
     // from the start of its block, modulo 10 (some blocks hold several runs back to back).
     let start = ch.codePointAt(0)!;

@@ -31,13 +31,18 @@ describe('extractAmounts', () => {
     ]);
   });
 
-  it.each(['일조원', '구십억', '칠천억', '육십사억오천만원', 'one trillion won', 'nine billion won', '８２억'])(
-    'reads the number words of "%s" once they are normalised',
-    (text) => {
-      expect(extractAmounts(text)).toEqual([]);
-      expect(extractAmounts(prepareForReading(text))).toHaveLength(1);
-    },
-  );
+  it.each([
+    '일조원',
+    '구십억',
+    '칠천억',
+    '육십사억오천만원',
+    'one trillion won',
+    'nine billion won',
+    '８２억',
+  ])('reads the number words of "%s" once they are normalised', (text) => {
+    expect(extractAmounts(text)).toEqual([]);
+    expect(extractAmounts(prepareForReading(text))).toHaveLength(1);
+  });
 });
 
 describe('readShares', () => {
@@ -67,9 +72,12 @@ describe('readShares', () => {
     expect(readShares(text)).toEqual([expect.objectContaining({ percent, kind, bound })]);
   });
 
-  it.each(['반드시', '위반', '일반 사업', '반영', '프로그램 예산', '프로젝트'])('reads no share in "%s"', (text) => {
-    expect(readShares(text)).toEqual([]);
-  });
+  it.each(['반드시', '위반', '일반 사업', '반영', '프로그램 예산', '프로젝트'])(
+    'reads no share in "%s"',
+    (text) => {
+      expect(readShares(text)).toEqual([]);
+    },
+  );
 
   it('extractShare prefers a percent, then a fraction, then a word', () => {
     expect(extractShare('절반 정도, 정확히는 45%')).toEqual({ percent: 45, text: '45%' });

@@ -71,16 +71,19 @@ describe('readDate: relative to the as-of day (2021-05-10)', () => {
 
   it('crosses the year: next month in December is January', () => {
     expect(extractDateRange('다음 달', '2021-12-15')).toMatchObject({ from: '2022-01-01', to: '2022-01-31' });
-    expect(extractDateRange('last month', '2021-01-15')).toMatchObject({ from: '2020-12-01', to: '2020-12-31' });
+    expect(extractDateRange('last month', '2021-01-15')).toMatchObject({
+      from: '2020-12-01',
+      to: '2020-12-31',
+    });
   });
 
   it.each(['21년 후반기 계획', '3개월 전체', '전년 대비', '재공고 없이 한 번 유찰'])(
     'reads no offset in "%s"',
     (question) => {
       const reading = range(question);
-      expect(reading === null || !('label' in reading) || !/^2021-0[2-8]$|^2019$|^2023$/.test(reading.label)).toBe(
-        true,
-      );
+      expect(
+        reading === null || !('label' in reading) || !/^2021-0[2-8]$|^2019$|^2023$/.test(reading.label),
+      ).toBe(true);
     },
   );
 
@@ -107,11 +110,18 @@ describe('readDate: impossible dates are reported, not reinterpreted', () => {
   });
 
   it('extractDateRange keeps reading the next pattern (the old behaviour)', () => {
-    expect(extractDateRange('2021년 2월 30일', TODAY)).toMatchObject({ from: '2021-02-01', to: '2021-02-28' });
+    expect(extractDateRange('2021년 2월 30일', TODAY)).toMatchObject({
+      from: '2021-02-01',
+      to: '2021-02-28',
+    });
   });
 
   it('a leap day without a year is checked in the as-of year', () => {
     expect(readDate('2월 29일', '2024-05-10')).toMatchObject({ kind: 'date', range: { from: '2024-02-29' } });
-    expect(readDate('2월 29일', '2021-05-10')).toEqual({ kind: 'invalid', text: '2월 29일', reason: 'no such day' });
+    expect(readDate('2월 29일', '2021-05-10')).toEqual({
+      kind: 'invalid',
+      text: '2월 29일',
+      reason: 'no such day',
+    });
   });
 });

@@ -81,12 +81,19 @@ describe('normalizeNumerals: English number words', () => {
     expect(normalizeNumerals(input)).toBe(expected);
   });
 
-  it.each(['one third', 'two thirds', 'twice', 'once', 'one bidder', 'one failed bid', 'someone', 'none of them', '1.2 trillion'])(
-    'leaves "%s" alone',
-    (input) => {
-      expect(normalizeNumerals(input)).toBe(input);
-    },
-  );
+  it.each([
+    'one third',
+    'two thirds',
+    'twice',
+    'once',
+    'one bidder',
+    'one failed bid',
+    'someone',
+    'none of them',
+    '1.2 trillion',
+  ])('leaves "%s" alone', (input) => {
+    expect(normalizeNumerals(input)).toBe(input);
+  });
 });
 
 describe('normalizeNumerals: digits of other scripts', () => {
@@ -143,11 +150,18 @@ const SENTENCES = [
   (w: string) => `${w} 사업 예산이 얼마야?`,
   (w: string) => `${w}에 대해 알려줘`,
   (w: string) => `혹시 ${w} 관련해서 수의계약 되나요`,
-  (w: string) => `${w}`,
+  (w: string) => w,
 ];
 
 /** 일조 (sunshine, to contribute) and 이만 (this much, that's all) are words unless an amount follows. */
-const WORD_SENTENCES = ['오늘은 이만', '이만큼 많아?', '이만하면 됐어', '사업 성공에 일조하는 회사', '일조량', '일조'];
+const WORD_SENTENCES = [
+  '오늘은 이만',
+  '이만큼 많아?',
+  '이만하면 됐어',
+  '사업 성공에 일조하는 회사',
+  '일조량',
+  '일조',
+];
 
 describe('normalizeNumerals never rewrites ordinary words', () => {
   it.each([...ORDINARY_WORDS.flatMap((word) => SENTENCES.map((make) => make(word))), ...WORD_SENTENCES])(
@@ -168,9 +182,17 @@ describe('normalizeNumerals: es-hangul numbers read back as the same amount', ()
   let seed = 7;
   for (let i = 0; i < 300; i++) {
     seed = (seed * 48271) % 2147483647;
-    amounts.push(10_000 + (seed % 1e6) * (10 ** (seed % 10)));
+    amounts.push(10_000 + (seed % 1e6) * 10 ** (seed % 10));
   }
-  amounts.push(10_001, 110_000_000, 6_450_000_000, 1_000_000_000_000, 1_200_000_000_000, 99_999_999, 123_456_789_012);
+  amounts.push(
+    10_001,
+    110_000_000,
+    6_450_000_000,
+    1_000_000_000_000,
+    1_200_000_000_000,
+    99_999_999,
+    123_456_789_012,
+  );
 
   const forms: [string, (n: number) => string][] = [
     ['numberToHangul', (n) => numberToHangul(n)],

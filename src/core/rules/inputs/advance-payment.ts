@@ -16,8 +16,10 @@ const FULL_ADVANCE =
  */
 const WORKS =
   /(?<![\uac00-\ud7a3])공사|(?:건설|시설|전기|통신|소방|토목|건축|설비|신축|보수|정보통신)\s*공사|시공|\bpublic\s+works\b|\bworks\s+contracts?\b|\bconstruction\b|\bcivil\s+works?\b/gu;
-const SERVICES = /용역|\bservices?\s+contracts?\b|\bservice\s+contracts?\b|\bconsulting\b|\bsoftware\s+development\b/gu;
-const GOODS = /물품|구매\s*계약|\bgoods\b|\bsupply\s+contracts?\b|\bsupplies\b|\bpurchase\s+of\s+(?:goods|equipment)\b/gu;
+const SERVICES =
+  /용역|\bservices?\s+contracts?\b|\bservice\s+contracts?\b|\bconsulting\b|\bsoftware\s+development\b/gu;
+const GOODS =
+  /물품|구매\s*계약|\bgoods\b|\bsupply\s+contracts?\b|\bsupplies\b|\bpurchase\s+of\s+(?:goods|equipment)\b/gu;
 
 /** Whether an advance-payment word stands next to the percent. */
 function isCued(text: string, share: ShareMention, floor: number): boolean {
@@ -85,6 +87,7 @@ export function readAdvancePaymentInputs(text: string): InputReading {
   ).filter(([, pattern]) => saysPlainly(text, pattern));
   if (types.length > 1) draft.unclear.push({ input: 'contractType', reason: 'several-values' });
   else if (types.length === 1) draft.values['contractType'] = types[0]![0];
-  draft.asked = 'advancePercent' in draft.values || draft.alternatives.length > 0 || 'contractType' in draft.values;
+  draft.asked =
+    'advancePercent' in draft.values || draft.alternatives.length > 0 || 'contractType' in draft.values;
   return finishReading(draft, []);
 }

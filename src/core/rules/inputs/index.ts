@@ -4,7 +4,14 @@ import { readSingleSourceInputs } from './single-source.js';
 import { readSubcontractingInputs } from './subcontracting.js';
 import { finishReading, startReading, type InputReader, type InputReading } from './types.js';
 
-export type { InputDraft, InputNote, InputReader, InputReading, UnclearInput, UnclearReason } from './types.js';
+export type {
+  InputDraft,
+  InputNote,
+  InputReader,
+  InputReading,
+  UnclearInput,
+  UnclearReason,
+} from './types.js';
 export type { CompanyTier } from './large-company.js';
 
 /**

@@ -32,7 +32,8 @@ const FILLER_AFTER =
   /^(?:\s*(?:원|won|krw|짜리|규모의?|상당의?|정도의?|가량의?|쯤|대의?|이상의?|이하의?|미만의?|초과의?|넘는|넘|의|인|급|\([^)]*\)|worth|annual|yearly|of))*\s*/u;
 const SALES_NOUN =
   /^(?:(?:연\s*)?매출|회사|기업|대기업|중견|중소|업체|사업자|법인|계열사|그룹|sw\s*(?:기업|사업자|회사)|company|companies|firm|corporation|enterprise|business(?!\s+group)|vendor|conglomerate|in\s+(?:annual\s+)?(?:sales|revenue|turnover)|(?:annual\s+)?(?:sales|revenue|turnover))/u;
-const PROJECT_NOUN = /^(?:사업(?!자)|과업|프로젝트|용역|발주|계약|입찰|공사|project|contract|tender|job|gig|deal|bid|order)/u;
+const PROJECT_NOUN =
+  /^(?:사업(?!자)|과업|프로젝트|용역|발주|계약|입찰|공사|project|contract|tender|job|gig|deal|bid|order)/u;
 const ESTIMATED_PRICE = /추정\s*가격|estimated\s+(?:price|cost|value)/u;
 
 type AmountRole = 'sales' | 'project';
@@ -80,8 +81,13 @@ function roleOf(text: string, amount: AmountMention, floor: number): RoledAmount
   const bound = boundOf(text, amount);
   const left = text.slice(Math.max(floor, amount.index - 24), amount.index);
   const estimatedPrice = ESTIMATED_PRICE.test(left);
-  let role: RoledAmount['role'] = PROJECT_NOUN.test(noun) ? 'project' : SALES_NOUN.test(noun) ? 'sales' : null;
-  if (role === null) role = (nearestCueBefore(text, amount.index, floor, LEFT_CUES)?.role as AmountRole | undefined) ?? null;
+  let role: RoledAmount['role'] = PROJECT_NOUN.test(noun)
+    ? 'project'
+    : SALES_NOUN.test(noun)
+      ? 'sales'
+      : null;
+  if (role === null)
+    role = (nearestCueBefore(text, amount.index, floor, LEFT_CUES)?.role as AmountRole | undefined) ?? null;
   if (role === null && bound !== 'exact') role = 'threshold';
   return { amount, role, bound, estimatedPrice };
 }
@@ -171,9 +177,13 @@ function writeProjectAmount(draft: InputDraft, text: string, project: RoledAmoun
       break;
   }
   if (factor === 1) draft.display['amountKrw'] = written;
-  if (vatExcluded) draft.notes.push({ key: 'rule.vatNote', values: { amount: written, total: formatWon(krw, 'ko') } });
+  if (vatExcluded)
+    draft.notes.push({ key: 'rule.vatNote', values: { amount: written, total: formatWon(krw, 'ko') } });
   else if (estimatedOnly)
-    draft.notes.push({ key: 'rule.estimatedPriceNote', values: { amount: written, total: formatWon(krw, 'ko') } });
+    draft.notes.push({
+      key: 'rule.estimatedPriceNote',
+      values: { amount: written, total: formatWon(krw, 'ko') },
+    });
   else draft.notes.push({ key: 'rule.amountAsked', values: { amount: written } });
 }
 
@@ -189,14 +199,17 @@ const REQUIRED = ['companyTier', 'amountKrw'] as const;
 export function readLargeCompanyInputs(text: string): InputReading {
   const draft = startReading();
   const roled = roleAll(text, extractAmounts(text));
-  const impossible = roled.some((a) => !Number.isFinite(a.amount.krw) || /[-−]$/u.test(text.slice(0, a.amount.index).trimEnd()));
+  const impossible = roled.some(
+    (a) => !Number.isFinite(a.amount.krw) || /[-−]$/u.test(text.slice(0, a.amount.index).trimEnd()),
+  );
   if (impossible) draft.unclear.push({ input: 'amountKrw', reason: 'impossible' });
 
   const sales = roled.filter((a) => a.role === 'sales');
   const projects = roled.filter((a) => a.role === 'project');
   const loose = roled.filter((a) => a.role === null);
   const strayCue = sales.length === 0 && /매출|sales|revenue|turnover/u.test(text);
-  if (loose.length === 1 && projects.length === 0 && !strayCue) projects.push({ ...loose[0]!, role: 'project' });
+  if (loose.length === 1 && projects.length === 0 && !strayCue)
+    projects.push({ ...loose[0]!, role: 'project' });
   else if (loose.length > 0) draft.unclear.push({ input: 'amountKrw', reason: 'amount-role' });
 
   if (distinct(sales) > 1) draft.unclear.push({ input: 'salesKrw', reason: 'several-values' });

@@ -10,7 +10,8 @@ const countOf = (word: string, table: Readonly<Record<string, number>>) =>
   /^\d+$/u.test(word) ? Number(word) : (table[word] ?? null);
 
 /** A round with a single bidder, which is a failed round (the fact sheet's own example). */
-const KO_SINGLE_BIDDER = '단독\\s*(?:응찰|입찰|참가)|1인\\s*응찰|(?:1|한)\\s*(?:개|곳|군데)\\s*(?:업체|회사|사)?\\s*만';
+const KO_SINGLE_BIDDER =
+  '단독\\s*(?:응찰|입찰|참가)|1인\\s*응찰|(?:1|한)\\s*(?:개|곳|군데)\\s*(?:업체|회사|사)?\\s*만';
 /** What a failed round is called. */
 const KO_FAILURE = `(?:유찰|무산|불발|응찰\\s*(?:자\\s*)?(?:없|안)|${KO_SINGLE_BIDDER})`;
 
@@ -77,7 +78,8 @@ const NATIONAL =
   /국가\s*계약|국가\s*기관|중앙\s*(?:부처|행정\s*기관|정부)|national\s+(?:government|contract|agency|agencies)|central\s+government/gu;
 
 /** A count written as "한 번 더" / "1번 더": one more on top of an untold number. */
-const ONE_MORE = /(?<![\d-])(?:\d|한|두)\s*(?:번|회)\s*더\s*\S*\s*유찰|\bonce\s+more\b|\bone\s+more\s+(?:failed|time)/u;
+const ONE_MORE =
+  /(?<![\d-])(?:\d|한|두)\s*(?:번|회)\s*더\s*\S*\s*유찰|\bonce\s+more\b|\bone\s+more\s+(?:failed|time)/u;
 const NEGATIVE_COUNT = /[-−]\s*\d\s*(?:번|회|차례|times?)/u;
 
 const REQUIRED = ['failedRounds'] as const;

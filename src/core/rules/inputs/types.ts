@@ -71,7 +71,9 @@ export function startReading(): InputDraft {
  */
 export function finishReading(draft: InputDraft, required: readonly string[]): InputReading {
   const covered = (name: string) =>
-    name in draft.values || draft.alternatives.some((alt) => name in alt) || draft.unclear.some((u) => u.input === name);
+    name in draft.values ||
+    draft.alternatives.some((alt) => name in alt) ||
+    draft.unclear.some((u) => u.input === name);
   return {
     values: draft.values,
     display: draft.display,

@@ -18,7 +18,11 @@ const PENDING_INPUTS: Readonly<Record<string, readonly string[]>> = {
 
 const SAMPLES: Readonly<Record<string, readonly string[]>> = {
   'single-source': ['지자체 발주, 한 번 유찰', '유찰됐어요', '수의계약 요건'],
-  'large-company': ['79억원 사업에 매출 1조원 대기업', '대기업 50억 이하 사업', '매출 8천억 대기업 추정가격 75억'],
+  'large-company': [
+    '79억원 사업에 매출 1조원 대기업',
+    '대기업 50억 이하 사업',
+    '매출 8천억 대기업 추정가격 75억',
+  ],
   subcontracting: ['하도급 3분의 1', '하도급 50% 넘게', '재하도급 없음'],
   'advance-payment': ['공사 선금 100%', '선금 80% 넘게'],
 };
@@ -39,7 +43,10 @@ describe('the input readers match knowledge/rules.yaml', () => {
         ...reading.missing,
         ...reading.unclear.map((u) => u.input),
       ];
-      expect(named.filter((name) => !allowed.includes(name)), question).toEqual([]);
+      expect(
+        named.filter((name) => !allowed.includes(name)),
+        question,
+      ).toEqual([]);
     }
   });
 
@@ -64,7 +71,8 @@ function verdictFromReaders(decisionId: string, question: string, today: string)
   if (reading.unclear.length > 0) return 'unclear';
   const asked = readDate(text, today);
   const date = asked?.kind === 'date' ? asked.range : { from: today, to: today, label: today };
-  const evaluate = (values: InputReading['values']) => evaluateDecision(kb, decision, { values, date }).verdict;
+  const evaluate = (values: InputReading['values']) =>
+    evaluateDecision(kb, decision, { values, date }).verdict;
   if (reading.alternatives.length === 0) return evaluate(reading.values);
   const verdicts = reading.alternatives.map((alt) => evaluate({ ...reading.values, ...alt }));
   const agree = verdicts.every((v) => v === verdicts[0] && v !== 'unknown');
@@ -103,7 +111,11 @@ describe('issue 8: the verdicts misread conditions got wrong', () => {
     ['large-company', '79억원 사업에 매출 1조원 대기업 참여 가능?', 'not_allowed'],
     ['large-company', '79억원 사업에 매출 일조원 대기업 참여 가능?', 'not_allowed'],
     ['large-company', '우리는 상호출자제한기업집단은 아님. 매출 9천억, 90억 사업 참여 가능?', 'allowed'],
-    ['large-company', 'We are not in a restricted group: sales of 900 billion won, a 9 billion won project', 'allowed'],
+    [
+      'large-company',
+      'We are not in a restricted group: sales of 900 billion won, a 9 billion won project',
+      'allowed',
+    ],
     ['large-company', 'large SW company, 3 billion won project, can we bid?', 'not_allowed'],
     ['subcontracting', 'Can we subcontract one third of the project?', 'allowed'],
     ['subcontracting', '하도급 50% 넘게 줘도 돼?', 'not_allowed'],

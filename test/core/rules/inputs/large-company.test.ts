@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { prepareForReading } from '../../../../src/core/reading/numerals.js';
-import { extractCompanyTier, readLargeCompanyInputs } from '../../../../src/core/rules/inputs/large-company.js';
+import {
+  extractCompanyTier,
+  readLargeCompanyInputs,
+} from '../../../../src/core/rules/inputs/large-company.js';
 import { extractAmounts } from '../../../../src/core/reading/amounts.js';
 
 const read = (question: string) => readLargeCompanyInputs(prepareForReading(question));
@@ -16,10 +19,30 @@ describe('large company: which amount is the project and which the sales, by cue
     ['매출 9천억인데 60억짜리 사업 들어갈 수 있나요', 'large-8000-plus', 6_000_000_000, 900_000_000_000],
     ['매출 8천억 딱인데 79억 9천만원 사업은?', 'large-8000-plus', 7_990_000_000, 800_000_000_000],
     ['a 1 trillion won company bidding on a 7 billion won project', 'large-8000-plus', 7_000_000_000, 1e12],
-    ['a one trillion won company bidding on a seven billion won project', 'large-8000-plus', 7_000_000_000, 1e12],
-    ['Large firm with sales of KRW 900 billion, project of KRW 7 billion', 'large-8000-plus', 7_000_000_000, 9e11],
-    ['A large company with 500 billion won in sales wants a 4 billion won project', 'large-under-8000', 4e9, 5e11],
-    ['Our revenue: KRW 650bn. We are a large enterprise. The gig: KRW 3.9bn incl. VAT.', 'large-under-8000', 3.9e9, 6.5e11],
+    [
+      'a one trillion won company bidding on a seven billion won project',
+      'large-8000-plus',
+      7_000_000_000,
+      1e12,
+    ],
+    [
+      'Large firm with sales of KRW 900 billion, project of KRW 7 billion',
+      'large-8000-plus',
+      7_000_000_000,
+      9e11,
+    ],
+    [
+      'A large company with 500 billion won in sales wants a 4 billion won project',
+      'large-under-8000',
+      4e9,
+      5e11,
+    ],
+    [
+      'Our revenue: KRW 650bn. We are a large enterprise. The gig: KRW 3.9bn incl. VAT.',
+      'large-under-8000',
+      3.9e9,
+      6.5e11,
+    ],
     ['project 80억, we are a big firm with sales of 1.2 trillion', 'large-8000-plus', 8_000_000_000, 1.2e12],
   ])('%s → %s, project %d, sales %d', (question, tier, amountKrw, salesKrw) => {
     const reading = read(question);
@@ -94,14 +117,15 @@ describe('large company: tiers, with negations honoured', () => {
     expect(read(question).values['companyTier']).toBe(tier);
   });
 
-  it.each(['대기업 아님. 90억 사업', 'we are not a large company; 9 billion won project', '90억 사업 참여 가능?'])(
-    'no tier in "%s", so companyTier is missing',
-    (question) => {
-      const reading = read(question);
-      expect(reading.values['companyTier']).toBeUndefined();
-      expect(reading.missing).toContain('companyTier');
-    },
-  );
+  it.each([
+    '대기업 아님. 90억 사업',
+    'we are not a large company; 9 billion won project',
+    '90억 사업 참여 가능?',
+  ])('no tier in "%s", so companyTier is missing', (question) => {
+    const reading = read(question);
+    expect(reading.values['companyTier']).toBeUndefined();
+    expect(reading.missing).toContain('companyTier');
+  });
 });
 
 describe('large company: VAT and the estimated price', () => {
@@ -112,16 +136,22 @@ describe('large company: VAT and the estimated price', () => {
     expect(reading.display['amountKrw']).toBeUndefined();
   });
 
-  it.each(['excluding VAT', 'excl. VAT', 'VAT 제외', '부가세 미포함'])('reads "%s" as VAT excluded', (words) => {
-    expect(read(`대기업, 37억 사업 ${words}`).values['amountKrw']).toBe(4_070_000_000);
-  });
+  it.each(['excluding VAT', 'excl. VAT', 'VAT 제외', '부가세 미포함'])(
+    'reads "%s" as VAT excluded',
+    (words) => {
+      expect(read(`대기업, 37억 사업 ${words}`).values['amountKrw']).toBe(4_070_000_000);
+    },
+  );
 
-  it.each(['부가세 포함', 'including VAT', 'incl. VAT', 'VAT포함'])('takes the amount as is with "%s"', (words) => {
-    const reading = read(`대기업, 추정가격 37억 사업 ${words}`);
-    expect(reading.values['amountKrw']).toBe(3_700_000_000);
-    expect(reading.notes).toEqual([{ key: 'rule.amountAsked', values: { amount: '37억' } }]);
-    expect(reading.display['amountKrw']).toBe('37억');
-  });
+  it.each(['부가세 포함', 'including VAT', 'incl. VAT', 'VAT포함'])(
+    'takes the amount as is with "%s"',
+    (words) => {
+      const reading = read(`대기업, 추정가격 37억 사업 ${words}`);
+      expect(reading.values['amountKrw']).toBe(3_700_000_000);
+      expect(reading.notes).toEqual([{ key: 'rule.amountAsked', values: { amount: '37억' } }]);
+      expect(reading.display['amountKrw']).toBe('37억');
+    },
+  );
 
   it('an estimated price (추정가격) is before VAT by definition, so VAT is added with its own note', () => {
     const reading = read('추정가격 75억 사업, 매출 1조 대기업');

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { prepareForReading } from '../../../../src/core/reading/numerals.js';
-import { readSubcontractingInputs, saysResubcontract } from '../../../../src/core/rules/inputs/subcontracting.js';
+import {
+  readSubcontractingInputs,
+  saysResubcontract,
+} from '../../../../src/core/rules/inputs/subcontracting.js';
 
 const read = (question: string) => readSubcontractingInputs(prepareForReading(question));
 
