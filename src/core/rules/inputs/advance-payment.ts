@@ -1,9 +1,9 @@
-import { readShares, type ShareMention } from '../../reading/amounts.js';
-import { continuesPrevious, nearestCueBefore, saysPlainly } from './cues.js';
-import { finishReading, startReading, type InputDraft, type InputReading } from './types.js';
+import { readShares } from '../../reading/amounts.js';
+import { saysPlainly } from './cues.js';
+import { cuedShares, isImpossibleShare, writePercentInput } from './percentInput.js';
+import { finishReading, startReading, type InputReading } from './types.js';
 
 const ADVANCE = /선금|선급금|선급|advance(?:\s+payments?)?|pre-?\s?payments?|down\s*payments?|up-?\s?front/gu;
-const ADVANCE_AT_START = new RegExp(`^(?:${ADVANCE.source})`, 'u');
 /** Between a percent and the word it belongs to: "100% 선금", "a 100% advance". */
 const FILLER_AFTER = /^(?:\s*(?:를|을|의|까지|정도|of\s+the\s+(?:contract|price|amount)|as\s+an?|as))*\s*/u;
 /** The whole price paid in advance: "선금 전액", "full advance". */
@@ -21,31 +21,6 @@ const SERVICES =
 const GOODS =
   /물품|구매\s*계약|\bgoods\b|\bsupply\s+contracts?\b|\bsupplies\b|\bpurchase\s+of\s+(?:goods|equipment)\b/gu;
 
-/** Whether an advance-payment word stands next to the percent. */
-function isCued(text: string, share: ShareMention, floor: number): boolean {
-  const rest = text.slice(share.index + share.text.length);
-  const after = rest.slice(FILLER_AFTER.exec(rest)?.[0].length ?? 0);
-  if (ADVANCE_AT_START.test(after)) return true;
-  return nearestCueBefore(text, share.index, floor, [{ role: 'advance', pattern: ADVANCE }]) !== null;
-}
-
-function writePercent(draft: InputDraft, share: ShareMention): void {
-  draft.display['advancePercent'] = share.text;
-  switch (share.bound) {
-    // "up to 51%": the largest share is the one the rules can refuse, so it is the one asked.
-    case 'exact':
-    case 'at-most':
-      draft.values['advancePercent'] = share.percent;
-      break;
-    case 'over':
-      draft.alternatives.push({ advancePercent: share.percent + 0.01 }, { advancePercent: 100 });
-      break;
-    case 'at-least':
-      draft.alternatives.push({ advancePercent: share.percent }, { advancePercent: 100 });
-      break;
-  }
-}
-
 /**
  * Reads the advance-payment decision's inputs: `advancePercent`, the advance asked for ("선금
  * 100%", "a 100% advance", "선금 전액"), and `contractType` ('works' for 공사 / construction,
@@ -55,21 +30,13 @@ function writePercent(draft: InputDraft, share: ShareMention): void {
  */
 export function readAdvancePaymentInputs(text: string): InputReading {
   const draft = startReading();
-  let floor = 0;
-  let previousCued = false;
-  const cued = readShares(text).filter((share) => {
-    const hit =
-      share.kind === 'percent' &&
-      (isCued(text, share, floor) || (previousCued && continuesPrevious(text, floor, share.index)));
-    floor = share.index + share.text.length;
-    previousCued = hit;
-    return hit;
-  });
-  if (cued.some((s) => s.percent > 100 || /[-−]\s*$/u.test(text.slice(0, s.index))))
+  const percents = readShares(text).filter((share) => share.kind === 'percent');
+  const cued = cuedShares(text, percents, { pattern: ADVANCE, fillerAfter: FILLER_AFTER });
+  if (cued.some((s) => isImpossibleShare(text, s)))
     draft.unclear.push({ input: 'advancePercent', reason: 'impossible' });
   else if (new Set(cued.map((s) => s.percent)).size > 1)
     draft.unclear.push({ input: 'advancePercent', reason: 'several-values' });
-  else if (cued.length > 0) writePercent(draft, cued[0]!);
+  else if (cued.length > 0) writePercentInput(draft, 'advancePercent', cued[0]!);
   else {
     const full = FULL_ADVANCE.exec(text);
     if (full) {

@@ -1,9 +1,9 @@
 import { readShares, type ShareMention } from '../../reading/amounts.js';
-import { continuesPrevious, nearestCueBefore, saysPlainly } from './cues.js';
-import { finishReading, startReading, type InputDraft, type InputReading } from './types.js';
+import { saysPlainly } from './cues.js';
+import { cuedShares, isImpossibleShare, writePercentInput } from './percentInput.js';
+import { finishReading, startReading, type InputReading } from './types.js';
 
 const SUBCONTRACT = /하도급|하청|외주|sub-?\s?contract\w*|outsourc\w*|(?<![a-z])subs?\b/gu;
-const SUBCONTRACT_AT_START = new RegExp(`^(?:${SUBCONTRACT.source})`, 'u');
 const RESUBCONTRACT =
   /재\s*하도급|재\s*하청|(?:또|다시)\s*(?:하청|하도급)|re-?\s?subcontract\w*|sub-?\s?subcontract\w*|subcontract(?:s|ed)?\s+(?:(?:it|them|the\s+work|part\s+of\s+it)\s+on\b|again\b|further\b)|pass(?:es|ing)?\s+(?:it|the\s+work|(?:part|some)\s+of\s+it)\s+on\b|hand(?:s|ing)?\s+(?:it|the\s+work)\s+(?:on|over)\b|another\s+sub(?:contractor)?\b/gu;
 /** Between a share and the word it belongs to: "40%를 하도급", "8 per cent subcontracted". */
@@ -31,31 +31,6 @@ function slashFractions(text: string): ShareMention[] {
   }));
 }
 
-/** Whether a subcontracting word stands next to the share: before it, or as the word it qualifies. */
-function isCued(text: string, share: ShareMention, floor: number): boolean {
-  const rest = text.slice(share.index + share.text.length);
-  const after = rest.slice(FILLER_AFTER.exec(rest)?.[0].length ?? 0);
-  if (SUBCONTRACT_AT_START.test(after)) return true;
-  return nearestCueBefore(text, share.index, floor, [{ role: 'share', pattern: SUBCONTRACT }]) !== null;
-}
-
-function writeShare(draft: InputDraft, share: ShareMention): void {
-  draft.display['sharePercent'] = share.text;
-  switch (share.bound) {
-    // "up to 51%": the largest share is the one the rules can refuse, so it is the one asked.
-    case 'exact':
-    case 'at-most':
-      draft.values['sharePercent'] = share.percent;
-      break;
-    case 'over':
-      draft.alternatives.push({ sharePercent: share.percent + 0.01 }, { sharePercent: 100 });
-      break;
-    case 'at-least':
-      draft.alternatives.push({ sharePercent: share.percent }, { sharePercent: 100 });
-      break;
-  }
-}
-
 const REQUIRED = ['sharePercent'] as const;
 
 /**
@@ -67,25 +42,19 @@ const REQUIRED = ['sharePercent'] as const;
 export function readSubcontractingInputs(text: string): InputReading {
   const draft = startReading();
   const shares = [...readShares(text), ...slashFractions(text)].sort((a, b) => a.index - b.index);
-  let floor = 0;
-  let previousCued = false;
-  const cued = shares.filter((share) => {
-    const hit = isCued(text, share, floor) || (previousCued && continuesPrevious(text, floor, share.index));
-    floor = share.index + share.text.length;
-    previousCued = hit;
-    return hit;
-  });
+  const cued = cuedShares(text, shares, { pattern: SUBCONTRACT, fillerAfter: FILLER_AFTER });
   // A share bounded by 넘으면 / 이상 with no subcontracting word is the rule's threshold being
   // talked about ("10% 넘으면 공동수급?"); an exact one may be the share itself.
   const loose = shares.filter((s) => !cued.includes(s) && s.bound === 'exact');
   const chosen = cued.length > 0 ? cued : shares.length === 1 ? shares : [];
   if ((chosen.length === 0 && shares.length > 1) || (cued.length > 0 && loose.length > 0))
     draft.unclear.push({ input: 'sharePercent', reason: 'value-role' });
-  if (chosen.some((s) => s.percent > 100 || /[-−]\s*$/u.test(text.slice(0, s.index))))
+  if (chosen.some((s) => isImpossibleShare(text, s)))
     draft.unclear.push({ input: 'sharePercent', reason: 'impossible' });
   else if (new Set(chosen.map((s) => s.percent)).size > 1)
     draft.unclear.push({ input: 'sharePercent', reason: 'several-values' });
-  else if (chosen.length > 0 && draft.unclear.length === 0) writeShare(draft, chosen[0]!);
+  else if (chosen.length > 0 && draft.unclear.length === 0)
+    writePercentInput(draft, 'sharePercent', chosen[0]!);
 
   const resubcontract = saysResubcontract(text);
   draft.values['resubcontract'] = resubcontract;
