@@ -35,12 +35,6 @@ export function saysPlainly(text: string, pattern: RegExp): boolean {
   return false;
 }
 
-/** Whether `pattern` (global) matches somewhere in `text` only in negated form. */
-export function saysOnlyNegated(text: string, pattern: RegExp): boolean {
-  const matches = [...text.matchAll(pattern)];
-  return matches.length > 0 && matches.every((m) => isNegated(text, m.index, m.index + m[0].length));
-}
-
 /** The end of a sentence or clause: ". ", "? ", "; ", ", " or a line break (not "1.5" or "1,000"). */
 const CLAUSE_END = /[.?!;,](?!\d)|\n/gu;
 

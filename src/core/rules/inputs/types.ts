@@ -60,6 +60,7 @@ export interface InputDraft {
   asked: boolean;
 }
 
+/** An empty draft for a reader to fill. */
 export function startReading(): InputDraft {
   return { values: {}, display: {}, notes: [], unclear: [], alternatives: [], asked: false };
 }
