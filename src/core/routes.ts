@@ -61,6 +61,25 @@ const routeRule: Route = (b, ctx, r) => {
     if (timeline) return { ...timeline, projects: [...r.projectIds] };
     return answerDecisionInfo(b, ctx.kb, only.decision, ctx.topics);
   }
+  // "대기업이 참여할 수 있어?" without the project amount: the rule explained, and what to tell to
+  // get a verdict, rather than a bare "unknown".
+  if (requests.length === 1 && only && !only.dateAsked && only.decision.topic !== undefined) {
+    const evaluation = evaluateDecision(ctx.kb, only.decision, only);
+    const topic = ctx.topics.get(only.decision.topic)?.[0];
+    if (
+      evaluation.verdict === 'unknown' &&
+      evaluation.missingInputs.length > 0 &&
+      only.alternatives.length === 0 &&
+      topic
+    ) {
+      const answer = answerTopics(b, [topic], r.projectIds);
+      const hints = evaluation.missingInputs.flatMap((input) => {
+        const hint = only.decision.missingInput[input];
+        return hint ? [b.text(hint)] : [];
+      });
+      return hints.length > 0 ? { ...answer, text: `${answer.text}\n\n${hints.join('\n')}` } : answer;
+    }
+  }
   return composeRuleAnswer(b, ctx.kb, requests, r.projectIds);
 };
 

@@ -108,7 +108,14 @@ function writeEvaluation(b: AnswerBuilder, kb: KnowledgeBase, request: DecisionR
         : 'The number of failed rounds is not given, but one or two rounds lead to the same verdict here.',
     );
   }
-  for (const note of request.notes) b.line(b.msg(note.key, note.values));
+  for (const note of request.notes) {
+    // An input's label comes in both languages (input / inputEn); show the reply's.
+    const values =
+      lang === 'en' && note.values['inputEn'] !== undefined
+        ? { ...note.values, input: note.values['inputEn'] }
+        : note.values;
+    b.line(b.msg(note.key, values));
+  }
 
   if (rule) {
     b.line(`${b.msg('label.basis')}: ${b.text(rule.legalBasis)}${b.mark(rule.confidence)}`);

@@ -222,18 +222,25 @@ export const measureSchema = z
   .strict();
 export type Measure = z.infer<typeof measureSchema>;
 
-const comparison = z.enum(['eq', 'ne', 'gte', 'gt', 'lte', 'lt', 'in']);
+/** `exists`: the question gave the input at all (a rule about an asked amount is skipped without one). */
+const comparison = z.enum(['eq', 'ne', 'gte', 'gt', 'lte', 'lt', 'in', 'exists']);
 export const conditionSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('input'),
       input: z.string().min(1),
       op: comparison,
-      value: z.union([z.number(), z.string(), z.boolean(), z.array(z.union([z.number(), z.string()]))]),
+      value: z
+        .union([z.number(), z.string(), z.boolean(), z.array(z.union([z.number(), z.string()]))])
+        .optional(),
     })
     .strict(),
   /** True when the reference date (or the whole asked range) lies in a recorded period of the measure. */
   z.object({ kind: z.literal('during'), measure: id }).strict(),
+  /** True when the whole asked range is on or after the date (a rule in force from then on). */
+  z.object({ kind: z.literal('onOrAfter'), date: isoDate }).strict(),
+  /** True when the whole asked range is before the date. */
+  z.object({ kind: z.literal('before'), date: isoDate }).strict(),
 ]);
 export type Condition = z.infer<typeof conditionSchema>;
 

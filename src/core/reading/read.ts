@@ -10,13 +10,14 @@ import {
   type PhraseHits,
 } from './phraseIndex.js';
 import { tokenize } from '../retrieval/tokenize.js';
+import { prepareForReading } from './numerals.js';
 import { readYears } from './years.js';
 
 /** A question as the engine understands it, before any answer is chosen. */
 export interface Reading {
   /** The text read: the question, or its Hangul reading when it was typed with the Korean IME off. */
   readonly text: string;
-  /** NFKC, lower case: what extractors of dates, amounts and counts read. */
+  /** NFKC, lower case, numbers as digits: what extractors of dates, amounts and counts read. */
   readonly lowered: string;
   /** The as-of day (YYYY-MM-DD). */
   readonly today: string;
@@ -48,7 +49,8 @@ export function readQuestion(ctx: EngineContext, raw: string, today: string): Re
       }
     }
   }
-  const lowered = text.normalize('NFKC').toLowerCase();
+  // Number words and odd digits as ASCII digits (구십억 → 90억, ８２ → 82), for every extractor.
+  const lowered = prepareForReading(text);
   return {
     text,
     lowered,

@@ -98,6 +98,14 @@ function compare(actual: InputValue, op: string, expected: Condition & { kind: '
 }
 
 function evaluateCondition(kb: KnowledgeBase, condition: Condition, inputs: RuleInputs): EvaluatedCondition {
+  if (condition.kind === 'onOrAfter' || condition.kind === 'before') {
+    const { from, to } = inputs.date;
+    const after = from >= condition.date;
+    const before = to < condition.date;
+    const result: Tri =
+      after || before ? ((condition.kind === 'onOrAfter') === after ? 'held' : 'failed') : 'unknown';
+    return { condition, result };
+  }
   if (condition.kind === 'during') {
     const measure = kb.measures.get(condition.measure);
     if (measure === undefined) return { condition, result: 'unknown' };
@@ -107,6 +115,7 @@ function evaluateCondition(kb: KnowledgeBase, condition: Condition, inputs: Rule
     return { condition, result, coverage };
   }
   const actual = inputs.values[condition.input];
+  if (condition.op === 'exists') return { condition, result: actual === undefined ? 'failed' : 'held' };
   if (actual === undefined) return { condition, result: 'unknown' };
   return { condition, result: compare(actual, condition.op, condition) ? 'held' : 'failed' };
 }
@@ -158,6 +167,11 @@ export function describeCondition(
   formatValue: (name: string, value: InputValue) => string,
 ): string {
   const { condition } = evaluated;
+  if (condition.kind === 'onOrAfter' || condition.kind === 'before') {
+    const ko = condition.kind === 'onOrAfter' ? `${condition.date} 이후` : `${condition.date} 이전`;
+    const en = condition.kind === 'onOrAfter' ? `on or after ${condition.date}` : `before ${condition.date}`;
+    return `${language === 'ko' ? ko : en} (${inputs.date.label})`;
+  }
   if (condition.kind === 'during') {
     return language === 'ko'
       ? `특례 기간 내 (${inputs.date.label})`
@@ -166,9 +180,13 @@ export function describeCondition(
   const input = decision.inputs.find((i) => i.name === condition.input);
   const label = input?.label[language] ?? condition.input;
   const symbols: Record<string, string> = { eq: '=', ne: '≠', gte: '≥', gt: '>', lte: '≤', lt: '<', in: '∈' };
+  if (condition.op === 'exists') {
+    const given = inputs.values[condition.input];
+    return `${label} ${language === 'ko' ? '질문에 있음' : 'given'} (${given === undefined ? (language === 'ko' ? '없음' : 'no') : formatValue(condition.input, given)})`;
+  }
   const expected = Array.isArray(condition.value)
     ? condition.value.map((v) => formatValue(condition.input, v)).join(', ')
-    : formatValue(condition.input, condition.value);
+    : formatValue(condition.input, condition.value ?? '');
   const actual = inputs.values[condition.input];
   const given =
     actual === undefined
