@@ -14,12 +14,14 @@ export function readDecisionInputs(decision: Decision, prepared: string, today: 
   const asked = dateReading?.kind === 'date' ? dateReading.range : null;
   const date: DateRange = asked ?? { from: today, to: today, label: today };
   const reading = readRuleInputs(decision.id, prepared);
-  const values: Record<string, string | number | boolean | undefined> = { ...reading.values };
+  const unclearInputs = new Set(reading.unclear.map((u) => u.input));
+  const values = Object.fromEntries(
+    Object.entries(reading.values).filter(([name]) => !unclearInputs.has(name)),
+  );
   const notes = [...reading.notes];
   // An input whose role could not be told apart (is 1조 the sales or the project?) is not used: the
   // verdict then says it is missing, and which value was unclear.
   for (const unclear of reading.unclear) {
-    delete values[unclear.input];
     const label = decision.inputs.find((i) => i.name === unclear.input)?.label;
     notes.push({
       key: `rule.unclear.${unclear.reason}`,
