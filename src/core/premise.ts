@@ -82,10 +82,8 @@ export function checkPremise(ctx: EngineContext, r: Reading, answer: Answer): An
       (a) => !/매출|sales|revenue/u.test(r.lowered.slice(Math.max(0, a.index - 8), a.index)),
     );
     for (const amount of asked) {
-      if (factAmounts.length > 0 && !factAmounts.some((f) => f.krw === amount.krw)) {
-        const actual = factAmounts.find((f) => answer.keyFacts.includes(f.text)) ?? factAmounts[0]!;
-        corrections.push(b.msg('premise.correction', { given: amount.text, actual: actual.text }));
-      }
+      if (factAmounts.length > 0 && !factAmounts.some((f) => f.krw === amount.krw))
+        corrections.push(b.msg('premise.amount', { actual: factAmounts.map((f) => f.text).join(', ') }));
     }
     const factTimes = answer.facts.filter((f) => /^\d{2}:\d{2}$/.test(f));
     for (const time of timesIn(r.lowered)) {

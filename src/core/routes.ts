@@ -428,7 +428,12 @@ function readListFilter(r: Reading): { filter: ProjectFilter; strong: boolean } 
   if (!listy) return null;
   const agency = r.hits.agencies[0]?.target;
   if (agency !== undefined) return { filter: { agency }, strong: !r.hits.cues.has('program') };
-  if (aspects.includes('isNew')) return { filter: { isNew: true }, strong: true };
+  if (aspects.includes('isNew')) {
+    const continuing = /계속\s*사업|계속\s*과제|이어서|이어진|continuing|continued|carried over/u.test(
+      lowered,
+    );
+    return { filter: { isNew: !continuing }, strong: true };
+  }
   const technology = /인공지능|\bai\b|빅데이터|big\s*data|클라우드|cloud/u.exec(lowered)?.[0];
   if (
     aspects.includes('technologyGroup') &&

@@ -144,6 +144,7 @@ describe('knowledge base validation', () => {
       'large-company-rules',
       'large-company-sme',
       'negotiated-contract-notice',
+      'negotiated-contract-notice-national',
     ]);
     expect(warnings.every((w) => w.message.includes('law-excerpt-sw-act: code'))).toBe(true);
   });
@@ -189,7 +190,7 @@ describe('knowledge base validation', () => {
       const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/knowledge/check.ts'], {
         encoding: 'utf8',
       });
-      expect(out).toMatch(/knowledge base OK .* 2021 \(9 projects\), 2022 \(7 projects\);.* 4 warnings/);
+      expect(out).toMatch(/knowledge base OK .* 2021 \(9 projects\), 2022 \(7 projects\);.* 5 warnings/);
     });
 
     it('warns, without failing, about a fact that rests on a forum repost only', () => {
@@ -210,7 +211,7 @@ describe('knowledge base validation', () => {
         expect(result.stderr).toMatch(
           /WARNING contract-exceptions\.yaml at instruments\[0\]\.localPeriods\[1\]: "decree-exceptions": rests only on weak sources \(daumcafe-five-extensions: forum\)/,
         );
-        expect(result.stdout).toMatch(/knowledge base OK .* 5 warnings/);
+        expect(result.stdout).toMatch(/knowledge base OK .* 6 warnings/);
       } finally {
         rmSync(copy, { recursive: true, force: true });
       }

@@ -84,7 +84,9 @@ export function answerList(
     if (editions.length > 1) b.blank();
     for (const id of writeEditionList(b, edition, filter)) if (!ids.includes(id)) ids.push(id);
   }
-  return b.build({ status: 'answered', kind: 'list', projects: ids });
+  // No known project matches (which one was the long-term contract in 2022?): the asked projects
+  // are not known, since unnamed projects can't be checked.
+  return b.build({ status: ids.length === 0 ? 'unknown_fact' : 'answered', kind: 'list', projects: ids });
 }
 
 function writeEditionList(b: AnswerBuilder, edition: Edition, filter: ProjectFilter): string[] {

@@ -129,9 +129,11 @@ export function answerProjects(b: AnswerBuilder, ctx: EngineContext, ask: Projec
       if (years.length === 0) writeOtherEditions(b, pick.others, aspect);
     }
     // "1단계는 언제?", "phase 1 timeline": the notes that speak of phase 1.
-    if (/1\s*단계|1\s*차|phase\s*(?:1|one)\b/u.test(ask.lowered)) {
+    if (/1\s*단계|1\s*차|(?:phase|stage)\s*(?:1|one)\b|first\s+(?:phase|stage)/u.test(ask.lowered)) {
       for (const record of records)
-        for (const note of record.notes.filter((n) => /1단계|phase 1/u.test(`${n.text.ko} ${n.text.en}`)))
+        for (const note of record.notes.filter((n) =>
+          /1단계|phase 1|stage 1/u.test(`${n.text.ko} ${n.text.en}`),
+        ))
           b.statement(note);
     }
     if (unknownCount > 0 && knownCount === 0 && !many && !b.hasStatements()) {

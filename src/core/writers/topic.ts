@@ -3,6 +3,14 @@ import type { AnswerBuilder } from '../compose.js';
 import { editionsKnownOn, pickRecord, pointedRecord, type EngineContext } from '../context.js';
 import type { Answer } from '../types.js';
 
+/** The first topic is what was asked: when it is itself an unknown fact, so is the answer. */
+function topicStatus(topics: readonly Topic[]): 'answered' | 'unknown_fact' {
+  const first = topics[0];
+  const unknown =
+    first !== undefined && (first.unknown || first.statements.every((s) => s.confidence === 'not_found'));
+  return unknown ? 'unknown_fact' : 'answered';
+}
+
 /** Stored topics, each as its title and statements. */
 export function answerTopics(
   b: AnswerBuilder,
@@ -47,7 +55,12 @@ export function pickTopics(
       topics.push(pointed);
       continue;
     }
-    const pick = pickRecord(records, years, known);
+    const pick = pickRecord(
+      records,
+      years,
+      known,
+      (t) => !t.unknown && t.statements.some((st) => st.confidence !== 'not_found'),
+    );
     if (pick === null) continue;
     if ('missingYear' in pick) {
       missingYear ??= pick.missingYear;
@@ -80,11 +93,7 @@ export function answerEditionTopics(
     for (const statement of topic.statements) b.statement(statement);
   }
   const related = projectIds.length > 0 ? [...projectIds] : [...new Set(topics.flatMap((t) => t.projects))];
-  return b.build({
-    status: topics.every((t) => t.unknown) ? 'unknown_fact' : 'answered',
-    kind: 'topic',
-    projects: related,
-  });
+  return b.build({ status: topicStatus(topics), kind: 'topic', projects: related });
 }
 
 /** A year no edition covers: the comparison topic that records it, or which years are known. */
