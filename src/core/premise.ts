@@ -75,9 +75,13 @@ export function checkPremise(ctx: EngineContext, r: Reading, answer: Answer): An
     }
   }
   if (r.forms.has('premise')) {
-    const factAmounts = answer.facts.flatMap((f) =>
+    // Only an answer that states few amounts (a total per edition) can correct an amount: with a
+    // list of budgets the question's amount may be any of them, or a sum the answer does not state.
+    const keyAmounts = answer.keyFacts.flatMap((f) =>
       extractAmounts(f.toLowerCase()).map((a) => ({ krw: a.krw, text: f })),
     );
+    const distinct = [...new Map(keyAmounts.map((a) => [a.krw, a])).values()];
+    const factAmounts = distinct.length <= 2 ? distinct : [];
     const asked = extractAmounts(r.lowered).filter(
       (a) => !/매출|sales|revenue/u.test(r.lowered.slice(Math.max(0, a.index - 8), a.index)),
     );

@@ -3,6 +3,7 @@ import type { AnswerBuilder } from './compose.js';
 import type { EngineContext } from './context.js';
 import type { PhraseHit } from './phraseMatcher.js';
 import { extractDateRange } from './extract.js';
+import { readDate } from './reading/dates.js';
 import type { Reading } from './reading/read.js';
 import type { RankedCard } from './retrieval/cards.js';
 import { composeRuleAnswer, type DecisionRequest } from './ruleAnswer.js';
@@ -89,6 +90,19 @@ function timelineAgreeing(b: AnswerBuilder, ctx: EngineContext, request: Decisio
   if (first === undefined) return null;
   return answerTimeline(b, ctx.kb, request.decision, { ...request.values, ...first }, request.date.to);
 }
+
+/** "2021년 2월 30일", "13월": a date that cannot be is said to be so, never read as another date. */
+const routeInvalidDate: Route = (b, _ctx, r) => {
+  const date = readDate(r.lowered, r.today);
+  if (date?.kind !== 'invalid') return null;
+  b.line(
+    b.msg('rejected.invalidDate', {
+      text: date.text,
+      reason: b.msg(`date.${date.reason.replace(/ /g, '-')}`),
+    }),
+  );
+  return b.build({ status: 'rejected', kind: 'rejected' });
+};
 
 /** Another ministry's program or an unrelated subject, with nothing of this knowledge base named. */
 const routeOutOfScope: Route = (b, _ctx, r) => {
@@ -230,8 +244,10 @@ const routeTopic: Route = (b, ctx, r) => {
  * "2020, 2021, 2022 설명회 날짜 각각", "how did the budget change from 2021 to 2022": each named
  * year's record of the topics, and for a year with no edition the comparison that records it.
  */
-function topicsPerYear(ctx: EngineContext, ids: readonly string[], years: readonly number[]): Topic[] {
+function topicsPerYear(ctx: EngineContext, chosen: readonly string[], years: readonly number[]): Topic[] {
   const topics: Topic[] = [];
+  // A comparison topic stands for an edition topic (program-size): that one is read in each year.
+  const ids = chosen.map((id) => ctx.topics.get(id)?.[0]?.concept ?? id);
   for (const year of [...years].sort()) {
     for (const id of ids) {
       const record = (ctx.topics.get(id) ?? []).find((t) => t.edition === year);
@@ -380,6 +396,7 @@ const LIST_FILTERS: Readonly<Record<string, ProjectFilter>> = {
 
 /** The routes, in the order they are tried. */
 export const ROUTES: readonly Route[] = [
+  routeInvalidDate,
   routeOutOfScope,
   routeRule,
   routeAfterRecords,

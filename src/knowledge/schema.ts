@@ -155,6 +155,8 @@ export const topicSchema = z
      * about that year, or comparing with it, not for any question that merely names a year.
      */
     compareYear: z.number().int().optional(),
+    /** For a comparison: the edition topic it stands for, read in the other years compared (program-size). */
+    concept: id.optional(),
     /**
      * Wrong premises people bring to this topic (a venue of another year, say): when a question
      * contains one of the phrases, the correction is said first.

@@ -4,7 +4,7 @@ export function readYears(lowered: string, today: string): number[] {
   const found: { index: number; year: number }[] = [];
   // 2022, 2022년, but not an amount (2022억) or part of a longer number or date (2022-02-10 still counts).
   for (const m of lowered.matchAll(
-    /(?<![\d.,])(20[0-4]\d|19\d{2})(?![\d,]|\s*(?:억|만|원|%|billion|million))/gu,
+    /(?<![\d.,])(20[0-4]\d|19\d{2})(?!\d|,\d|\s*(?:억|만|원|%|billion|million))/gu,
   ))
     found.push({ index: m.index, year: Number(m[1]) });
   // 22년, 22년도, '22 (two-digit years are 20xx); not 5년간 or 3년차.
