@@ -32,7 +32,7 @@ const routeRule: Route = (b, ctx, r) => {
   const requests = r.decisionIds.flatMap((id): DecisionRequest[] => {
     const decision = ctx.decisions.get(id);
     if (!decision) return [];
-    const request = readDecisionInputs(decision, r.lowered, r.today);
+    const request = readDecisionInputs(decision, r.lowered, r.today, r.text);
     const givesInputs = Object.values(request.values).some((v) => v !== undefined && v !== false);
     // "선금 한도 몇 %였어?", "의무였어?": information about the rule in that period, not a verdict.
     const asksInformation = r.hits.cues.has('info') && !r.hits.cues.has('decision');

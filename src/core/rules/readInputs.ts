@@ -2,6 +2,7 @@ import type { Decision } from '../../knowledge/schema.js';
 import { readDate } from '../reading/dates.js';
 import type { DateRange } from '../extract.js';
 import type { DecisionRequest } from '../ruleAnswer.js';
+import { numberToHangul } from 'es-hangul';
 import { readRuleInputs } from './inputs/index.js';
 
 /**
@@ -9,7 +10,12 @@ import { readRuleInputs } from './inputs/index.js';
  * the words around it (rules/inputs/, one reader per decision), never by the order of the numbers.
  * `hasParameters` when the question gave a date or anything the decision reads.
  */
-export function readDecisionInputs(decision: Decision, prepared: string, today: string): DecisionRequest {
+export function readDecisionInputs(
+  decision: Decision,
+  prepared: string,
+  today: string,
+  raw: string = prepared,
+): DecisionRequest {
   const dateReading = readDate(prepared, today);
   const asked = dateReading?.kind === 'date' ? dateReading.range : null;
   const date: DateRange = asked ?? { from: today, to: today, label: today };
@@ -36,6 +42,38 @@ export function readDecisionInputs(decision: Decision, prepared: string, today: 
     hasParameters: reading.asked || asked !== null,
     notes,
     alternatives: reading.unclear.length > 0 ? [] : reading.alternatives,
-    display: reading.display,
+    display: asWritten(reading.display, reading.values, raw),
   };
+}
+
+/**
+ * How an input is shown in the trace: as the question wrote it. A value the question gave in words
+ * (육십사억오천만원, 육십 퍼센트) is shown in words too, not as digits the asker never typed.
+ */
+function asWritten(
+  display: Readonly<Record<string, string>>,
+  values: Readonly<Record<string, string | number | boolean>>,
+  raw: string,
+): Record<string, string> {
+  const digitsOfQuestion = new Set(
+    raw
+      .normalize('NFKC')
+      .replace(/,(?=\d{3})/g, '')
+      .match(/\d+/g) ?? [],
+  );
+  const shown: Record<string, string> = {};
+  for (const [name, text] of Object.entries(display)) {
+    const digits = text.replace(/,(?=\d{3})/g, '').match(/\d+/g) ?? [];
+    const value = values[name];
+    if (
+      digits.every((d) => digitsOfQuestion.has(d)) ||
+      typeof value !== 'number' ||
+      !Number.isInteger(value)
+    ) {
+      shown[name] = text;
+      continue;
+    }
+    shown[name] = `${numberToHangul(value)}${/percent|share/i.test(name) ? '%' : '원'}`;
+  }
+  return shown;
 }

@@ -176,7 +176,8 @@ function writeProjectAmount(draft: InputDraft, text: string, project: RoledAmoun
       draft.alternatives.push({ amountKrw: project.bound === 'below' ? krw - 1 : krw }, { amountKrw: 1 });
       break;
   }
-  if (factor === 1) draft.display['amountKrw'] = written;
+  // A VAT-added amount is shown as the question's amount plus VAT, never as a figure nobody wrote.
+  draft.display['amountKrw'] = factor === 1 ? written : `${written} + VAT 10%`;
   if (vatExcluded)
     draft.notes.push({ key: 'rule.vatNote', values: { amount: written, total: formatWon(krw, 'ko') } });
   else if (estimatedOnly)

@@ -133,7 +133,8 @@ describe('large company: VAT and the estimated price', () => {
     const reading = read('매출 1조2천억 대기업이 추정가격 75억(부가세 별도) 사업 참여 가능?');
     expect(reading.values['amountKrw']).toBe(8_250_000_000);
     expect(reading.notes).toEqual([{ key: 'rule.vatNote', values: { amount: '75억', total: '82.5억원' } }]);
-    expect(reading.display['amountKrw']).toBeUndefined();
+    // Shown as the question's amount plus VAT: no figure the asker did not write.
+    expect(reading.display['amountKrw']).toBe('75억 + VAT 10%');
   });
 
   it.each(['excluding VAT', 'excl. VAT', 'VAT 제외', '부가세 미포함'])(
