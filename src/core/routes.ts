@@ -27,11 +27,24 @@ const longest = (hits: readonly PhraseHit<string>[], target?: string) =>
 
 /** A yes/no question about a rule, or one that gives the rule's inputs. */
 const routeRule: Route = (b, ctx, r) => {
-  const aboutTheRule = ABOUT_THE_RULE.some((form) => r.forms.has(form));
+  // "2021년 6월에 끝난 거 아니었어?" checks a fact about the rule too, unless it gives the rule's inputs.
+  const aboutTheRule = ABOUT_THE_RULE.some((form) => r.forms.has(form)) || r.forms.has('premise');
   const longestTopicHit = longest(r.hits.topics);
-  const requests = r.decisionIds.flatMap((id): DecisionRequest[] => {
+  // A decision named by its words, or by its topic's words when the question gives its inputs
+  // ("삼분의 일 정도를 하도급 주려는데 하도급 비율 한도 안이지?").
+  const viaTopic = ctx.kb.decisions
+    .filter((d) => d.topic !== undefined && r.topicIds.includes(d.topic) && !r.decisionIds.includes(d.id))
+    .map((d) => d.id);
+  const requests = [...r.decisionIds, ...viaTopic].flatMap((id): DecisionRequest[] => {
     const decision = ctx.decisions.get(id);
     if (!decision) return [];
+    if (viaTopic.includes(id)) {
+      const request = readDecisionInputs(decision, r.lowered, r.today, r.text);
+      const given = Object.entries(request.values).some(
+        ([name, v]) => v !== undefined && v !== false && name !== 'resubcontract',
+      );
+      return given || request.values['resubcontract'] === true ? [request] : [];
+    }
     const request = readDecisionInputs(decision, r.lowered, r.today, r.text);
     const givesInputs = Object.values(request.values).some((v) => v !== undefined && v !== false);
     // "선금 한도 몇 %였어?", "의무였어?": information about the rule in that period, not a verdict.
@@ -214,7 +227,17 @@ const routeList: Route = (b, ctx, r) => {
 
 /** A program, briefing, contract or SW-Act topic, unless a rule's own words fit better. */
 const routeTopic: Route = (b, ctx, r) => {
-  const ids = topicCandidates(ctx, r);
+  // A comparison with a year that now has its own edition stands for that edition's topic.
+  const ids = [
+    ...new Set(
+      topicCandidates(ctx, r).map((id) => {
+        const topic = ctx.topics.get(id)?.[0];
+        const superseded =
+          topic?.compareYear !== undefined && ctx.kb.editions.some((e) => e.year === topic.compareYear);
+        return superseded && topic.concept !== undefined ? topic.concept : id;
+      }),
+    ),
+  ];
   if (ids.length === 0) return null;
   const decisionFirst = r.decisionIds[0] !== undefined ? ctx.decisions.get(r.decisionIds[0]) : undefined;
   if (decisionFirst && longest(r.hits.decisions) > longest(r.hits.topics, ids[0]))
@@ -369,6 +392,10 @@ function answerCard(b: AnswerBuilder, ctx: EngineContext, r: Reading, ranked: Ra
   const { card } = ranked;
   switch (card.kind) {
     case 'topic': {
+      if (r.years.length > 1) {
+        const perYear = topicsPerYear(ctx, [card.target], r.years);
+        if (perYear.length > 0) return answerEditionTopics(b, ctx, perYear, []);
+      }
       const { topics, missingYear } = pickTopics(ctx, [card.target], r.years, r.today, r.terms);
       if (topics.length > 0) return answerEditionTopics(b, ctx, topics, []);
       return missingYear !== null ? answerMissingYear(b, ctx, missingYear) : null;

@@ -98,7 +98,8 @@ export function answerEditionTopics(
 
 /** A year no edition covers: the comparison topic that records it, or which years are known. */
 export function answerMissingYear(b: AnswerBuilder, ctx: EngineContext, year: number): Answer {
-  const comparison = ctx.kb.topics.find((t) => t.compareYear === year);
+  const isEdition = ctx.kb.editions.some((e) => e.year === year);
+  const comparison = isEdition ? undefined : ctx.kb.topics.find((t) => t.compareYear === year);
   if (comparison) return answerTopics(b, [comparison], []);
   const compared = [
     ...new Set(ctx.kb.topics.flatMap((t) => (t.compareYear === undefined ? [] : [t.compareYear]))),
