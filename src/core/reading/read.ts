@@ -85,20 +85,5 @@ function rankTopics(ctx: EngineContext, hits: PhraseHits, cards: readonly Ranked
     score.set(hit.target, Math.max(score.get(hit.target) ?? 0, value) + 0.5);
   }
   for (const [id, value] of score) score.set(id, value + cardScore(id));
-  // A topic no phrase named but whose card far outranks every named topic's card is what the rest
-  // of the question asks ("by when must an agency fix the order month?" is early order planning).
-  const top = cards[0];
-  const namedBest = Math.max(
-    0,
-    ...[...score.keys()].map((id) => cards.find((c) => c.card.id === `topic:${id}`)?.score ?? 0),
-  );
-  if (
-    top?.card.kind === 'topic' &&
-    hits.projects.length === 0 &&
-    !score.has(top.card.target) &&
-    score.size > 0 &&
-    top.score >= 2 * namedBest
-  )
-    score.set(top.card.target, Math.max(...score.values()) + 1);
   return [...score.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
 }
