@@ -3,6 +3,7 @@ import type { Decision, Project, Topic } from '../knowledge/schema.js';
 import { buildPhraseIndex, type PhraseIndex } from './reading/phraseIndex.js';
 import { CardIndex } from './retrieval/cards.js';
 import { tokenize } from './retrieval/tokenize.js';
+import { normalizeText } from './text.js';
 
 /** Everything the engine builds once per knowledge base. */
 export interface EngineContext {
@@ -14,6 +15,8 @@ export interface EngineContext {
   /** Each topic's records: one for a shared topic, one per edition for an edition's topic, oldest first. */
   readonly topics: ReadonlyMap<string, readonly Topic[]>;
   readonly decisions: ReadonlyMap<string, Decision>;
+  /** Each topic's wrong premises, their phrases in compact form (text.ts), built once. */
+  readonly premises: ReadonlyMap<Topic, readonly { phrases: readonly string[]; correction: Topic['premises'][number] }[]>;
   /** The terms of each edition's record of a project or topic, to tell which edition a question's words fit. */
   readonly recordTerms: ReadonlyMap<Project | Topic, ReadonlySet<string>>;
 }
@@ -50,8 +53,20 @@ export function createContext(kb: KnowledgeBase): EngineContext {
     ];
     recordTerms.set(topic, new Set(texts.flatMap((t) => tokenize(t))));
   }
+  const premises = new Map(
+    kb.topics
+      .filter((t) => t.premises.length > 0)
+      .map((t) => [
+        t,
+        t.premises.map((premise) => ({
+          phrases: [...premise.phrases.ko, ...premise.phrases.en].map((p) => normalizeText(p).compact),
+          correction: premise,
+        })),
+      ]),
+  );
   return {
     kb,
+    premises,
     recordTerms,
     phrases: buildPhraseIndex(kb),
     cards: new CardIndex(kb),

@@ -1,7 +1,6 @@
 import { AnswerBuilder } from './compose.js';
 import type { EngineContext } from './context.js';
 import { extractAmounts } from './extract.js';
-import { normalizeText } from './text.js';
 import type { Reading } from './reading/read.js';
 import type { Answer } from './types.js';
 
@@ -56,23 +55,13 @@ export function checkPremise(ctx: EngineContext, r: Reading, answer: Answer): An
   if (answer.status === 'rejected' || answer.status === 'no_match') return answer;
   const corrections: string[] = [];
   const b = new AnswerBuilder(ctx.kb, answer.language);
-  const norm = normalizeText(r.text);
-  for (const topicId of r.topicIds) {
-    for (const record of ctx.topics.get(topicId) ?? []) {
-      for (const premise of record.premises) {
-        const phrases = [...premise.phrases.ko, ...premise.phrases.en].map((p) => normalizeText(p).compact);
-        if (phrases.some((p) => norm.compact.includes(p)))
-          corrections.push(b.msg('premise.place', { text: b.text(premise.correction) }));
-      }
-    }
-  }
-  for (const topic of ctx.kb.topics.filter((t) => t.premises.length > 0 && !r.topicIds.includes(t.id))) {
-    if (!answer.text.includes(b.text(topic.title))) continue;
-    for (const premise of topic.premises) {
-      const phrases = [...premise.phrases.ko, ...premise.phrases.en].map((p) => normalizeText(p).compact);
+  const norm = r.hits.norm;
+  for (const [topic, premises] of ctx.premises) {
+    // A premise of a topic the question names, or of one the answer shows.
+    if (!r.topicIds.includes(topic.id) && !answer.text.includes(b.text(topic.title))) continue;
+    for (const { phrases, correction } of premises)
       if (phrases.some((p) => norm.compact.includes(p)))
-        corrections.push(b.msg('premise.place', { text: b.text(premise.correction) }));
-    }
+        corrections.push(b.msg('premise.place', { text: b.text(correction.correction) }));
   }
   if (r.forms.has('premise')) {
     // Only an answer that states few amounts (a total per edition) can correct an amount: with a

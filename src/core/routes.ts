@@ -308,7 +308,7 @@ const routeDecisionInfo: Route = (b, ctx, r) => {
 /** Facts no source records (winning bidder, contacts) asked without a project. */
 const routeUnrecorded: Route = (b, ctx, r) => {
   if (!r.aspects.includes('winner') && !r.aspects.includes('contact')) return null;
-  if (ctx.cards.unknownWords(r.text).length > 0) return null;
+  if (ctx.cards.unknownWords(r.terms).length > 0) return null;
   b.line(b.msg(r.aspects.includes('winner') ? 'unknown.programWinner' : 'unknown.programContact'));
   return b.build({ status: 'unknown_fact', kind: 'topic' });
 };
@@ -337,7 +337,7 @@ const routeNearest: Route = (b, ctx, r) => {
   const [best] = answerable;
   // A word no card knows ("탄소중립") means the question is about something else, unless the
   // question's other words point very clearly at one card.
-  const strange = ctx.cards.unknownWords(r.text).length > 0;
+  const strange = ctx.cards.unknownWords(r.terms).length > 0;
   // One shared word is too little to go on ("SELECT * FROM projects"), unless it is a telling one.
   const needed = NEAREST_MIN_SCORE * (strange ? 2.5 : 1) * (best !== undefined && best.terms < 2 ? 1.5 : 1);
   if (best !== undefined && best.score >= needed) {

@@ -38,6 +38,17 @@ export interface PhraseHits {
   readonly outOfScope: number;
 }
 
+/** Each (phrase, target) once: editions repeat the same names and keywords. */
+function unique<T>(entries: readonly { phrase: string; target: T }[]): { phrase: string; target: T }[] {
+  const seen = new Set<string>();
+  return entries.filter((e) => {
+    const key = `${String(e.target)}\u0000${e.phrase}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 function both<T>(aliases: Aliases, target: T) {
   return [...aliases.ko, ...aliases.en].map((phrase) => ({ phrase, target }));
 }
@@ -53,13 +64,16 @@ export function buildPhraseIndex(kb: KnowledgeBase): PhraseIndex {
   }
   const { lexicon } = kb;
   return {
+    // A project in several editions repeats its names: each phrase once.
     projects: new PhraseMatcher(
-      kb.projects.flatMap((p) => [
-        ...both(p.aliases, p.id),
-        { phrase: p.name.ko, target: p.id },
-        { phrase: p.name.ko.replace(/\s*\([^)]*\)\s*$/, ''), target: p.id },
-        { phrase: p.name.en.replace(/,.*$/, ''), target: p.id },
-      ]),
+      unique(
+        kb.projects.flatMap((p) => [
+          ...both(p.aliases, p.id),
+          { phrase: p.name.ko, target: p.id },
+          { phrase: p.name.ko.replace(/\s*\([^)]*\)\s*$/, ''), target: p.id },
+          { phrase: p.name.en.replace(/,.*$/, ''), target: p.id },
+        ]),
+      ),
       { fuzzy: true },
     ),
     shared: new PhraseMatcher([...sharedOwners.keys()].map((phrase) => ({ phrase, target: phrase }))),
@@ -72,17 +86,14 @@ export function buildPhraseIndex(kb: KnowledgeBase): PhraseIndex {
     // and short, so they match exactly, which keeps an answer well under a millisecond.
     // A topic's wrong premises ("Post Tower" for an online briefing) point at the topic too.
     topics: new PhraseMatcher(
-      kb.topics.flatMap((t) => [
-        ...both(t.keywords, t.id),
-        ...t.premises.flatMap((p) => both(p.phrases, t.id)),
-      ]),
+      unique(kb.topics.flatMap((t) => [...both(t.keywords, t.id), ...t.premises.flatMap((p) => both(p.phrases, t.id))])),
     ),
     // Narrow topics match only when one phrase of every group is present: target "topic#group".
     requiredGroupCount: new Map(
       kb.topics.filter((t) => t.requires.length > 0).map((t) => [t.id, t.requires.length]),
     ),
     requiredGroups: new PhraseMatcher(
-      kb.topics.flatMap((t) => t.requires.flatMap((group, i) => both(group, `${t.id}#${i}`))),
+      unique(kb.topics.flatMap((t) => t.requires.flatMap((group, i) => both(group, `${t.id}#${i}`)))),
     ),
     aspects: new PhraseMatcher(lexicon.aspects.flatMap((a) => both(a.keywords, a.id))),
     cues: new PhraseMatcher([

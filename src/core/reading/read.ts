@@ -51,6 +51,8 @@ export function readQuestion(ctx: EngineContext, raw: string, today: string): Re
   }
   // Number words and odd digits as ASCII digits (구십억 → 90억, ８２ → 82), for every extractor.
   const lowered = prepareForReading(text);
+  const terms = new Set(tokenize(text));
+  const ranked = ctx.cards.rank(terms, 40);
   return {
     text,
     lowered,
@@ -59,11 +61,11 @@ export function readQuestion(ctx: EngineContext, raw: string, today: string): Re
     projectIds: rankTargets(hits.projects),
     aspects: rankTargets(hits.aspects),
     decisionIds: rankTargets(hits.decisions),
-    topicIds: rankTopics(ctx, hits, ctx.cards.rank(text, 40)),
+    topicIds: rankTopics(ctx, hits, ranked),
     forms: hits.forms,
     years: readYears(lowered, today),
-    cards: ctx.cards.rank(text, 4),
-    terms: new Set(tokenize(text)),
+    cards: ranked.slice(0, 4),
+    terms,
   };
 }
 

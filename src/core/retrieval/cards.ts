@@ -123,9 +123,9 @@ export class CardIndex {
    * syllable pairs appear nowhere. A question about
    * something else entirely ("탄소중립 예산") shows itself by such words.
    */
-  unknownWords(question: string): string[] {
+  unknownWords(terms: ReadonlySet<string>): string[] {
     const unknown: string[] = [];
-    for (const term of new Set(tokenize(question))) {
+    for (const term of terms) {
       if (/[\uac00-\ud7a3]/.test(term)) {
         if (term.length < 3 || this.postings.has(term)) continue;
         const pairs = [...Array(term.length - 1).keys()].map((i) => term.slice(i, i + 2));
@@ -137,11 +137,11 @@ export class CardIndex {
     return unknown;
   }
 
-  /** Cards by relevance to the question, best first (only cards sharing a term with it). */
-  rank(question: string, limit = 5): RankedCard[] {
+  /** Cards by relevance to a question's terms (tokenize.ts), best first (only cards sharing a term). */
+  rank(terms: ReadonlySet<string>, limit = 5): RankedCard[] {
     const scores = new Float64Array(this.cards.length);
     const shared = new Uint16Array(this.cards.length);
-    for (const term of new Set(tokenize(question))) {
+    for (const term of terms) {
       for (const { card, weight } of this.postings.get(term) ?? []) {
         scores[card]! += weight;
         shared[card]!++;
