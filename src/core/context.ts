@@ -16,7 +16,10 @@ export interface EngineContext {
   readonly topics: ReadonlyMap<string, readonly Topic[]>;
   readonly decisions: ReadonlyMap<string, Decision>;
   /** Each topic's wrong premises, their phrases in compact form (text.ts), built once. */
-  readonly premises: ReadonlyMap<Topic, readonly { phrases: readonly string[]; correction: Topic['premises'][number] }[]>;
+  readonly premises: ReadonlyMap<
+    Topic,
+    readonly { phrases: readonly string[]; correction: Topic['premises'][number] }[]
+  >;
   /** The terms of each edition's record of a project or topic, to tell which edition a question's words fit. */
   readonly recordTerms: ReadonlyMap<Project | Topic, ReadonlySet<string>>;
 }

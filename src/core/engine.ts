@@ -13,6 +13,7 @@ import type { Answer, Language, Question } from './types.js';
 import { answerList, type ProjectFilter } from './writers/list.js';
 import type { ProjectAspect } from './writers/project.js';
 import { answerProjects } from './writers/projectAnswer.js';
+import { writeKnowledgeAsOf } from './writers/asOf.js';
 import { answerTopics } from './writers/topic.js';
 
 /** Questions longer than this are rejected: nobody asks one thing in more. */
@@ -167,6 +168,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
   function listSources(language: Language): Answer {
     const b = new AnswerBuilder(kb, language);
     b.line(b.msg('sources.summary', { count: kb.sources.size }));
+    writeKnowledgeAsOf(b, kb);
     b.cite([...kb.sources.keys()]);
     return b.build({ status: 'answered', kind: 'topic' });
   }

@@ -10,6 +10,7 @@ import { composeRuleAnswer, type DecisionRequest } from './ruleAnswer.js';
 import { evaluateDecision } from './rules/evaluate.js';
 import { readDecisionInputs } from './rules/readInputs.js';
 import type { Answer } from './types.js';
+import { writeKnowledgeAsOf } from './writers/asOf.js';
 import { answerDecisionInfo, answerTimeline } from './writers/decision.js';
 import { answerList, type ProjectFilter } from './writers/list.js';
 import { projectName, writeProjectListItem, type ProjectAspect } from './writers/project.js';
@@ -313,11 +314,17 @@ const routeUnrecorded: Route = (b, ctx, r) => {
   return b.build({ status: 'unknown_fact', kind: 'topic' });
 };
 
-const routeHelp: Route = (b, _ctx, r) => {
+const routeHelp: Route = (b, ctx, r) => {
   if (!r.hits.cues.has('help')) return null;
-  b.line(b.msg('help'));
-  return b.build({ status: 'answered', kind: 'help' });
+  return answerHelp(b, ctx);
 };
+
+/** Examples of what to ask, and which editions and how recent a source the knowledge base has. */
+export function answerHelp(b: AnswerBuilder, ctx: EngineContext): Answer {
+  b.line(b.msg('help'));
+  writeKnowledgeAsOf(b, ctx.kb);
+  return b.build({ status: 'answered', kind: 'help' });
+}
 
 /** Fewer points than this for the best card means the question is not about anything the cards know. */
 const NEAREST_MIN_SCORE = 10;
@@ -407,8 +414,7 @@ function answerCard(b: AnswerBuilder, ctx: EngineContext, r: Reading, ranked: Ra
     case 'list':
       return answerList(b, ctx, { ...LIST_FILTERS[card.target], year: editionYear(ctx, r) }, r.today);
     case 'help':
-      b.line(b.msg('help'));
-      return b.build({ status: 'answered', kind: 'help' });
+      return answerHelp(b, ctx);
     case 'aspect':
       return null;
   }

@@ -86,7 +86,12 @@ export function buildPhraseIndex(kb: KnowledgeBase): PhraseIndex {
     // and short, so they match exactly, which keeps an answer well under a millisecond.
     // A topic's wrong premises ("Post Tower" for an online briefing) point at the topic too.
     topics: new PhraseMatcher(
-      unique(kb.topics.flatMap((t) => [...both(t.keywords, t.id), ...t.premises.flatMap((p) => both(p.phrases, t.id))])),
+      unique(
+        kb.topics.flatMap((t) => [
+          ...both(t.keywords, t.id),
+          ...t.premises.flatMap((p) => both(p.phrases, t.id)),
+        ]),
+      ),
     ),
     // Narrow topics match only when one phrase of every group is present: target "topic#group".
     requiredGroupCount: new Map(
