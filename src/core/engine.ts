@@ -5,7 +5,7 @@ import { createContext, type EngineContext } from './context.js';
 import type { DateRange } from './extract.js';
 import { checkPremise } from './premise.js';
 import { readQuestion, type Reading } from './reading/read.js';
-import { ROUTES } from './routes.js';
+import { ROUTES } from './routes/index.js';
 import { composeRuleAnswer, formatWon } from './ruleAnswer.js';
 import { rankSuggestions } from './suggest.js';
 import { countCharacters, detectLanguage, hasWords } from './text.js';

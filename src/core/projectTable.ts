@@ -76,7 +76,7 @@ function toRow(kb: KnowledgeBase, book: MessageBook, project: Project, language:
     id: project.id,
     name: `${project.name[language]}${mark(book, language, project.membership.confidence)}`,
     agency: cell(book, language, project.leadAgency, (v) => v[language]),
-    phase: cell(book, language, project.phase, (v) => (language === 'ko' ? `${v}차` : String(v))),
+    phase: cell(book, language, project.phase, (v) => book.get('value.phase', language, { n: v })),
     budget: cell(book, language, project.budget, (v) => v[language]),
     budgetKrw: project.budget.value?.krw ?? null,
     isNew: cell(book, language, project.isNew, yesNo),

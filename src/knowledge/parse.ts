@@ -428,6 +428,17 @@ function checkReferences(
         problems.push({ file: 'topics', path: `${topic.id}.projects`, message: `unknown project "${id}"` });
     }
   });
+  kb.decisions.forEach((decision, i) => {
+    decision.inputs.forEach((input, j) => {
+      for (const value of Object.keys(input.valueLabels ?? {}))
+        if (!(input.values ?? []).includes(value))
+          problems.push({
+            file: 'rules.yaml',
+            path: `decisions[${i}].inputs[${j}].valueLabels.${value}`,
+            message: `"${value}" is not one of the input's values`,
+          });
+    });
+  });
   const decisionIds = new Set(kb.decisions.map((d) => d.id));
   kb.decisions.forEach((decision, i) => {
     if (decision.topic !== undefined && !kb.topics.some((t) => t.id === decision.topic)) {

@@ -270,6 +270,8 @@ export const inputSchema = z
     type: z.enum(['number', 'date', 'enum', 'boolean']),
     label: localizedSchema,
     values: z.array(z.string()).optional(),
+    /** How each enum value reads to users (and in the Discord options), in both languages. */
+    valueLabels: z.record(z.string(), localizedSchema).optional(),
   })
   .strict();
 

@@ -85,7 +85,7 @@ export function writeProjectAspect(
     b.line(`${b.msg(`project.${aspect}.${String(value)}`, values)}${mark}${note}`);
   } else if (typeof value === 'number') {
     b.keyFact(String(value));
-    const shown = aspect === 'phase' && b.language === 'ko' ? `${value}차` : String(value);
+    const shown = aspect === 'phase' ? b.msg('value.phase', { n: value }) : String(value);
     b.line(`${b.msg(`project.${aspect}`, { value: shown, ...values })}${mark}${note}`);
   } else if (aspect === 'budget' && project.budget.value) {
     const amount = project.budget.value;

@@ -172,7 +172,7 @@ function writeOtherEditions(b: AnswerBuilder, others: readonly Project[], aspect
     let shown: string;
     if (value === null) shown = b.msg('notFound');
     else if (typeof value === 'number')
-      shown = aspect === 'phase' && b.language === 'ko' ? `${value}차` : String(value);
+      shown = aspect === 'phase' ? b.msg('value.phase', { n: value }) : String(value);
     else if (typeof value === 'boolean') shown = b.msg(value ? 'yes' : 'no');
     else if ('krw' in value) shown = b.language === 'ko' ? value.ko : value.en;
     else shown = b.text(value);
