@@ -3,16 +3,11 @@ import OpenAI from 'openai';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import {
-  computeCacheKey,
-  createPhraser,
-  formatModelNotice,
-  type PhraserLogger,
-  type PhraserOptions,
-} from '../../src/llm/phraser.js';
+import { createPhraser, type PhraserLogger, type PhraserOptions } from '../../src/llm/phraser/phraser.js';
+import { computeCacheKey, formatModelNotice } from '../../src/llm/phraser/prompt.js';
 import type { DecidedAnswer } from '../../src/llm/types.js';
 import { startOpenAIStandin, type OpenAIStandin } from '../support/openaiStandin.js';
-import { enAffiliate, enBudget, koBudget, koSingleSource } from './decidedFixtures.js';
+import { enAffiliate, enBudget, koBudget, koSingleSource, realLock } from './decidedFixtures.js';
 
 const BUDGET_MS = 300;
 /** Generous: only catches a budget that is not enforced at all (the stand-in waits 5 s or forever). */
@@ -48,16 +43,16 @@ function recordLogs(): { logger: PhraserLogger; entries: LogEntry[] } {
 
 function makePhraser(options: Partial<PhraserOptions> = {}) {
   const client = new OpenAI({ apiKey: 'test', baseURL: standin.baseURL, logLevel: 'off' });
-  return createPhraser({ client, model: 'standin-model', budgetMs: BUDGET_MS, ...options });
+  return createPhraser({ client, model: 'standin-model', lock: realLock(), budgetMs: BUDGET_MS, ...options });
 }
 
 function asReply(text: string): string {
   return JSON.stringify({ text });
 }
 
-const GOOD_KO = '2021년 전자정부지원사업은 모두 11개 사업으로, 총 645억원 규모입니다.';
+const GOOD_KO = '2021년 전자정부지원사업은 11개 사업으로, 총 645억원 규모입니다.';
 const GOOD_EN =
-  'In 2021, the e-government support program funds eleven projects with a total of KRW 64.5 billion.';
+  'In 2021, the e-government support program funds 11 projects with a total of KRW 64.5 billion.';
 
 const MODES = [
   ['non-streaming', false],
@@ -77,6 +72,17 @@ describe('phrase accepts a faithful rewording', () => {
   it('accepts an English rewording that writes the amount in another form', async () => {
     standin.setBehaviour({ content: asReply(GOOD_EN) });
     await expect(makePhraser().phrase(enBudget)).resolves.toEqual({ text: GOOD_EN, phrasing: 'model' });
+  });
+
+  it('judges a plain-text reply on its merits', async () => {
+    standin.setBehaviour({ content: GOOD_KO });
+    await expect(makePhraser().phrase(koBudget)).resolves.toEqual({ text: GOOD_KO, phrasing: 'model' });
+    standin.setBehaviour({ content: '2021년 사업은 11개입니다.' });
+    await expect(makePhraser().phrase(koBudget)).resolves.toEqual({
+      text: koBudget.text,
+      phrasing: 'template',
+      reason: 'fact_lock:dropped_key_fact',
+    });
   });
 
   it('accepts a reply wrapped in a json code fence', async () => {
@@ -114,7 +120,7 @@ describe('phrase falls back to the template on service errors', () => {
     ['a 400', { status: 400 }, 'api_error'],
     ['a body that is not JSON', { rawBody: '{"choices": [' }, 'malformed'],
     ['a JSON body that is not a completion', { rawBody: '{"hello":"world"}' }, 'malformed'],
-    ['content that is not JSON', { content: '2021년 사업은 11개입니다.' }, 'malformed'],
+    ['content that is broken JSON', { content: '{"text": "2021년 사업은 11개' }, 'malformed'],
     ['content JSON without a text field', { content: '{"answer":"11개"}' }, 'malformed'],
     ['a refusal', { refusal: "I'm sorry, I can't help with that." }, 'refusal'],
     ['a content-filter stop', { content: asReply(GOOD_KO), finishReason: 'content_filter' }, 'refusal'],
@@ -159,7 +165,7 @@ describe('phrase falls back to the template on service errors', () => {
         },
       },
     } as unknown as Pick<OpenAI, 'chat'>;
-    const phraser = createPhraser({ client, model: 'standin-model', budgetMs: BUDGET_MS });
+    const phraser = createPhraser({ client, model: 'standin-model', lock: realLock(), budgetMs: BUDGET_MS });
     await expect(phraser.phrase(koBudget)).resolves.toEqual({
       text: koBudget.text,
       phrasing: 'template',
@@ -169,7 +175,7 @@ describe('phrase falls back to the template on service errors', () => {
 
   it('sends the template when nothing listens on the port', async () => {
     const client = new OpenAI({ apiKey: 'test', baseURL: 'http://127.0.0.1:9/v1', logLevel: 'off' });
-    const phraser = createPhraser({ client, model: 'standin-model', budgetMs: BUDGET_MS });
+    const phraser = createPhraser({ client, model: 'standin-model', lock: realLock(), budgetMs: BUDGET_MS });
     await expect(phraser.phrase(koBudget)).resolves.toMatchObject({
       phrasing: 'template',
       reason: 'connection_error',
@@ -316,7 +322,7 @@ describe('phrase resists hostile questions', () => {
     standin.setBehaviour({ content: asReply(GOOD_EN) });
     await makePhraser().phrase(enBudget);
     const body = standin.requests[0]!.body as { messages: { content: string }[] };
-    expect(body.messages[0]!.content).toContain('Write in English only.');
+    expect(body.messages[0]!.content).toContain('Write in English only');
   });
 });
 

@@ -1,0 +1,222 @@
+/**
+ * The fact lock: a model's rewording of a decided answer is sent only when it states exactly the answer's
+ * facts, in the answer's words or neutral ones, with the same verdict and qualifiers, each fact still with
+ * the name it belongs to. One lock per knowledge base; it keeps what it reads from each decided answer.
+ */
+import { createFactExtractor, prepareText } from '../facts/extract.js';
+import { compactText, findLooseSpansIn, toLooseText, type LooseText } from '../facts/looseText.js';
+import type { FactToken } from '../facts/tokens.js';
+import { countVerdictSignals } from '../facts/verdicts.js';
+import type { DecidedAnswer } from '../types.js';
+import { findMention, findOddCharacter } from './characters.js';
+import { findStrayFact, isKeyTokenPresent } from './factCheck.js';
+import type { LockKnowledge } from './knowledge.js';
+import { checkLanguage } from './language.js';
+import { blankLinks, findNewLink } from './links.js';
+import { countQualifiers, findChangedQualifier } from './markers.js';
+import { createMentionFinder } from './mentions.js';
+import {
+  collectValues,
+  findUnmarkedInference,
+  findWrongPairing,
+  isYearBound,
+  yearAnchors,
+} from './pairing.js';
+import { reject, type FactLockResult } from './reasons.js';
+import { segmentText } from './segments.js';
+import { lettersOnly, profileTemplate, type LockTools, type TemplateProfile } from './template.js';
+import { blankTraceLines, findRewrittenTrace } from './traceLines.js';
+import { findVerdictChange } from './verdict.js';
+import { findNewWord } from './vocabulary.js';
+
+/** Part of every phrasing cache key: a phrasing accepted by an older lock is checked again, never replayed. */
+export const FACT_LOCK_VERSION = 'fact-lock-v2';
+
+/** Limits of a check. */
+export interface FactLockOptions {
+  /** Longest accepted rewording, in code points. */
+  readonly maxLength: number;
+}
+
+export interface FactLock {
+  check(decided: DecidedAnswer, candidate: string, options: FactLockOptions): FactLockResult;
+}
+
+const PROFILE_LIMIT = 512;
+
+/** A rewording as the checks read it: prepared, with copied trace lines blanked, its facts and loose form. */
+interface Said {
+  readonly prepared: string;
+  readonly prose: string;
+  readonly tokens: readonly FactToken[];
+  readonly loose: LooseText;
+}
+
+/** Length in code points, the unit of `maxLength`. */
+export function countCodePoints(text: string): number {
+  let count = text.length;
+  for (let index = 0; index < text.length - 1; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count -= 1;
+        index += 1;
+      }
+    }
+  }
+  return count;
+}
+
+function createTools(knowledge: LockKnowledge): LockTools {
+  const allNames = knowledge.projects.flatMap((p) => p.names);
+  const distinctive = knowledge.projects.flatMap((p) => [
+    ...p.names.slice(0, 2),
+    ...p.names.slice(2).filter((name) => /[가-힣]/u.test(name) && name.length >= 3),
+  ]);
+  return {
+    extract: createFactExtractor({ maskPhrases: allNames }),
+    anchors: createMentionFinder([
+      ...knowledge.projects.flatMap((p) => p.names.map((name) => ({ key: `project:${p.id}`, name }))),
+      ...knowledge.periods.map((name) => ({ key: `period:${name}`, name })),
+    ]),
+    agencies: createMentionFinder(
+      knowledge.agencies.flatMap((a) => a.names.map((name) => ({ key: `agency:${a.name}`, name }))),
+    ),
+    projectNames: new Map(knowledge.projects.map((p) => [p.id, p.names])),
+    agencyNames: new Map(knowledge.agencies.map((a) => [`agency:${a.name}`, a.names])),
+    distinctive: [...new Set(distinctive)]
+      .map((name) => ({ name, compact: compactText(name) }))
+      .filter(({ compact }) => compact.length >= 2),
+    nameKeys: new Set(allNames.map(lettersOnly)),
+  };
+}
+
+/** Everything that can be judged without reading facts: length, characters, mentions, links, language, trace. */
+function checkSurface(
+  decided: DecidedAnswer,
+  profile: TemplateProfile,
+  text: string,
+  maxLength: number,
+): FactLockResult | { prepared: string; prose: string } {
+  if (text === '') return reject('empty', 'rewording is empty');
+  const length = countCodePoints(text);
+  if (length > maxLength) return reject('too_long', `${length} > ${maxLength} characters`);
+  const odd = findOddCharacter(text, profile.extraCharacters);
+  if (odd !== null) return reject('odd_character', `${odd} is not in the answer`);
+  const prepared = prepareText(text);
+  const mention = findMention(prepared);
+  if (mention !== null) return reject('mentions', `contains "${mention}"`);
+  const link = findNewLink(prepared, profile.links);
+  if (link !== null) return reject('new_url', `"${link}" is not a source of the answer`);
+  const language = checkLanguage(decided.language, profile.scripts, prepared);
+  if (language !== null) return reject('wrong_language', `expected ${decided.language}: ${language}`);
+  const prose = blankTraceLines(prepared, profile.trace);
+  const rewritten = findRewrittenTrace(prose, profile.trace);
+  if (rewritten !== null) return reject('changed_trace', `trace line of ${rewritten} is not copied exactly`);
+  return { prepared, prose };
+}
+
+function findUnknownProject(profile: TemplateProfile, tools: LockTools, said: LooseText): string | null {
+  const allowedSpans = tools.distinctive
+    .filter(({ compact }) => profile.allowedProjects.has(compact))
+    .flatMap(({ compact }) => findLooseSpansIn(said, compact));
+  for (const { name, compact } of tools.distinctive) {
+    if (profile.allowedProjects.has(compact)) continue;
+    const stray = findLooseSpansIn(said, compact).find(
+      ([start, end]) => !allowedSpans.some(([aStart, aEnd]) => aStart <= start && end <= aEnd),
+    );
+    if (stray !== undefined) return name;
+  }
+  return null;
+}
+
+function findDroppedKeyFact(profile: TemplateProfile, prepared: string, tokens: readonly FactToken[]) {
+  let letters: string | undefined;
+  for (const key of profile.keyFacts) {
+    const present = key.isName
+      ? (letters ??= lettersOnly(prepared)).includes(key.letters)
+      : key.tokens.every((token) => isKeyTokenPresent(token, tokens));
+    if (!present) return key.text;
+  }
+  return null;
+}
+
+/** The facts: no new or repeated ones, no unknown project, every key fact kept. */
+function checkFacts(profile: TemplateProfile, tools: LockTools, said: Said): FactLockResult | null {
+  const stray = findStrayFact(said.tokens, profile.facts);
+  if (stray !== null) return reject(stray.reason, stray.detail);
+  const project = findUnknownProject(profile, tools, said.loose);
+  if (project !== null) return reject('unknown_project', `"${project}" is not a project of this answer`);
+  const dropped = findDroppedKeyFact(profile, said.prepared, said.tokens);
+  if (dropped !== null) return reject('dropped_key_fact', `key fact "${dropped}" is missing`);
+  return null;
+}
+
+/** The meaning around the facts: verdict, qualifiers, inference marks, pairings and wording. */
+function checkMeaning(
+  decided: DecidedAnswer,
+  profile: TemplateProfile,
+  tools: LockTools,
+  said: Said,
+): FactLockResult | null {
+  const { prepared, prose, tokens, loose } = said;
+  const verdict = findVerdictChange(decided, profile.verdicts, countVerdictSignals(prose));
+  if (verdict !== null) return reject('verdict_changed', verdict);
+  const isAllConfirmed = !decided.hasInferred && decided.status === 'answered';
+  const qualifier = findChangedQualifier(profile.qualifiers, countQualifiers(prose), isAllConfirmed);
+  if (qualifier !== null) {
+    return reject(
+      qualifier.name === 'inference' ? 'inference_changed' : 'changed_qualifier',
+      qualifier.detail,
+    );
+  }
+  const anchors = tools.anchors.find(loose);
+  const values = collectValues(tokens, tools.agencies.find(loose), anchors);
+  const segments = segmentText(prose);
+  const unmarked = findUnmarkedInference(profile.inferred, prose, segments, anchors, values);
+  if (unmarked !== null) return reject('inference_changed', unmarked);
+  const pairing =
+    findWrongPairing(profile.pairs, prose, segments, anchors, values) ??
+    findWrongPairing(profile.yearPairs, prose, segments, yearAnchors(tokens), values.filter(isYearBound));
+  if (pairing !== null) return reject('wrong_pairing', pairing);
+  const word = findNewWord(blankLinks(prepared), profile.vocabulary);
+  if (word !== null) return reject('new_word', `"${word}" is neither the answer's word nor a neutral one`);
+  return null;
+}
+
+/** Creates the fact lock of one knowledge base. */
+export function createFactLock(knowledge: LockKnowledge): FactLock {
+  const tools = createTools(knowledge);
+  const profiles = new Map<string, TemplateProfile>();
+
+  function profileOf(decided: DecidedAnswer): TemplateProfile {
+    const key = [
+      decided.text,
+      decided.facts.join('\u0001'),
+      decided.keyFacts.join('\u0001'),
+      decided.projects.join('\u0001'),
+      decided.sources.map((s) => s.url).join('\u0001'),
+      decided.language,
+      decided.status,
+      String(decided.hasInferred),
+    ].join('\u0000');
+    let profile = profiles.get(key);
+    if (profile === undefined) {
+      profile = profileTemplate(decided, tools);
+      if (profiles.size >= PROFILE_LIMIT) profiles.delete(profiles.keys().next().value ?? key);
+      profiles.set(key, profile);
+    }
+    return profile;
+  }
+
+  return {
+    check(decided, candidate, options) {
+      const profile = profileOf(decided);
+      const surface = checkSurface(decided, profile, candidate.trim(), options.maxLength);
+      if ('ok' in surface) return surface;
+      const said = { ...surface, tokens: tools.extract(surface.prose), loose: toLooseText(surface.prose) };
+      return checkFacts(profile, tools, said) ?? checkMeaning(decided, profile, tools, said) ?? { ok: true };
+    },
+  };
+}

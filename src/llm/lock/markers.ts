@@ -1,0 +1,108 @@
+/**
+ * Qualifiers that turn a statement without touching its facts: negation, inference, certainty, hedging,
+ * contrast, requirement, limitation, quantity and time. A rewording keeps the answer's negations one for
+ * one, drops no inference mark, and adds none of the others.
+ */
+import { findAllMatches } from '../facts/findAllMatches.js';
+
+/** How a rewording's count of a qualifier compares with the answer's. */
+type Rule = 'equal' | 'at_least' | 'at_most';
+
+interface QualifierClass {
+  readonly name: QualifierName;
+  readonly rule: Rule;
+  readonly pattern: RegExp;
+}
+
+export type QualifierName =
+  | 'negation'
+  | 'inference'
+  | 'certainty'
+  | 'hedge'
+  | 'contrast'
+  | 'requirement'
+  | 'limitation'
+  | 'quantity'
+  | 'time';
+
+/** Counts of each qualifier in a text. */
+export type QualifierCounts = Readonly<Record<QualifierName, number>>;
+
+const KO_NEGATION = String.raw`않|(?<![가-힣])못|없|아니|아닌|아님|아닙|(?<![가-힣])안(?=\s*(?:돼|되|됨|됩|된|될))|불(?:가|허|충족|인정|확실|분명|포함|명확)|미(?:확인|충족|정|상|포함|기재|공개|반영|지정)|금지|제외|배제|무관|빠[지진져졌]`;
+const EN_NEGATION = String.raw`\bnot\b|n['’]t\b|\bno\b|\bnone\b|\bnever\b|\bnor\b|\bneither\b|\bwithout\b|\bcannot\b|\bunknown\b|\bunclear\b|\bunable\b|\bimpossible\b|\bprohibit\w*|\bforbid\w*|\bbarred\b|\bbann?(?:ed|s)?\b|\bexclud\w*|\bineligible\b|\bdisallow\w*|\bregardless\b|\bnowhere\b|\bnothing\b|\bunrecorded\b|\bmissing\b|\black(?:s|ing)?\b|\babsent\b|\bleft out\b`;
+
+const CLASSES: readonly QualifierClass[] = [
+  { name: 'negation', rule: 'equal', pattern: new RegExp(`${KO_NEGATION}|${EN_NEGATION}`, 'giu') },
+  { name: 'inference', rule: 'at_least', pattern: /추정|추론|\binferr?(?:ed|ence|ing|s)?\b|\bpresum\w*/giu },
+  {
+    name: 'certainty',
+    rule: 'at_most',
+    pattern:
+      /확정|확실|분명|틀림없|명백|공식|확인(?:됐|되었|된|됨|됩|했|하였|되어|돼|되며|되고)|\bconfirm(?:ed|s|ation)?\b|\bcertain(?:ly|ty)?\b|\bdefinite(?:ly)?\b|\bofficial(?:ly)?\b|\bverified\b|\bguarantee[ds]?\b|\bsurely\b|\bclearly\b|\bundoubtedly\b|\bindeed\b|\bactually\b|\bin fact\b|\bfinal(?:ly|ised|ized)?\b/giu,
+  },
+  {
+    name: 'hedge',
+    rule: 'at_most',
+    pattern:
+      /보이|보입|보인|보여|(?<![가-힣])듯|아마|가능성|예상|전망|짐작|어렵|힘들|곤란|단정|\blikely\b|\bunlikely\b|\bprobabl\w*|\bpossibly\b|\bperhaps\b|\bmaybe\b|\bmight\b|\bseem(?:s|ed|ingly)?\b|\bappear(?:s|ed)?\b|\bapparently\b|\bestimat\w*|\bexpected\b|\bsuggests?\b|\bhard\b|\bdifficult\w*|\bdoubt\w*|\bassum\w*/giu,
+  },
+  {
+    name: 'contrast',
+    rule: 'at_most',
+    pattern:
+      /지만|그러나|하지만|다만|그런데|반면|(?<![가-힣])단(?=\s*,)|예외|오히려|그럼에도|\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bexcept\w*|\bunless\b|\bwhereas\b|\byet\b|\bnevertheless\b|\bnonetheless\b|\binstead\b|\bwhile\b/giu,
+  },
+  {
+    name: 'requirement',
+    rule: 'at_most',
+    pattern:
+      /(?:돼|되어|해|하여|어|아|여|져|워)야(?:만|지)?(?![가-힣])|야\s*(?:하|합|한|함|할|해)|필요|반드시|의무|요건|\bmust\b|\bneed(?:s|ed)?\b|\brequir\w*|\bha(?:ve|s|d) to\b|\bshould\b|\bnecessar\w*|\bmandatory\b|\bobligat\w*/giu,
+  },
+  {
+    name: 'limitation',
+    rule: 'at_most',
+    pattern:
+      /뿐|오직|단지|(?<=[가-힣])(?<!미)만(?=[\s,.)]|으로|이|을|은|에|$)|\bonly\b|\bsolely\b|\bjust\b|\bmerely\b|\bexclusively\b/giu,
+  },
+  {
+    name: 'quantity',
+    rule: 'at_most',
+    pattern:
+      /(?:\d|두|세|네|몇)\s*배(?![정치포제분경송달])|절반|(?<![가-힣])반(?=\s|$|[으이을은의])|증가|감소|늘(?:었|어|린|려|어난)|줄(?:었|어|인|여|어든)|이상|이하|초과|미만|대략|가량|정도|넘(?:는|어|게|었|긴)|최대|최소|전체|전부|모두|각각|(?<![가-힣])총(?=\s|\d)|합계|전년|작년|지난해|올해|내년|연말|연초|상반기|하반기|분기|\btwice\b|\bdoubl\w*|\btripl\w*|\bhalf\b|\bhalved\b|\bmore\b|\bless\b|\bfewer\b|\b(?:over|under|above|below)(?=\s+(?:KRW\s*|₩\s*)?\d)|\baround\b|\bapproximately\b|\broughly\b|\bnearly\b|\balmost\b|\bup to\b|\bat least\b|\bat most\b|\bincreas\w*|\bdecreas\w*|\bgrew\b|\brose\b|\bfell\b|\bwhole\b|\bentire\w*|\ball\b|\btotal\w*|\baltogether\b|\boverall\b|\bcombined\b|\bevery\b|\beach\b|\bmajority\b|\bmost\b|\byear-end\b|\blast year\b|\bprevious year\b|\bnext year\b|\bthis year\b/giu,
+  },
+  {
+    name: 'time',
+    rule: 'at_most',
+    pattern:
+      /연장|까지|이후|부터|종료|만료|지속|유지|\buntil\b|\btill\b|\bthrough\b|\bextend\w*|\bextension\w*|\bexpir\w*|\bdeadline\b|\bafter\b|\bbefore\b|\bsince\b|\bstill\b|\bonwards?\b/giu,
+  },
+];
+
+/** Counts each qualifier in a prepared text (see `prepareText`). */
+export function countQualifiers(prepared: string): QualifierCounts {
+  const counts = {} as Record<QualifierName, number>;
+  for (const { name, pattern } of CLASSES) counts[name] = findAllMatches(prepared, pattern).length;
+  return counts;
+}
+
+/**
+ * The first qualifier the rewording adds (inference aside) or drops (negation and inference), or null.
+ * Certainty words are judged only where something is inferred or unknown: elsewhere they state nothing new.
+ */
+export function findChangedQualifier(
+  template: QualifierCounts,
+  candidate: QualifierCounts,
+  isAllConfirmed: boolean,
+): { name: QualifierName; detail: string } | null {
+  for (const { name, rule } of CLASSES) {
+    if (name === 'certainty' && isAllConfirmed) continue;
+    const had = template[name];
+    const has = candidate[name];
+    const added = has > had && rule !== 'at_least';
+    const dropped = has < had && rule !== 'at_most';
+    if (added || dropped) {
+      return { name, detail: `${name} words: ${has} in the rewording, ${had} in the answer` };
+    }
+  }
+  return null;
+}

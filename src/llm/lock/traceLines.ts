@@ -1,0 +1,56 @@
+/**
+ * The trace of a rule answer ("판단 과정:", "• rule-id: … → 충족", "결정한 규칙: rule-id") is a fixed slot:
+ * a rewording either copies a trace line exactly or leaves it out; it never rewrites one.
+ */
+
+/** A rule id: lower-case words joined by hyphens, at least three of them. */
+const RULE_ID = /\b[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}\b/gu;
+const TRACE_ITEM = /^\s*•\s*[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}\s*(?::|$)/u;
+const DECIDED_BY = /^[^:\n]{1,40}:\s*[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}\s*$/u;
+
+/** The trace lines of an answer and the rule ids they name. */
+export interface TraceSlots {
+  /** Trace lines with their spacing collapsed. */
+  readonly lines: ReadonlySet<string>;
+  readonly ruleIds: readonly string[];
+}
+
+function collapse(line: string): string {
+  return line.trim().replace(/\s+/gu, ' ');
+}
+
+export function findTraceSlots(prepared: string): TraceSlots {
+  const lines = prepared.split('\n');
+  const slots = new Set<string>();
+  const ruleIds = new Set<string>();
+  lines.forEach((line, index) => {
+    if (!TRACE_ITEM.test(line) && !DECIDED_BY.test(line)) return;
+    slots.add(collapse(line));
+    for (const [id] of line.matchAll(RULE_ID)) ruleIds.add(id);
+    // The heading of the trace ("판단 과정:") is the line ending in a colon just before its first item.
+    const previous = lines[index - 1];
+    if (
+      TRACE_ITEM.test(line) &&
+      previous !== undefined &&
+      /:\s*$/u.test(previous) &&
+      !TRACE_ITEM.test(previous)
+    )
+      slots.add(collapse(previous));
+  });
+  return { lines: slots, ruleIds: [...ruleIds] };
+}
+
+/** The text with every line that copies a trace line blanked (offsets kept). */
+export function blankTraceLines(prepared: string, slots: TraceSlots): string {
+  if (slots.lines.size === 0) return prepared;
+  return prepared
+    .split('\n')
+    .map((line) => (slots.lines.has(collapse(line)) ? ' '.repeat(line.length) : line))
+    .join('\n');
+}
+
+/** A rule id the rewording names outside an exact copy of a trace line, or null. */
+export function findRewrittenTrace(blanked: string, slots: TraceSlots): string | null {
+  const lower = blanked.toLowerCase();
+  return slots.ruleIds.find((id) => lower.includes(id)) ?? null;
+}
