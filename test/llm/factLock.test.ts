@@ -69,7 +69,7 @@ describe('checkRewording accepts faithful rewordings', () => {
     [
       'the source URL quoted as it is',
       enAffiliate,
-      'No. Article 48(4) of the Software Promotion Act bars companies in cross-shareholding business groups from public SW projects at any amount, so they cannot take part. See https://www.law.go.kr/법령/소프트웨어진흥법',
+      'No. Article 48(4) of the Software Promotion Act (amended 2020-12-29) bars companies in cross-shareholding business groups from public SW projects at any amount, so they cannot take part. See https://www.law.go.kr/법령/소프트웨어진흥법',
     ],
     [
       'an unknown verdict kept as unknown',
@@ -116,7 +116,7 @@ describe('checkRewording rejects rewordings that change facts', () => {
     [
       'a rewording that adds a quantity word',
       koBudget,
-      '2021년 전자정부지원사업은 모두 11개 사업으로, 총 645억원 규모입니다.',
+      '2021년 전자정부지원사업은 11개 사업, 총 약 645억원 규모입니다.',
       'changed_qualifier',
     ],
     [

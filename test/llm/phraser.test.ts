@@ -9,7 +9,9 @@ import type { DecidedAnswer } from '../../src/llm/types.js';
 import { startOpenAIStandin, type OpenAIStandin } from '../support/openaiStandin.js';
 import { enAffiliate, enBudget, koBudget, koSingleSource, realLock } from './decidedFixtures.js';
 
+/** The budget of the tests that cut slow responses; the others get room for a loaded machine. */
 const BUDGET_MS = 300;
+const ROOMY_BUDGET_MS = 2000;
 /** Generous: only catches a budget that is not enforced at all (the stand-in waits 5 s or forever). */
 const CUT_BOUND_MS = 2500;
 
@@ -43,7 +45,13 @@ function recordLogs(): { logger: PhraserLogger; entries: LogEntry[] } {
 
 function makePhraser(options: Partial<PhraserOptions> = {}) {
   const client = new OpenAI({ apiKey: 'test', baseURL: standin.baseURL, logLevel: 'off' });
-  return createPhraser({ client, model: 'standin-model', lock: realLock(), budgetMs: BUDGET_MS, ...options });
+  return createPhraser({
+    client,
+    model: 'standin-model',
+    lock: realLock(),
+    budgetMs: ROOMY_BUDGET_MS,
+    ...options,
+  });
 }
 
 function asReply(text: string): string {
@@ -101,7 +109,7 @@ describe('phrase cuts a slow response at the budget', () => {
     ['stream chunks trickle in slowly', true, { chunkDelayMs: 150, chunkSize: 2, content: asReply(GOOD_KO) }],
   ] as const)('sends the template with reason timeout when %s', async (_title, stream, behaviour) => {
     standin.setBehaviour(behaviour);
-    const phraser = makePhraser({ stream });
+    const phraser = makePhraser({ stream, budgetMs: BUDGET_MS });
     const started = performance.now();
     const result = await phraser.phrase(koBudget);
     const elapsed = performance.now() - started;
@@ -376,7 +384,10 @@ describe('phrase trips a circuit breaker', () => {
   });
 
   it('counts timeouts toward the breaker but not fact-lock rejections', async () => {
-    const phraser = makePhraser({ breaker: { failureThreshold: 2, cooldownMs: 60_000 } });
+    const phraser = makePhraser({
+      breaker: { failureThreshold: 2, cooldownMs: 60_000 },
+      budgetMs: BUDGET_MS,
+    });
     standin.setBehaviour({ content: asReply('2021년 사업은 12개입니다.') });
     for (let i = 0; i < 3; i += 1) await phraser.phrase(koBudget);
     expect(phraser.stats()).toMatchObject({ breakerOpen: false, requests: 3 });

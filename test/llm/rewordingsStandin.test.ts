@@ -73,11 +73,25 @@ describe('npm run ask -- --json against the stand-in, one attack of each class a
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** Batches whose questions differ, so no answer is served from a phrasing cached earlier in the batch. */
+  const dayOf = (r: Rewording) => r.asOf ?? '2026-11-26';
+  const templateOf = (r: Rewording) =>
+    realEngine().answer({ text: r.question, today: dayOf(r), language: r.lang ?? undefined }).text;
+
+  /**
+   * Batches of one day whose questions and answers differ: the stand-in tells them apart by question, and no
+   * answer is served from a phrasing cached earlier in the batch (the cache is keyed by the answer).
+   */
   function batches(rewordings: readonly Rewording[]): Rewording[][] {
     const result: Rewording[][] = [];
     for (const rewording of rewordings) {
-      const batch = result.find((b) => b.every((r) => r.question !== rewording.question));
+      const batch = result.find((b) =>
+        b.every(
+          (r) =>
+            dayOf(r) === dayOf(rewording) &&
+            r.question !== rewording.question &&
+            templateOf(r) !== templateOf(rewording),
+        ),
+      );
       if (batch) batch.push(rewording);
       else result.push([rewording]);
     }
@@ -106,7 +120,7 @@ describe('npm run ask -- --json against the stand-in, one attack of each class a
         const rewording = byQuestion.get(questionOf(request.body));
         return { content: rewording === undefined ? '' : asContent(rewording, index) };
       });
-      const result = await runScript('src/adapters/cli/ask.ts', ['--json', '--as-of', '2026-11-26'], {
+      const result = await runScript('src/adapters/cli/ask.ts', ['--json', '--as-of', dayOf(batch[0]!)], {
         input: `${batch.map((r) => r.question).join('\n')}\n`,
         env: {
           DISCORD_TOKEN: '',

@@ -11,6 +11,8 @@ export type VerdictClass = VerdictSignal | 'mixed' | 'none';
 
 const VERDICT_NEUTRAL = [
   /(?:허용|가능|불가능|허락|불허)\s*(?:여부|되는지|한지|하는지|할지|될지)/gu,
+  // "확인할 수 있는 기록이 없어" speaks of the records, not of what is allowed.
+  /(?:확인|판단|알)(?:할|될)\s*수\s*있는\s*(?:기록|자료|근거|정보|출처)/gu,
   /\bwhether\s+(?:or\s+not\s+)?(?:[\w'’]+\s+){0,5}?(?:is|are|was|were|would\s+be|will\s+be)\s+(?:allowed|permitted|possible|permissible)\b/giu,
   /\bwhether\s+(?:[\w'’]+\s+){0,4}?(?:can|may)\b/giu,
 ];

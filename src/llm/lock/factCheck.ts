@@ -20,6 +20,43 @@ export interface AllowedFacts {
   readonly dateLicenses: ReadonlyMap<string, number>;
   /** Date forms → the stated dates that imply them ("month:2021-06" ← "date:2021-06-30"). */
   readonly dateSources: ReadonlyMap<string, readonly string[]>;
+  /** The time units each plain number is stated with ("number:5" → {"day"} for "5일"). */
+  readonly timeUnits: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+const TIME_UNIT =
+  /^\s*-?\s*(일간|일|주일|주간|주|개월|달|년간|년|시간|분|days?|weeks?|months?|years?|hours?|minutes?)(?![a-z])/iu;
+const TIME_UNIT_NAMES: Readonly<Record<string, string>> = {
+  일간: 'day',
+  일: 'day',
+  day: 'day',
+  days: 'day',
+  주일: 'week',
+  주간: 'week',
+  주: 'week',
+  week: 'week',
+  weeks: 'week',
+  개월: 'month',
+  달: 'month',
+  month: 'month',
+  months: 'month',
+  년간: 'year',
+  년: 'year',
+  year: 'year',
+  years: 'year',
+  시간: 'hour',
+  hour: 'hour',
+  hours: 'hour',
+  분: 'minute',
+  minute: 'minute',
+  minutes: 'minute',
+};
+
+/** The time unit a plain number is stated with ("5일", "7 days", "5-day"), or '' for none. */
+function timeUnitOf(text: string, token: FactToken): string {
+  if (token.kind !== 'number') return '';
+  const unit = TIME_UNIT.exec(text.slice(token.index + token.raw.length))?.[1]?.toLowerCase();
+  return unit === undefined ? '' : (TIME_UNIT_NAMES[unit] ?? '');
 }
 
 /** Kinds whose every repetition is a statement of its own: a rewording may not state them more often. */
@@ -67,8 +104,9 @@ function yearOf(canonical: string): number | null {
   return match === null ? null : Number(match[1]);
 }
 
-/** Indexes the facts of the template text and of the answer's fact strings. */
+/** Indexes the facts of the template text (`text`, prepared) and of the answer's fact strings. */
 export function indexAllowedFacts(
+  text: string,
   textTokens: readonly FactToken[],
   factTokens: readonly FactToken[],
 ): AllowedFacts {
@@ -85,6 +123,13 @@ export function indexAllowedFacts(
     const article = token.kind === 'article' ? parseArticle(token.canonical) : null;
     if (article !== null) articles.push(article);
   }
+  const timeUnits = new Map<string, Set<string>>();
+  for (const token of textTokens) {
+    timeUnits.set(
+      token.canonical,
+      (timeUnits.get(token.canonical) ?? new Set()).add(timeUnitOf(text, token)),
+    );
+  }
   return {
     exact,
     years,
@@ -92,6 +137,7 @@ export function indexAllowedFacts(
     articles,
     counts: countFacts(textTokens),
     ...indexDates(textTokens, factTokens),
+    timeUnits,
   };
 }
 
@@ -185,8 +231,12 @@ function reasonForToken(token: FactToken): FactLockReason {
   }
 }
 
-/** A fact of the rewording that the answer lacks, or one it states more often than the answer does. */
+/**
+ * A fact of the rewording (`text`, prepared) that the answer lacks, one in another time unit ("5일" → "5주"),
+ * or one it states more often than the answer does.
+ */
 export function findStrayFact(
+  text: string,
   candidate: readonly FactToken[],
   allowed: AllowedFacts,
 ): { reason: FactLockReason; detail: string } | null {
@@ -196,6 +246,15 @@ export function findStrayFact(
       reason: reasonForToken(stray),
       detail: `"${stray.raw.trim()}" (${stray.canonical}) is not in the decided answer`,
     };
+  }
+  for (const token of candidate) {
+    const unit = timeUnitOf(text, token);
+    if (unit !== '' && allowed.timeUnits.get(token.canonical)?.has(unit) !== true) {
+      return {
+        reason: 'new_number',
+        detail: `"${token.raw.trim()}" in ${unit}s is not in the decided answer`,
+      };
+    }
   }
   const overused = findOverusedDate(candidate, allowed);
   if (overused !== null) {

@@ -4,7 +4,13 @@
  * the name it belongs to. One lock per knowledge base; it keeps what it reads from each decided answer.
  */
 import { createFactExtractor, prepareText } from '../facts/extract.js';
-import { compactText, findLooseSpansIn, toLooseText, type LooseText } from '../facts/looseText.js';
+import {
+  blankSpans,
+  compactText,
+  findLooseSpansIn,
+  toLooseText,
+  type LooseText,
+} from '../facts/looseText.js';
 import type { FactToken } from '../facts/tokens.js';
 import { countVerdictSignals } from '../facts/verdicts.js';
 import type { DecidedAnswer } from '../types.js';
@@ -12,16 +18,13 @@ import { findMention, findOddCharacter } from './characters.js';
 import { findStrayFact, isKeyTokenPresent } from './factCheck.js';
 import type { LockKnowledge } from './knowledge.js';
 import { checkLanguage } from './language.js';
-import { blankLinks, findNewLink } from './links.js';
+import { blankLinks, collectLinks, findNewLink } from './links.js';
+import { findDroppedStatement } from './presence.js';
 import { countQualifiers, findChangedQualifier } from './markers.js';
 import { createMentionFinder } from './mentions.js';
-import {
-  collectValues,
-  findUnmarkedInference,
-  findWrongPairing,
-  isYearBound,
-  yearAnchors,
-} from './pairing.js';
+import { findMovedFacts } from './cooccurrence.js';
+import { findChangedInference } from './inference.js';
+import { collectValues, findWrongPairing, isYearBound, yearAnchors } from './pairing.js';
 import { reject, type FactLockResult } from './reasons.js';
 import { segmentText } from './segments.js';
 import { lettersOnly, profileTemplate, type LockTools, type TemplateProfile } from './template.js';
@@ -131,12 +134,16 @@ function findUnknownProject(profile: TemplateProfile, tools: LockTools, said: Lo
   return null;
 }
 
-function findDroppedKeyFact(profile: TemplateProfile, prepared: string, tokens: readonly FactToken[]) {
+function findDroppedKeyFact(profile: TemplateProfile, tools: LockTools, said: Said) {
   let letters: string | undefined;
+  let agencies: ReadonlySet<string> | undefined;
   for (const key of profile.keyFacts) {
-    const present = key.isName
-      ? (letters ??= lettersOnly(prepared)).includes(key.letters)
-      : key.tokens.every((token) => isKeyTokenPresent(token, tokens));
+    const present =
+      key.agency !== undefined
+        ? (agencies ??= new Set(tools.agencies.find(said.loose).map((a) => a.key))).has(key.agency)
+        : key.isName
+          ? (letters ??= lettersOnly(said.prepared)).includes(key.letters)
+          : key.tokens.every((token) => isKeyTokenPresent(token, said.tokens));
     if (!present) return key.text;
   }
   return null;
@@ -144,11 +151,11 @@ function findDroppedKeyFact(profile: TemplateProfile, prepared: string, tokens: 
 
 /** The facts: no new or repeated ones, no unknown project, every key fact kept. */
 function checkFacts(profile: TemplateProfile, tools: LockTools, said: Said): FactLockResult | null {
-  const stray = findStrayFact(said.tokens, profile.facts);
+  const stray = findStrayFact(said.prose, said.tokens, profile.facts);
   if (stray !== null) return reject(stray.reason, stray.detail);
   const project = findUnknownProject(profile, tools, said.loose);
   if (project !== null) return reject('unknown_project', `"${project}" is not a project of this answer`);
-  const dropped = findDroppedKeyFact(profile, said.prepared, said.tokens);
+  const dropped = findDroppedKeyFact(profile, tools, said);
   if (dropped !== null) return reject('dropped_key_fact', `key fact "${dropped}" is missing`);
   return null;
 }
@@ -166,23 +173,40 @@ function checkMeaning(
   const isAllConfirmed = !decided.hasInferred && decided.status === 'answered';
   const qualifier = findChangedQualifier(profile.qualifiers, countQualifiers(prose), isAllConfirmed);
   if (qualifier !== null) {
-    return reject(
-      qualifier.name === 'inference' ? 'inference_changed' : 'changed_qualifier',
-      qualifier.detail,
-    );
+    const reason = qualifier.name === 'certainty' ? 'inference_changed' : 'changed_qualifier';
+    return reject(reason, qualifier.detail);
   }
   const anchors = tools.anchors.find(loose);
-  const values = collectValues(tokens, tools.agencies.find(loose), anchors);
+  const agencies = tools.agencies.find(loose);
+  const dropped = findDroppedStatement(
+    profile.statements,
+    prose,
+    tokens,
+    [...anchors, ...agencies],
+    collectLinks(prose),
+  );
+  if (dropped !== null) return reject('dropped_key_fact', `${dropped} is missing`);
+  const values = collectValues(tokens, agencies, anchors);
   const segments = segmentText(prose);
-  const unmarked = findUnmarkedInference(profile.inferred, prose, segments, anchors, values);
-  if (unmarked !== null) return reject('inference_changed', unmarked);
+  const inference = findChangedInference(profile.inferred, prose, segments, anchors, values);
+  if (inference !== null) return reject('inference_changed', inference);
   const pairing =
+    findMovedFacts(profile.lineFacts, prose, segments, tokens) ??
     findWrongPairing(profile.pairs, prose, segments, anchors, values) ??
     findWrongPairing(profile.yearPairs, prose, segments, yearAnchors(tokens), values.filter(isYearBound));
   if (pairing !== null) return reject('wrong_pairing', pairing);
-  const word = findNewWord(blankLinks(prepared), profile.vocabulary);
+  // Links and facts are checked on their own: "제27조제3항" is a fact, not the words "제", "조제", "항".
+  const word = findNewWord(blankFacts(blankLinks(prepared), tokens), profile.vocabulary);
   if (word !== null) return reject('new_word', `"${word}" is neither the answer's word nor a neutral one`);
   return null;
+}
+
+/** The text with the span of every fact written in digits blanked (offsets kept); number words stay words. */
+function blankFacts(text: string, tokens: readonly FactToken[]): string {
+  return blankSpans(
+    text,
+    tokens.filter((t) => /\d/u.test(t.raw)).map((t) => [t.index, t.index + t.raw.length] as const),
+  );
 }
 
 /** Creates the fact lock of one knowledge base. */

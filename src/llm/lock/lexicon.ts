@@ -91,6 +91,10 @@ export const KO_NEUTRAL_STEMS: readonly string[] = [
     '방향',
   ],
   ...['요지', '핵심', '골자', '답', '개요', '소개', '특징', '성격', '동안', '어떤', '어느', '바탕', '토대'],
+  ...['때문', '이유', '사유', '상관', '잘못', '오류', '표기', '제외', '빠지', '빠져', '빠진', '누락', '초과'],
+  ...['넘', '넘는', '넘게', '이상', '미만', '이하', '모두', '총', '나오', '나와', '나왔', '나온'],
+  ...['이후', '이전', '무관', '여부', '필요', '요건', '조건', '반드시', '꼭', '역시', '마찬가지', '동일'],
+  ...['사이', '같이', '알', '알려', '사용', '비롯', '측면', '걸쳐', '근거하', '근거해', '한마디로'],
   // Units and counters next to digits; the values themselves are checked as facts.
   ...[
     '년',
@@ -113,7 +117,8 @@ export const KO_NEUTRAL_STEMS: readonly string[] = [
   ...['분', '개월', '일간', '년간', '호', '조', '항', '개소'],
   // Light verbs, adjectives and their common stems.
   ...['하', '되', '있', '같', '말하', '밝히', '밝혔', '알리', '알려', '전하', '전해', '설명하', '안내하'],
-  ...['정리하', '요약하', '살펴보', '살펴', '드리', '드립', '드렸', '주', '받', '맡', '갖', '가지', '들'],
+  ...['정리하', '요약하', '살펴보', '살펴', '드리', '드립', '드렸', '받', '맡', '갖', '가지', '들', '볼'],
+  ...['본', '봐', '봤', '봅'],
   ...['속하', '속해', '속한', '포함', '적용', '진행하', '추진하', '담당하', '운영하', '구성', '구분', '나뉘'],
   ...['나누', '따르', '의하', '보', '참고하', '정해', '정하', '명시', '나와', '나오', '나온', '적혀', '적힌'],
   ...[
@@ -156,7 +161,7 @@ export const KO_NEUTRAL_STEMS: readonly string[] = [
  */
 export const KO_ENDING_SYLLABLES: ReadonlySet<string> = new Set([
   ...'이가은는을를의에서게께로으와과도만까지부터다나며고입니습었였았했됐되돼하해한할함합요어아여라란든던',
-  ...'데면야죠인임음됨될된됩기랑니까로써며서요이라고냐므',
+  ...'데면야죠인임음됨될된됩기랑니까로써며서요이라고냐므예더',
 ]);
 
 /** English function words, connectives and generic words (lower case, compared after light stemming). */
@@ -223,7 +228,18 @@ export const EN_NEUTRAL_WORDS: readonly string[] = [
   ...['allocated', 'assign', 'assigned', 'consist', 'consists', 'comprise', 'comprises', 'contain'],
   ...['contains', 'consisting', 'altogether', 'total', 'beyond', 'past', 'art', 'para', 'paragraph'],
   ...['item', 'subparagraph', 'no', 'section', 'annex', 'mean', 'means', 'meaning', 'firm', 'firms'],
-  ...['company', 'companies', 'business', 'businesses', 'bar', 'bars', 'barred'],
+  ...['company', 'companies', 'business', 'businesses', 'bar', 'bars', 'barred', 'valid', 'otherwise'],
+  ...['due', 'example', 'instance', 'such', 'worth', 'valued', 'because', 'reason', 'over', 'above'],
+  ...['below', 'exceed', 'exceeds', 'exceeding', 'least', 'most', 'more', 'less', 'while', 'through'],
+  ...['require', 'requires', 'required', 'need', 'needs', 'must', 'only', 'requirement', 'overall'],
+  ...['word', 'words', 'between', 'too', 'well', 'similar', 'different', 'respectively', 'indicate'],
+  ...['indicates', 'announce', 'announced', 'publish', 'published', 'present', 'presented', 'occur'],
+  ...['occurred', 'remain', 'remains', 'stay', 'become', 'becomes', 'became', 'enable', 'let', 'operate'],
+  ...['operates', 'operated', 'head', 'headed', 'supervise', 'supervised', 'determine', 'determined'],
+  ...['judge', 'judged', 'assess', 'assessed', 'qualify', 'qualifies', 'ministry', 'office', 'government'],
+  ...['day', 'days', 'step', 'steps', 'round', 'rounds', 'clause', 'bidder', 'bidders', 'tender'],
+  ...['tenders', 'value', 'price', 'applicable', 'public', 'available', 'listed', 'whom', 'whether'],
+  ...['come', 'comes', 'came', 'effect', 'effective', 'go', 'goes', 'went', 'gone'],
   // Month names: the dates they write are checked as facts.
   ...['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october'],
   ...['november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov'],

@@ -1,12 +1,12 @@
 /**
  * Qualifiers that turn a statement without touching its facts: negation, inference, certainty, hedging,
  * contrast, requirement, limitation, quantity and time. A rewording keeps the answer's negations one for
- * one, drops no inference mark, and adds none of the others.
+ * one and adds none of the others (inference marks: see inference.ts).
  */
 import { findAllMatches } from '../facts/findAllMatches.js';
 
 /** How a rewording's count of a qualifier compares with the answer's. */
-type Rule = 'equal' | 'at_least' | 'at_most';
+type Rule = 'equal' | 'at_most';
 
 interface QualifierClass {
   readonly name: QualifierName;
@@ -16,12 +16,14 @@ interface QualifierClass {
 
 export type QualifierName =
   | 'negation'
-  | 'inference'
+  | 'exemption'
   | 'certainty'
   | 'hedge'
   | 'contrast'
   | 'requirement'
   | 'limitation'
+  | 'more'
+  | 'less'
   | 'quantity'
   | 'time';
 
@@ -33,7 +35,13 @@ const EN_NEGATION = String.raw`\bnot\b|n['’]t\b|\bno\b|\bnone\b|\bnever\b|\bno
 
 const CLASSES: readonly QualifierClass[] = [
   { name: 'negation', rule: 'equal', pattern: new RegExp(`${KO_NEGATION}|${EN_NEGATION}`, 'giu') },
-  { name: 'inference', rule: 'at_least', pattern: /추정|추론|\binferr?(?:ed|ence|ing|s)?\b|\bpresum\w*/giu },
+  {
+    // A requirement lifted ("need not fail", "필요는 없습니다") turns a rule around while the negations still balance.
+    name: 'exemption',
+    rule: 'at_most',
+    pattern:
+      /필요\s*(?:는|가|도)?\s*(?:없|않)|(?:지|야)\s*않아도\s*(?:되|됩|돼|된)|안\s*해도\s*(?:되|됩|돼|된)|\bneed\s+not\b|\bneedn['’]t\b|\bno\s+need\b|\b(?:does|do|did)\s+not\s+(?:need|have)\s+to\b|\b(?:doesn|don|didn)['’]t\s+(?:need|have)\s+to\b|\bnot\s+(?:required|necessary|needed|mandatory)\b/giu,
+  },
   {
     name: 'certainty',
     rule: 'at_most',
@@ -50,31 +58,43 @@ const CLASSES: readonly QualifierClass[] = [
     name: 'contrast',
     rule: 'at_most',
     pattern:
-      /지만|그러나|하지만|다만|그런데|반면|(?<![가-힣])단(?=\s*,)|예외|오히려|그럼에도|\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bexcept\w*|\bunless\b|\bwhereas\b|\byet\b|\bnevertheless\b|\bnonetheless\b|\binstead\b|\bwhile\b/giu,
+      /지만|그러나|하지만|다만|그런데|반면|(?<![가-힣])단(?=\s*,)|예외|오히려|그럼에도|\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bexcept\w*|\bunless\b|\bwhereas\b|\byet\b|\bnevertheless\b|\bnonetheless\b|\binstead\b|(?:으나|[었았였했됐있없]으?나)(?=[\s,])/giu,
   },
   {
     name: 'requirement',
     rule: 'at_most',
     pattern:
-      /(?:돼|되어|해|하여|어|아|여|져|워)야(?:만|지)?(?![가-힣])|야\s*(?:하|합|한|함|할|해)|필요|반드시|의무|요건|\bmust\b|\bneed(?:s|ed)?\b|\brequir\w*|\bha(?:ve|s|d) to\b|\bshould\b|\bnecessar\w*|\bmandatory\b|\bobligat\w*/giu,
+      /(?:돼|되어|해|하여|어|아|여|져|워)야(?:만|지)?(?![가-힣])|야\s*(?:하|합|한|함|할|해)|필요|반드시|(?<![가-힣])꼭(?![가-힣])|의무|요건|\bmust\b|\bneed(?:s|ed)?\b|\brequir\w*|\bha(?:ve|s|d) to\b|\bshould\b|\bnecessar\w*|\bmandatory\b|\bobligat\w*/giu,
   },
   {
     name: 'limitation',
     rule: 'at_most',
     pattern:
-      /뿐|오직|단지|(?<=[가-힣])(?<!미)만(?=[\s,.)]|으로|이|을|은|에|$)|\bonly\b|\bsolely\b|\bjust\b|\bmerely\b|\bexclusively\b/giu,
+      /뿐|오직|단지|(?<=[가-힣])(?<![미다지])만(?=[\s,.)]|으로|이|을|은|에|$)|\bonly\b|\bsolely\b|\bjust\b|\bmerely\b|\bexclusively\b/giu,
+  },
+  {
+    name: 'more',
+    rule: 'at_most',
+    pattern:
+      /초과|넘(?:는|어|게|었|긴|을)|이상(?!한)|증가|늘(?:었|어|린|려|어난)|\bover\b|\babove\b|\bmore\b|\bexceed\w*|\bat least\b|\bincreas\w*|\bgrew\b|\brose\b/giu,
+  },
+  {
+    name: 'less',
+    rule: 'at_most',
+    pattern:
+      /미만|이하|감소|줄(?:었|어|인|여|어든)|\bunder(?=\s+(?:KRW\s*|₩\s*)?\d)|\bbelow\b|\bless\b|\bfewer\b|\bat most\b|\bup to\b|\bdecreas\w*|\bfell\b/giu,
   },
   {
     name: 'quantity',
     rule: 'at_most',
     pattern:
-      /(?:\d|두|세|네|몇)\s*배(?![정치포제분경송달])|절반|(?<![가-힣])반(?=\s|$|[으이을은의])|증가|감소|늘(?:었|어|린|려|어난)|줄(?:었|어|인|여|어든)|이상|이하|초과|미만|대략|가량|정도|넘(?:는|어|게|었|긴)|최대|최소|전체|전부|모두|각각|(?<![가-힣])총(?=\s|\d)|합계|전년|작년|지난해|올해|내년|연말|연초|상반기|하반기|분기|\btwice\b|\bdoubl\w*|\btripl\w*|\bhalf\b|\bhalved\b|\bmore\b|\bless\b|\bfewer\b|\b(?:over|under|above|below)(?=\s+(?:KRW\s*|₩\s*)?\d)|\baround\b|\bapproximately\b|\broughly\b|\bnearly\b|\balmost\b|\bup to\b|\bat least\b|\bat most\b|\bincreas\w*|\bdecreas\w*|\bgrew\b|\brose\b|\bfell\b|\bwhole\b|\bentire\w*|\ball\b|\btotal\w*|\baltogether\b|\boverall\b|\bcombined\b|\bevery\b|\beach\b|\bmajority\b|\bmost\b|\byear-end\b|\blast year\b|\bprevious year\b|\bnext year\b|\bthis year\b/giu,
+      /(?:\d|두|세|네|몇)\s*배(?![정치포제분경송달])|절반|(?<![가-힣])반(?=\s|$|[으이을은의])|(?<![가-힣])약(?=\s*\d)|대략|가량|정도|최대|최소|(?<![가-힣])각(?=\s)|각각|전년|작년|지난해|올해|내년|연말|연초|상반기|하반기|분기|\btwice\b|\bdoubl\w*|\btripl\w*|\bhalf\b|\bhalved\b|\baround\b|\bapproximately\b|\broughly\b|\bnearly\b|\balmost\b|\bevery\b|\beach\b|\bper\b|\bmajority\b|\bmost\b|\byear-end\b|\blast year\b|\bprevious year\b|\bnext year\b|\bthis year\b/giu,
   },
   {
     name: 'time',
     rule: 'at_most',
     pattern:
-      /연장|까지|이후|부터|종료|만료|지속|유지|\buntil\b|\btill\b|\bthrough\b|\bextend\w*|\bextension\w*|\bexpir\w*|\bdeadline\b|\bafter\b|\bbefore\b|\bsince\b|\bstill\b|\bonwards?\b/giu,
+      /연장|까지|이후|부터|종료|만료|지속|유지|\buntil\b|\btill\b|\bextend\w*|\bextension\w*|\bexpir\w*|\bdeadline\b|\bafter\b|\bbefore\b|\bsince\b|\bstill\b|\bonwards?\b/giu,
   },
 ];
 
@@ -86,7 +106,7 @@ export function countQualifiers(prepared: string): QualifierCounts {
 }
 
 /**
- * The first qualifier the rewording adds (inference aside) or drops (negation and inference), or null.
+ * The first qualifier the rewording adds, or the negation it drops, or null.
  * Certainty words are judged only where something is inferred or unknown: elsewhere they state nothing new.
  */
 export function findChangedQualifier(
@@ -98,8 +118,10 @@ export function findChangedQualifier(
     if (name === 'certainty' && isAllConfirmed) continue;
     const had = template[name];
     const has = candidate[name];
-    const added = has > had && rule !== 'at_least';
-    const dropped = has < had && rule !== 'at_most';
+    // One added contrast ("다만", "but") may join two statements; more would change what they say.
+    const allowance = name === 'contrast' ? 1 : 0;
+    const added = has > had + allowance;
+    const dropped = has < had && rule === 'equal';
     if (added || dropped) {
       return { name, detail: `${name} words: ${has} in the rewording, ${had} in the answer` };
     }

@@ -23,8 +23,8 @@ export interface PairIndex {
   readonly bound: ReadonlySet<string>;
 }
 
-const INFERRED_MARK = /\((?:추정|inferred)\)/giu;
-const INFERENCE_WORD = /추정|추론|\binferr?(?:ed|ence|ing|s)?\b|\bpresum\w*/iu;
+/** "(추정)", "(inferred)", "(조문 번호 추정)": the mark of an inferred fact. */
+export const INFERRED_MARK = /\([^()\n]{0,20}?(?:추정|inferred)[^()\n]{0,20}?\)/giu;
 
 function isAnchorInside(mention: { index: number }, anchors: readonly Mention[]): boolean {
   return anchors.some((a) => a.start <= mention.index && mention.index < a.end);
@@ -70,7 +70,7 @@ function keysOf(value: ValueMention): string[] {
   return [value.key, ...impliedDateForms(value.key)];
 }
 
-function within(items: readonly Mention[], from: number, to: number): Mention[] {
+export function within<T extends { start: number }>(items: readonly T[], from: number, to: number): T[] {
   return items.filter((m) => m.start >= from && m.start < to);
 }
 
@@ -148,7 +148,8 @@ function nearest(items: readonly Mention[], index: number): Mention | undefined 
   return before ?? after;
 }
 
-function span(starts: readonly number[], index: number, length: number): [number, number] {
+/** Start and end of the segment (in a sorted list of starts) that holds `index`. */
+export function span(starts: readonly number[], index: number, length: number): [number, number] {
   const at = segmentOf(starts, index);
   return [starts[at] ?? 0, starts[at + 1] ?? length];
 }
@@ -185,50 +186,6 @@ export function findWrongPairing(
     if (anchor !== undefined && !pairs(anchor)) {
       return `"${value.raw.trim()}" is not stated with ${anchor.key} in the answer`;
     }
-  }
-  return null;
-}
-
-/** Keys of the facts and names the answer marks "(추정)" / "(inferred)": the nearest one before each mark. */
-export function collectInferredItems(
-  text: string,
-  segments: Segments,
-  anchors: readonly Mention[],
-  values: readonly ValueMention[],
-): string[] {
-  const items = [...anchors.map((a) => ({ key: a.key, index: a.start })), ...values];
-  const marked: string[] = [];
-  for (const mark of text.matchAll(INFERRED_MARK)) {
-    // The mark closes its own sentence or follows the one it marks.
-    const markSentence = segmentOf(segments.sentences, mark.index);
-    const from = Math.max(text.lastIndexOf('\n', mark.index) + 1, segments.sentences[markSentence - 1] ?? 0);
-    const before = items.filter((item) => item.index >= from && item.index < mark.index);
-    const item = before.sort((a, b) => b.index - a.index)[0];
-    if (item !== undefined) marked.push(item.key);
-  }
-  return marked;
-}
-
-/** The first marked item the rewording states with no inference word in the same sentence, or null. */
-export function findUnmarkedInference(
-  marked: readonly string[],
-  text: string,
-  segments: Segments,
-  anchors: readonly Mention[],
-  values: readonly ValueMention[],
-): string | null {
-  const items = [...anchors.map((a) => ({ key: a.key, index: a.start })), ...values];
-  for (const key of marked) {
-    const said = items.filter((item) => item.key === key);
-    if (said.length === 0) continue;
-    // The mark may open the next sentence: "… 대상이었습니다. (추정) — …".
-    const isMarked = said.some((item) => {
-      const at = segmentOf(segments.sentences, item.index);
-      const from = segments.sentences[at] ?? 0;
-      const to = segments.sentences[at + 2] ?? text.length;
-      return INFERENCE_WORD.test(text.slice(from, to));
-    });
-    if (!isMarked) return `${key} is stated without its inference mark`;
   }
   return null;
 }

@@ -10,17 +10,13 @@ import type { DecidedAnswer } from '../types.js';
 import { collectExtraCharacters } from './characters.js';
 import { indexAllowedFacts, isKeyTokenPresent, type AllowedFacts } from './factCheck.js';
 import { measureScripts, type ScriptShares } from './language.js';
-import { indexAllowedLinks, type AllowedLinks } from './links.js';
+import { collectLinks, indexAllowedLinks, type AllowedLinks } from './links.js';
 import { countQualifiers, type QualifierCounts } from './markers.js';
 import type { MentionFinder } from './mentions.js';
-import {
-  collectInferredItems,
-  collectValues,
-  indexPairs,
-  isYearBound,
-  yearAnchors,
-  type PairIndex,
-} from './pairing.js';
+import { indexLineFacts, type LineFacts } from './cooccurrence.js';
+import { collectInferenceMarks, type InferenceMarks } from './inference.js';
+import { collectStatements, type Statements } from './presence.js';
+import { collectValues, indexPairs, isYearBound, yearAnchors, type PairIndex } from './pairing.js';
 import { segmentText } from './segments.js';
 import { blankTraceLines, findTraceSlots, type TraceSlots } from './traceLines.js';
 import { buildVocabulary, type Vocabulary } from './vocabulary.js';
@@ -40,12 +36,14 @@ export interface LockTools {
   readonly nameKeys: ReadonlySet<string>;
 }
 
-/** A key fact, read once: its tokens, or its letters when it is a name. */
+/** A key fact, read once: its tokens, or its letters when it is a name, or the agency it names. */
 export interface KeyFact {
   readonly text: string;
   readonly tokens: readonly FactToken[];
   readonly letters: string;
   readonly isName: boolean;
+  /** Set when the key fact is an agency: any of its names keeps it ("Environment Ministry"). */
+  readonly agency: string | undefined;
 }
 
 export interface TemplateProfile {
@@ -63,7 +61,10 @@ export interface TemplateProfile {
   readonly pairs: PairIndex;
   /** Which amounts and counts the answer states with which year ("2020년 … 1,076억원"). */
   readonly yearPairs: PairIndex;
-  readonly inferred: readonly string[];
+  readonly inferred: InferenceMarks;
+  /** What a rewording must still state. */
+  readonly statements: Statements;
+  readonly lineFacts: LineFacts;
 }
 
 /** Letters and digits only, lower case: "정부24 … 구축 (신규)" and "정부24…구축(신규)" compare equal. */
@@ -91,7 +92,16 @@ function readKeyFacts(decided: DecidedAnswer, tools: LockTools, textTokens: read
     .map((text) => {
       const tokens = tools.extract(prepareText(text));
       const letters = lettersOnly(text);
-      return { text, tokens, letters, isName: tools.nameKeys.has(letters) || tokens.length === 0 };
+      const agency = tools.agencies
+        .find(toLooseText(text))
+        .find((a) => a.end - a.start >= text.trim().length - 1);
+      return {
+        text,
+        tokens,
+        letters,
+        isName: tools.nameKeys.has(letters) || tokens.length === 0,
+        agency: agency?.key,
+      };
     })
     .filter((key) =>
       key.isName
@@ -124,7 +134,7 @@ export function profileTemplate(decided: DecidedAnswer, tools: LockTools): Templ
     ),
     scripts: measureScripts(prepared),
     trace,
-    facts: indexAllowedFacts(tokens, factTokens),
+    facts: indexAllowedFacts(prose, tokens, factTokens),
     keyFacts: readKeyFacts(decided, tools, tokens),
     allowedProjects: allowedProjects(decided, tools, textAndFacts),
     vocabulary: buildVocabulary([textAndFacts, ...projectWords, ...agencyWords].join('\n'), decided.language),
@@ -132,6 +142,8 @@ export function profileTemplate(decided: DecidedAnswer, tools: LockTools): Templ
     qualifiers: countQualifiers(prose),
     pairs: indexPairs(prose, segments, anchors, values, onlyProject),
     yearPairs: indexPairs(prose, segments, yearAnchors(tokens), values.filter(isYearBound), null),
-    inferred: collectInferredItems(prose, segments, anchors, values),
+    inferred: collectInferenceMarks(prose, segments, anchors, values),
+    statements: collectStatements(prose, tokens, [...anchors, ...agencies], collectLinks(prose)),
+    lineFacts: indexLineFacts(prose, tokens),
   };
 }

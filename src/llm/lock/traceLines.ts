@@ -5,7 +5,7 @@
 
 /** A rule id: lower-case words joined by hyphens, at least three of them. */
 const RULE_ID = /\b[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}\b/gu;
-const TRACE_ITEM = /^\s*•\s*[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}\s*(?::|$)/u;
+const TRACE_ITEM = /^\s*[•·*-]\s*[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}\s*(?::|$)/u;
 const DECIDED_BY = /^[^:\n]{1,40}:\s*[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}\s*$/u;
 
 /** The trace lines of an answer and the rule ids they name. */
@@ -15,8 +15,12 @@ export interface TraceSlots {
   readonly ruleIds: readonly string[];
 }
 
+/** A line with its spacing collapsed and its bullet written "•", as trace lines are compared. */
 function collapse(line: string): string {
-  return line.trim().replace(/\s+/gu, ' ');
+  return line
+    .trim()
+    .replace(/^[•·*-]\s*/u, '• ')
+    .replace(/\s+/gu, ' ');
 }
 
 export function findTraceSlots(prepared: string): TraceSlots {

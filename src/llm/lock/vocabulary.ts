@@ -87,12 +87,11 @@ function isKnownKoStem(stem: string, vocabulary: Vocabulary): boolean {
   if (neutral.has(stem)) return true;
   if (stem.length === 1) return vocabulary.koSingles.has(stem);
   if (vocabulary.koPieces.has(stem) || vocabulary.koConjugated.has(conjugationKey(stem))) return true;
-  // A compound of two known parts: 재공고 + 입찰.
-  for (let split = 2; split <= stem.length - 2; split += 1) {
-    const head = stem.slice(0, split);
-    const tail = stem.slice(split);
-    const isKnown = (part: string) => neutral.has(part) || vocabulary.koPieces.has(part);
-    if (isKnown(head) && isKnown(tail)) return true;
+  // A compound of two known parts: 재공고 + 입찰, 시행 + 일.
+  const isKnown = (part: string) =>
+    neutral.has(part) || (part.length > 1 ? vocabulary.koPieces.has(part) : vocabulary.koSingles.has(part));
+  for (let split = 2; split <= stem.length - 1; split += 1) {
+    if (isKnown(stem.slice(0, split)) && isKnown(stem.slice(split))) return true;
   }
   return false;
 }
