@@ -441,6 +441,18 @@ describe('phrase caches accepted phrasings', () => {
     expect(standin.requests).toHaveLength(1);
   });
 
+  it('never replays a cached phrasing that turns the verdict, even under the right key', async () => {
+    const cache = new Keyv();
+    const poisoned =
+      '가능했지만 이번 건은 해당하지 않습니다. 국가계약법 시행령 제27조③의 특례는 2021-06-30까지입니다.';
+    await cache.set(computeCacheKey(koSingleSource, 'standin-model'), poisoned);
+    standin.setBehaviour({ content: asReply(koSingleSource.text) });
+    const result = await makePhraser({ cache }).phrase(koSingleSource);
+    expect(result.text).not.toBe(poisoned);
+    expect(result).toMatchObject({ phrasing: 'model' });
+    expect(standin.requests).toHaveLength(1);
+  });
+
   it('phrases without the cache when the cache fails', async () => {
     const broken = {
       get: () => Promise.reject(new Error('cache down')),

@@ -12,7 +12,7 @@ import {
 import type { ExtractOptions, FactToken } from './tokens.js';
 
 /** Names whose digits are not facts even when no project name covers them. */
-const KNOWN_IDENTIFIERS = [
+export const KNOWN_IDENTIFIERS = [
   '코로나19',
   '코로나-19',
   'COVID-19',
@@ -82,7 +82,24 @@ export function createFactExtractor(options: ExtractOptions = {}): (prepared: st
 }
 
 function extractPrepared(prepared: string, targets: readonly string[]): FactToken[] {
-  let work = maskNonFacts(prepared, targets);
+  return runExtractors(maskNonFacts(prepared, targets));
+}
+
+/**
+ * Fact tokens of prepared text whose names the caller has already found: `names` are the spans of the
+ * project names and identifiers to mask (URLs and mentions are masked here).
+ */
+export function extractWithNames(
+  prepared: string,
+  names: readonly (readonly [number, number])[],
+): FactToken[] {
+  let masked = blankSpans(prepared, matchSpans(findAllMatches(prepared, URL_PATTERN)));
+  masked = blankSpans(masked, matchSpans(findAllMatches(masked, MENTION_PATTERN)));
+  return runExtractors(blankSpans(masked, names));
+}
+
+function runExtractors(masked: string): FactToken[] {
+  let work = masked;
   const found: FactToken[] = [];
   for (const { pattern, build, skipGlued, hint } of EXTRACTORS) {
     if (hint !== undefined && !hint.test(work)) continue;

@@ -112,19 +112,60 @@ export function blankLooseSpans(loose: LooseText, spans: readonly (readonly [num
     keptOrigin.set(origin.subarray(from, unit), length);
     length += unit - from;
   };
+  const joins: number[] = [];
   for (const [start, end] of spans) {
     keepUntil(start);
     while (unit < origin.length && (origin[unit] ?? 0) < end) unit += 1;
+    joins.push(length);
   }
   keepUntil(Number.POSITIVE_INFINITY);
   const blanked = { text: blankSpans(loose.text, spans), compact };
   looseOrigins.set(blanked, keptOrigin.subarray(0, length));
+  // Blanking only joins neighbours: the pairs of the text before, plus those at each join, still cover it.
+  const bitmap = looseBigrams.get(loose);
+  if (bitmap !== undefined) {
+    for (const join of joins)
+      if (join > 0 && join < compact.length) addBigram(bitmap, bigramOf(compact, join - 1));
+    looseBigrams.set(blanked, bitmap);
+  }
   return blanked;
+}
+
+/**
+ * The pairs of adjacent code units of each compact text, hashed into a bitmap built when first asked for: a
+ * superset is enough, so texts blanked from one share its bitmap.
+ */
+const looseBigrams = new WeakMap<LooseText, Uint8Array>();
+
+function bigramOf(text: string, index: number): number {
+  return ((text.charCodeAt(index) << 5) ^ text.charCodeAt(index + 1)) & 0xffff;
+}
+
+function addBigram(bitmap: Uint8Array, bigram: number): void {
+  bitmap[bigram >> 3] = (bitmap[bigram >> 3] ?? 0) | (1 << (bigram & 7));
+}
+
+function hasBigram(bitmap: Uint8Array, bigram: number): boolean {
+  return ((bitmap[bigram >> 3] ?? 0) & (1 << (bigram & 7))) !== 0;
+}
+
+/** Whether the compact text may have `target`: it has its first and last pair. A quick test before a search. */
+function mayContain(haystack: LooseText, target: string): boolean {
+  if (target.length < 2) return true;
+  let bitmap = looseBigrams.get(haystack);
+  if (bitmap === undefined) {
+    bitmap = new Uint8Array(0x2000);
+    for (let index = 0; index < haystack.compact.length - 1; index += 1) {
+      addBigram(bitmap, bigramOf(haystack.compact, index));
+    }
+    looseBigrams.set(haystack, bitmap);
+  }
+  return hasBigram(bitmap, bigramOf(target, 0)) && hasBigram(bitmap, bigramOf(target, target.length - 2));
 }
 
 /** Finds the compact form `target` (see {@link compactText}) in an indexed text; returns [start, end) spans. */
 export function findLooseSpansIn(haystack: LooseText, target: string): [number, number][] {
-  if (target === '') return [];
+  if (target === '' || !mayContain(haystack, target)) return [];
   const { compact } = haystack;
   let from = compact.indexOf(target);
   if (from === -1) return [];

@@ -2,7 +2,7 @@
 
 export const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
 
-export const MONTH_NUMBERS: Readonly<Record<string, number>> = {
+const MONTH_NUMBERS: Readonly<Record<string, number>> = {
   january: 1,
   jan: 1,
   february: 2,
@@ -30,7 +30,7 @@ export const MONTH_NUMBERS: Readonly<Record<string, number>> = {
 };
 export const MONTH = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)`;
 
-export const WORD_NUMBERS: Readonly<Record<string, number>> = {
+const WORD_NUMBERS: Readonly<Record<string, number>> = {
   zero: 0,
   one: 1,
   two: 2,
@@ -65,8 +65,8 @@ export const TEEN_WORD = String.raw`(?:ten|eleven|twelve|thirteen|fourteen|fifte
 export const TENS_WORD = String.raw`(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)`;
 export const WORD_NUMBER = String.raw`(?:${TENS_WORD}(?:[\s-]${UNIT_WORD})?|${TEEN_WORD}|${UNIT_WORD}|zero)`;
 
-export const KO_SMALL_MULTIPLIER: Readonly<Record<string, number>> = { 십: 1, 백: 2, 천: 3 };
-export const KO_SCALE: Readonly<Record<string, number>> = { 만: 4, 억: 8, 조: 12 };
+const KO_SMALL_MULTIPLIER: Readonly<Record<string, number>> = { 십: 1, 백: 2, 천: 3 };
+const KO_SCALE: Readonly<Record<string, number>> = { 만: 4, 억: 8, 조: 12 };
 export const EN_SCALE: Readonly<Record<string, number>> = {
   thousand: 3,
   k: 3,
@@ -92,18 +92,18 @@ export interface Decimal {
   s: number;
 }
 
-export function parseDecimal(raw: string): Decimal {
+function parseDecimal(raw: string): Decimal {
   const [whole = '0', fraction = ''] = raw.replaceAll(',', '').split('.');
   return { n: BigInt(whole + fraction), s: fraction.length };
 }
 
-export function shiftDecimal(value: Decimal, power: number): Decimal {
+function shiftDecimal(value: Decimal, power: number): Decimal {
   return power >= value.s
     ? { n: value.n * 10n ** BigInt(power - value.s), s: 0 }
     : { n: value.n, s: value.s - power };
 }
 
-export function addDecimals(a: Decimal, b: Decimal): Decimal {
+function addDecimals(a: Decimal, b: Decimal): Decimal {
   const s = Math.max(a.s, b.s);
   return { n: a.n * 10n ** BigInt(s - a.s) + b.n * 10n ** BigInt(s - b.s), s };
 }

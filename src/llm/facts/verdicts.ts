@@ -13,8 +13,8 @@ const VERDICT_NEUTRAL = [
   /(?:허용|가능|불가능|허락|불허)\s*(?:여부|되는지|한지|하는지|할지|될지)/gu,
   // "확인할 수 있는 기록이 없어" speaks of the records, not of what is allowed.
   /(?:확인|판단|알)(?:할|될)\s*수\s*있는\s*(?:기록|자료|근거|정보|출처)/gu,
-  /\bwhether\s+(?:or\s+not\s+)?(?:[\w'’]+\s+){0,5}?(?:is|are|was|were|would\s+be|will\s+be)\s+(?:allowed|permitted|possible|permissible)\b/giu,
-  /\bwhether\s+(?:[\w'’]+\s+){0,4}?(?:can|may)\b/giu,
+  /\bwhether\s+(?:or\s+not\s+)?(?:[\w'’]+\s+){0,5}?(?:is|are|was|were|would\s+be|will\s+be)\s+(?:allowed|permitted|possible|permissible)\b/gu,
+  /\bwhether\s+(?:[\w'’]+\s+){0,4}?(?:can|may)\b/gu,
 ];
 const VERDICT_PATTERNS: readonly (readonly [VerdictSignal, RegExp])[] = [
   [
@@ -23,7 +23,7 @@ const VERDICT_PATTERNS: readonly (readonly [VerdictSignal, RegExp])[] = [
   ],
   [
     'unknown',
-    /\b(?:unknown|not\s+known|unclear|uncertain|not\s+sure|(?:cannot|can\s*not|can['’]t|could\s+not|couldn['’]t)\s+(?:be\s+)?(?:confirm|determin|verif|find|establish)\w*|not\s+(?:confirmed|specified|stated|determined|found|recorded|given|available\s+in)|no\s+(?:information|record)|no\s+source\s+(?:gives|states|names|says)|(?:do\s+not|don['’]t)\s+know)\b/giu,
+    /\b(?:unknown|not\s+known|unclear|uncertain|not\s+sure|(?:cannot|can\s*not|can['’]t|could\s+not|couldn['’]t)\s+(?:be\s+)?(?:confirm|determin|verif|find|establish)\w*|not\s+(?:confirmed|specified|stated|determined|found|recorded|given|available\s+in)|no\s+(?:information|record)|no\s+source\s+(?:gives|states|names|says)|(?:do\s+not|don['’]t)\s+know)\b/gu,
   ],
   [
     'not_allowed',
@@ -31,16 +31,16 @@ const VERDICT_PATTERNS: readonly (readonly [VerdictSignal, RegExp])[] = [
   ],
   [
     'not_allowed',
-    /\b(?:not\s+(?:be\s+)?(?:allowed|permitted|permissible|possible|eligible|able\s+to)|cannot|can\s+not|may\s+not|must\s+not|prohibited|forbidden|barred|banned|disallowed|impermissible|ineligible|impossible|not\s+an\s+option|hard\s+to|difficult\s+to|unlikely|(?:does|do|did)\s+not\s+(?:apply|qualify|hold)|not\s+(?:apply|qualify|covered|the\s+case))\b|\b\w+n['’]t\s+(?:be\s+)?(?:allowed|permitted|possible|eligible|apply|qualify|covered|hold)\b|\bcan['’]t\b|\bmustn['’]t\b/giu,
+    /\b(?:not\s+(?:be\s+)?(?:allowed|permitted|permissible|possible|eligible|able\s+to)|cannot|can\s+not|may\s+not|must\s+not|prohibited|forbidden|barred|banned|disallowed|impermissible|ineligible|impossible|not\s+an\s+option|hard\s+to|difficult\s+to|unlikely|(?:does|do|did)\s+not\s+(?:apply|qualify|hold)|not\s+(?:apply|qualify|covered|the\s+case))\b|\b\w+n['’]t\s+(?:be\s+)?(?:allowed|permitted|possible|eligible|apply|qualify|covered|hold)\b|\bcan['’]t\b|\bmustn['’]t\b/gu,
   ],
-  ['not_allowed', /(?:^|[.!?]\s*)아니(?:요|오)|(?:^|[.!?]\s+)No\s*[,.!]/gu],
+  ['not_allowed', /(?:^|[.!?]\s*)아니(?:요|오)|(?:^|[.!?]\s+)no\s*[,.!]/gu],
   [
     'allowed',
     /가능|허용|허락|(?:할|될|쓸|받을|맺을)\s*수\s*(?:도\s*)?있|해도\s*(?:됩니다|돼|된다|괜찮)|인정됩니다|(?:^|\s)(?:됩니다|돼요|돼)(?=[\s.!?,]|$)|(?:^|[.!?]\s*)(?:네|예)\s*[,.!]/gu,
   ],
   [
     'allowed',
-    /\b(?:allowed|permitted|permissible|possible|eligible|can|may|yes|(?:is|are)\s+(?:ok(?:ay)?|fine))\b/giu,
+    /\b(?:allowed|permitted|permissible|possible|eligible|can|may|yes|(?:is|are)\s+(?:ok(?:ay)?|fine))\b/gu,
   ],
 ];
 
@@ -52,7 +52,8 @@ export type VerdictCounts = Readonly<Record<VerdictSignal, number>>;
  * before the plain ones.
  */
 export function countVerdictSignals(prepared: string): VerdictCounts {
-  let work = prepared;
+  // The patterns are written in lower case: matching a lowered text is much faster than matching with /i.
+  let work = prepared.toLowerCase();
   for (const neutral of VERDICT_NEUTRAL) work = blankSpans(work, matchSpans(findAllMatches(work, neutral)));
   const counts = { allowed: 0, not_allowed: 0, unknown: 0 };
   for (const [signal, pattern] of VERDICT_PATTERNS) {

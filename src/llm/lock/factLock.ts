@@ -3,14 +3,8 @@
  * facts, in the answer's words or neutral ones, with the same verdict and qualifiers, each fact still with
  * the name it belongs to. One lock per knowledge base; it keeps what it reads from each decided answer.
  */
-import { createFactExtractor, prepareText } from '../facts/extract.js';
-import {
-  blankSpans,
-  compactText,
-  findLooseSpansIn,
-  toLooseText,
-  type LooseText,
-} from '../facts/looseText.js';
+import { KNOWN_IDENTIFIERS, prepareText } from '../facts/extract.js';
+import { blankSpans, compactText } from '../facts/looseText.js';
 import type { FactToken } from '../facts/tokens.js';
 import { countVerdictSignals } from '../facts/verdicts.js';
 import type { DecidedAnswer } from '../types.js';
@@ -26,6 +20,7 @@ import { findMovedFacts } from './cooccurrence.js';
 import { findChangedInference } from './inference.js';
 import { collectValues, findWrongPairing, isYearBound, yearAnchors } from './pairing.js';
 import { reject, type FactLockResult } from './reasons.js';
+import { readText, type Reading } from './reading.js';
 import { segmentText } from './segments.js';
 import { lettersOnly, profileTemplate, type LockTools, type TemplateProfile } from './template.js';
 import { blankTraceLines, findRewrittenTrace } from './traceLines.js';
@@ -47,12 +42,11 @@ export interface FactLock {
 
 const PROFILE_LIMIT = 512;
 
-/** A rewording as the checks read it: prepared, with copied trace lines blanked, its facts and loose form. */
+/** A rewording as the checks read it: prepared, with copied trace lines blanked, and read. */
 interface Said {
   readonly prepared: string;
   readonly prose: string;
-  readonly tokens: readonly FactToken[];
-  readonly loose: LooseText;
+  readonly reading: Reading;
 }
 
 /** Length in code points, the unit of `maxLength`. */
@@ -78,19 +72,15 @@ function createTools(knowledge: LockKnowledge): LockTools {
     ...p.names.slice(2).filter((name) => /[가-힣]/u.test(name) && name.length >= 3),
   ]);
   return {
-    extract: createFactExtractor({ maskPhrases: allNames }),
-    anchors: createMentionFinder([
+    names: createMentionFinder([
       ...knowledge.projects.flatMap((p) => p.names.map((name) => ({ key: `project:${p.id}`, name }))),
       ...knowledge.periods.map((name) => ({ key: `period:${name}`, name })),
+      ...knowledge.agencies.flatMap((a) => a.names.map((name) => ({ key: `agency:${a.name}`, name }))),
+      ...KNOWN_IDENTIFIERS.map((name) => ({ key: `identifier:${name}`, name })),
     ]),
-    agencies: createMentionFinder(
-      knowledge.agencies.flatMap((a) => a.names.map((name) => ({ key: `agency:${a.name}`, name }))),
-    ),
     projectNames: new Map(knowledge.projects.map((p) => [p.id, p.names])),
     agencyNames: new Map(knowledge.agencies.map((a) => [`agency:${a.name}`, a.names])),
-    distinctive: [...new Set(distinctive)]
-      .map((name) => ({ name, compact: compactText(name) }))
-      .filter(({ compact }) => compact.length >= 2),
+    distinctive: new Set(distinctive.map(compactText).filter((compact) => compact.length >= 2)),
     nameKeys: new Set(allNames.map(lettersOnly)),
   };
 }
@@ -120,30 +110,27 @@ function checkSurface(
   return { prepared, prose };
 }
 
-function findUnknownProject(profile: TemplateProfile, tools: LockTools, said: LooseText): string | null {
-  const allowedSpans = tools.distinctive
-    .filter(({ compact }) => profile.allowedProjects.has(compact))
-    .flatMap(({ compact }) => findLooseSpansIn(said, compact));
-  for (const { name, compact } of tools.distinctive) {
-    if (profile.allowedProjects.has(compact)) continue;
-    const stray = findLooseSpansIn(said, compact).find(
-      ([start, end]) => !allowedSpans.some(([aStart, aEnd]) => aStart <= start && end <= aEnd),
-    );
-    if (stray !== undefined) return name;
-  }
-  return null;
+/** A distinctive name of a project the answer does not name, or null. */
+function findUnknownProject(profile: TemplateProfile, tools: LockTools, said: Said): string | null {
+  const stray = said.reading.anchors.find(
+    (m) =>
+      m.key.startsWith('project:') &&
+      !profile.allowedProjects.has(m.key) &&
+      tools.distinctive.has(compactText(m.name ?? '')),
+  );
+  return stray?.name ?? null;
 }
 
-function findDroppedKeyFact(profile: TemplateProfile, tools: LockTools, said: Said) {
+function findDroppedKeyFact(profile: TemplateProfile, said: Said) {
   let letters: string | undefined;
-  let agencies: ReadonlySet<string> | undefined;
+  const agencies = new Set(said.reading.agencies.map((a) => a.key));
   for (const key of profile.keyFacts) {
     const present =
       key.agency !== undefined
-        ? (agencies ??= new Set(tools.agencies.find(said.loose).map((a) => a.key))).has(key.agency)
+        ? agencies.has(key.agency)
         : key.isName
           ? (letters ??= lettersOnly(said.prepared)).includes(key.letters)
-          : key.tokens.every((token) => isKeyTokenPresent(token, said.tokens));
+          : key.tokens.every((token) => isKeyTokenPresent(token, said.reading.tokens));
     if (!present) return key.text;
   }
   return null;
@@ -151,23 +138,19 @@ function findDroppedKeyFact(profile: TemplateProfile, tools: LockTools, said: Sa
 
 /** The facts: no new or repeated ones, no unknown project, every key fact kept. */
 function checkFacts(profile: TemplateProfile, tools: LockTools, said: Said): FactLockResult | null {
-  const stray = findStrayFact(said.prose, said.tokens, profile.facts);
+  const stray = findStrayFact(said.prose, said.reading.tokens, profile.facts);
   if (stray !== null) return reject(stray.reason, stray.detail);
-  const project = findUnknownProject(profile, tools, said.loose);
+  const project = findUnknownProject(profile, tools, said);
   if (project !== null) return reject('unknown_project', `"${project}" is not a project of this answer`);
-  const dropped = findDroppedKeyFact(profile, tools, said);
+  const dropped = findDroppedKeyFact(profile, said);
   if (dropped !== null) return reject('dropped_key_fact', `key fact "${dropped}" is missing`);
   return null;
 }
 
 /** The meaning around the facts: verdict, qualifiers, inference marks, pairings and wording. */
-function checkMeaning(
-  decided: DecidedAnswer,
-  profile: TemplateProfile,
-  tools: LockTools,
-  said: Said,
-): FactLockResult | null {
-  const { prepared, prose, tokens, loose } = said;
+function checkMeaning(decided: DecidedAnswer, profile: TemplateProfile, said: Said): FactLockResult | null {
+  const { prepared, prose } = said;
+  const { tokens, anchors, agencies } = said.reading;
   const verdict = findVerdictChange(decided, profile.verdicts, countVerdictSignals(prose));
   if (verdict !== null) return reject('verdict_changed', verdict);
   const isAllConfirmed = !decided.hasInferred && decided.status === 'answered';
@@ -176,8 +159,6 @@ function checkMeaning(
     const reason = qualifier.name === 'certainty' ? 'inference_changed' : 'changed_qualifier';
     return reject(reason, qualifier.detail);
   }
-  const anchors = tools.anchors.find(loose);
-  const agencies = tools.agencies.find(loose);
   const dropped = findDroppedStatement(
     profile.statements,
     prose,
@@ -239,8 +220,8 @@ export function createFactLock(knowledge: LockKnowledge): FactLock {
       const profile = profileOf(decided);
       const surface = checkSurface(decided, profile, candidate.trim(), options.maxLength);
       if ('ok' in surface) return surface;
-      const said = { ...surface, tokens: tools.extract(surface.prose), loose: toLooseText(surface.prose) };
-      return checkFacts(profile, tools, said) ?? checkMeaning(decided, profile, tools, said) ?? { ok: true };
+      const said = { ...surface, reading: readText(tools.names, surface.prose) };
+      return checkFacts(profile, tools, said) ?? checkMeaning(decided, profile, said) ?? { ok: true };
     },
   };
 }

@@ -6,9 +6,10 @@ import { findAllMatches } from '../facts/findAllMatches.js';
 import { blankSpans, matchSpans } from '../facts/looseText.js';
 
 const FULL_URL = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>"')\]]+|\bwww\.[^\s<>"')\]]+/giu;
+/** Where a domain may be: a dot between a letter or digit and a letter. */
+const DOT_IN_WORD = /[a-z0-9-]\.[a-z]/giu;
 /** Dot-separated labels ending in a letter label of two or more: example.com, a.b.co.kr/path. */
-const DOMAIN_LIKE =
-  /(?<![\p{L}\p{N}_-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z](?![\p{L}\p{N}_-])(?:[/?#][^\s<>"')\]]*)?/giu;
+const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z]$/iu;
 
 /** The links an answer may carry: normalised URLs and their hosts. */
 export interface AllowedLinks {
@@ -29,24 +30,56 @@ function hostOf(normalized: string): string {
   return normalized.split(/[/?#]/u)[0] ?? normalized;
 }
 
-function findLinkMatches(prepared: string): RegExpExecArray[] {
-  // Most texts have neither "://", "www." nor a dot between letters: skip the slower patterns then.
+interface LinkMatch {
+  readonly index: number;
+  readonly text: string;
+}
+
+const isLabel = (char: string) => /[\p{L}\p{N}_.-]/u.test(char);
+const isPath = (char: string) => char !== '' && !/[\s<>"')\]]/u.test(char);
+
+/** Bare domains: around each dot inside a word, the whole run of label characters, if it is a domain. */
+function findBareDomains(text: string): LinkMatch[] {
+  const found: LinkMatch[] = [];
+  let after = 0;
+  for (const dot of text.matchAll(DOT_IN_WORD)) {
+    if (dot.index < after) continue;
+    let start = dot.index;
+    while (start > 0 && isLabel(text.charAt(start - 1))) start -= 1;
+    let end = dot.index + 1;
+    while (end < text.length && isLabel(text.charAt(end))) end += 1;
+    const host = text.slice(start, end).replace(/\.+$/u, '');
+    after = end;
+    if (!DOMAIN.test(host)) continue;
+    let pathEnd = start + host.length;
+    if (/[/?#]/u.test(text.charAt(pathEnd))) while (isPath(text.charAt(pathEnd))) pathEnd += 1;
+    found.push({ index: start, text: text.slice(start, pathEnd) });
+    after = pathEnd;
+  }
+  return found;
+}
+
+function findLinkMatches(prepared: string): LinkMatch[] {
+  // Most texts have neither "://", "www." nor a dot between letters: skip the patterns then.
   if (!/:\/\/|www\.|[a-z0-9-]\.[a-z]/iu.test(prepared)) return [];
   const full = findAllMatches(prepared, FULL_URL);
-  const bare = findAllMatches(blankSpans(prepared, matchSpans(full)), DOMAIN_LIKE);
-  return [...full, ...bare].sort((a, b) => a.index - b.index);
+  const bare = findBareDomains(blankSpans(prepared, matchSpans(full)));
+  return [...full.map((m) => ({ index: m.index, text: m[0] })), ...bare].sort((a, b) => a.index - b.index);
 }
 
 /** Every link-like token of a text, normalised, in reading order. */
 export function collectLinks(prepared: string): string[] {
   return findLinkMatches(prepared)
-    .map((m) => normalizeUrl(m[0]))
+    .map((m) => normalizeUrl(m.text))
     .filter((url) => url !== '');
 }
 
 /** The text with every link blanked (offsets kept): a URL's path is not wording. */
 export function blankLinks(prepared: string): string {
-  return blankSpans(prepared, matchSpans(findLinkMatches(prepared)));
+  return blankSpans(
+    prepared,
+    findLinkMatches(prepared).map((m) => [m.index, m.index + m.text.length] as const),
+  );
 }
 
 /** The sources' URLs and the template's own links, with their hosts. */

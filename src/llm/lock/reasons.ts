@@ -1,27 +1,23 @@
-/** Every reason the fact lock gives for refusing a rewording, for counters and exhaustive tables. */
-export const FACT_LOCK_REASONS = [
-  'empty',
-  'too_long',
-  'odd_character',
-  'mentions',
-  'new_url',
-  'wrong_language',
-  'changed_trace',
-  'new_number',
-  'changed_date',
-  'changed_amount',
-  'repeated_fact',
-  'unknown_project',
-  'dropped_key_fact',
-  'verdict_changed',
-  'inference_changed',
-  'changed_qualifier',
-  'wrong_pairing',
-  'new_word',
-] as const;
-
 /** Why the fact lock refused a rewording. */
-export type FactLockReason = (typeof FACT_LOCK_REASONS)[number];
+export type FactLockReason =
+  | 'empty'
+  | 'too_long'
+  | 'odd_character'
+  | 'mentions'
+  | 'new_url'
+  | 'wrong_language'
+  | 'changed_trace'
+  | 'new_number'
+  | 'changed_date'
+  | 'changed_amount'
+  | 'repeated_fact'
+  | 'unknown_project'
+  | 'dropped_key_fact'
+  | 'verdict_changed'
+  | 'inference_changed'
+  | 'changed_qualifier'
+  | 'wrong_pairing'
+  | 'new_word';
 
 /** Outcome of a fact-lock check. */
 export type FactLockResult =

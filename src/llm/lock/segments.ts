@@ -29,8 +29,9 @@ export function segmentText(text: string): Segments {
       continue;
     }
     if (char === '.' || char === '!' || char === '?' || char === '。') {
+      // A stop at the very end starts nothing.
       const next = text.charAt(index + 1);
-      const isEnd = next === '' || /\s/u.test(next);
+      const isEnd = next !== '' && /\s/u.test(next);
       // "phase 2. Budgets …" ends a sentence; "2021. 6. 30." and "e.g. ones" do not.
       const startsSentence = /^\s+[A-Z가-힣•"“(]/u.test(text.slice(index + 1, index + 3));
       const isAbbreviation = ABBREVIATION.test(text.slice(Math.max(0, index - 8), index));

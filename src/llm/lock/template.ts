@@ -2,7 +2,6 @@
  * Everything the lock reads from a decided answer, read once per answer and kept by the lock of its
  * knowledge base (the same answer is decided again and again).
  */
-import { compactText, toLooseText } from '../facts/looseText.js';
 import { prepareText } from '../facts/extract.js';
 import type { FactToken } from '../facts/tokens.js';
 import { countVerdictSignals, type VerdictCounts } from '../facts/verdicts.js';
@@ -13,6 +12,7 @@ import { measureScripts, type ScriptShares } from './language.js';
 import { collectLinks, indexAllowedLinks, type AllowedLinks } from './links.js';
 import { countQualifiers, type QualifierCounts } from './markers.js';
 import type { MentionFinder } from './mentions.js';
+import { readText, type Reading } from './reading.js';
 import { indexLineFacts, type LineFacts } from './cooccurrence.js';
 import { collectInferenceMarks, type InferenceMarks } from './inference.js';
 import { collectStatements, type Statements } from './presence.js';
@@ -23,15 +23,12 @@ import { buildVocabulary, type Vocabulary } from './vocabulary.js';
 
 /** What the lock derives from a knowledge base once. */
 export interface LockTools {
-  /** Fact extraction with every project name masked; takes prepared text. */
-  readonly extract: (prepared: string) => FactToken[];
-  /** Projects and extension periods: the names facts belong to. */
-  readonly anchors: MentionFinder;
-  readonly agencies: MentionFinder;
+  /** Projects, extension periods, agencies and identifiers, found in one pass. */
+  readonly names: MentionFinder;
   readonly projectNames: ReadonlyMap<string, readonly string[]>;
   readonly agencyNames: ReadonlyMap<string, readonly string[]>;
-  /** Project names distinctive enough to spot in prose (full names and longer Korean aliases). */
-  readonly distinctive: readonly { readonly name: string; readonly compact: string }[];
+  /** Compact project names distinctive enough to spot in prose (full names and longer Korean aliases). */
+  readonly distinctive: ReadonlySet<string>;
   /** Every project name as {@link lettersOnly} writes it: a key fact equal to one is a name. */
   readonly nameKeys: ReadonlySet<string>;
 }
@@ -53,7 +50,7 @@ export interface TemplateProfile {
   readonly trace: TraceSlots;
   readonly facts: AllowedFacts;
   readonly keyFacts: readonly KeyFact[];
-  /** Compact names of the projects the answer may name. */
+  /** Keys of the projects the answer may name: its own, and any its text or facts name. */
   readonly allowedProjects: ReadonlySet<string>;
   readonly vocabulary: Vocabulary;
   readonly verdicts: VerdictCounts;
@@ -74,14 +71,9 @@ export function lettersOnly(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-function allowedProjects(decided: DecidedAnswer, tools: LockTools, textAndFacts: string): Set<string> {
-  const allowed = new Set(
-    decided.projects.flatMap((id) => tools.projectNames.get(id) ?? []).map(compactText),
-  );
-  const source = toLooseText(textAndFacts);
-  for (const { compact } of tools.distinctive) {
-    if (source.compact.includes(compact)) allowed.add(compact);
-  }
+function allowedProjects(decided: DecidedAnswer, readings: readonly Reading[]): Set<string> {
+  const allowed = new Set(decided.projects.map((id) => `project:${id}`));
+  for (const reading of readings) for (const anchor of reading.anchors) allowed.add(anchor.key);
   return allowed;
 }
 
@@ -90,16 +82,14 @@ function readKeyFacts(decided: DecidedAnswer, tools: LockTools, textTokens: read
   const textLetters = lettersOnly(decided.text);
   return decided.keyFacts
     .map((text) => {
-      const tokens = tools.extract(prepareText(text));
+      const reading = readText(tools.names, prepareText(text));
       const letters = lettersOnly(text);
-      const agency = tools.agencies
-        .find(toLooseText(text))
-        .find((a) => a.end - a.start >= text.trim().length - 1);
+      const agency = reading.agencies.find((a) => a.end - a.start >= text.trim().length - 1);
       return {
         text,
-        tokens,
+        tokens: reading.tokens,
         letters,
-        isName: tools.nameKeys.has(letters) || tokens.length === 0,
+        isName: tools.nameKeys.has(letters) || reading.tokens.length === 0,
         agency: agency?.key,
       };
     })
@@ -115,11 +105,10 @@ export function profileTemplate(decided: DecidedAnswer, tools: LockTools): Templ
   const trace = findTraceSlots(prepared);
   const prose = blankTraceLines(prepared, trace);
   // Facts only the trace states (thresholds of rules that did not decide) are not the answer's facts.
-  const tokens = tools.extract(prose);
-  const factTokens = decided.facts.flatMap((fact) => tools.extract(prepareText(fact)));
-  const loose = toLooseText(prose);
-  const anchors = tools.anchors.find(loose);
-  const agencies = tools.agencies.find(loose);
+  const reading = readText(tools.names, prose);
+  const { tokens, anchors, agencies } = reading;
+  const factReadings = decided.facts.map((fact) => readText(tools.names, prepareText(fact)));
+  const factTokens = factReadings.flatMap((r) => r.tokens);
   const values = collectValues(tokens, agencies, anchors);
   const onlyProject = decided.projects.length === 1 ? `project:${decided.projects[0] ?? ''}` : null;
   const agencyWords = agencies.flatMap((a) => tools.agencyNames.get(a.key) ?? []);
@@ -136,7 +125,7 @@ export function profileTemplate(decided: DecidedAnswer, tools: LockTools): Templ
     trace,
     facts: indexAllowedFacts(prose, tokens, factTokens),
     keyFacts: readKeyFacts(decided, tools, tokens),
-    allowedProjects: allowedProjects(decided, tools, textAndFacts),
+    allowedProjects: allowedProjects(decided, [reading, ...factReadings]),
     vocabulary: buildVocabulary([textAndFacts, ...projectWords, ...agencyWords].join('\n'), decided.language),
     verdicts: countVerdictSignals(prose),
     qualifiers: countQualifiers(prose),

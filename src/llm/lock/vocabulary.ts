@@ -27,7 +27,7 @@ const KO_NEUTRAL: ReadonlySet<string> = new Set(KO_NEUTRAL_STEMS);
 const NONE: ReadonlySet<string> = new Set();
 
 /** A light English stemmer: "decided", "decides" and "deciding" share "decid". */
-export function stemEnglish(word: string): string {
+function stemEnglish(word: string): string {
   if (word.length <= 3) return word;
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
   for (const suffix of ['ments', 'ment', 'ings', 'ing', 'edly', 'ed', 'es', 's', 'ly']) {

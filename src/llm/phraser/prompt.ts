@@ -53,7 +53,7 @@ export function computeCacheKey(decided: DecidedAnswer, model: string): string {
 }
 
 /** System message: reword only, keep facts and qualifiers, treat the question as data. */
-export function buildSystemPrompt(language: AnswerLanguage, maxLength: number): string {
+function buildSystemPrompt(language: AnswerLanguage, maxLength: number): string {
   return [
     'You polish the wording of answers for a Discord bot about the Korean Ministry of the Interior and Safety (MOIS) 2021 e-government support program and public procurement rules.',
     'The answer has already been decided. You may only reword the draft answer; you are not answering the question yourself.',

@@ -19,6 +19,7 @@ export const COUNT_EXTRACTORS: readonly Extractor[] = [
   // Months without a day or year: 6월, June (capitalised full names only: "may" is a verb).
   {
     pattern: /(?<![\d.,])(\d{1,2})\s*월/gu,
+    hint: /월/u,
     build: (m) =>
       isMonth(toInt(m[1]))
         ? { kind: 'month_only', canonical: `month_only:${pad2(toInt(m[1]))}`, raw: m[0] }
@@ -31,10 +32,12 @@ export const COUNT_EXTRACTORS: readonly Extractor[] = [
   // Plain numbers.
   {
     pattern: /(?<![\d.,])(\d+)(?:st|nd|rd|th)\b/giu,
+    hint: /\d(?:st|nd|rd|th)/iu,
     build: (m) => numberToken(m[0], canonicalNumber(m[1] ?? '0')),
   },
   {
     pattern: /\b(twice|thrice)\b/giu,
+    hint: /twice|thrice/iu,
     build: (m) => numberToken(m[0], (m[1] ?? '').toLowerCase() === 'twice' ? '2' : '3'),
   },
   {
@@ -60,5 +63,9 @@ export const COUNT_EXTRACTORS: readonly Extractor[] = [
     },
   },
   // Digits of other scripts are never read as values, so they only match the same digits in the answer.
-  { pattern: /(?:(?![0-9])\p{Nd})+/gu, build: (m) => vagueToken('number', m[0]) },
+  {
+    pattern: /(?:(?![0-9])\p{Nd})+/gu,
+    hint: /[^ -~\s\uac00-\ud7a3]/u,
+    build: (m) => vagueToken('number', m[0]),
+  },
 ];

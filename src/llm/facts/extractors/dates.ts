@@ -7,51 +7,63 @@ export const DATE_EXTRACTORS: readonly Extractor[] = [
   // Dates, most specific first.
   {
     pattern: /(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일/gu,
+    hint: /월/u,
     build: (m) => dateToken(m[0], toInt(m[1]), toInt(m[2]), toInt(m[3])),
   },
   {
     pattern: /(?<![\d.])(\d{4})\s*([-./])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)(?:\s*\.(?!\d))?/gu,
+    hint: /\d{4}\s*[-./]/u,
     build: (m) => dateToken(m[0], toInt(m[1]), toInt(m[3]), toInt(m[4])),
   },
   {
     pattern: new RegExp(String.raw`\b${MONTH}\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, 'gu'),
+    hint: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/iu,
     build: (m) => dateToken(m[0], toInt(m[3]), monthOf(m[1] ?? ''), toInt(m[2])),
   },
   {
     pattern: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\.?,?\s+(\d{4})\b`, 'gu'),
+    hint: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/iu,
     build: (m) => dateToken(m[0], toInt(m[3]), monthOf(m[2] ?? ''), toInt(m[1])),
   },
   {
     pattern: /(\d{4})\s*년\s*(\d{1,2})\s*월/gu,
+    hint: /월/u,
     build: (m) => monthToken(m[0], toInt(m[1]), toInt(m[2])),
   },
   {
     pattern: new RegExp(String.raw`\b${MONTH}\.?,?\s+(?:of\s+)?(\d{4})\b`, 'gu'),
+    hint: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/iu,
     build: (m) => monthToken(m[0], toInt(m[2]), monthOf(m[1] ?? '')),
   },
   {
     pattern: /(?<![\d.])(\d{4})\s*([-./])\s*(\d{1,2})(?!\d)(?:\s*\.(?!\d))?/gu,
+    hint: /\d{4}\s*[-./]/u,
     build: (m) => monthToken(m[0], toInt(m[1]), toInt(m[3])),
   },
   {
     pattern: /(?<![\d.])(\d{1,2})\s*월\s*(\d{1,2})\s*일/gu,
+    hint: /월/u,
     build: (m) => monthDayToken(m[0], toInt(m[1]), toInt(m[2])),
   },
   {
     pattern: new RegExp(String.raw`\b${MONTH}\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b`, 'gu'),
+    hint: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/iu,
     build: (m) => monthDayToken(m[0], monthOf(m[1] ?? ''), toInt(m[2])),
   },
   {
     pattern: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\b\.?`, 'gu'),
+    hint: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/iu,
     build: (m) => monthDayToken(m[0], monthOf(m[2] ?? ''), toInt(m[1])),
   },
   {
     pattern: /(?<![\d.,])(\d{4})\s*년(?:도)?/gu,
+    hint: /년/u,
     build: (m) =>
       isYear(toInt(m[1])) ? { kind: 'year', canonical: `year:${toInt(m[1])}`, raw: m[0] } : null,
   },
   {
     pattern: /\bFY\s?'?(\d{4})\b/gu,
+    hint: /FY/u,
     build: (m) =>
       isYear(toInt(m[1])) ? { kind: 'year', canonical: `year:${toInt(m[1])}`, raw: m[0] } : null,
   },
@@ -70,13 +82,23 @@ export const TIME_EXTRACTORS: readonly Extractor[] = [
   },
   {
     pattern: /(?<![\d:.])(\d{1,2}):(\d{2})(?::\d{2})?(?!\d)(?:\s*([ap])\.?\s*m\.?(?![a-z]))?/giu,
+    hint: /\d:\d/u,
     build: (m) => timeToken(m[0], to12h(m[3], toInt(m[1])), toInt(m[2])),
   },
   {
     pattern: /(?<![\d:.,])(\d{1,2})\s*([ap])\.?\s*m\.?(?![a-z])/giu,
+    hint: /\d\s*[ap]\.?\s*m/iu,
     build: (m) => timeToken(m[0], to12h(m[2], toInt(m[1])), 0),
   },
   // 정오/자정 only at the start of a word: "전자정부" contains 자정.
-  { pattern: /(?<!\p{Script=Hangul})정오|\bnoon\b|\bmidday\b/giu, build: (m) => timeToken(m[0], 12, 0) },
-  { pattern: /(?<!\p{Script=Hangul})자정|\bmidnight\b/giu, build: (m) => timeToken(m[0], 0, 0) },
+  {
+    pattern: /(?<!\p{Script=Hangul})정오|\bnoon\b|\bmidday\b/giu,
+    hint: /정오|noon|midday/iu,
+    build: (m) => timeToken(m[0], 12, 0),
+  },
+  {
+    pattern: /(?<!\p{Script=Hangul})자정|\bmidnight\b/giu,
+    hint: /자정|midnight/iu,
+    build: (m) => timeToken(m[0], 0, 0),
+  },
 ];
