@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { prepareText } from '../../src/llm/facts/extract.js';
 import { findOddCharacter } from '../../src/llm/lock/characters.js';
+import { collectDirections, findTurnedDirection } from '../../src/llm/lock/comparators.js';
+import { createFactExtractor } from '../../src/llm/facts/extract.js';
 import { collectLinks, findNewLink, indexAllowedLinks } from '../../src/llm/lock/links.js';
 import { countQualifiers, findChangedQualifier } from '../../src/llm/lock/markers.js';
 import { segmentText } from '../../src/llm/lock/segments.js';
@@ -118,6 +120,45 @@ describe('vocabulary', () => {
     ['a Korean neutral word in an English answer', en, '따라서 the exception took effect.', '따라서'],
   ] as const)('refuses %s', (_title, vocabulary, text, word) => {
     expect(findNewWord(prepareText(text), vocabulary)).toBe(word);
+  });
+});
+
+describe('directions of facts', () => {
+  const extract = createFactExtractor();
+  const directions = (text: string) => {
+    const prepared = prepareText(text);
+    const tokens = extract(prepared);
+    return {
+      directions: collectDirections(prepared, tokens),
+      facts: new Set(tokens.map((t) => t.canonical)),
+    };
+  };
+  const answer = directions(
+    '매출 8,000억원 미만 대기업은 40억원 이상 사업에 참여할 수 있고, 2021-06-30까지 적용됩니다.',
+  );
+
+  it.each([
+    [
+      'the same directions in other words',
+      '2021-06-30까지, 매출 8,000억원 미만 대기업은 40억원 이상인 사업에 참여할 수 있습니다.',
+      null,
+    ],
+    [
+      'two directions swapped',
+      '매출 8,000억원 이상 대기업은 40억원 미만 사업에 참여할 수 있습니다.',
+      'amount:800000000000',
+    ],
+    [
+      'a direction dropped',
+      '매출 8,000억원 미만 대기업은 40억원 사업에 참여할 수 있습니다.',
+      'amount:4000000000',
+    ],
+    ['an end turned into a start', '2021-06-30부터 적용됩니다.', 'date:2021-06-30'],
+  ] as const)('reads %s', (_title, text, canonical) => {
+    const said = directions(text);
+    const found = findTurnedDirection(answer.directions, said.directions, said.facts);
+    if (canonical === null) expect(found).toBeNull();
+    else expect(found).toContain(canonical);
   });
 });
 

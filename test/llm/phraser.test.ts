@@ -93,6 +93,14 @@ describe('phrase accepts a faithful rewording', () => {
     });
   });
 
+  it.each([
+    ['a JSON string', JSON.stringify(GOOD_KO)],
+    ['an object whose only field is another name', JSON.stringify({ reworded: GOOD_KO })],
+  ] as const)('reads the rewording from %s', async (_title, content) => {
+    standin.setBehaviour({ content });
+    await expect(makePhraser().phrase(koBudget)).resolves.toEqual({ text: GOOD_KO, phrasing: 'model' });
+  });
+
   it('accepts a reply wrapped in a json code fence', async () => {
     standin.setBehaviour({ content: `\`\`\`json\n${asReply(GOOD_KO)}\n\`\`\`` });
     await expect(makePhraser().phrase(koBudget)).resolves.toMatchObject({ phrasing: 'model', text: GOOD_KO });
@@ -129,7 +137,7 @@ describe('phrase falls back to the template on service errors', () => {
     ['a body that is not JSON', { rawBody: '{"choices": [' }, 'malformed'],
     ['a JSON body that is not a completion', { rawBody: '{"hello":"world"}' }, 'malformed'],
     ['content that is broken JSON', { content: '{"text": "2021년 사업은 11개' }, 'malformed'],
-    ['content JSON without a text field', { content: '{"answer":"11개"}' }, 'malformed'],
+    ['content JSON without a text field', { content: '{"answer":"11개","n":1}' }, 'malformed'],
     ['a refusal', { refusal: "I'm sorry, I can't help with that." }, 'refusal'],
     ['a content-filter stop', { content: asReply(GOOD_KO), finishReason: 'content_filter' }, 'refusal'],
     ['empty content', { content: '' }, 'empty'],

@@ -16,6 +16,7 @@ import { blankLinks, collectLinks, findNewLink } from './links.js';
 import { findDroppedStatement } from './presence.js';
 import { countQualifiers, findChangedQualifier } from './markers.js';
 import { createMentionFinder } from './mentions.js';
+import { collectDirections, findTurnedDirection } from './comparators.js';
 import { findMovedFacts } from './cooccurrence.js';
 import { findChangedInference } from './inference.js';
 import { collectValues, findWrongPairing, isYearBound, yearAnchors } from './pairing.js';
@@ -159,6 +160,12 @@ function checkMeaning(decided: DecidedAnswer, profile: TemplateProfile, said: Sa
     const reason = qualifier.name === 'certainty' ? 'inference_changed' : 'changed_qualifier';
     return reject(reason, qualifier.detail);
   }
+  const turned = findTurnedDirection(
+    profile.directions,
+    collectDirections(prose, tokens),
+    new Set(tokens.map((t) => t.canonical)),
+  );
+  if (turned !== null) return reject('changed_qualifier', turned);
   const dropped = findDroppedStatement(
     profile.statements,
     prose,

@@ -30,7 +30,7 @@ export type QualifierName =
 /** Counts of each qualifier in a text. */
 export type QualifierCounts = Readonly<Record<QualifierName, number>>;
 
-const KO_NEGATION = String.raw`않|(?<![가-힣])못|없|아니|아닌|아님|아닙|(?<![가-힣])안(?=\s*(?:돼|되|됨|됩|된|될))|불(?:가|허|충족|인정|확실|분명|포함|명확)|미(?:확인|충족|정|상|포함|기재|공개|반영|지정)|금지|제외|배제|무관|빠[지진져졌]`;
+const KO_NEGATION = String.raw`않|(?<![가-힣])못|없|아니|아닌|아님|아닙|(?<![가-힣])안(?=\s*(?:돼|되|됨|됩|된|될))|불(?:가|허|충족|인정|확실|분명|포함|명확)|미(?:확인|충족|정|상|포함|기재|공개|반영|지정)|금지|제외|배제|무관|빠[지진져졌]|비대면|비공개|비대상|비적용|비해당`;
 const EN_NEGATION = String.raw`\bnot\b|n['’]t\b|\bno\b|\bnone\b|\bnever\b|\bnor\b|\bneither\b|\bwithout\b|\bcannot\b|\bunknown\b|\bunclear\b|\bunable\b|\bimpossible\b|\bprohibit\w*|\bforbid\w*|\bbarred\b|\bbann?(?:ed|s)?\b|\bexclud\w*|\bineligible\b|\bdisallow\w*|\bregardless\b|\bnowhere\b|\bnothing\b|\bunrecorded\b|\bmissing\b|\black(?:s|ing)?\b|\babsent\b|\bleft out\b`;
 
 const CLASSES: readonly QualifierClass[] = [
@@ -68,9 +68,9 @@ const CLASSES: readonly QualifierClass[] = [
   },
   {
     name: 'limitation',
-    rule: 'at_most',
+    rule: 'equal',
     pattern:
-      /뿐|오직|단지|(?<=[가-힣])(?<![미다지])만(?=[\s,.)]|으로|이|을|은|에|$)|\bonly\b|\bsolely\b|\bjust\b|\bmerely\b|\bexclusively\b/gu,
+      /뿐|오직|단지|그치|그칩|그친|그쳐|불과|(?<=[가-힣])(?<![미다지])만(?=[\s,.)]|으로|이|을|은|에|$)|\bonly\b|\bsolely\b|\bjust\b|\bmerely\b|\bexclusively\b/gu,
   },
   {
     name: 'more',

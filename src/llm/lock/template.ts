@@ -13,6 +13,7 @@ import { collectLinks, indexAllowedLinks, type AllowedLinks } from './links.js';
 import { countQualifiers, type QualifierCounts } from './markers.js';
 import type { MentionFinder } from './mentions.js';
 import { readText, type Reading } from './reading.js';
+import { collectDirections, type Directions } from './comparators.js';
 import { indexLineFacts, type LineFacts } from './cooccurrence.js';
 import { collectInferenceMarks, type InferenceMarks } from './inference.js';
 import { collectStatements, type Statements } from './presence.js';
@@ -62,6 +63,7 @@ export interface TemplateProfile {
   /** What a rewording must still state. */
   readonly statements: Statements;
   readonly lineFacts: LineFacts;
+  readonly directions: Directions;
 }
 
 /** Letters and digits only, lower case: "정부24 … 구축 (신규)" and "정부24…구축(신규)" compare equal. */
@@ -134,5 +136,6 @@ export function profileTemplate(decided: DecidedAnswer, tools: LockTools): Templ
     inferred: collectInferenceMarks(prose, segments, anchors, values),
     statements: collectStatements(prose, tokens, [...anchors, ...agencies], collectLinks(prose)),
     lineFacts: indexLineFacts(prose, tokens),
+    directions: collectDirections(prose, tokens),
   };
 }

@@ -3,16 +3,15 @@
  * a rewording either copies a trace line exactly or leaves it out; it never rewrites one.
  */
 
-/** A rule id: lower-case words joined by hyphens, at least three of them. */
-const RULE_ID = /\b[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}\b/gu;
-const TRACE_ITEM = /^\s*[•·*-]\s*[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}\s*(?::|$)/u;
-const DECIDED_BY = /^[^:\n]{1,40}:\s*[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}\s*$/u;
+/** A trace item ("• rule-id: …") and the "decided by" line ("결정한 규칙: rule-id"), with the rule id. */
+const TRACE_ITEM = /^\s*[•·*-]\s*([a-z][a-z0-9]*(?:-[a-z0-9]+)+)\s*(?::|$)/u;
+const DECIDED_BY = /^[^:\n]{1,40}:\s*([a-z][a-z0-9]*(?:-[a-z0-9]+)+)\s*$/u;
 
 /** The trace lines of an answer and the rule ids they name. */
 export interface TraceSlots {
   /** Trace lines with their spacing collapsed. */
   readonly lines: ReadonlySet<string>;
-  readonly ruleIds: readonly string[];
+  readonly ruleIds: readonly { readonly id: string; readonly pattern: RegExp }[];
 }
 
 /** A line with its spacing collapsed and its bullet written "•", as trace lines are compared. */
@@ -28,9 +27,10 @@ export function findTraceSlots(prepared: string): TraceSlots {
   const slots = new Set<string>();
   const ruleIds = new Set<string>();
   lines.forEach((line, index) => {
-    if (!TRACE_ITEM.test(line) && !DECIDED_BY.test(line)) return;
+    const id = (TRACE_ITEM.exec(line) ?? DECIDED_BY.exec(line))?.[1];
+    if (id === undefined) return;
     slots.add(collapse(line));
-    for (const [id] of line.matchAll(RULE_ID)) ruleIds.add(id);
+    ruleIds.add(id);
     // The heading of the trace ("판단 과정:") is the line ending in a colon just before its first item.
     const previous = lines[index - 1];
     if (
@@ -41,7 +41,10 @@ export function findTraceSlots(prepared: string): TraceSlots {
     )
       slots.add(collapse(previous));
   });
-  return { lines: slots, ruleIds: [...ruleIds] };
+  return {
+    lines: slots,
+    ruleIds: [...ruleIds].map((id) => ({ id, pattern: new RegExp(`(?<![a-z0-9-])${id}(?![a-z0-9-])`, 'u') })),
+  };
 }
 
 /** The text with every line that copies a trace line blanked (offsets kept). */
@@ -56,5 +59,5 @@ export function blankTraceLines(prepared: string, slots: TraceSlots): string {
 /** A rule id the rewording names outside an exact copy of a trace line, or null. */
 export function findRewrittenTrace(blanked: string, slots: TraceSlots): string | null {
   const lower = blanked.toLowerCase();
-  return slots.ruleIds.find((id) => lower.includes(id)) ?? null;
+  return slots.ruleIds.find(({ pattern }) => pattern.test(lower))?.id ?? null;
 }

@@ -32,7 +32,11 @@ function stemEnglish(word: string): string {
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
   for (const suffix of ['ments', 'ment', 'ings', 'ing', 'edly', 'ed', 'es', 's', 'ly']) {
     if (word.endsWith(suffix) && word.length - suffix.length >= 3) {
-      return word.slice(0, -suffix.length).replace(/e$/u, '');
+      // "totalling" and "stopped" double their last consonant.
+      return word
+        .slice(0, -suffix.length)
+        .replace(/([b-df-hj-np-tv-z])\1$/u, '$1')
+        .replace(/e$/u, '');
     }
   }
   return word.replace(/e$/u, '');

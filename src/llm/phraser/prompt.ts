@@ -88,9 +88,19 @@ export function buildMessages(decided: DecidedAnswer, maxLength: number): ChatCo
   ];
 }
 
+/** The text of a JSON reply: a string, the "text" of an object, or the only field of a one-field object. */
+function textOfJson(json: unknown): string | null {
+  if (typeof json === 'string') return json;
+  const parsed = rewordingSchema.safeParse(json);
+  if (parsed.success) return parsed.data.text;
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return null;
+  const values = Object.values(json);
+  return values.length === 1 && typeof values[0] === 'string' ? values[0] : null;
+}
+
 /**
- * The rewording in a reply: the "text" of a JSON object, or the whole content when the model answered in
- * plain text (the fact lock judges it either way). Broken JSON and JSON without "text" are malformed.
+ * The rewording in a reply: the "text" of the JSON object the prompt asks for, or the whole content when the
+ * model answered in plain text (the fact lock judges it either way). Broken JSON is malformed.
  */
 export function parseRewording(reply: ModelReply): Attempt {
   if (reply.refusal.trim() !== '')
@@ -104,15 +114,14 @@ export function parseRewording(reply: ModelReply): Attempt {
     .replace(/^```(?:json)?\s*/u, '')
     .replace(/\s*```$/u, '');
   if (content === '') return { ok: false, reason: 'empty', detail: 'no content' };
-  if (!/^[{[]/u.test(content)) return { ok: true, text: content };
+  if (!/^[{["]/u.test(content)) return { ok: true, text: content };
   let json: unknown;
   try {
     json = JSON.parse(content);
   } catch {
     return { ok: false, reason: 'malformed', detail: 'content is broken JSON' };
   }
-  const parsed = rewordingSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, reason: 'malformed', detail: 'content lacks a "text" string' };
-  const text = parsed.data.text.trim();
+  const text = textOfJson(json)?.trim();
+  if (text === undefined) return { ok: false, reason: 'malformed', detail: 'content lacks a "text" string' };
   return text === '' ? { ok: false, reason: 'empty', detail: 'empty text' } : { ok: true, text };
 }
