@@ -6,7 +6,6 @@
 import { KNOWN_IDENTIFIERS, prepareText } from '../facts/extract.js';
 import { blankSpans, compactText } from '../facts/looseText.js';
 import type { FactToken } from '../facts/tokens.js';
-import { countVerdictSignals } from '../facts/verdicts.js';
 import type { DecidedAnswer } from '../types.js';
 import { findMention, findOddCharacter } from './characters.js';
 import { findStrayFact, isKeyTokenPresent } from './factCheck.js';
@@ -14,7 +13,8 @@ import type { LockKnowledge } from './knowledge.js';
 import { checkLanguage } from './language.js';
 import { blankLinks, collectLinks, findNewLink } from './links.js';
 import { findDroppedStatement } from './presence.js';
-import { countQualifiers, findChangedQualifier } from './markers.js';
+import { countLines } from './lineCounts.js';
+import { findChangedQualifier } from './markers.js';
 import { createMentionFinder } from './mentions.js';
 import { collectDirections, findTurnedDirection } from './comparators.js';
 import { findMovedFacts } from './cooccurrence.js';
@@ -152,10 +152,11 @@ function checkFacts(profile: TemplateProfile, tools: LockTools, said: Said): Fac
 function checkMeaning(decided: DecidedAnswer, profile: TemplateProfile, said: Said): FactLockResult | null {
   const { prepared, prose } = said;
   const { tokens, anchors, agencies } = said.reading;
-  const verdict = findVerdictChange(decided, profile.verdicts, countVerdictSignals(prose));
+  const counts = countLines(prose, profile.counts.lines);
+  const verdict = findVerdictChange(decided, profile.counts.verdicts, counts.verdicts);
   if (verdict !== null) return reject('verdict_changed', verdict);
   const isAllConfirmed = !decided.hasInferred && decided.status === 'answered';
-  const qualifier = findChangedQualifier(profile.qualifiers, countQualifiers(prose), isAllConfirmed);
+  const qualifier = findChangedQualifier(profile.counts.qualifiers, counts.qualifiers, isAllConfirmed);
   if (qualifier !== null) {
     const reason = qualifier.name === 'certainty' ? 'inference_changed' : 'changed_qualifier';
     return reject(reason, qualifier.detail);

@@ -4,13 +4,12 @@
  */
 import { prepareText } from '../facts/extract.js';
 import type { FactToken } from '../facts/tokens.js';
-import { countVerdictSignals, type VerdictCounts } from '../facts/verdicts.js';
 import type { DecidedAnswer } from '../types.js';
 import { collectExtraCharacters } from './characters.js';
 import { indexAllowedFacts, isKeyTokenPresent, type AllowedFacts } from './factCheck.js';
 import { measureScripts, type ScriptShares } from './language.js';
 import { collectLinks, indexAllowedLinks, type AllowedLinks } from './links.js';
-import { countQualifiers, type QualifierCounts } from './markers.js';
+import { countLines } from './lineCounts.js';
 import type { MentionFinder } from './mentions.js';
 import { readText, type Reading } from './reading.js';
 import { collectDirections, type Directions } from './comparators.js';
@@ -54,8 +53,8 @@ export interface TemplateProfile {
   /** Keys of the projects the answer may name: its own, and any its text or facts name. */
   readonly allowedProjects: ReadonlySet<string>;
   readonly vocabulary: Vocabulary;
-  readonly verdicts: VerdictCounts;
-  readonly qualifiers: QualifierCounts;
+  /** Verdict and qualifier counts of the prose, and of each of its lines. */
+  readonly counts: ReturnType<typeof countLines>;
   readonly pairs: PairIndex;
   /** Which amounts and counts the answer states with which year ("2020년 … 1,076억원"). */
   readonly yearPairs: PairIndex;
@@ -129,8 +128,7 @@ export function profileTemplate(decided: DecidedAnswer, tools: LockTools): Templ
     keyFacts: readKeyFacts(decided, tools, tokens),
     allowedProjects: allowedProjects(decided, [reading, ...factReadings]),
     vocabulary: buildVocabulary([textAndFacts, ...projectWords, ...agencyWords].join('\n'), decided.language),
-    verdicts: countVerdictSignals(prose),
-    qualifiers: countQualifiers(prose),
+    counts: countLines(prose),
     pairs: indexPairs(prose, segments, anchors, values, onlyProject),
     yearPairs: indexPairs(prose, segments, yearAnchors(tokens), values.filter(isYearBound), null),
     inferred: collectInferenceMarks(prose, segments, anchors, values),

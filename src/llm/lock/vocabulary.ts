@@ -19,7 +19,8 @@ export interface Vocabulary {
   readonly koSingles: ReadonlySet<string>;
   /** {@link conjugationKey} of every piece: "열려" and "열린" share one. */
   readonly koConjugated: ReadonlySet<string>;
-  /** Stems of the answer's Latin words. */
+  /** The answer's Latin words as written (lower case), and their stems. */
+  readonly enWords: ReadonlySet<string>;
   readonly enStems: ReadonlySet<string>;
 }
 
@@ -42,6 +43,7 @@ function stemEnglish(word: string): string {
   return word.replace(/e$/u, '');
 }
 
+const EN_NEUTRAL_WORDS_SET: ReadonlySet<string> = new Set(EN_NEUTRAL_WORDS);
 const EN_NEUTRAL = new Set(EN_NEUTRAL_WORDS.map(stemEnglish));
 
 /**
@@ -81,9 +83,10 @@ export function buildVocabulary(material: string, language: AnswerLanguage): Voc
       }
     }
   }
-  const enStems = new Set<string>();
-  for (const [word] of material.toLowerCase().matchAll(LATIN_RUN)) enStems.add(stemEnglish(word));
-  return { language, koPieces, koSingles, koConjugated, enStems };
+  const enWords = new Set<string>();
+  for (const [word] of material.toLowerCase().matchAll(LATIN_RUN)) enWords.add(word);
+  const enStems = new Set([...enWords].map(stemEnglish));
+  return { language, koPieces, koSingles, koConjugated, enWords, enStems };
 }
 
 function isKnownKoStem(stem: string, vocabulary: Vocabulary): boolean {
@@ -109,7 +112,8 @@ function isKnownKoWord(word: string, vocabulary: Vocabulary): boolean {
 }
 
 function isKnownEnWord(word: string, vocabulary: Vocabulary): boolean {
-  if (word.length === 1) return true;
+  if (word.length === 1 || vocabulary.enWords.has(word)) return true;
+  if (vocabulary.language === 'en' && EN_NEUTRAL_WORDS_SET.has(word)) return true;
   const stem = stemEnglish(word);
   return (vocabulary.language === 'en' && EN_NEUTRAL.has(stem)) || vocabulary.enStems.has(stem);
 }
