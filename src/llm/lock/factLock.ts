@@ -228,7 +228,7 @@ export function createFactLock(knowledge: LockKnowledge): FactLock {
       const profile = profileOf(decided);
       const surface = checkSurface(decided, profile, candidate.trim(), options.maxLength);
       if ('ok' in surface) return surface;
-      const said = { ...surface, reading: readText(tools.names, surface.prose) };
+      const said = { ...surface, reading: readText(tools.names, surface.prose, profile.lines) };
       return checkFacts(profile, tools, said) ?? checkMeaning(decided, profile, said) ?? { ok: true };
     },
   };

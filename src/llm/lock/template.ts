@@ -11,7 +11,7 @@ import { measureScripts, type ScriptShares } from './language.js';
 import { collectLinks, indexAllowedLinks, type AllowedLinks } from './links.js';
 import { countLines } from './lineCounts.js';
 import type { MentionFinder } from './mentions.js';
-import { readText, type Reading } from './reading.js';
+import { readText, type LineReadings, type Reading } from './reading.js';
 import { collectDirections, type Directions } from './comparators.js';
 import { indexLineFacts, type LineFacts } from './cooccurrence.js';
 import { collectInferenceMarks, type InferenceMarks } from './inference.js';
@@ -63,6 +63,8 @@ export interface TemplateProfile {
   readonly statements: Statements;
   readonly lineFacts: LineFacts;
   readonly directions: Directions;
+  /** The reading of each line of the prose, for the lines a rewording copies. */
+  readonly lines: LineReadings;
 }
 
 /** Letters and digits only, lower case: "정부24 … 구축 (신규)" and "정부24…구축(신규)" compare equal. */
@@ -106,7 +108,8 @@ export function profileTemplate(decided: DecidedAnswer, tools: LockTools): Templ
   const trace = findTraceSlots(prepared);
   const prose = blankTraceLines(prepared, trace);
   // Facts only the trace states (thresholds of rules that did not decide) are not the answer's facts.
-  const reading = readText(tools.names, prose);
+  const lines = new Map<string, Reading>();
+  const reading = readText(tools.names, prose, new Map(), lines);
   const { tokens, anchors, agencies } = reading;
   const factReadings = decided.facts.map((fact) => readText(tools.names, prepareText(fact)));
   const factTokens = factReadings.flatMap((r) => r.tokens);
@@ -135,5 +138,6 @@ export function profileTemplate(decided: DecidedAnswer, tools: LockTools): Templ
     statements: collectStatements(prose, tokens, [...anchors, ...agencies], collectLinks(prose)),
     lineFacts: indexLineFacts(prose, tokens),
     directions: collectDirections(prose, tokens),
+    lines,
   };
 }
