@@ -47,6 +47,15 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
+  {
+    // The phrasing layer stays in rooms a newcomer can read: short files, short functions, no adapter imports.
+    files: ['src/llm/**/*.ts'],
+    rules: {
+      'max-lines': ['error', 400],
+      'max-lines-per-function': ['error', 100],
+      'no-restricted-imports': ['error', { patterns: ['../adapters/*', '../../adapters/*', 'discord.js'] }],
+    },
+  },
   { files: ['*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['scripts/*.mjs', 'bench/*.mjs'],

@@ -1,13 +1,10 @@
 import OpenAI from 'openai';
 import type { Answer } from '../core/types.js';
 import type { KnowledgeBase } from '../knowledge/parse.js';
-import {
-  createPhraser,
-  formatModelNotice,
-  type KeyvLike,
-  type Phraser,
-  type PhraserLogger,
-} from './phraser.js';
+import { createFactLock } from './lock/factLock.js';
+import { lockKnowledgeOf } from './lock/knowledge.js';
+import { createPhraser, type KeyvLike, type Phraser, type PhraserLogger } from './phraser/phraser.js';
+import { formatModelNotice } from './phraser/prompt.js';
 import type { DecidedAnswer } from './types.js';
 
 export interface PhrasingSettings {
@@ -25,27 +22,14 @@ export interface PhrasedText {
   readonly reason?: string | undefined;
 }
 
-const namesByKb = new WeakMap<KnowledgeBase, readonly string[]>();
-
-/** Only distinctive names (a shared word like "클라우드" would flag ordinary wording), built once per knowledge base. */
-function distinctiveNames(kb: KnowledgeBase): readonly string[] {
-  let names = namesByKb.get(kb);
-  if (names === undefined) {
-    names = kb.projects.flatMap((p) => [p.name.ko, p.name.en, ...p.aliases.ko.filter((a) => a.length >= 3)]);
-    namesByKb.set(kb, names);
-  }
-  return names;
+/** Only answered and unknown-fact answers are ever reworded; every other status is sent as decided. */
+function isPhrasable(answer: Answer): answer is Answer & { status: DecidedAnswer['status'] } {
+  return answer.status === 'answered' || answer.status === 'unknown_fact';
 }
 
-/** Everything the fact lock needs from a decided answer. */
+/** The decided answer as the phrasing layer sees it. */
 export function toDecidedAnswer(answer: Answer, question: string, kb: KnowledgeBase): DecidedAnswer {
-  if (answer.status !== 'answered' && answer.status !== 'unknown_fact') {
-    throw new Error(`an answer with status ${answer.status} is never phrased`);
-  }
-  const namesOf = (id: string) => {
-    const p = kb.projects.find((project) => project.id === id);
-    return p ? [p.name.ko, p.name.en, ...p.aliases.ko, ...p.aliases.en] : [];
-  };
+  if (!isPhrasable(answer)) throw new Error(`an answer with status ${answer.status} is never phrased`);
   return {
     status: answer.status,
     language: answer.language,
@@ -53,15 +37,15 @@ export function toDecidedAnswer(answer: Answer, question: string, kb: KnowledgeB
     text: answer.text,
     facts: answer.facts,
     keyFacts: answer.keyFacts,
-    projectNames: answer.projects.flatMap(namesOf),
-    allProjectNames: distinctiveNames(kb),
+    projects: answer.projects,
     verdict: answer.verdict,
     sources: answer.sources,
+    hasInferred: answer.hasInferred,
     kbVersion: kb.version,
   };
 }
 
-/** Builds the phraser for an OpenAI-compatible server; one request, no retries, within the budget. */
+/** Builds the phraser for an OpenAI-compatible server and the fact lock of `kb`; one request, no retries. */
 export function createPhrasing(
   settings: PhrasingSettings,
   kb: KnowledgeBase,
@@ -76,6 +60,7 @@ export function createPhrasing(
   const phraser = createPhraser({
     client,
     model: settings.model,
+    lock: createFactLock(lockKnowledgeOf(kb)),
     budgetMs: settings.budgetMs,
     ...(options.cache !== undefined ? { cache: options.cache } : {}),
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
@@ -83,9 +68,8 @@ export function createPhrasing(
   return {
     phraser,
     async phrase(answer, question) {
-      // no_match and rejected answers are never sent to the model.
-      if (answer.status !== 'answered' && answer.status !== 'unknown_fact')
-        return { text: answer.text, phrasing: 'template' };
+      // no_match, rejected (and any status but these two) never reach the model.
+      if (!isPhrasable(answer)) return { text: answer.text, phrasing: 'template' };
       const result = await phraser.phrase(toDecidedAnswer(answer, question, kb));
       return result.phrasing === 'model'
         ? { text: result.text, phrasing: 'model', notice: formatModelNotice(answer.language) }

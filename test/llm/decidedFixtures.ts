@@ -1,35 +1,23 @@
+import { createFactLock, type FactLock } from '../../src/llm/lock/factLock.js';
+import { lockKnowledgeOf } from '../../src/llm/lock/knowledge.js';
 import type { DecidedAnswer } from '../../src/llm/types.js';
+import { realEngine } from '../support/engine.js';
 
-/** Project names as the knowledge base spells them (full names and some aliases). */
-export const ALL_PROJECT_NAMES = [
-  '지능형 국민비서 서비스 구축 (2차)',
-  'Intelligent "National Secretary" service, phase 2',
-  '국민비서',
-  'National Secretary',
-  '지능형 폐기물 안전처리 관리체계 구축 (3차)',
-  'Intelligent waste safe-disposal management system, phase 3',
-  '전자정부 클라우드 플랫폼 구축 (3차)',
-  'e-Government cloud platform, phase 3',
-  '클라우드 기반 건축행정시스템 재구축 (3차)',
-  'Cloud-based rebuild of the architectural administration system, phase 3',
-  '세움터',
-  '정부24 생활맞춤형 연계서비스 기반 구축 (신규)',
-  'Government24 life-customised linked-service infrastructure (new)',
-  '정부24',
-  '차세대 주민등록시스템 구축 (3차)',
-  'Next-generation resident registration system, phase 3',
-  '전자증명서 발급·유통 시스템 구축',
-  'Electronic-certificate issuance and distribution system',
-  '전자증명서',
-] as const;
+let sharedLock: FactLock | undefined;
+
+/** The fact lock of the repository's real knowledge base. */
+export function realLock(): FactLock {
+  sharedLock ??= createFactLock(lockKnowledgeOf(realEngine().kb));
+  return sharedLock;
+}
 
 const MOIS_SOURCE = {
   title: '2021년 전자정부지원사업 설명회',
   url: 'https://www.asiae.co.kr/article/2021011908000000000',
 } as const;
 
-function decide(answer: Omit<DecidedAnswer, 'allProjectNames' | 'kbVersion'>): DecidedAnswer {
-  return { ...answer, allProjectNames: ALL_PROJECT_NAMES, kbVersion: 'kb-test-0001' };
+function decide(answer: Omit<DecidedAnswer, 'kbVersion' | 'hasInferred'>): DecidedAnswer {
+  return { ...answer, hasInferred: false, kbVersion: 'kb-test-0001' };
 }
 
 /** Program size, Korean, no verdict. */
@@ -40,7 +28,7 @@ export const koBudget = decide({
   text: '2021년 전자정부지원사업은 11개 사업, 총 645억원(64.5 billion KRW) 규모입니다.',
   facts: ['11', '645억원', '2021'],
   keyFacts: ['11', '645억원'],
-  projectNames: [],
+  projects: [],
   verdict: null,
   sources: [MOIS_SOURCE],
 });
@@ -53,7 +41,7 @@ export const enBudget = decide({
   text: 'The 2021 e-government support program has 11 projects worth 645억원 in total (KRW 64.5 billion).',
   facts: ['11', '645억원', '2021'],
   keyFacts: ['11', '645억원'],
-  projectNames: [],
+  projects: [],
   verdict: null,
   sources: [MOIS_SOURCE],
 });
@@ -66,11 +54,7 @@ export const koNewProject = decide({
   text: '2021년 신규 사업은 정부24 생활맞춤형 연계서비스 기반 구축 (신규)입니다. 2021-01-21 설명회의 설명 대상(9개 과제)이었습니다.',
   facts: ['정부24 생활맞춤형 연계서비스 기반 구축 (신규)', '2021-01-21', '9', '2021'],
   keyFacts: ['정부24 생활맞춤형 연계서비스 기반 구축 (신규)'],
-  projectNames: [
-    '정부24 생활맞춤형 연계서비스 기반 구축 (신규)',
-    'Government24 life-customised linked-service infrastructure (new)',
-    '정부24',
-  ],
+  projects: ['gov24-life-services'],
   verdict: null,
   sources: [MOIS_SOURCE],
 });
@@ -83,7 +67,7 @@ export const koSingleSource = decide({
   text: '네, 가능합니다. 국가계약법 시행령 제27조③의 한시적 특례가 2021-06-30까지 적용되므로, 경쟁입찰이 1회 유찰되면 재공고 없이 수의계약을 할 수 있습니다.',
   facts: ['국가계약법 시행령 제27조③', '2021-06-30', '1회'],
   keyFacts: ['국가계약법 시행령 제27조③', '2021-06-30'],
-  projectNames: [],
+  projects: [],
   verdict: 'allowed',
   sources: [
     {
@@ -101,7 +85,7 @@ export const enAffiliate = decide({
   text: 'No. Under Article 48(4) of the Software Promotion Act, companies in business groups subject to cross-shareholding limits cannot take part in public SW projects at any amount (amended 2020-12-29).',
   facts: ['Article 48(4)', '2020-12-29'],
   keyFacts: ['Article 48(4)'],
-  projectNames: [],
+  projects: [],
   verdict: 'not_allowed',
   sources: [{ title: 'Software Promotion Act', url: 'https://www.law.go.kr/법령/소프트웨어진흥법' }],
 });
@@ -114,7 +98,7 @@ export const enUnknown = decide({
   text: 'Whether the 5-day emergency notice was extended past June 2021 was not found in any source, so it is unknown for August 2021.',
   facts: ['5', 'June 2021', 'August 2021'],
   keyFacts: ['5'],
-  projectNames: [],
+  projects: [],
   verdict: 'unknown',
   sources: [],
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { checkRewording, type FactLockReason } from '../../src/llm/factLock.js';
+import type { FactLockReason } from '../../src/llm/lock/reasons.js';
 import type { DecidedAnswer } from '../../src/llm/types.js';
 import {
   enAffiliate,
@@ -9,6 +9,7 @@ import {
   koBudget,
   koNewProject,
   koSingleSource,
+  realLock,
 } from './decidedFixtures.js';
 
 const LIMIT = { maxLength: 400 };
@@ -18,12 +19,7 @@ describe('checkRewording accepts faithful rewordings', () => {
     [
       'a Korean rewording with the same forms',
       koBudget,
-      '2021년 전자정부지원사업은 모두 11개 사업으로, 총 645억원 규모입니다.',
-    ],
-    [
-      'the amount in Korean numerals',
-      koBudget,
-      '2021년 전자정부지원사업은 11개 사업, 총 육백사십오억 원 규모입니다.',
+      '2021년 전자정부지원사업은 11개 사업으로, 총 645억원 규모입니다.',
     ],
     [
       'Korean spacing variants of the amount and count',
@@ -36,9 +32,9 @@ describe('checkRewording accepts faithful rewordings', () => {
       '2021년 전자정부지원사업은 11개 사업에 총 645억원(KRW 64.5 billion)이 배정된 규모입니다.',
     ],
     [
-      'an English rewording with billions and a number word',
+      'an English rewording with billions',
       enBudget,
-      'In 2021, the e-government support program funds eleven projects with a total of KRW 64.5 billion.',
+      'In 2021, the e-government support program funds 11 projects with a total of KRW 64.5 billion.',
     ],
     [
       'an English rewording with the won amount written out',
@@ -73,7 +69,7 @@ describe('checkRewording accepts faithful rewordings', () => {
     [
       'the source URL quoted as it is',
       enAffiliate,
-      'No. Article 48(4) of the Software Promotion Act bars companies in cross-shareholding business groups from public SW projects at any amount, so they cannot take part. See https://www.law.go.kr/법령/소프트웨어진흥법',
+      'No. Article 48(4) of the Software Promotion Act (amended 2020-12-29) bars companies in cross-shareholding business groups from public SW projects at any amount, so they cannot take part. See https://www.law.go.kr/법령/소프트웨어진흥법',
     ],
     [
       'an unknown verdict kept as unknown',
@@ -81,7 +77,7 @@ describe('checkRewording accepts faithful rewordings', () => {
       'No source says whether the 5-day emergency notice was extended beyond June 2021, so for August 2021 it is unknown.',
     ],
   ] as const)('accepts %s', (_title, decided: DecidedAnswer, candidate) => {
-    expect(checkRewording(decided, candidate, LIMIT)).toEqual({ ok: true });
+    expect(realLock().check(decided, candidate, LIMIT)).toEqual({ ok: true });
   });
 });
 
@@ -102,8 +98,26 @@ describe('checkRewording rejects rewordings that change facts', () => {
     [
       'a rewording that changes the article paragraph',
       koSingleSource,
-      '네, 가능합니다. 국가계약법 시행령 제27조②의 특례가 2021-06-30까지 적용되어, 1회 유찰되면 수의계약을 할 수 있습니다.',
+      '네, 가능합니다. 국가계약법 시행령 제27조 제2항의 특례가 2021-06-30까지 적용되어, 1회 유찰되면 수의계약을 할 수 있습니다.',
       'new_number',
+    ],
+    [
+      'a rewording that writes the amount in Korean numerals',
+      koBudget,
+      '2021년 전자정부지원사업은 11개 사업, 총 육백사십오억 원 규모입니다.',
+      'new_word',
+    ],
+    [
+      'a rewording that writes the count as a word',
+      enBudget,
+      'In 2021, the e-government support program funds eleven projects with a total of KRW 64.5 billion.',
+      'new_word',
+    ],
+    [
+      'a rewording that adds a quantity word',
+      koBudget,
+      '2021년 전자정부지원사업은 11개 사업, 총 약 645억원 규모입니다.',
+      'changed_qualifier',
     ],
     [
       'a rewording that changes the date',
@@ -151,7 +165,7 @@ describe('checkRewording rejects rewordings that change facts', () => {
       'a rewording with digits of another script',
       koBudget,
       '2021년 전자정부지원사업은 11개 사업, 총 645억원 규모이며 ١٢개 기관이 참여합니다.',
-      'new_number',
+      'odd_character',
     ],
     [
       'a rewording that misreads 645억 as 6450억',
@@ -263,12 +277,12 @@ describe('checkRewording rejects rewordings that change facts', () => {
       'new_url',
     ],
   ] as const)('rejects %s', (_title, decided: DecidedAnswer, candidate, reason: FactLockReason) => {
-    const result = checkRewording(decided, candidate, LIMIT);
+    const result = realLock().check(decided, candidate, LIMIT);
     expect(result).toMatchObject({ ok: false, reason });
   });
 
   it('names the offending fact in the detail', () => {
-    const result = checkRewording(
+    const result = realLock().check(
       koBudget,
       '2021년 전자정부지원사업은 11개 사업, 총 1000억원 규모입니다.',
       LIMIT,
@@ -283,8 +297,8 @@ describe('checkRewording rejects rewordings that change facts', () => {
   it('accepts a rewording exactly at the length limit and rejects one character more', () => {
     const candidate = '2021년 전자정부지원사업은 11개 사업, 총 645억원 규모입니다.';
     const length = Array.from(candidate).length;
-    expect(checkRewording(koBudget, candidate, { maxLength: length })).toEqual({ ok: true });
-    expect(checkRewording(koBudget, candidate, { maxLength: length - 1 })).toMatchObject({
+    expect(realLock().check(koBudget, candidate, { maxLength: length })).toEqual({ ok: true });
+    expect(realLock().check(koBudget, candidate, { maxLength: length - 1 })).toMatchObject({
       reason: 'too_long',
     });
   });

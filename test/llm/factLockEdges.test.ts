@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { checkRewording, countCodePoints } from '../../src/llm/factLock.js';
-import { canonicalFacts, detectVerdictSignals, findLooseSpans } from '../../src/llm/normalizeFacts.js';
+import { countCodePoints } from '../../src/llm/lock/factLock.js';
+import { canonicalFacts } from '../../src/llm/facts/extract.js';
+import { findLooseSpans } from '../../src/llm/facts/looseText.js';
+import { detectVerdictSignals } from '../../src/llm/facts/verdicts.js';
 import type { DecidedAnswer } from '../../src/llm/types.js';
-import { enAffiliate, enBudget, koBudget, koNewProject } from './decidedFixtures.js';
+import { enAffiliate, enBudget, koBudget, koNewProject, realLock } from './decidedFixtures.js';
 
 const LIMIT = { maxLength: 400 };
 
@@ -78,7 +80,7 @@ describe('checkRewording with answers that share texts or names', () => {
 
   it('gives the same result when the same answer is checked again', () => {
     for (let round = 0; round < 3; round += 1) {
-      expect(checkRewording(koNewProject, faithful, LIMIT)).toEqual({ ok: true });
+      expect(realLock().check(koNewProject, faithful, LIMIT)).toEqual({ ok: true });
     }
   });
 
@@ -88,13 +90,13 @@ describe('checkRewording with answers that share texts or names', () => {
       text: '2021년 신규 사업 안내입니다. 2021-01-21 설명회의 설명 대상(9개 과제)이었습니다.',
       facts: ['2021-01-21', '9', '2021'],
       keyFacts: [],
-      projectNames: ['국민비서'],
+      projects: ['national-secretary'],
     };
-    expect(checkRewording(otherProject, faithful, LIMIT)).toMatchObject({
+    expect(realLock().check(otherProject, faithful, LIMIT)).toMatchObject({
       ok: false,
       reason: 'unknown_project',
     });
-    expect(checkRewording(koNewProject, faithful, LIMIT)).toEqual({ ok: true });
+    expect(realLock().check(koNewProject, faithful, LIMIT)).toEqual({ ok: true });
   });
 
   it('judges each answer by its own facts, even with the same text', () => {
@@ -105,15 +107,21 @@ describe('checkRewording with answers that share texts or names', () => {
       keyFacts: ['645억원'],
     };
     const withCount: DecidedAnswer = { ...withoutCount, facts: ['11', '645억원', '2021'] };
-    const candidate = '2021년 전자정부지원사업은 11개 사업, 총 645억원 규모입니다.';
-    expect(checkRewording(withoutCount, candidate, LIMIT)).toMatchObject({ ok: false, reason: 'new_number' });
-    expect(checkRewording(withCount, candidate, LIMIT)).toEqual({ ok: true });
-    expect(checkRewording(withoutCount, candidate, LIMIT)).toMatchObject({ ok: false, reason: 'new_number' });
+    const candidate = '2021년 전자정부지원사업은 11개 사업, 645억원 규모입니다.';
+    expect(realLock().check(withoutCount, candidate, LIMIT)).toMatchObject({
+      ok: false,
+      reason: 'new_number',
+    });
+    expect(realLock().check(withCount, candidate, LIMIT)).toEqual({ ok: true });
+    expect(realLock().check(withoutCount, candidate, LIMIT)).toMatchObject({
+      ok: false,
+      reason: 'new_number',
+    });
   });
 
   it('accepts every template as a rewording of itself', () => {
     for (const decided of [koBudget, enBudget, koNewProject, enAffiliate]) {
-      expect(checkRewording(decided, decided.text, LIMIT)).toEqual({ ok: true });
+      expect(realLock().check(decided, decided.text, LIMIT)).toEqual({ ok: true });
     }
   });
 });
@@ -133,21 +141,25 @@ describe('checkRewording links and letters', () => {
       'The 2021 program has 11 projects worth KRW 64.5 billion: HTTP://EXAMPLE.NET',
     ],
   ] as const)('refuses %s', (_title, candidate) => {
-    expect(checkRewording(enBudget, candidate, LIMIT)).toMatchObject({ ok: false, reason: 'new_url' });
+    expect(realLock().check(enBudget, candidate, LIMIT)).toMatchObject({ ok: false, reason: 'new_url' });
   });
 
   it('reads "e.g." and decimals as no link', () => {
     const candidate = 'The 2021 program has 11 projects, e.g. ones worth KRW 64.5 billion in total.';
-    expect(checkRewording(enBudget, candidate, LIMIT)).toEqual({ ok: true });
+    expect(realLock().check(enBudget, candidate, LIMIT)).toEqual({ ok: true });
   });
 
-  it('counts accented Latin letters as letters but not as English', () => {
+  it('refuses accented Latin letters the answer does not use', () => {
     const accented = 'Thé 2021 prögrâmmé hâs 11 prøjéçts wörth KRW 64.5 bîllîøn în tøtâl.';
-    expect(checkRewording(enBudget, accented, LIMIT)).toMatchObject({ ok: false, reason: 'wrong_language' });
+    expect(realLock().check(enBudget, accented, LIMIT)).toMatchObject({ ok: false, reason: 'odd_character' });
   });
 
-  it('ignores letters outside the Basic Multilingual Plane when they are few', () => {
+  it('refuses look-alike letters outside the Basic Multilingual Plane, however few', () => {
     const candidate = 'The 2021 program has 11 projects worth KRW 64.5 billion in total 𝐨𝐤.';
-    expect(checkRewording(enBudget, candidate, LIMIT)).toEqual({ ok: true });
+    expect(realLock().check(enBudget, candidate, LIMIT)).toMatchObject({
+      ok: false,
+      reason: 'odd_character',
+      detail: expect.stringContaining('U+1D428') as unknown,
+    });
   });
 });

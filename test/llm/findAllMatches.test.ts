@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import {
-  createFactExtractor,
-  extractFacts,
-  findAllMatches,
-  findLooseSpans,
-  findLooseSpansIn,
-  toLooseText,
-} from '../../src/llm/normalizeFacts.js';
+import { createFactExtractor, extractFacts, prepareText } from '../../src/llm/facts/extract.js';
+import { findAllMatches } from '../../src/llm/facts/findAllMatches.js';
+import { findLooseSpans, findLooseSpansIn, toLooseText } from '../../src/llm/facts/looseText.js';
 
 const asArrays = (matches: Iterable<RegExpExecArray>) => [...matches].map((m) => [m.index, ...m]);
 
@@ -76,7 +71,7 @@ describe('toLooseText and findLooseSpansIn', () => {
 });
 
 describe('createFactExtractor', () => {
-  it('extracts what extractFacts extracts with the same mask phrases', () => {
+  it('extracts from prepared text what extractFacts extracts with the same mask phrases', () => {
     const maskPhrases = ['정부24 생활맞춤형 연계서비스 기반 구축 (신규)', '정부24', ' 9', 'x'];
     const extract = createFactExtractor({ maskPhrases });
     for (const text of [
@@ -84,7 +79,7 @@ describe('createFactExtractor', () => {
       'COVID-19 rules for 정부 24 at 2 p.m.',
       '',
     ]) {
-      expect(extract(text)).toEqual(extractFacts(text, { maskPhrases }));
+      expect(extract(prepareText(text))).toEqual(extractFacts(text, { maskPhrases }));
     }
   });
 });

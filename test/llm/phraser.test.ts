@@ -3,18 +3,15 @@ import OpenAI from 'openai';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import {
-  computeCacheKey,
-  createPhraser,
-  formatModelNotice,
-  type PhraserLogger,
-  type PhraserOptions,
-} from '../../src/llm/phraser.js';
+import { createPhraser, type PhraserLogger, type PhraserOptions } from '../../src/llm/phraser/phraser.js';
+import { computeCacheKey, formatModelNotice } from '../../src/llm/phraser/prompt.js';
 import type { DecidedAnswer } from '../../src/llm/types.js';
 import { startOpenAIStandin, type OpenAIStandin } from '../support/openaiStandin.js';
-import { enAffiliate, enBudget, koBudget, koSingleSource } from './decidedFixtures.js';
+import { enAffiliate, enBudget, koBudget, koSingleSource, realLock } from './decidedFixtures.js';
 
+/** The budget of the tests that cut slow responses; the others get room for a loaded machine. */
 const BUDGET_MS = 300;
+const ROOMY_BUDGET_MS = 2000;
 /** Generous: only catches a budget that is not enforced at all (the stand-in waits 5 s or forever). */
 const CUT_BOUND_MS = 2500;
 
@@ -48,16 +45,22 @@ function recordLogs(): { logger: PhraserLogger; entries: LogEntry[] } {
 
 function makePhraser(options: Partial<PhraserOptions> = {}) {
   const client = new OpenAI({ apiKey: 'test', baseURL: standin.baseURL, logLevel: 'off' });
-  return createPhraser({ client, model: 'standin-model', budgetMs: BUDGET_MS, ...options });
+  return createPhraser({
+    client,
+    model: 'standin-model',
+    lock: realLock(),
+    budgetMs: ROOMY_BUDGET_MS,
+    ...options,
+  });
 }
 
 function asReply(text: string): string {
   return JSON.stringify({ text });
 }
 
-const GOOD_KO = '2021년 전자정부지원사업은 모두 11개 사업으로, 총 645억원 규모입니다.';
+const GOOD_KO = '2021년 전자정부지원사업은 11개 사업으로, 총 645억원 규모입니다.';
 const GOOD_EN =
-  'In 2021, the e-government support program funds eleven projects with a total of KRW 64.5 billion.';
+  'In 2021, the e-government support program funds 11 projects with a total of KRW 64.5 billion.';
 
 const MODES = [
   ['non-streaming', false],
@@ -79,6 +82,25 @@ describe('phrase accepts a faithful rewording', () => {
     await expect(makePhraser().phrase(enBudget)).resolves.toEqual({ text: GOOD_EN, phrasing: 'model' });
   });
 
+  it('judges a plain-text reply on its merits', async () => {
+    standin.setBehaviour({ content: GOOD_KO });
+    await expect(makePhraser().phrase(koBudget)).resolves.toEqual({ text: GOOD_KO, phrasing: 'model' });
+    standin.setBehaviour({ content: '2021년 사업은 11개입니다.' });
+    await expect(makePhraser().phrase(koBudget)).resolves.toEqual({
+      text: koBudget.text,
+      phrasing: 'template',
+      reason: 'fact_lock:dropped_key_fact',
+    });
+  });
+
+  it.each([
+    ['a JSON string', JSON.stringify(GOOD_KO)],
+    ['an object whose only field is another name', JSON.stringify({ reworded: GOOD_KO })],
+  ] as const)('reads the rewording from %s', async (_title, content) => {
+    standin.setBehaviour({ content });
+    await expect(makePhraser().phrase(koBudget)).resolves.toEqual({ text: GOOD_KO, phrasing: 'model' });
+  });
+
   it('accepts a reply wrapped in a json code fence', async () => {
     standin.setBehaviour({ content: `\`\`\`json\n${asReply(GOOD_KO)}\n\`\`\`` });
     await expect(makePhraser().phrase(koBudget)).resolves.toMatchObject({ phrasing: 'model', text: GOOD_KO });
@@ -95,7 +117,7 @@ describe('phrase cuts a slow response at the budget', () => {
     ['stream chunks trickle in slowly', true, { chunkDelayMs: 150, chunkSize: 2, content: asReply(GOOD_KO) }],
   ] as const)('sends the template with reason timeout when %s', async (_title, stream, behaviour) => {
     standin.setBehaviour(behaviour);
-    const phraser = makePhraser({ stream });
+    const phraser = makePhraser({ stream, budgetMs: BUDGET_MS });
     const started = performance.now();
     const result = await phraser.phrase(koBudget);
     const elapsed = performance.now() - started;
@@ -114,8 +136,8 @@ describe('phrase falls back to the template on service errors', () => {
     ['a 400', { status: 400 }, 'api_error'],
     ['a body that is not JSON', { rawBody: '{"choices": [' }, 'malformed'],
     ['a JSON body that is not a completion', { rawBody: '{"hello":"world"}' }, 'malformed'],
-    ['content that is not JSON', { content: '2021년 사업은 11개입니다.' }, 'malformed'],
-    ['content JSON without a text field', { content: '{"answer":"11개"}' }, 'malformed'],
+    ['content that is broken JSON', { content: '{"text": "2021년 사업은 11개' }, 'malformed'],
+    ['content JSON without a text field', { content: '{"answer":"11개","n":1}' }, 'malformed'],
     ['a refusal', { refusal: "I'm sorry, I can't help with that." }, 'refusal'],
     ['a content-filter stop', { content: asReply(GOOD_KO), finishReason: 'content_filter' }, 'refusal'],
     ['empty content', { content: '' }, 'empty'],
@@ -159,7 +181,7 @@ describe('phrase falls back to the template on service errors', () => {
         },
       },
     } as unknown as Pick<OpenAI, 'chat'>;
-    const phraser = createPhraser({ client, model: 'standin-model', budgetMs: BUDGET_MS });
+    const phraser = createPhraser({ client, model: 'standin-model', lock: realLock(), budgetMs: BUDGET_MS });
     await expect(phraser.phrase(koBudget)).resolves.toEqual({
       text: koBudget.text,
       phrasing: 'template',
@@ -169,7 +191,7 @@ describe('phrase falls back to the template on service errors', () => {
 
   it('sends the template when nothing listens on the port', async () => {
     const client = new OpenAI({ apiKey: 'test', baseURL: 'http://127.0.0.1:9/v1', logLevel: 'off' });
-    const phraser = createPhraser({ client, model: 'standin-model', budgetMs: BUDGET_MS });
+    const phraser = createPhraser({ client, model: 'standin-model', lock: realLock(), budgetMs: BUDGET_MS });
     await expect(phraser.phrase(koBudget)).resolves.toMatchObject({
       phrasing: 'template',
       reason: 'connection_error',
@@ -316,7 +338,7 @@ describe('phrase resists hostile questions', () => {
     standin.setBehaviour({ content: asReply(GOOD_EN) });
     await makePhraser().phrase(enBudget);
     const body = standin.requests[0]!.body as { messages: { content: string }[] };
-    expect(body.messages[0]!.content).toContain('Write in English only.');
+    expect(body.messages[0]!.content).toContain('Write in English only');
   });
 });
 
@@ -370,7 +392,10 @@ describe('phrase trips a circuit breaker', () => {
   });
 
   it('counts timeouts toward the breaker but not fact-lock rejections', async () => {
-    const phraser = makePhraser({ breaker: { failureThreshold: 2, cooldownMs: 60_000 } });
+    const phraser = makePhraser({
+      breaker: { failureThreshold: 2, cooldownMs: 60_000 },
+      budgetMs: BUDGET_MS,
+    });
     standin.setBehaviour({ content: asReply('2021년 사업은 12개입니다.') });
     for (let i = 0; i < 3; i += 1) await phraser.phrase(koBudget);
     expect(phraser.stats()).toMatchObject({ breakerOpen: false, requests: 3 });
@@ -421,6 +446,18 @@ describe('phrase caches accepted phrasings', () => {
       text: GOOD_KO,
       phrasing: 'model',
     });
+    expect(standin.requests).toHaveLength(1);
+  });
+
+  it('never replays a cached phrasing that turns the verdict, even under the right key', async () => {
+    const cache = new Keyv();
+    const poisoned =
+      '가능했지만 이번 건은 해당하지 않습니다. 국가계약법 시행령 제27조③의 특례는 2021-06-30까지입니다.';
+    await cache.set(computeCacheKey(koSingleSource, 'standin-model'), poisoned);
+    standin.setBehaviour({ content: asReply(koSingleSource.text) });
+    const result = await makePhraser({ cache }).phrase(koSingleSource);
+    expect(result.text).not.toBe(poisoned);
+    expect(result).toMatchObject({ phrasing: 'model' });
     expect(standin.requests).toHaveLength(1);
   });
 

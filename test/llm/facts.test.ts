@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { canonicalFacts, classifyVerdict, extractFacts } from '../../src/llm/normalizeFacts.js';
+import { canonicalFacts, extractFacts } from '../../src/llm/facts/extract.js';
+import { classifyVerdict } from '../../src/llm/facts/verdicts.js';
 
 type Row = readonly [written: string, canonical: string];
 
