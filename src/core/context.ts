@@ -18,7 +18,7 @@ export interface EngineContext {
   /** Each topic's wrong premises, their phrases in compact form (text.ts), built once. */
   readonly premises: ReadonlyMap<
     Topic,
-    readonly { phrases: readonly string[]; correction: Topic['premises'][number] }[]
+    readonly { phrases: readonly string[]; with: readonly string[]; correction: Topic['premises'][number] }[]
   >;
   /** The terms of each edition's record of a project or topic, to tell which edition a question's words fit. */
   readonly recordTerms: ReadonlyMap<Project | Topic, ReadonlySet<string>>;
@@ -63,6 +63,9 @@ export function createContext(kb: KnowledgeBase): EngineContext {
         t,
         t.premises.map((premise) => ({
           phrases: [...premise.phrases.ko, ...premise.phrases.en].map((p) => normalizeText(p).compact),
+          with: premise.with
+            ? [...premise.with.ko, ...premise.with.en].map((p) => normalizeText(p).compact)
+            : [],
           correction: premise,
         })),
       ]),

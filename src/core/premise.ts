@@ -59,8 +59,11 @@ export function checkPremise(ctx: EngineContext, r: Reading, answer: Answer): An
   for (const [topic, premises] of ctx.premises) {
     // A premise of a topic the question names, or of one the answer shows.
     if (!r.topicIds.includes(topic.id) && !answer.text.includes(b.text(topic.title))) continue;
-    for (const { phrases, correction } of premises)
-      if (phrases.some((p) => norm.compact.includes(p)))
+    for (const { phrases, with: alongside, correction } of premises)
+      if (
+        phrases.some((p) => norm.compact.includes(p)) &&
+        (alongside.length === 0 || alongside.some((w) => norm.compact.includes(w)))
+      )
         corrections.push(b.msg('premise.place', { text: b.text(correction.correction) }));
   }
   if (r.forms.has('premise')) {

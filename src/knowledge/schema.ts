@@ -162,7 +162,17 @@ export const topicSchema = z
      * contains one of the phrases, the correction is said first.
      */
     premises: z
-      .array(z.object({ phrases: aliasesSchema, correction: localizedSchema, sources: z.array(id) }).strict())
+      .array(
+        z
+          .object({
+            phrases: aliasesSchema,
+            /** Phrases of which one must also be present ("주차" counts only next to "설명회"). */
+            with: aliasesSchema.optional(),
+            correction: localizedSchema,
+            sources: z.array(id),
+          })
+          .strict(),
+      )
       .default([]),
   })
   .strict()

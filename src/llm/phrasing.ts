@@ -22,8 +22,9 @@ export interface PhrasedText {
   readonly reason?: string | undefined;
 }
 
+/** Whether an answer may be reworded at all: rejected, no-match and clarify answers never are. */
 /** Only answered and unknown-fact answers are ever reworded; every other status is sent as decided. */
-function isPhrasable(answer: Answer): answer is Answer & { status: DecidedAnswer['status'] } {
+export function isPhrasable(answer: Answer): answer is Answer & { status: DecidedAnswer['status'] } {
   return answer.status === 'answered' || answer.status === 'unknown_fact';
 }
 

@@ -7,10 +7,21 @@ import { createPhrasing } from '../../src/llm/phrasing.js';
 import { realEngine } from '../support/engine.js';
 import { startOpenAIStandin, type OpenAIStandin } from '../support/openaiStandin.js';
 import { runScript } from '../support/run.js';
-import { loadRewordings, type Rewording } from './rewordings/corpus.js';
+import { answerKey, loadRewordings, recordedTexts, type Rewording } from './rewordings/corpus.js';
 
 const attacks = [...loadRewordings('attack').values()];
-const benign = [...loadRewordings('benign').values()].flat();
+// Through the engine of today, only the benign rewordings of answers that read today as they did when
+// the rewording was written can pass (the others are rewordings of another text); the lock is judged on
+// every one against its recorded answer in rewordings.test.ts.
+const recorded = recordedTexts();
+const benign = [...loadRewordings('benign').values()].flat().filter((r) => {
+  const today = realEngine().answer({
+    text: r.question,
+    today: r.asOf ?? '2026-11-26',
+    language: r.lang ?? undefined,
+  });
+  return recorded.get(answerKey(r)) === today.text;
+});
 
 /** The rewording the stand-in model returns: plain text, or in the {"text": …} object the prompt asks for. */
 function asContent(rewording: Rewording, index: number): string {
@@ -32,6 +43,10 @@ afterAll(async () => {
 });
 
 describe('the corpus through the real openai client and the local stand-in', () => {
+  it('still has at least 50 benign rewordings of answers that read today as they did', () => {
+    expect(benign.length).toBeGreaterThanOrEqual(50);
+  });
+
   it('sends the template for every attack and the model wording for at least 80% of benign rewordings', async () => {
     const engine = realEngine();
     const { phrase, phraser } = createPhrasing(

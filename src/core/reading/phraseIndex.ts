@@ -21,6 +21,8 @@ export interface PhraseIndex {
   readonly forms: PhraseMatcher<QuestionForm>;
   readonly agencies: PhraseMatcher<string>;
   readonly outOfScope: PhraseMatcher<true>;
+  /** Premise phrases that point to their topic only next to one of their `with` phrases (compact). */
+  readonly conditionalPremises: PhraseMatcher<{ readonly topic: string; readonly with: readonly string[] }>;
 }
 
 /** What the phrase matchers found in a question. */
@@ -89,7 +91,7 @@ export function buildPhraseIndex(kb: KnowledgeBase): PhraseIndex {
       unique(
         kb.topics.flatMap((t) => [
           ...both(t.keywords, t.id),
-          ...t.premises.flatMap((p) => both(p.phrases, t.id)),
+          ...t.premises.filter((p) => p.with === undefined).flatMap((p) => both(p.phrases, t.id)),
         ]),
       ),
     ),
@@ -117,6 +119,18 @@ export function buildPhraseIndex(kb: KnowledgeBase): PhraseIndex {
       lexicon.agencies.flatMap((a) => a.aliases.map((phrase) => ({ phrase, target: a.name }))),
     ),
     outOfScope: new PhraseMatcher(both(lexicon.outOfScope, true as const)),
+    conditionalPremises: new PhraseMatcher(
+      kb.topics.flatMap((t) =>
+        t.premises.flatMap((p) => {
+          if (p.with === undefined) return [];
+          const target = {
+            topic: t.id,
+            with: [...p.with.ko, ...p.with.en].map((w) => normalizeText(w).compact),
+          };
+          return both(p.phrases, target);
+        }),
+      ),
+    ),
   };
 }
 
@@ -141,7 +155,11 @@ function dropShadowed<T>(
 export function matchPhrases(index: PhraseIndex, text: string): PhraseHits {
   const norm = normalizeText(text);
   const projects = index.projects.match(norm);
-  const topicHitsRaw = [...index.topics.match(norm), ...requiredTopicHits(index, norm)];
+  const premiseHits = index.conditionalPremises
+    .match(norm)
+    .filter((h) => h.target.with.some((w) => norm.compact.includes(w)))
+    .map((h) => ({ ...h, target: h.target.topic }));
+  const topicHitsRaw = [...index.topics.match(norm), ...requiredTopicHits(index, norm), ...premiseHits];
   const decisionHitsRaw = index.decisions.match(norm);
   return {
     norm,

@@ -68,10 +68,19 @@ export function countCodePoints(text: string): number {
 
 function createTools(knowledge: LockKnowledge): LockTools {
   const allNames = knowledge.projects.flatMap((p) => p.names);
-  const distinctive = knowledge.projects.flatMap((p) => [
-    ...p.names.slice(0, 2),
-    ...p.names.slice(2).filter((name) => /[가-힣]/u.test(name) && name.length >= 3),
-  ]);
+  // Full names (one edition's record) and the longer Korean short names.
+  const distinctive = knowledge.projects.flatMap((p) =>
+    p.edition !== null ? p.names : p.names.filter((name) => /[가-힣]/u.test(name) && name.length >= 3),
+  );
+  const projectNames = new Map<string, string[]>();
+  for (const p of knowledge.projects) projectNames.set(p.id, [...(projectNames.get(p.id) ?? []), ...p.names]);
+  const recordEditions = new Map<string, number[]>();
+  const recordOfName = new Map<string, string>();
+  for (const p of knowledge.projects) {
+    if (p.edition === null) continue;
+    recordEditions.set(p.id, [...(recordEditions.get(p.id) ?? []), p.edition]);
+    for (const name of p.names) recordOfName.set(compactText(name), `${p.id}:${p.edition}`);
+  }
   return {
     names: createMentionFinder([
       ...knowledge.projects.flatMap((p) => p.names.map((name) => ({ key: `project:${p.id}`, name }))),
@@ -79,7 +88,9 @@ function createTools(knowledge: LockKnowledge): LockTools {
       ...knowledge.agencies.flatMap((a) => a.names.map((name) => ({ key: `agency:${a.name}`, name }))),
       ...KNOWN_IDENTIFIERS.map((name) => ({ key: `identifier:${name}`, name })),
     ]),
-    projectNames: new Map(knowledge.projects.map((p) => [p.id, p.names])),
+    projectNames,
+    recordEditions,
+    recordOfName,
     agencyNames: new Map(knowledge.agencies.map((a) => [`agency:${a.name}`, a.names])),
     distinctive: new Set(distinctive.map(compactText).filter((compact) => compact.length >= 2)),
     nameKeys: new Set(allNames.map(lettersOnly)),
@@ -111,14 +122,18 @@ function checkSurface(
   return { prepared, prose };
 }
 
-/** A distinctive name of a project the answer does not name, or null. */
+/**
+ * A distinctive name of a project the answer does not name, or the full name of another edition's
+ * record of a project it does name ("국민비서 … (3차)" where the answer speaks of 2차), or null.
+ */
 function findUnknownProject(profile: TemplateProfile, tools: LockTools, said: Said): string | null {
-  const stray = said.reading.anchors.find(
-    (m) =>
-      m.key.startsWith('project:') &&
-      !profile.allowedProjects.has(m.key) &&
-      tools.distinctive.has(compactText(m.name ?? '')),
-  );
+  const stray = said.reading.anchors.find((m) => {
+    if (!m.key.startsWith('project:')) return false;
+    const compact = compactText(m.name ?? '');
+    if (!profile.allowedProjects.has(m.key)) return tools.distinctive.has(compact);
+    const record = tools.recordOfName.get(compact);
+    return record !== undefined && !profile.allowedRecords.has(record);
+  });
   return stray?.name ?? null;
 }
 

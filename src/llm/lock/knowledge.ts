@@ -2,7 +2,15 @@
 import type { KnowledgeBase } from '../../knowledge/parse.js';
 
 export interface LockKnowledge {
-  readonly projects: readonly { readonly id: string; readonly names: readonly string[] }[];
+  /**
+   * Project names. A project's full name (with its phase) names one edition's record: `edition` is
+   * set, so "국민비서 (3차)" is not taken for the 2021 project "(2차)"; short names have no edition.
+   */
+  readonly projects: readonly {
+    readonly id: string;
+    readonly edition: number | null;
+    readonly names: readonly string[];
+  }[];
   readonly agencies: readonly { readonly name: string; readonly names: readonly string[] }[];
   /** Names of extension periods ("1차 연장", "1st extension"), without their dates. */
   readonly periods: readonly string[];
@@ -33,10 +41,18 @@ export function lockKnowledgeOf(kb: KnowledgeBase): LockKnowledge {
     }
   }
   return {
-    projects: kb.projects.map((p) => ({
-      id: p.id,
-      names: [p.name.ko, p.name.en, ...p.aliases.ko, ...p.aliases.en],
-    })),
+    projects: [
+      ...kb.projects.map((p) => ({ id: p.id, edition: p.edition, names: [p.name.ko, p.name.en] })),
+      ...[...new Set(kb.projects.map((p) => p.id))].map((id) => ({
+        id,
+        edition: null,
+        names: [
+          ...new Set(
+            kb.projects.filter((p) => p.id === id).flatMap((p) => [...p.aliases.ko, ...p.aliases.en]),
+          ),
+        ],
+      })),
+    ],
     agencies,
     periods: [...periods],
   };

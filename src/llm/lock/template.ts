@@ -2,6 +2,7 @@
  * Everything the lock reads from a decided answer, read once per answer and kept by the lock of its
  * knowledge base (the same answer is decided again and again).
  */
+import { compactText } from '../facts/looseText.js';
 import { prepareText } from '../facts/extract.js';
 import type { FactToken } from '../facts/tokens.js';
 import type { DecidedAnswer } from '../types.js';
@@ -26,6 +27,10 @@ export interface LockTools {
   /** Projects, extension periods, agencies and identifiers, found in one pass. */
   readonly names: MentionFinder;
   readonly projectNames: ReadonlyMap<string, readonly string[]>;
+  /** The editions each project has a record in. */
+  readonly recordEditions: ReadonlyMap<string, readonly number[]>;
+  /** Which record (`<id>:<year>`) a full project name (compact) names. */
+  readonly recordOfName: ReadonlyMap<string, string>;
   readonly agencyNames: ReadonlyMap<string, readonly string[]>;
   /** Compact project names distinctive enough to spot in prose (full names and longer Korean aliases). */
   readonly distinctive: ReadonlySet<string>;
@@ -52,6 +57,8 @@ export interface TemplateProfile {
   readonly keyFacts: readonly KeyFact[];
   /** Keys of the projects the answer may name: its own, and any its text or facts name. */
   readonly allowedProjects: ReadonlySet<string>;
+  /** Records (`<id>:<year>`) whose full names a rewording may use. */
+  readonly allowedRecords: ReadonlySet<string>;
   readonly vocabulary: Vocabulary;
   /** Verdict and qualifier counts of the prose, and of each of its lines. */
   readonly counts: ReturnType<typeof countLines>;
@@ -77,6 +84,23 @@ export function lettersOnly(text: string): string {
 function allowedProjects(decided: DecidedAnswer, readings: readonly Reading[]): Set<string> {
   const allowed = new Set(decided.projects.map((id) => `project:${id}`));
   for (const reading of readings) for (const anchor of reading.anchors) allowed.add(anchor.key);
+  return allowed;
+}
+
+/**
+ * The records whose full name a rewording may spell out: a named project's only record, a record
+ * whose full name the answer uses, or one whose year the answer states. Another edition's full
+ * name (국민비서 3차 where the answer speaks of 2차) is a new fact.
+ */
+function allowedRecords(decided: DecidedAnswer, tools: LockTools): Set<string> {
+  const allowed = new Set<string>();
+  const compactAnswer = compactText(decided.text);
+  for (const id of decided.projects) {
+    const editions = tools.recordEditions.get(id) ?? [];
+    for (const edition of editions)
+      if (editions.length === 1 || decided.text.includes(String(edition))) allowed.add(`${id}:${edition}`);
+  }
+  for (const [name, record] of tools.recordOfName) if (compactAnswer.includes(name)) allowed.add(record);
   return allowed;
 }
 
@@ -130,6 +154,7 @@ export function profileTemplate(decided: DecidedAnswer, tools: LockTools): Templ
     facts: indexAllowedFacts(prose, tokens, factTokens),
     keyFacts: readKeyFacts(decided, tools, tokens),
     allowedProjects: allowedProjects(decided, [reading, ...factReadings]),
+    allowedRecords: allowedRecords(decided, tools),
     vocabulary: buildVocabulary([textAndFacts, ...projectWords, ...agencyWords].join('\n'), decided.language),
     counts: countLines(prose),
     pairs: indexPairs(prose, segments, anchors, values, onlyProject),

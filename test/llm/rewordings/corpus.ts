@@ -37,3 +37,17 @@ export function loadRewordings(kind: 'attack' | 'benign'): Map<string, Rewording
     ]),
   );
 }
+
+/** The question, day and language a rewording's answer is keyed by in decided-answers.json. */
+export function answerKey(rewording: Rewording): string {
+  return JSON.stringify([rewording.question, rewording.asOf ?? '2026-11-26', rewording.lang ?? null]);
+}
+
+/** The answer texts the rewordings were written against, by {@link answerKey}. */
+export function recordedTexts(): ReadonlyMap<string, string> {
+  const snapshot = JSON.parse(readFileSync(new URL('decided-answers.json', DIR), 'utf8')) as Record<
+    string,
+    { text: string }
+  >;
+  return new Map(Object.entries(snapshot).map(([key, decided]) => [key, decided.text]));
+}
