@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { createBot } from '../src/adapters/discord/bot.js';
-import { openStores } from '../src/adapters/storage.js';
+import { openStores } from '../src/adapters/storage/index.js';
 import { createEngine } from '../src/core/engine.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { questionKey } from '../src/briefing/model.js';

@@ -140,7 +140,7 @@ export async function benchDiscord(): Promise<void> {
       ],
       [
         'egov-briefing-bot',
-        'dist/src/main.js',
+        'dist/src/bin/start.js',
         'discord bot ready',
         { STORE_PATH: join(dir, 'bench.sqlite'), RATE_LIMIT_PER_MINUTE: '600', LOG_LEVEL: 'warn' },
       ],
@@ -151,7 +151,7 @@ export async function benchDiscord(): Promise<void> {
         .put(Routes.applicationGuildCommands(standin.applicationId, standin.guildId), {
           body: COMMANDS.map((c) => c.data),
         });
-      const flags = script === 'dist/src/main.js' ? startScriptFlags() : [];
+      const flags = script === 'dist/src/bin/start.js' ? startScriptFlags() : [];
       const bot = await startProcess(script, standin, { ...env, LOG_LEVEL: 'info' }, readyText, flags);
       try {
         await standin.waitForReady();

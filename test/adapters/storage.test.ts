@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStores } from '../../src/adapters/storage.js';
+import { openStores } from '../../src/adapters/storage/index.js';
 import { startRedis, type RedisServer } from '../support/redis.js';
 
 describe('stores', () => {

@@ -5,7 +5,7 @@ import { InteractionType } from 'discord.js';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createBot, type Bot } from '../../src/adapters/discord/bot.js';
-import { openStores, type Stores } from '../../src/adapters/storage.js';
+import { openStores, type Stores } from '../../src/adapters/storage/index.js';
 import { BriefingRepository } from '../../src/briefing/repository.js';
 import { startDiscordStandin, type DiscordStandin } from '../support/discordStandin.js';
 import { realEngine } from '../support/engine.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStores, type Stores } from '../../src/adapters/storage.js';
+import { openStores, type Stores } from '../../src/adapters/storage/index.js';
 import { questionId, questionKey } from '../../src/briefing/model.js';
 import { BriefingService } from '../../src/briefing/service.js';
 import { realEngine } from '../support/engine.js';

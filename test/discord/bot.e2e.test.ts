@@ -5,7 +5,7 @@ import { InteractionType, type APIMessage } from 'discord.js';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot, type Bot } from '../../src/adapters/discord/bot.js';
-import { openStores, type Stores } from '../../src/adapters/storage.js';
+import { openStores, type Stores } from '../../src/adapters/storage/index.js';
 import { startBotProcess } from '../support/botProcess.js';
 import { startDiscordStandin, type DiscordStandin, type FinalReply } from '../support/discordStandin.js';
 import { realEngine } from '../support/engine.js';
@@ -44,7 +44,7 @@ describe('Discord bot through the stand-in (real discord.js client)', () => {
 
   beforeAll(async () => {
     standin = await startDiscordStandin();
-    const deploy = await runScript('src/adapters/discord/deployCommands.ts', [], {
+    const deploy = await runScript('src/bin/deploy-commands.ts', [], {
       env: {
         DISCORD_TOKEN: standin.token,
         DISCORD_APPLICATION_ID: standin.applicationId,

@@ -126,7 +126,7 @@ describe('knowledge base validation', () => {
       let stderr = '';
       let status = 0;
       try {
-        execFileSync(process.execPath, ['--import', 'tsx', 'src/knowledge/check.ts', dir], {
+        execFileSync(process.execPath, ['--import', 'tsx', 'src/bin/kb-check.ts', dir], {
           encoding: 'utf8',
           stdio: 'pipe',
         });
@@ -140,7 +140,7 @@ describe('knowledge base validation', () => {
     });
 
     it('prints a summary for the real knowledge base', () => {
-      const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/knowledge/check.ts'], {
+      const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/bin/kb-check.ts'], {
         encoding: 'utf8',
       });
       expect(out).toMatch(/knowledge base OK .* 9 projects/);

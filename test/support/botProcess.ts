@@ -9,9 +9,9 @@ export interface BotProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `src/main.ts` as `npm start` would, against a stand-in. */
+/** Starts `src/bin/start.ts` as `npm start` would, against a stand-in. */
 export function startBotProcess(standin: DiscordStandin, env: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bin/start.ts'], {
     env: {
       ...process.env,
       DISCORD_TOKEN: standin.token,

@@ -145,6 +145,11 @@ export interface DiscordStandin {
     values: string[],
     init?: Omit<InteractionInit, 'type' | 'data' | 'message'>,
   ): InteractionHandle;
+  /**
+   * Dispatches any gateway event exactly as given (to every session), e.g. a malformed one that
+   * Discord would never send, to check the bot survives it.
+   */
+  dispatchRaw(t: string, d: unknown): void;
   /** Dispatches MESSAGE_CREATE from a simulated user; resolves with the message as sent. */
   sendMessage(options: SendMessageOptions): Promise<APIMessage>;
   /** Adds a guild member (dispatching GUILD_MEMBER_ADD) and returns the user. */
@@ -422,6 +427,11 @@ export async function startDiscordStandin(options: DiscordStandinOptions = {}): 
       track(interactions.component(message, customId, undefined, init)),
     selectMenu: (message, customId, values, init) =>
       track(interactions.component(message, customId, values, init)),
+
+    dispatchRaw: (t, d) => {
+      requireSession();
+      gateway.dispatch(t, () => d);
+    },
 
     sendMessage: (input) => {
       try {
