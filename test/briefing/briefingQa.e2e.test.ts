@@ -15,6 +15,7 @@ import {
   message,
   queueMessage,
   queueText,
+  setOrganiserRole,
   shownVotes,
   waitForQueue,
 } from './helpers.js';
@@ -49,10 +50,14 @@ describe('live briefing Q&A through the stand-in (real discord.js client)', () =
         readMessages: true,
         questionsPerMinute: 3,
         editIntervalMs: 250,
-        organiserRoleId: standin.roles.organiser.id,
       },
     });
     await bot.ready;
+    // The server's owner (Manage Server) names the organiser role, as a stored setting.
+    const set = message(
+      await setOrganiserRole(standin, standin.users.owner.id, standin.roles.organiser.id).waitForFinal(),
+    );
+    expect(set.content).toContain('organiser role');
   });
 
   afterAll(async () => {

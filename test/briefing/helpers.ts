@@ -86,3 +86,31 @@ export function csvRecords(text: string): Record<string, string>[] {
   const [header, ...rows] = parseCsv(text);
   return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])));
 }
+
+/** `/briefing-qa organiser-role role:<roleId>` (or without a role: clear) by `userId`. */
+export function setOrganiserRole(
+  standin: DiscordStandin,
+  userId: string,
+  roleId: string | null,
+  guildId: string = standin.guildId,
+  channelId?: string,
+) {
+  const role = roleId === null ? undefined : standin.roleById(roleId);
+  return standin.sendInteraction({
+    user: userId,
+    guildId,
+    ...(channelId !== undefined ? { channelId } : {}),
+    data: {
+      name: 'briefing-qa',
+      type: 1,
+      options: [
+        {
+          type: 1,
+          name: 'organiser-role',
+          options: roleId === null ? [] : [{ type: 8, name: 'role', value: roleId }],
+        },
+      ],
+      ...(role !== undefined ? { resolved: { roles: { [role.id]: role } } } : {}),
+    },
+  });
+}

@@ -40,12 +40,16 @@ export async function openRedis(
 ): Promise<RedisBackend> {
   // Loaded only when used: the Redis client is a sizeable module a SQLite setup doesn't need.
   const redis = await import('@keyv/redis');
+  let connected = false;
   const client = redis.createClient({
     url,
     disableOfflineQueue: true,
     socket: {
       connectTimeout: Math.min(timeoutMs, 5000),
-      reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2000),
+      // At start a refused connection fails at once (returning the cause stops retrying);
+      // once connected, a lost connection is retried every 2 s at most.
+      reconnectStrategy: (retries: number, cause: Error) =>
+        connected ? Math.min(100 * 2 ** retries, 2000) : cause,
     },
   });
   let lastLogged = 0;
@@ -65,13 +69,14 @@ export async function openRedis(
       }),
     ]);
   } catch (error) {
-    client.destroy();
+    if (client.isOpen) client.destroy();
     throw new StoreOpenError(`cannot connect to Redis at ${redactUrl(url)}: ${describeError(error)}`, {
       cause: error,
     });
   } finally {
     clearTimeout(timer);
   }
+  connected = true;
   return {
     adapter: (_namespace, onError) => observed(new redis.default(client, { throwOnErrors: true }), onError),
     rateLimiter: (name, limit, windowMs) => new RedisRateLimiter(client, `rl:${name}`, limit, windowMs),

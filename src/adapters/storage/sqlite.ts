@@ -1,4 +1,4 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
 import type { KeyvStoreAdapter } from 'keyv';
@@ -189,10 +189,20 @@ export class SqliteBackend {
     this.reopening = this.reopen();
   }
 
+  /** Closes the connections one after the other: the last one checkpoints and removes the WAL. */
+  private async disconnect(): Promise<void> {
+    for (const connection of Object.values(this.connections)) await connection.close().catch(() => undefined);
+  }
+
   private async reopen(): Promise<void> {
-    // Close first: the old connections checkpoint into the file they had open and remove the WAL
-    // by name, so the reopened file never picks up a log that belongs to another file.
-    await Promise.all(Object.values(this.connections).map((c) => c.close().catch(() => undefined)));
+    // Close first: the old connections checkpoint into the file they had open. A log they leave
+    // behind belongs to that file; the file now at the path must never pick it up.
+    await this.disconnect();
+    const wal = `${this.file}-wal`;
+    if (this.walIdentity !== undefined && sameFile(this.walIdentity, identityOf(wal))) {
+      rmSync(wal, { force: true });
+      rmSync(`${this.file}-shm`, { force: true });
+    }
     for (let attempt = 1; !this.closed; attempt++) {
       try {
         mkdirSync(dirname(this.file), { recursive: true });
@@ -240,7 +250,7 @@ export class SqliteBackend {
     this.closed = true;
     clearInterval(this.timer);
     await this.reopening;
-    await Promise.all(Object.values(this.connections).map((c) => c.close().catch(() => undefined)));
+    await this.disconnect();
   }
 }
 
