@@ -6,6 +6,8 @@ export interface BotProcess {
   stderr(): string;
   /** Resolves once the bot logged that it is ready. */
   ready(): Promise<void>;
+  /** The HTTP server's base URL from its log line (with HTTP_PORT set, e.g. to 0). */
+  httpUrl(): string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -46,6 +48,11 @@ export function startBotProcess(standin: DiscordStandin, env: Record<string, str
           throw new Error(`the bot process did not get ready:\n${stderr}`);
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
+    },
+    httpUrl: () => {
+      const url = /"url":"(http:[^"]+)","msg":"http server listening/.exec(stderr)?.[1];
+      if (url === undefined) throw new Error(`the bot logged no HTTP server:\n${stderr}`);
+      return url;
     },
     exited,
   };

@@ -134,9 +134,12 @@ export class Gateway {
 
   constructor(private readonly options: GatewayOptions) {}
 
+  /** While false, new gateway connections are refused (as during an outage). */
+  accepting = true;
+
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== GATEWAY_PATH && url.pathname !== RESUME_GATEWAY_PATH) {
+    if (!this.accepting || (url.pathname !== GATEWAY_PATH && url.pathname !== RESUME_GATEWAY_PATH)) {
       socket.destroy();
       return;
     }

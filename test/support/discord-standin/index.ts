@@ -189,6 +189,8 @@ export interface DiscordStandin {
    * `code` (e.g. 4000 → RESUME; 4004/1000 → not resumable). Returns how many were dropped.
    */
   dropGateway(options?: { code?: number; reason?: string; invalidateSession?: boolean }): number;
+  /** While false, new gateway connections are refused (an outage): with `dropGateway` the bot stays disconnected. */
+  setGatewayAvailable(available: boolean): void;
   /** Sends op 7 RECONNECT. */
   requestReconnect(): void;
   /** Makes the next matching REST request(s) answer 429 with `retry_after`. */
@@ -590,6 +592,9 @@ export async function startDiscordStandin(options: DiscordStandinOptions = {}): 
     },
 
     dropGateway: (dropOptions) => gateway.drop(dropOptions),
+    setGatewayAvailable: (available) => {
+      gateway.accepting = available;
+    },
     requestReconnect: () => {
       gateway.requestReconnect();
     },
