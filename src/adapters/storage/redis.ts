@@ -54,7 +54,8 @@ export async function openRedis(
   });
   let lastLogged = 0;
   client.on('error', (error: unknown) => {
-    if (Date.now() - lastLogged < 10_000) return;
+    // Before the first connection the thrown StoreOpenError says it in one line.
+    if (!connected || Date.now() - lastLogged < 10_000) return;
     lastLogged = Date.now();
     logger?.error({ err: error, redis: redactUrl(url) }, 'redis connection error');
   });

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
 import type { KeyvStoreAdapter } from 'keyv';
@@ -100,6 +100,19 @@ function identityOf(path: string): FileIdentity | undefined {
 const sameFile = (a: FileIdentity | undefined, b: FileIdentity | undefined) =>
   a !== undefined && b !== undefined && a.dev === b.dev && a.ino === b.ino;
 
+/**
+ * `mkdir -p` one level at a time: Node's recursive mkdirSync never returns on some paths (under
+ * /proc, for one), which would hang the start with no output.
+ */
+function makeFolder(dir: string): void {
+  const missing: string[] = [];
+  for (let current = dir; !existsSync(current); current = dirname(current)) {
+    missing.unshift(current);
+    if (dirname(current) === current) break;
+  }
+  for (const folder of missing) mkdirSync(folder);
+}
+
 /** Which connection a namespace writes through. */
 export type Durability = 'durable' | 'relaxed';
 
@@ -137,7 +150,7 @@ export class SqliteBackend {
 
   static async open(file: string, logger?: StoreLogger): Promise<SqliteBackend> {
     try {
-      mkdirSync(dirname(file), { recursive: true });
+      makeFolder(dirname(file));
     } catch (error) {
       throw new StoreOpenError(`cannot create the folder of STORE_PATH ${file}: ${describeError(error)}`, {
         cause: error,
@@ -205,7 +218,7 @@ export class SqliteBackend {
     }
     for (let attempt = 1; !this.closed; attempt++) {
       try {
-        mkdirSync(dirname(this.file), { recursive: true });
+        makeFolder(dirname(this.file));
         this.connections = await SqliteBackend.connect(this.file);
         this.identity = identityOf(this.file);
         this.walIdentity = identityOf(`${this.file}-wal`);
