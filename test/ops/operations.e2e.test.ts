@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InteractionType } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startBotProcess, type BotProcess } from '../support/botProcess.js';
 import { startDiscordStandin, type DiscordStandin } from '../support/discordStandin.js';
