@@ -18,11 +18,15 @@ export interface BootContext {
   readonly logger: Logger;
 }
 
-/** Logs go to stderr as JSON; tokens and keys are never logged. */
+/**
+ * Logs go to stderr as JSON; tokens and keys are never logged. Written asynchronously (one log
+ * line per interaction must not cost a system call on the reply path); what is still buffered is
+ * written out when the process exits.
+ */
 export function createLogger(env: Env): Logger {
   return pino(
     { level: env.LOG_LEVEL, redact: ['token', '*.token', 'headers.authorization'] },
-    pino.destination({ fd: 2, sync: true }),
+    pino.destination({ fd: 2, sync: false }),
   );
 }
 

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 
 /**
@@ -27,7 +27,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   const app = Fastify({
     loggerInstance: options.logger.child({ component: 'http' }),
     // One log line per scrape or probe would drown the interaction log.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // A probe must never hang a shutdown.
     forceCloseConnections: true,
   });
