@@ -47,6 +47,34 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
+  {
+    // Inner layers never reach outward: no front end, wiring, HTTP or metrics library in them.
+    files: [
+      'src/knowledge/**/*.ts',
+      'src/llm/**/*.ts',
+      'src/briefing/**/*.ts',
+      'src/config/**/*.ts',
+      'src/shared/**/*.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '**/adapters/**',
+            '**/app/**',
+            '**/bin/**',
+            '**/http/**',
+            '**/metrics/**',
+            '**/commands/**',
+            'discord.js',
+            'fastify',
+            'prom-client',
+          ],
+        },
+      ],
+    },
+  },
   { files: ['*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['scripts/*.mjs', 'bench/*.mjs'],

@@ -49,7 +49,7 @@ async function readDate(
   context: CommandContext,
 ): Promise<DateRange | null | 'invalid'> {
   const raw = interaction.options.get('date')?.value;
-  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return null;
+  if (raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return null;
   const range =
     typeof raw === 'string' ? extractDateRange(raw.normalize('NFKC').toLowerCase(), context.today()) : null;
   if (range !== null) return range;

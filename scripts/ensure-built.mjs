@@ -29,14 +29,21 @@ export function ensureBuilt() {
   if (sources <= built) return;
   if (!existsSync(TSC)) {
     if (built > 0) {
-      process.stderr.write('dist/ is older than src/, but TypeScript is not installed: running the existing build\n');
+      process.stderr.write(
+        'dist/ is older than src/, but TypeScript is not installed: running the existing build\n',
+      );
       return;
     }
-    process.stderr.write('egov-briefing-bot: no build in dist/: run `npm run build` (needs the dev dependencies) first\n');
+    process.stderr.write(
+      'egov-briefing-bot: no build in dist/: run `npm run build` (needs the dev dependencies) first\n',
+    );
     process.exit(1);
   }
   process.stderr.write('building dist/ …\n');
-  execFileSync(process.execPath, [TSC, '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit', cwd: ROOT });
+  execFileSync(process.execPath, [TSC, '-p', join(ROOT, 'tsconfig.build.json')], {
+    stdio: 'inherit',
+    cwd: ROOT,
+  });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) ensureBuilt();

@@ -95,11 +95,13 @@ export async function runBot({ env, logger }: BootContext, asShard = false): Pro
       logger.info({ url: http.url }, 'http server listening (/healthz, /metrics)');
     }
     await within(env.STARTUP_TIMEOUT_MS, 'connecting to Discord', bot.ready).catch((error: unknown) => {
-      throw error instanceof StartupError ? error : new StartupError(describeLoginError(error, env.DISCORD_API_URL));
+      throw error instanceof StartupError
+        ? error
+        : new StartupError(describeLoginError(error, env.DISCORD_API_URL));
     });
   } catch (error) {
     await Promise.allSettled([http?.close(), bot.client.destroy(), stores.close()]);
-    throw error instanceof StartupError ? error : new StartupError(String((error as Error).message));
+    throw error instanceof StartupError ? error : new StartupError((error as Error).message);
   }
   installSafetyNet(logger, metrics);
   if (asShard)

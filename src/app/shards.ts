@@ -81,9 +81,14 @@ export async function runShardManager({ env, logger }: BootContext, script: stri
       parts[`shard${shard.id}`] =
         reply !== undefined && failing.length === 0
           ? { ok: true, detail: 'ready' }
-          : { ok: false, detail: reply === undefined ? 'no answer' : failing.map((p) => (p as HealthPart).detail).join(', ') };
+          : {
+              ok: false,
+              detail:
+                reply === undefined ? 'no answer' : failing.map((p) => (p as HealthPart).detail).join(', '),
+            };
     }
-    if (manager.shards.size < count) parts['shards'] = { ok: false, detail: `${manager.shards.size}/${count} running` };
+    if (manager.shards.size < count)
+      parts['shards'] = { ok: false, detail: `${manager.shards.size}/${count} running` };
     return parts;
   };
   const metrics = async () => {

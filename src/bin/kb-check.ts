@@ -3,7 +3,7 @@ import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from '../knowledge/load.js';
 
 // `npm run kb:check [dir]`: validates the knowledge base (the folder given, else KNOWLEDGE_DIR,
 // else the repository's knowledge/) and prints a summary; a broken one prints every problem.
-await boot(async ({ env }) => {
+await boot(({ env }) => {
   const dir = process.argv[2] ?? env.KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR;
   const kb = loadKnowledge(dir);
   const facts = kb.projects.length + kb.topics.length + kb.measures.size + kb.rules.length;
@@ -12,4 +12,5 @@ await boot(async ({ env }) => {
       `${kb.topics.length} topics, ${kb.measures.size} measures, ${kb.decisions.length} decisions, ` +
       `${kb.rules.length} rules (${facts} entries)`,
   );
+  return Promise.resolve();
 });

@@ -20,7 +20,10 @@ export function healthRoutes(check: HealthCheck): RouteSet {
       const ok = Object.values(parts).every((part) => part.ok);
       const body: Record<string, unknown> = { status: ok ? 'ok' : 'unavailable' };
       for (const [name, part] of Object.entries(parts)) body[name] = part.detail;
-      return reply.code(ok ? 200 : 503).header('cache-control', 'no-store').send(body);
+      return reply
+        .code(ok ? 200 : 503)
+        .header('cache-control', 'no-store')
+        .send(body);
     });
   };
 }

@@ -32,7 +32,6 @@ describe('SQLite stores', () => {
     await second.close();
   });
 
-
   it('lists a namespace, and only that namespace', async () => {
     const stores = await openStores({ storePath: join(dir, 'list.sqlite') });
     try {
@@ -92,8 +91,20 @@ describe('SQLite stores', () => {
 
   it.each([
     ['a folder', () => mkdirSync(join(dir, 'folder.sqlite'), { recursive: true }), 'folder.sqlite'],
-    ['not a database', () => writeFileSync(join(dir, 'text.sqlite'), 'x'.repeat(4096)), 'text.sqlite'],
-    ['below a file', () => writeFileSync(join(dir, 'plain'), 'x'), 'plain/bot.sqlite'],
+    [
+      'not a database',
+      () => {
+        writeFileSync(join(dir, 'text.sqlite'), 'x'.repeat(4096));
+      },
+      'text.sqlite',
+    ],
+    [
+      'below a file',
+      () => {
+        writeFileSync(join(dir, 'plain'), 'x');
+      },
+      'plain/bot.sqlite',
+    ],
   ])('fails to open at once with one line when STORE_PATH is %s', async (_what, make, name) => {
     make();
     const error: unknown = await openStores({ storePath: join(dir, name) }).catch((e: unknown) => e);

@@ -384,7 +384,11 @@ describe('Discord bot through the stand-in (real discord.js client)', () => {
       { component_type: 3, custom_id: 'pick:zzz', values: ['not-a-project'] },
       { component_type: 2, custom_id: 'bq:zz' },
     ]) {
-      const handle = standin.sendInteraction({ type: InteractionType.MessageComponent, message: reply, data });
+      const handle = standin.sendInteraction({
+        type: InteractionType.MessageComponent,
+        message: reply,
+        data,
+      });
       const notice = message(await handle.waitForFinal());
       expect(notice.content, data.custom_id).toContain('no longer available');
       expect((await handle.callback).ephemeral).toBe(true);
@@ -404,14 +408,20 @@ describe('Discord bot through the stand-in (real discord.js client)', () => {
   it.each([
     [
       'large-company',
-      [{ type: 3, name: 'tier', value: 'group' }, { type: 10, name: 'amount', value: 'lots' }],
+      [
+        { type: 3, name: 'tier', value: 'group' },
+        { type: 10, name: 'amount', value: 'lots' },
+      ],
       'amount',
     ],
     ['subcontract', [{ type: 10, name: 'share', value: '60%' }], 'share'],
     ['single-source', [{ type: 4, name: 'failed_rounds', value: 1.5 }], 'failed_rounds'],
     [
       'large-company',
-      [{ type: 3, name: 'tier', value: 'emperor' }, { type: 10, name: 'amount', value: 10 }],
+      [
+        { type: 3, name: 'tier', value: 'emperor' },
+        { type: 10, name: 'amount', value: 10 },
+      ],
       'tier',
     ],
     ['measure', [{ type: 3, name: 'measure', value: 'bribes' }], 'measure'],

@@ -132,10 +132,15 @@ describe('operations: deploy, npm start with HTTP, faults', () => {
       { timeout: 5000, interval: 50 },
     );
     standin.setGatewayAvailable(true);
-    await vi.waitFor(async () => expect((await get('/healthz')).status).toBe(200), {
-      timeout: 15_000,
-      interval: 100,
-    });
+    await vi.waitFor(
+      async () => {
+        expect((await get('/healthz')).status).toBe(200);
+      },
+      {
+        timeout: 15_000,
+        interval: 100,
+      },
+    );
     const reply = message(
       await standin.sendCommand('ask', { question: '세움터 예산' }, { user: user(4) }).waitForFinal(),
     );
@@ -153,11 +158,11 @@ describe('operations: deploy, npm start with HTTP, faults', () => {
       channel_id: standin.channelId,
       data: { id: '1', name: 'ask', type: 1 },
     });
-    await vi.waitFor(async () =>
+    await vi.waitFor(async () => {
       expect(
         metric((await get('/metrics')).text, 'egov_contained_errors_total', '{kind="malformed_event"}'),
-      ).toBe(1),
-    );
+      ).toBe(1);
+    });
     expect(bot.child.exitCode).toBeNull();
     const reply = message(
       await standin.sendCommand('ask', { question: '세움터 예산' }, { user: user(5) }).waitForFinal(),
@@ -173,9 +178,9 @@ describe('operations: deploy, npm start with HTTP, faults', () => {
       posts.push(
         await standin.sendMessage({ content: `세움터 예산 ${i}`, mentionsBot: true, authorId: flooder }),
       );
-    await vi.waitFor(async () =>
-      expect(metric((await get('/metrics')).text, 'egov_interactions_total', '{command="mention"}')).toBe(40),
-    );
+    await vi.waitFor(async () => {
+      expect(metric((await get('/metrics')).text, 'egov_interactions_total', '{command="mention"}')).toBe(40);
+    });
     await new Promise((resolve) => setTimeout(resolve, 300));
     const replies = (standin.messages.get(standin.channelId) ?? []).slice(before);
     // RATE_LIMIT_PER_MINUTE=3 answers, then a single "too fast" notice for the other 37.

@@ -29,8 +29,8 @@ describe.skipIf(!hasRedis())('two shards on one Redis', () => {
     });
   }, 90_000);
   afterAll(async () => {
-    await bot?.stop();
-    await redis?.stop();
+    await bot.stop();
+    await redis.stop();
   });
 
   it('runs one gateway session per shard, each with its own guild, and reports both on /healthz', async () => {
@@ -57,7 +57,7 @@ describe.skipIf(!hasRedis())('two shards on one Redis', () => {
         ),
       );
     }
-    const limited = replies.filter((m) => (m.content ?? '').includes('too fast'));
+    const limited = replies.filter((m) => m.content.includes('too fast'));
     expect(replies.length - limited.length).toBe(10);
     expect(limited).toHaveLength(2);
   });

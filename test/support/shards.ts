@@ -55,7 +55,7 @@ export async function startShardedBot(options: {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
-  manager.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  manager.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number | null>((resolve) => manager.on('close', resolve));
   const deadline = Date.now() + 60_000;
   while (!stderr.includes('all shards ready')) {
@@ -107,42 +107,46 @@ const outcomeOf = (c: InteractionCallback): string => {
   return 'other';
 };
 
-/**
- * A briefing in the guild of each shard, then `questions` `/briefing-qa ask` from `accounts`
- * accounts spread over both within `windowMs` (known questions, new ones, reworded duplicates),
- * then votes from both guilds (with double clicks). Checks everything acknowledged against Redis.
- */
-export async function runShardBurst(
-  bot: ShardedBot,
-  redisUrl: string,
-  options: { questions: number; accounts: number; windowMs: number; known: readonly string[] },
-): Promise<BurstResult> {
-  const { standin, guilds } = bot;
-  for (const guild of guilds) {
+interface Ask {
+  readonly user: string;
+  readonly text: string;
+  readonly channelId: string;
+}
+
+interface Vote {
+  readonly user: string;
+  readonly customId: string;
+  readonly callback: Promise<InteractionCallback>;
+}
+
+async function startBriefings(bot: ShardedBot): Promise<void> {
+  const { standin } = bot;
+  for (const guild of bot.guilds) {
     const started = await standin
       .sendCommand(
         'briefing-qa',
         [{ type: 1, name: 'start', options: [{ type: 3, name: 'title', value: `burst ${guild.id}` }] }],
-        {
-          user: standin.users.organiser.id,
-          channelId: guild.channelId,
-        },
+        { user: standin.users.organiser.id, channelId: guild.channelId },
       )
       .waitForFinal();
-    if (started.kind !== 'message' || !(started.message.content ?? '').includes('Started'))
+    if (started.kind !== 'message' || !started.message.content.includes('Started'))
       throw new Error(`the briefing did not start in ${guild.id}`);
   }
+}
+
+/** Known questions (auto-answered), new ones and reworded duplicates, alternating between the guilds. */
+function planBurst(bot: ShardedBot, questions: number, accounts: number, known: readonly string[]): Ask[] {
   // Only questions a briefing accepts: refusing bad input is tested elsewhere.
-  const known = options.known.filter((q) => checkQuestion(q, DEFAULT_LIMITS).ok);
-  const plan: { user: string; text: string; channelId: string }[] = [];
+  const valid = known.filter((q) => checkQuestion(q, DEFAULT_LIMITS).ok);
+  const plan: Ask[] = [];
   const seen = new Set<string>();
-  for (let k = 0; k < options.questions; k++) {
-    const user = `13110000000${String(100000 + (k % options.accounts))}`;
-    const channelId = guilds[k % 2]!.channelId;
+  for (let k = 0; k < questions; k++) {
+    const user = `13110000000${String(100000 + (k % accounts))}`;
+    const channelId = bot.guilds[k % 2]!.channelId;
     const kind = k % 10;
     let text =
       kind < 3
-        ? known[k % known.length]!
+        ? valid[k % valid.length]!
         : kind < 5
           ? `세션  ${(k * 7) % 150}번 점심 도시락은 어디서 받나요`
           : `세션 ${k}번 휴식 시간은 몇 분인가요?`;
@@ -150,125 +154,158 @@ export async function runShardBurst(
     seen.add(`${channelId}|${user}|${questionKey(text)}`);
     plan.push({ user, text, channelId });
   }
+  return plan;
+}
 
+/** Sends the plan evenly over `windowMs`; resolves with every interaction's callback (or its failure). */
+async function sendBurst(
+  standin: DiscordStandin,
+  plan: readonly Ask[],
+  windowMs: number,
+): Promise<PromiseSettledResult<InteractionCallback>[]> {
   const start = performance.now();
-  const asks: { plan: (typeof plan)[number]; callback: Promise<InteractionCallback> }[] = [];
+  const callbacks: Promise<InteractionCallback>[] = [];
   for (const [i, q] of plan.entries()) {
-    const wait = start + (i * options.windowMs) / plan.length - performance.now();
+    const wait = start + (i * windowMs) / plan.length - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const handle = standin.sendCommand(
       'briefing-qa',
       [{ type: 1, name: 'ask', options: [{ type: 3, name: 'question', value: q.text }] }],
       { user: q.user, channelId: q.channelId },
     );
-    asks.push({ plan: q, callback: handle.callback });
+    callbacks.push(handle.callback);
   }
-  const results = await Promise.allSettled(asks.map((a) => a.callback));
+  return Promise.allSettled(callbacks);
+}
 
-  // Votes: 100 accounts press the first vote buttons in both guilds; every fifth presses twice at once.
-  const queueOf = (channelId: string): APIMessage | undefined =>
-    standin.messages
-      .get(channelId)
-      ?.find((m) => (m.embeds[0]?.title ?? '').includes('🙋') && (m.flags ?? 0) === 0);
+/** 100 accounts per guild press the vote buttons of its queue message; every fifth presses twice at once. */
+async function pressVotes(bot: ShardedBot): Promise<Vote[]> {
+  const { standin } = bot;
+  // Let the throttled queue edits show the buttons.
   await new Promise((resolve) => setTimeout(resolve, 2500));
-  const votes: { user: string; customId: string; callback: Promise<InteractionCallback> }[] = [];
-  for (const guild of guilds) {
-    const queue = queueOf(guild.channelId);
-    const buttons = (queue?.components ?? []).flatMap((row) =>
-      'components' in row
-        ? row.components.flatMap((c) =>
-            'custom_id' in c && c.custom_id.startsWith('bq:v:') ? [c.custom_id] : [],
-          )
-        : [],
-    );
+  const votes: Vote[] = [];
+  for (const guild of bot.guilds) {
+    const queue = standin.messages
+      .get(guild.channelId)
+      ?.find((m) => (m.embeds[0]?.title ?? '').includes('🙋') && (m.flags ?? 0) === 0);
+    if (queue === undefined) throw new Error(`no queue message in ${guild.id}`);
+    const buttons = customIdsOf(queue).filter((id) => id.startsWith('bq:v:'));
     for (let v = 0; v < 100 && buttons.length > 0; v++) {
       const user = `13110000000${String(200000 + v)}`;
       const customId = buttons[v % buttons.length]!;
-      const presses = v % 5 === 0 ? 2 : 1;
-      for (let p = 0; p < presses; p++)
-        votes.push({
-          user,
-          customId,
-          callback: standin.clickButton(queue!, customId, { user, channelId: guild.channelId }).callback,
-        });
+      for (let p = 0; p < (v % 5 === 0 ? 2 : 1); p++) {
+        const { callback } = standin.clickButton(queue, customId, { user, channelId: guild.channelId });
+        votes.push({ user, customId, callback });
+      }
     }
   }
-  const voteResults = await Promise.allSettled(votes.map((v) => v.callback));
-  const seconds = (performance.now() - start) / 1000;
+  await Promise.allSettled(votes.map((v) => v.callback));
+  return votes;
+}
 
-  // What the acknowledgements say must be in the store.
+function customIdsOf(message: APIMessage): string[] {
+  return (message.components ?? []).flatMap((row) =>
+    'components' in row ? row.components.flatMap((c) => ('custom_id' in c ? [c.custom_id] : [])) : [],
+  );
+}
+
+/**
+ * A briefing in the guild of each shard, then `questions` `/briefing-qa ask` from `accounts`
+ * accounts spread over both within `windowMs`, then votes from both guilds (with double clicks).
+ * Checks everything acknowledged against Redis.
+ */
+export async function runShardBurst(
+  bot: ShardedBot,
+  redisUrl: string,
+  options: { questions: number; accounts: number; windowMs: number; known: readonly string[] },
+): Promise<BurstResult> {
+  await startBriefings(bot);
+  const plan = planBurst(bot, options.questions, options.accounts, options.known);
+  const start = performance.now();
+  const results = await sendBurst(bot.standin, plan, options.windowMs);
+  const votes = await pressVotes(bot);
+  const seconds = (performance.now() - start) / 1000;
   const stores = await openStores({ storePath: '/nonexistent/unused.sqlite', redisUrl });
   try {
-    const repository = new BriefingRepository(stores);
-    const expected = new Map<string, Map<string, number>>(); // briefing → `${qid}:${user}` → net adds
-    const askersAcked: { briefing: string; key: string; user: string }[] = [];
-    const briefingOf = new Map<string, string>();
-    for (const guild of guilds)
-      briefingOf.set(guild.channelId, (await repository.latestInChannel(guild.channelId))!.id);
-    const byOutcome: Record<string, number> = {};
-    const ackMs: number[] = [];
-    const others: string[] = [];
-    let noReply = 0;
-    for (const [i, result] of results.entries()) {
-      if (result.status === 'rejected') {
-        noReply++;
-        continue;
-      }
-      const outcome = outcomeOf(result.value);
-      byOutcome[outcome] = (byOutcome[outcome] ?? 0) + 1;
-      if (outcome === 'other') {
-        others.push(`${asks[i]!.plan.text} → ${result.value.data?.content ?? ''}`);
-        continue;
-      }
-      ackMs.push(result.value.latencyMs);
-      const q = asks[i]!.plan;
-      askersAcked.push({ briefing: briefingOf.get(q.channelId)!, key: questionKey(q.text), user: q.user });
-    }
-    for (const [i, result] of voteResults.entries()) {
-      if (result.status === 'rejected') {
-        noReply++;
-        continue;
-      }
-      const outcome = outcomeOf(result.value);
-      byOutcome[outcome] = (byOutcome[outcome] ?? 0) + 1;
-      const [, , briefing, qid] = votes[i]!.customId.split(':');
-      const net = expected.get(briefing!) ?? new Map<string, number>();
-      const key = `${qid}:${votes[i]!.user}`;
-      if (outcome === 'vote_added') net.set(key, Math.max(1, (net.get(key) ?? 0) + 1));
-      if (outcome === 'vote_withdrawn') net.set(key, 0);
-      expected.set(briefing!, net);
-    }
-    let lost = 0;
-    let doubleVotes = 0;
-    let voteMismatches = 0;
-    for (const briefing of briefingOf.values()) {
-      const snapshot = await repository.snapshot(briefing);
-      const keyOf = new Map(snapshot.questions.map((q) => [q.id, q.key]));
-      const stored = [...snapshot.votes.entries()].flatMap(([qid, list]) => list.map((v) => ({ qid, v })));
-      const distinct = new Set(stored.map(({ qid, v }) => `${qid}:${v.userId}`));
-      doubleVotes += stored.length - distinct.size;
-      const askers = new Set(
-        stored.filter(({ v }) => v.asked).map(({ qid, v }) => `${keyOf.get(qid)}|${v.userId}`),
-      );
-      lost += askersAcked.filter((a) => a.briefing === briefing && !askers.has(`${a.key}|${a.user}`)).length;
-      for (const [key, adds] of expected.get(briefing) ?? new Map<string, number>()) {
-        if (adds > 0 !== distinct.has(key)) voteMismatches++;
-      }
-    }
-    return {
-      sent: plan.length,
-      acknowledged: askersAcked.length,
-      byOutcome,
-      lost,
-      doubleVotes,
-      voteMismatches,
-      votesSent: votes.length,
-      noReply,
-      others,
-      ackMs: ackMs.sort((a, b) => a - b),
-      seconds,
-    };
+    return { ...(await verify(new BriefingRepository(stores), bot, plan, results, votes)), seconds };
   } finally {
     await stores.close();
   }
+}
+
+/** What the acknowledgements say must be in the store, compared with what is. */
+async function verify(
+  repository: BriefingRepository,
+  bot: ShardedBot,
+  plan: readonly Ask[],
+  results: readonly PromiseSettledResult<InteractionCallback>[],
+  votes: readonly Vote[],
+): Promise<Omit<BurstResult, 'seconds'>> {
+  const briefingOf = new Map<string, string>();
+  for (const guild of bot.guilds)
+    briefingOf.set(guild.channelId, (await repository.latestInChannel(guild.channelId))!.id);
+  const byOutcome: Record<string, number> = {};
+  const count = (outcome: string) => (byOutcome[outcome] = (byOutcome[outcome] ?? 0) + 1);
+  const ackMs: number[] = [];
+  const others: string[] = [];
+  const askersAcked: { briefing: string; key: string; user: string }[] = [];
+  let noReply = 0;
+  for (const [i, result] of results.entries()) {
+    if (result.status === 'rejected') {
+      noReply++;
+      continue;
+    }
+    const outcome = outcomeOf(result.value);
+    count(outcome);
+    const q = plan[i]!;
+    if (outcome === 'other') others.push(`${q.text} → ${result.value.data?.content ?? ''}`);
+    else {
+      ackMs.push(result.value.latencyMs);
+      askersAcked.push({ briefing: briefingOf.get(q.channelId)!, key: questionKey(q.text), user: q.user });
+    }
+  }
+  // Per briefing, `${qid}:${user}` → whether the acknowledgements leave a vote.
+  const expected = new Map<string, Map<string, boolean>>();
+  for (const vote of votes) {
+    const result = await vote.callback.then(
+      (c) => outcomeOf(c),
+      () => 'no_reply',
+    );
+    if (result === 'no_reply') noReply++;
+    else count(result);
+    const [, , briefing, qid] = vote.customId.split(':');
+    const net = expected.get(briefing!) ?? new Map<string, boolean>();
+    const key = `${qid}:${vote.user}`;
+    if (result === 'vote_added') net.set(key, true);
+    if (result === 'vote_withdrawn') net.set(key, false);
+    expected.set(briefing!, net);
+  }
+  let lost = 0;
+  let doubleVotes = 0;
+  let voteMismatches = 0;
+  for (const briefing of briefingOf.values()) {
+    const snapshot = await repository.snapshot(briefing);
+    const keyOf = new Map(snapshot.questions.map((q) => [q.id, q.key]));
+    const stored = [...snapshot.votes.entries()].flatMap(([qid, list]) => list.map((v) => ({ qid, v })));
+    const distinct = new Set(stored.map(({ qid, v }) => `${qid}:${v.userId}`));
+    doubleVotes += stored.length - distinct.size;
+    const askers = new Set(
+      stored.filter(({ v }) => v.asked).map(({ qid, v }) => `${keyOf.get(qid) ?? ''}|${v.userId}`),
+    );
+    lost += askersAcked.filter((a) => a.briefing === briefing && !askers.has(`${a.key}|${a.user}`)).length;
+    for (const [key, present] of expected.get(briefing) ?? new Map<string, boolean>())
+      if (present !== distinct.has(key)) voteMismatches++;
+  }
+  return {
+    sent: plan.length,
+    acknowledged: askersAcked.length,
+    byOutcome,
+    lost,
+    doubleVotes,
+    voteMismatches,
+    votesSent: votes.length,
+    noReply,
+    others,
+    ackMs: ackMs.sort((a, b) => a - b),
+  };
 }

@@ -90,4 +90,3 @@ export async function runAsk(env: Env): Promise<void> {
     await phrasing?.close();
   }
 }
-

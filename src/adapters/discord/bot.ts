@@ -58,19 +58,8 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
-/** Creates the bot and logs in. Thin: every answer comes from the engine. */
-export function createBot(options: BotOptions): Bot {
-  const { engine, stores, logger } = options;
-  const metrics = options.metrics ?? NO_METRICS;
-  const today = options.today ?? todayInKorea;
-  const commands = new Map<string, Command>(COMMANDS.map((c) => [c.data.name, c]));
-  const limiter = stores.rateLimiter('questions', options.rateLimitPerMinute, 60_000);
-  const cache = new AnswerCache(stores.answers, (error: unknown) => {
-    logger.error({ err: error }, 'could not store an answer request');
-  });
-
-  const readMessages = options.briefing?.readMessages ?? false;
-  const client = new Client({
+function createClient(apiUrl: string | undefined, readMessages: boolean): Client {
+  return new Client({
     // Slash commands need only Guilds; mentions arrive with GuildMessages (content of messages
     // that mention the bot is delivered without the privileged MessageContent intent). Reading
     // plain posts in a briefing channel needs MessageContent, asked for only when configured.
@@ -83,26 +72,66 @@ export function createBot(options: BotOptions): Bot {
     // With GuildMessages the bot also receives every message it posts; it never reads old
     // messages back, so none are cached (less memory and work per answer).
     makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
-    ...(options.apiUrl !== undefined ? { rest: { api: options.apiUrl } } : {}),
+    ...(apiUrl !== undefined ? { rest: { api: apiUrl } } : {}),
   });
-  guardGateway(client, logger, metrics);
+}
 
+function logGateway(client: Client, logger: Logger): void {
+  client.on(Events.Error, (error) => {
+    logger.error({ err: error }, 'discord client error');
+  });
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    logger.warn({ code: event.code, shard }, 'gateway disconnected');
+  });
+  client.on(Events.ShardReconnecting, (shard) => {
+    logger.warn({ shard }, 'gateway reconnecting');
+  });
+  client.on(Events.ShardResume, (shard, replayed) => {
+    logger.info({ shard, replayed }, 'gateway resumed');
+  });
+}
+
+function createBriefing(
+  options: BotOptions,
+  client: Client,
+  today: () => string,
+  metrics: Metrics,
+): { service: BriefingService; qa: BriefingQa } {
   const questionsPerMinute = options.briefing?.questionsPerMinute ?? 5;
-  const briefingService = new BriefingService({
-    engine,
-    stores,
+  const service = new BriefingService({
+    engine: options.engine,
+    stores: options.stores,
     today,
     questionsPerMinute,
-    limiter: stores.rateLimiter('briefing-questions', questionsPerMinute, 60_000),
+    limiter: options.stores.rateLimiter('briefing-questions', questionsPerMinute, 60_000),
   });
-  const briefingQa = new BriefingQa({
+  const qa = new BriefingQa({
     client,
-    service: briefingService,
-    logger,
+    service,
+    logger: options.logger,
     metrics,
-    readMessages,
+    readMessages: options.briefing?.readMessages ?? false,
     editIntervalMs: options.briefing?.editIntervalMs ?? 2000,
   });
+  return { service, qa };
+}
+
+/** Creates the bot and logs in. Thin: every answer comes from the engine. */
+export function createBot(options: BotOptions): Bot {
+  const { engine, stores, logger } = options;
+  const metrics = options.metrics ?? NO_METRICS;
+  const today = options.today ?? todayInKorea;
+  const commands = new Map<string, Command>(COMMANDS.map((c) => [c.data.name, c]));
+  const limiter = stores.rateLimiter('questions', options.rateLimitPerMinute, 60_000);
+  const cache = new AnswerCache(stores.answers, (error: unknown) => {
+    logger.error({ err: error }, 'could not store an answer request');
+  });
+
+  const readMessages = options.briefing?.readMessages ?? false;
+  const client = createClient(options.apiUrl, readMessages);
+  guardGateway(client, logger, metrics);
+
+  const { service: briefingService, qa: briefingQa } = createBriefing(options, client, today, metrics);
 
   /** Keeps a question the engine could not answer; a store failure is logged, not hidden. */
   async function recordGap(text: string, answer: Answer, source: 'command' | 'mention') {
@@ -122,7 +151,8 @@ export function createBot(options: BotOptions): Bot {
     notice: async (interaction, text) => {
       await interaction.reply(privateNotice(text));
     },
-    respond: (interaction, request, respondOptions) => responder.respond(interaction, request, respondOptions),
+    respond: (interaction, request, respondOptions) =>
+      responder.respond(interaction, request, respondOptions),
     readNumber,
     readChoice,
   };
@@ -167,22 +197,14 @@ export function createBot(options: BotOptions): Bot {
 
   client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction));
   client.on(Events.MessageCreate, (message) => void onMessage(message));
-  client.on(Events.Error, (error) => {
-    logger.error({ err: error }, 'discord client error');
-  });
-  client.on(Events.ShardDisconnect, (event, shard) => {
-    logger.warn({ code: event.code, shard }, 'gateway disconnected');
-  });
-  client.on(Events.ShardReconnecting, (shard) => {
-    logger.warn({ shard }, 'gateway reconnecting');
-  });
-  client.on(Events.ShardResume, (shard, replayed) => {
-    logger.info({ shard, replayed }, 'gateway resumed');
-  });
+  logGateway(client, logger);
 
   const ready = new Promise<void>((resolve, reject) => {
     client.once(Events.ClientReady, (c) => {
-      logger.info({ user: c.user.tag, guilds: c.guilds.cache.size, shards: c.ws.shards.size }, 'discord bot ready');
+      logger.info(
+        { user: c.user.tag, guilds: c.guilds.cache.size, shards: c.ws.shards.size },
+        'discord bot ready',
+      );
       resolve();
     });
     client.login(options.token).catch(reject);
@@ -193,7 +215,9 @@ export function createBot(options: BotOptions): Bot {
     ready,
     briefing: briefingQa,
     isGatewayReady: () =>
-      client.isReady() && client.ws.shards.size > 0 && client.ws.shards.every((s) => s.status === Status.Ready),
+      client.isReady() &&
+      client.ws.shards.size > 0 &&
+      client.ws.shards.every((s) => s.status === Status.Ready),
     async stop() {
       await briefingQa.flush(5000);
       briefingQa.close();

@@ -70,7 +70,10 @@ export class BriefingQa implements BriefingCommands {
       (briefingId) => this.renderQueue(briefingId),
       options.editIntervalMs,
       (error, briefingId) => {
-        this.logger.error({ err: error, briefing: briefingId }, 'could not update the briefing queue message');
+        this.logger.error(
+          { err: error, briefing: briefingId },
+          'could not update the briefing queue message',
+        );
       },
     );
   }
@@ -134,7 +137,7 @@ export class BriefingQa implements BriefingCommands {
     const language = languageOf(interaction.locale);
     const t = T[language];
     // Without these the queue could never be posted or read: say so instead of half-starting.
-    const missing = NEEDED_IN_CHANNEL.filter(([bit]) => interaction.appPermissions.has(bit) !== true);
+    const missing = NEEDED_IN_CHANNEL.filter(([bit]) => !interaction.appPermissions.has(bit));
     if (missing.length > 0) {
       settle(interaction, 'missing_permissions');
       await interaction.reply(notice(t.missingPermissions(missing.map(([, name]) => name).join(', '))));

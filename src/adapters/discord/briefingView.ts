@@ -207,7 +207,6 @@ export function buildQueueMessage(
   return { embeds: [embed], components, allowedMentions: { parse: [], repliedUser: false } };
 }
 
-
 type Texts = (typeof T)[Language];
 
 /** What an attendee is told about a question they submitted. */

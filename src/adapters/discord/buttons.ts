@@ -24,9 +24,7 @@ export interface ButtonOptions {
 export class AnswerComponents {
   constructor(private readonly o: ButtonOptions) {}
 
-  async handle(
-    interaction: MessageComponentInteraction | ModalSubmitInteraction,
-  ): Promise<void> {
+  async handle(interaction: MessageComponentInteraction | ModalSubmitInteraction): Promise<void> {
     const [action, ...rest] = interaction.customId.split(':');
     if (interaction.isButton() && action === 'fb' && (rest[0] === 'up' || rest[0] === 'down') && rest[1]) {
       await this.vote(interaction, rest[0], rest[1]);

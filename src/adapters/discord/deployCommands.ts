@@ -28,10 +28,14 @@ export async function deployCommands(env: Env): Promise<number> {
       env.DISCORD_GUILD_ID !== undefined
         ? `in server ${env.DISCORD_GUILD_ID} (available now)`
         : 'globally (may take up to an hour to appear)';
-    console.log(`Registered ${result.length} commands ${where}: ${result.map((c) => `/${c.name}`).join(', ')}`);
+    console.log(
+      `Registered ${result.length} commands ${where}: ${result.map((c) => `/${c.name}`).join(', ')}`,
+    );
     return 0;
   } catch (error) {
-    console.error(`Could not register the commands: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `Could not register the commands: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return 1;
   }
 }

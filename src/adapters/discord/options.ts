@@ -12,8 +12,9 @@ export async function readNumber(
   spec: NumberSpec,
 ): Promise<number | null | 'invalid'> {
   const raw = interaction.options.get(name)?.value;
-  if ((raw === undefined || raw === null) && spec.required !== true) return null;
-  const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+  if (raw === undefined && spec.required !== true) return null;
+  const value =
+    typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
   const valid =
     Number.isFinite(value) &&
     value >= spec.min &&
@@ -22,7 +23,9 @@ export async function readNumber(
   if (valid) return value;
   const language = languageOfLocale(interaction.locale);
   settle(interaction, 'invalid');
-  await interaction.reply(privateNotice(NOTICES[language].invalidNumber(spec.label[language], spec.min, spec.max)));
+  await interaction.reply(
+    privateNotice(NOTICES[language].invalidNumber(spec.label[language], spec.min, spec.max)),
+  );
   return 'invalid';
 }
 
@@ -33,7 +36,7 @@ export async function readChoice<T extends string>(
   spec: OptionSpec,
 ): Promise<T | null | 'invalid'> {
   const raw = interaction.options.get(name)?.value;
-  if ((raw === undefined || raw === null) && spec.required !== true) return null;
+  if (raw === undefined && spec.required !== true) return null;
   const found = allowed.find((choice) => choice === raw);
   if (found !== undefined) return found;
   const language = languageOfLocale(interaction.locale);

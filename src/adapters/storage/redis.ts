@@ -86,7 +86,11 @@ export async function openRedis(
       try {
         await Promise.race([
           client.ping(),
-          new Promise((_, reject) => setTimeout(() => reject(new Error('no PING reply within 1 s')), 1000)),
+          new Promise((_, reject) =>
+            setTimeout(() => {
+              reject(new Error('no PING reply within 1 s'));
+            }, 1000),
+          ),
         ]);
         return null;
       } catch (error) {
@@ -107,10 +111,11 @@ function observed(adapter: KeyvStoreAdapter, onError: (error: unknown) => void):
   return new Proxy(adapter, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
-      if (typeof property !== 'string' || !OBSERVED.has(property) || typeof value !== 'function') return value;
+      if (typeof property !== 'string' || !OBSERVED.has(property) || typeof value !== 'function')
+        return value;
       return async (...args: unknown[]) => {
         try {
-          return (await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args)) as unknown;
+          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
         } catch (error) {
           onError(error);
           throw error;

@@ -312,7 +312,9 @@ class SqliteNamespace implements KeyvStoreAdapter {
   }
 
   async delete(key: string): Promise<boolean> {
-    return (await this.observe(this.backend.write(this.durability, 'DELETE FROM keyv WHERE key = ?', key))) > 0;
+    return (
+      (await this.observe(this.backend.write(this.durability, 'DELETE FROM keyv WHERE key = ?', key))) > 0
+    );
   }
 
   async has(key: string): Promise<boolean> {

@@ -32,7 +32,11 @@ export class CommandStore {
    * The command an interaction for `name` would target: the guild's command first (in `guildId`,
    * default the primary guild; none in DMs), then the global one.
    */
-  find(name: string, type = 1, guildId: string | null = this.world.ids.guildId): APIApplicationCommand | undefined {
+  find(
+    name: string,
+    type = 1,
+    guildId: string | null = this.world.ids.guildId,
+  ): APIApplicationCommand | undefined {
     const matches = (command: APIApplicationCommand): boolean =>
       command.name === name && sameCode(command.type, type);
     return (guildId === null ? undefined : this.list(guildId).find(matches)) ?? this.#global.find(matches);

@@ -356,10 +356,18 @@ export async function startDiscordStandin(options: DiscordStandinOptions = {}): 
   }
 
   const messageCreated = (message: APIMessage): void => {
-    gateway.dispatch('MESSAGE_CREATE', (session) => messageEvent(session, message), routeOf(message.channel_id));
+    gateway.dispatch(
+      'MESSAGE_CREATE',
+      (session) => messageEvent(session, message),
+      routeOf(message.channel_id),
+    );
   };
   const messageUpdated = (message: APIMessage): void => {
-    gateway.dispatch('MESSAGE_UPDATE', (session) => messageEvent(session, message), routeOf(message.channel_id));
+    gateway.dispatch(
+      'MESSAGE_UPDATE',
+      (session) => messageEvent(session, message),
+      routeOf(message.channel_id),
+    );
   };
   const messageDeleted = (message: APIMessage): void => {
     const guild = world.guildOfChannel(message.channel_id);

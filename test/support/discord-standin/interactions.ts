@@ -438,7 +438,8 @@ export class InteractionService {
   /** The guild an interaction happens in (the primary one when unsaid; DMs still see its commands, as before). */
   #guildOf(init: Omit<InteractionInit, 'type' | 'data'>): string {
     if (typeof init.guildId === 'string') return init.guildId;
-    const fromChannel = init.channelId === undefined ? undefined : this.o.world.guildOfChannel(init.channelId);
+    const fromChannel =
+      init.channelId === undefined ? undefined : this.o.world.guildOfChannel(init.channelId);
     return fromChannel?.id ?? this.o.world.ids.guildId;
   }
 

@@ -196,7 +196,12 @@ export class World {
       username: this.botUser.username,
     });
     const joinedAt = isoNow(this.createdAt);
-    guild.members.set(this.botUser.id, { userId: this.botUser.id, roles: [guild.botRole.id], joinedAt, nick: null });
+    guild.members.set(this.botUser.id, {
+      userId: this.botUser.id,
+      roles: [guild.botRole.id],
+      joinedAt,
+      nick: null,
+    });
     guild.members.set(this.owner.id, { userId: this.owner.id, roles: [], joinedAt, nick: null });
     guild.members.set(this.organiser.id, {
       userId: this.organiser.id,
@@ -206,17 +211,29 @@ export class World {
     });
     guild.members.set(this.member.id, { userId: this.member.id, roles: [], joinedAt, nick: null });
     this.guilds.set(id, guild);
-    this.channels.set(channelId, { id: channelId, guildId: id, name: 'general', position: 0, lastMessageId: null });
+    this.channels.set(channelId, {
+      id: channelId,
+      guildId: id,
+      name: 'general',
+      position: 0,
+      lastMessageId: null,
+    });
     return guild;
   }
 
   /** Adds a guild (with the fixture members and a `general` channel); `id` defaults to a new snowflake. */
   addGuild(id: string = this.#nextId()): GuildState {
     if (this.guilds.has(id)) throw new Error(`Discord stand-in: guild ${id} exists`);
-    return this.#createGuild(id, `Stand-in Guild ${this.guilds.size + 1}`, this.primary.locale, this.#nextId(), {
-      organiserRole: this.#nextId(),
-      botRole: this.#nextId(),
-    });
+    return this.#createGuild(
+      id,
+      `Stand-in Guild ${this.guilds.size + 1}`,
+      this.primary.locale,
+      this.#nextId(),
+      {
+        organiserRole: this.#nextId(),
+        botRole: this.#nextId(),
+      },
+    );
   }
 
   // The primary guild's parts, as before guilds could be added.
@@ -272,7 +289,10 @@ export class World {
    * Returns a known user, registering unknown ids on the fly; the user becomes a member (without
    * roles) of `guildId` (default: the primary guild) if not one already.
    */
-  ensureUser(input: string | (Partial<APIUser> & { id?: string }), guildId: string = this.primary.id): APIUser {
+  ensureUser(
+    input: string | (Partial<APIUser> & { id?: string }),
+    guildId: string = this.primary.id,
+  ): APIUser {
     const id = typeof input === 'string' ? input : (input.id ?? this.#nextId());
     let user = this.users.get(id);
     if (user) {
