@@ -4,14 +4,14 @@ import { openPhrasing } from '../adapters/openPhrasing.js';
 import { openStores, type Stores } from '../adapters/storage/index.js';
 import { createEngine } from '../core/engine.js';
 import { warmUp } from '../core/warmUp.js';
-import { healthRoutes, type HealthPart } from '../http/health.js';
-import { metricsRoutes } from '../http/metrics.js';
-import { startHttpServer, type HttpServer } from '../http/server.js';
+import type { HealthPart } from '../http/health.js';
+import type { HttpServer } from '../http/server.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { PrometheusMetrics } from '../metrics/prometheus.js';
 import { NO_METRICS } from '../shared/metrics.js';
 import { StartupError, within, type BootContext } from './boot.js';
 import { describeLoginError } from './discordErrors.js';
+import { serveOps } from './opsServer.js';
 import { installSafetyNet } from './safetyNet.js';
 import { answerShardManager } from './shardChild.js';
 
@@ -85,15 +85,7 @@ export async function runBot({ env, logger }: BootContext, asShard = false): Pro
   let http: HttpServer | undefined;
   try {
     // Up before the gateway, so /healthz answers 503 while the bot connects.
-    if (env.HTTP_PORT !== undefined && !asShard) {
-      http = await startHttpServer({
-        host: env.HTTP_HOST,
-        port: env.HTTP_PORT,
-        logger,
-        routes: [healthRoutes(health), metricsRoutes(metricsText)],
-      });
-      logger.info({ url: http.url }, 'http server listening (/healthz, /metrics)');
-    }
+    if (!asShard) http = await serveOps(env, logger, health, metricsText);
     await within(env.STARTUP_TIMEOUT_MS, 'connecting to Discord', bot.ready).catch((error: unknown) => {
       throw error instanceof StartupError
         ? error

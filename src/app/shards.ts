@@ -1,11 +1,10 @@
 import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
 import type { MetricObjectWithValues, MetricValue } from 'prom-client';
-import { healthRoutes, type HealthPart } from '../http/health.js';
-import { metricsRoutes } from '../http/metrics.js';
-import { startHttpServer, type HttpServer } from '../http/server.js';
+import type { HealthPart } from '../http/health.js';
 import { aggregateMetrics } from '../metrics/prometheus.js';
 import { StartupError, within, type BootContext } from './boot.js';
 import { describeLoginError } from './discordErrors.js';
+import { serveOps } from './opsServer.js';
 import type { ShardReply, ShardRequest } from './shardChild.js';
 
 const ASK_TIMEOUT_MS = 2000;
@@ -98,16 +97,7 @@ export async function runShardManager({ env, logger }: BootContext, script: stri
     );
   };
 
-  let http: HttpServer | undefined;
-  if (env.HTTP_PORT !== undefined) {
-    http = await startHttpServer({
-      host: env.HTTP_HOST,
-      port: env.HTTP_PORT,
-      logger,
-      routes: [healthRoutes(health), metricsRoutes(metrics)],
-    });
-    logger.info({ url: http.url }, 'http server listening (/healthz, /metrics)');
-  }
+  const http = await serveOps(env, logger, health, metrics);
 
   const stopShards = async (signal: NodeJS.Signals) => {
     manager.respawn = false;

@@ -114,3 +114,33 @@ export function setOrganiserRole(
     },
   });
 }
+
+/** `/briefing-qa <sub>` with one string option (`ask question:…`, `start title:…`). */
+export function briefingCommand(
+  standin: DiscordStandin,
+  sub: 'ask' | 'start',
+  value: string,
+  init: { user: string; channelId?: string },
+) {
+  const option = sub === 'ask' ? 'question' : 'title';
+  return standin.sendCommand(
+    'briefing-qa',
+    [{ type: 1, name: sub, options: [{ type: 3, name: option, value }] }],
+    init,
+  );
+}
+
+/** An INTERACTION_CREATE Discord never sends: a guild interaction with neither member nor user. */
+export function sendMemberlessInteraction(standin: DiscordStandin): void {
+  standin.dispatchRaw('INTERACTION_CREATE', {
+    id: '1311000000000009999',
+    application_id: standin.applicationId,
+    type: 2,
+    token: 'malformed',
+    version: 1,
+    guild_id: standin.guildId,
+    channel_id: standin.channelId,
+    data: { id: '1', name: 'ask', type: 1 },
+    locale: 'en-US',
+  });
+}

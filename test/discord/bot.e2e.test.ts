@@ -10,6 +10,7 @@ import { startBotProcess } from '../support/botProcess.js';
 import { startDiscordStandin, type DiscordStandin, type FinalReply } from '../support/discordStandin.js';
 import { realEngine } from '../support/engine.js';
 import { runScript } from '../support/run.js';
+import { sendMemberlessInteraction } from '../briefing/helpers.js';
 
 function message(final: FinalReply): APIMessage {
   if (final.kind !== 'message') throw new Error(`expected a message, got ${final.kind}`);
@@ -434,17 +435,7 @@ describe('Discord bot through the stand-in (real discord.js client)', () => {
   });
 
   it('survives a malformed gateway event (a guild interaction with neither member nor user)', async () => {
-    standin.dispatchRaw('INTERACTION_CREATE', {
-      id: '1311000000000009999',
-      application_id: standin.applicationId,
-      type: 2,
-      token: 'malformed',
-      version: 1,
-      guild_id: standin.guildId,
-      channel_id: standin.channelId,
-      data: { id: '1', name: 'ask', type: 1 },
-      locale: 'en-US',
-    });
+    sendMemberlessInteraction(standin);
     standin.dispatchRaw('INTERACTION_CREATE', null);
     await vi.waitFor(() => {
       expect(logs.filter((l) => l.msg === 'malformed gateway event ignored')).toHaveLength(2);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startBotProcess, type BotProcess } from '../support/botProcess.js';
 import { startDiscordStandin, type DiscordStandin } from '../support/discordStandin.js';
 import { runScript } from '../support/run.js';
-import { message } from '../briefing/helpers.js';
+import { briefingCommand, message, sendMemberlessInteraction } from '../briefing/helpers.js';
 
 const user = (n: number) => `13110000000000${String(8000 + n)}`;
 
@@ -148,16 +148,7 @@ describe('operations: deploy, npm start with HTTP, faults', () => {
   });
 
   it('keeps running after a malformed event, and counts it', async () => {
-    standin.dispatchRaw('INTERACTION_CREATE', {
-      id: '1311000000000009999',
-      application_id: standin.applicationId,
-      type: 2,
-      token: 'malformed',
-      version: 1,
-      guild_id: standin.guildId,
-      channel_id: standin.channelId,
-      data: { id: '1', name: 'ask', type: 1 },
-    });
+    sendMemberlessInteraction(standin);
     await vi.waitFor(async () => {
       expect(
         metric((await get('/metrics')).text, 'egov_contained_errors_total', '{kind="malformed_event"}'),
@@ -192,35 +183,12 @@ describe('operations: deploy, npm start with HTTP, faults', () => {
 
   it('refuses to acknowledge while its store file is gone (apology + error log), and recovers', async () => {
     const organiser = standin.users.organiser.id;
-    const start = message(
-      await standin
-        .sendCommand(
-          'briefing-qa',
-          [{ type: 1, name: 'start', options: [{ type: 3, name: 'title', value: 'ops' }] }],
-          {
-            user: organiser,
-          },
-        )
-        .waitForFinal(),
-    );
+    const start = message(await briefingCommand(standin, 'start', 'ops', { user: organiser }).waitForFinal());
     expect(start.content).toContain('Started');
     rmSync(join(dir, 'data'), { recursive: true, force: true });
+    const question = '주차는 어디에 하나요?';
     const refused = message(
-      await standin
-        .sendCommand(
-          'briefing-qa',
-          [
-            {
-              type: 1,
-              name: 'ask',
-              options: [{ type: 3, name: 'question', value: '주차는 어디에 하나요?' }],
-            },
-          ],
-          {
-            user: user(7),
-          },
-        )
-        .waitForFinal(),
+      await briefingCommand(standin, 'ask', question, { user: user(7) }).waitForFinal(),
     );
     expect(refused.content).toContain('Sorry');
     expect(bot.stderr()).toContain('store file lost');
@@ -229,23 +197,7 @@ describe('operations: deploy, npm start with HTTP, faults', () => {
       expect(health.status).toBe(200);
     });
     // The briefing went with the file: the bot says so instead of pretending to queue.
-    const after = message(
-      await standin
-        .sendCommand(
-          'briefing-qa',
-          [
-            {
-              type: 1,
-              name: 'ask',
-              options: [{ type: 3, name: 'question', value: '주차는 어디에 하나요?' }],
-            },
-          ],
-          {
-            user: user(7),
-          },
-        )
-        .waitForFinal(),
-    );
+    const after = message(await briefingCommand(standin, 'ask', question, { user: user(7) }).waitForFinal());
     expect(after.content).toContain('No briefing is running');
   });
 

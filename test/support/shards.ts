@@ -3,7 +3,8 @@ import { performance } from 'node:perf_hooks';
 import { REST, Routes, type APIMessage } from 'discord.js';
 import { COMMANDS } from '../../commands/index.js';
 import { openStores } from '../../src/adapters/storage/index.js';
-import { DEFAULT_LIMITS, checkQuestion, questionKey } from '../../src/briefing/model.js';
+import { questionKey } from '../../src/briefing/model.js';
+import { planBurst, type PlannedQuestion } from './burst.js';
 import { BriefingRepository } from '../../src/briefing/repository.js';
 import { startDiscordStandin, type DiscordStandin, type InteractionCallback } from './discordStandin.js';
 
@@ -107,11 +108,7 @@ const outcomeOf = (c: InteractionCallback): string => {
   return 'other';
 };
 
-interface Ask {
-  readonly user: string;
-  readonly text: string;
-  readonly channelId: string;
-}
+type Ask = PlannedQuestion;
 
 interface Vote {
   readonly user: string;
@@ -132,29 +129,6 @@ async function startBriefings(bot: ShardedBot): Promise<void> {
     if (started.kind !== 'message' || !started.message.content.includes('Started'))
       throw new Error(`the briefing did not start in ${guild.id}`);
   }
-}
-
-/** Known questions (auto-answered), new ones and reworded duplicates, alternating between the guilds. */
-function planBurst(bot: ShardedBot, questions: number, accounts: number, known: readonly string[]): Ask[] {
-  // Only questions a briefing accepts: refusing bad input is tested elsewhere.
-  const valid = known.filter((q) => checkQuestion(q, DEFAULT_LIMITS).ok);
-  const plan: Ask[] = [];
-  const seen = new Set<string>();
-  for (let k = 0; k < questions; k++) {
-    const user = `13110000000${String(100000 + (k % accounts))}`;
-    const channelId = bot.guilds[k % 2]!.channelId;
-    const kind = k % 10;
-    let text =
-      kind < 3
-        ? valid[k % valid.length]!
-        : kind < 5
-          ? `세션  ${(k * 7) % 150}번 점심 도시락은 어디서 받나요`
-          : `세션 ${k}번 휴식 시간은 몇 분인가요?`;
-    if (seen.has(`${channelId}|${user}|${questionKey(text)}`)) text = `세션 ${k}번 휴식 시간은 몇 분인가요?`;
-    seen.add(`${channelId}|${user}|${questionKey(text)}`);
-    plan.push({ user, text, channelId });
-  }
-  return plan;
 }
 
 /** Sends the plan evenly over `windowMs`; resolves with every interaction's callback (or its failure). */
@@ -220,7 +194,7 @@ export async function runShardBurst(
   options: { questions: number; accounts: number; windowMs: number; known: readonly string[] },
 ): Promise<BurstResult> {
   await startBriefings(bot);
-  const plan = planBurst(bot, options.questions, options.accounts, options.known);
+  const plan = planBurst({ ...options, channels: bot.guilds.map((g) => g.channelId) });
   const start = performance.now();
   const results = await sendBurst(bot.standin, plan, options.windowMs);
   const votes = await pressVotes(bot);
