@@ -41,4 +41,18 @@ describe('npm run gaps', () => {
     });
     expect((JSON.parse(json.stdout) as { count: number }[]).map((g) => g.count)).toEqual([3, 1]);
   });
+
+  it.each([
+    [['--help'], 0, 'usage: npm run gaps'],
+    [['--bogus'], 2, "Unknown option '--bogus'"],
+    [['--similarity', 'x'], 2, '--similarity must be a number'],
+  ])('answers %j with a usage text and exit code %i, never a stack trace', (args, code, text) => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/bin/gaps.ts', ...args], {
+      env: { ...process.env, DISCORD_TOKEN: '' },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(code);
+    expect(run.stdout + run.stderr).toContain(text);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
 });

@@ -24,10 +24,11 @@ export function waitForQueue(
   standin: DiscordStandin,
   predicate: (m: APIMessage) => boolean,
   timeoutMs = 8000,
+  channelId = standin.channelId,
 ): Promise<APIMessage> {
   return standin.waitFor(
     () => {
-      const m = queueMessage(standin);
+      const m = queueMessage(standin, channelId);
       return m !== undefined && predicate(m) ? m : undefined;
     },
     timeoutMs,
@@ -92,14 +93,12 @@ export function setOrganiserRole(
   standin: DiscordStandin,
   userId: string,
   roleId: string | null,
-  guildId: string = standin.guildId,
-  channelId?: string,
+  init: { roles?: string[]; memberPermissions?: bigint; guildId?: string; channelId?: string } = {},
 ) {
   const role = roleId === null ? undefined : standin.roleById(roleId);
   return standin.sendInteraction({
     user: userId,
-    guildId,
-    ...(channelId !== undefined ? { channelId } : {}),
+    ...init,
     data: {
       name: 'briefing-qa',
       type: 1,

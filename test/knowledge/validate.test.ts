@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -137,6 +137,15 @@ describe('knowledge base validation', () => {
       }
       expect(status).toBe(1);
       expect(stderr).toMatch(/sources\.yaml at sources\[\d+\]\.url/);
+    });
+
+    it('checks the folder in KNOWLEDGE_DIR when given no folder', () => {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/bin/kb-check.ts'], {
+        encoding: 'utf8',
+        env: { ...process.env, KNOWLEDGE_DIR: dir },
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/sources\.yaml at sources\[\d+\]\.url/);
     });
 
     it('prints a summary for the real knowledge base', () => {

@@ -191,7 +191,9 @@ describe('operations: deploy, npm start with HTTP, faults', () => {
       await briefingCommand(standin, 'ask', question, { user: user(7) }).waitForFinal(),
     );
     expect(refused.content).toContain('Sorry');
-    expect(bot.stderr()).toContain('store file lost');
+    await vi.waitFor(() => {
+      expect(bot.stderr()).toContain('store file lost');
+    });
     await vi.waitFor(async () => {
       const health = await get('/healthz');
       expect(health.status).toBe(200);
@@ -201,10 +203,22 @@ describe('operations: deploy, npm start with HTTP, faults', () => {
     expect(after.content).toContain('No briefing is running');
   });
 
-  it('exits 0 on SIGTERM after logging that it stopped', async () => {
+  it('on SIGTERM sends the queue edit still pending, then exits 0', async () => {
+    const organiser = standin.users.organiser.id;
+    const channelId = standin.addTextChannel('last-edit');
+    const start = { user: organiser, channelId };
+    expect(message(await briefingCommand(standin, 'start', 'last', start).waitForFinal()).content).toContain(
+      'Started',
+    );
+    // The first question's edit goes out at once; the second waits out the edit interval (1 s)…
+    for (const [n, text] of ['첫째 질문 주차 안내', '둘째 질문 점심 장소'].entries())
+      await briefingCommand(standin, 'ask', text, { user: user(20 + n), channelId }).waitForFinal();
+    // …and SIGTERM arrives before it.
     bot.child.kill('SIGTERM');
     const { code } = await bot.exited;
     expect(code).toBe(0);
     expect(bot.stderr()).toContain('"msg":"stopped"');
+    const queue = standin.messages.get(channelId)!.find((m) => (m.embeds[0]?.title ?? '').includes('🙋'))!;
+    expect(queue.embeds[0]?.description).toContain('둘째 질문 점심 장소');
   });
 });

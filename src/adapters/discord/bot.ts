@@ -54,7 +54,7 @@ export interface Bot {
   readonly briefing: BriefingQa;
   /** True while every gateway shard of this process is connected and ready. */
   isGatewayReady(): boolean;
-  /** Sends the pending queue edits (at most 5 s), then logs out. */
+  /** Lets running handlers finish and sends the pending queue edits (at most 5 s each), then logs out. */
   stop(): Promise<void>;
 }
 
@@ -195,8 +195,18 @@ export function createBot(options: BotOptions): Bot {
     }
   }
 
-  client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction));
-  client.on(Events.MessageCreate, (message) => void onMessage(message));
+  // Handlers still running (a shutdown lets them finish: their queue edits are then sent too).
+  const inFlight = new Set<Promise<void>>();
+  const handle = (work: Promise<void>) => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  };
+  client.on(Events.InteractionCreate, (interaction) => {
+    handle(onInteraction(interaction));
+  });
+  client.on(Events.MessageCreate, (message) => {
+    handle(onMessage(message));
+  });
   logGateway(client, logger);
 
   const ready = new Promise<void>((resolve, reject) => {
@@ -219,6 +229,10 @@ export function createBot(options: BotOptions): Bot {
       client.ws.shards.size > 0 &&
       client.ws.shards.every((s) => s.status === Status.Ready),
     async stop() {
+      await Promise.race([
+        Promise.allSettled([...inFlight]),
+        new Promise((resolve) => setTimeout(resolve, 5000).unref()),
+      ]);
       await briefingQa.flush(5000);
       briefingQa.close();
       await client.destroy();
