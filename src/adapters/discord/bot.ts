@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, Options, Status, type Message } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options, Status } from 'discord.js';
 import type { Logger } from 'pino';
 import { COMMANDS } from '../../../commands/index.js';
 import { BriefingService } from '../../briefing/service.js';
@@ -12,7 +12,7 @@ import { BriefingQa } from './briefingQa.js';
 import { AnswerComponents } from './buttons.js';
 import type { Command, CommandContext } from './command.js';
 import { guardGateway } from './gatewayGuard.js';
-import { createMentionHandler } from './mentions.js';
+import { createMentionHandler, createMessageRouter } from './mentions.js';
 import { languageOfLocale, privateNotice } from './notices.js';
 import { readChoice, readNumber } from './options.js';
 import { Responder, type Phrase } from './respond.js';
@@ -176,24 +176,7 @@ export function createBot(options: BotOptions): Bot {
     metrics,
   });
 
-  async function onMessage(message: Message) {
-    if (message.author.bot || client.user === null) return;
-    // Only a direct mention of the bot: @everyone and role pings are not questions for it.
-    // Other posts may be questions for a briefing running in the channel.
-    if (message.mentions.users.has(client.user.id)) {
-      await onMention(message, message.content.replace(/<@!?\d+>/g, ' ').trim());
-      return;
-    }
-    if (!readMessages) return;
-    try {
-      await briefingQa.handleMessage(message);
-    } catch (error) {
-      logger.error(
-        { err: error, message: message.id, channel: message.channelId, user: message.author.id },
-        'briefing question failed',
-      );
-    }
-  }
+  const onMessage = createMessageRouter({ client, onMention, briefing: briefingQa, readMessages, logger });
 
   // Handlers still running (a shutdown lets them finish: their queue edits are then sent too).
   const inFlight = new Set<Promise<void>>();

@@ -1,9 +1,10 @@
-import type { Message } from 'discord.js';
+import type { Client, Message } from 'discord.js';
 import type { Logger } from 'pino';
 import { detectLanguage } from '../../core/text.js';
 import type { Metrics } from '../../shared/metrics.js';
 import type { RateLimiter } from '../../shared/rateLimit.js';
 import type { AnswerCache, StoredRequest } from './answerCache.js';
+import type { BriefingQa } from './briefingQa.js';
 import { NOTICES } from './notices.js';
 import { track } from './outcome.js';
 import { buildNotice } from './reply.js';
@@ -70,6 +71,35 @@ export function createMentionHandler(o: MentionOptions): (message: Message, text
       };
       if (logger.isLevelEnabled('debug')) line['question'] = text;
       logger.info(line, 'interaction');
+    }
+  };
+}
+
+/**
+ * Every message the bot receives: a direct mention of the bot is a question for it (@everyone and
+ * role pings are not); other posts may be questions for a briefing running in the channel.
+ */
+export function createMessageRouter(o: {
+  readonly client: Client;
+  readonly onMention: (message: Message, text: string) => Promise<void>;
+  readonly briefing: BriefingQa;
+  readonly readMessages: boolean;
+  readonly logger: Logger;
+}): (message: Message) => Promise<void> {
+  return async (message) => {
+    if (message.author.bot || o.client.user === null) return;
+    if (message.mentions.users.has(o.client.user.id)) {
+      await o.onMention(message, message.content.replace(/<@!?\d+>/g, ' ').trim());
+      return;
+    }
+    if (!o.readMessages) return;
+    try {
+      await o.briefing.handleMessage(message);
+    } catch (error) {
+      o.logger.error(
+        { err: error, message: message.id, channel: message.channelId, user: message.author.id },
+        'briefing question failed',
+      );
     }
   };
 }
