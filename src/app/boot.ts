@@ -18,16 +18,34 @@ export interface BootContext {
   readonly logger: Logger;
 }
 
+/** How long a log line may wait in the buffer. */
+const LOG_FLUSH_MS = 250;
+
 /**
- * Logs go to stderr as JSON; tokens and keys are never logged. Written asynchronously (one log
- * line per interaction must not cost a system call on the reply path); what is still buffered is
- * written out when the process exits.
+ * Logs go to stderr as JSON; tokens and keys are never logged. Buffered (one log line per
+ * interaction must not cost a system call on the reply path) and written at least every 250 ms,
+ * and whatever is left when the process exits.
  */
 export function createLogger(env: Env): Logger {
-  return pino(
+  const logger = pino(
     { level: env.LOG_LEVEL, redact: ['token', '*.token', 'headers.authorization'] },
-    pino.destination({ fd: 2, sync: false }),
+    pino.destination({ fd: 2, sync: false, minLength: 4096 }),
   );
+  setInterval(() => {
+    logger.flush();
+  }, LOG_FLUSH_MS).unref();
+  return logger;
+}
+
+/** Writes out buffered log lines (before a final message, so it comes last). */
+export function flushLogs(logger: Logger | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (logger === undefined) resolve();
+    else
+      logger.flush(() => {
+        resolve();
+      });
+  });
 }
 
 const EXPECTED = [EnvError, KnowledgeError, StoreOpenError, StartupError];
@@ -48,7 +66,7 @@ export async function boot(main: (context: BootContext) => Promise<void>): Promi
     await main({ env, logger });
   } catch (error) {
     if (EXPECTED.some((kind) => error instanceof kind)) {
-      logger?.flush();
+      await flushLogs(logger);
       process.stderr.write(`egov-briefing-bot: ${(error as Error).message}\n`);
       process.exit(1);
     }

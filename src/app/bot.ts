@@ -9,7 +9,7 @@ import type { HttpServer } from '../http/server.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { PrometheusMetrics } from '../metrics/prometheus.js';
 import { NO_METRICS } from '../shared/metrics.js';
-import { StartupError, within, type BootContext } from './boot.js';
+import { StartupError, flushLogs, within, type BootContext } from './boot.js';
 import { describeLoginError } from './discordErrors.js';
 import { serveOps } from './opsServer.js';
 import { installSafetyNet } from './safetyNet.js';
@@ -116,7 +116,7 @@ export async function runBot({ env, logger }: BootContext, asShard = false): Pro
     await phrasing?.close();
     await stores.close();
     logger.info('stopped');
-    logger.flush();
+    await flushLogs(logger);
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

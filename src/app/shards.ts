@@ -2,7 +2,7 @@ import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
 import type { MetricObjectWithValues, MetricValue } from 'prom-client';
 import type { HealthPart } from '../http/health.js';
 import { aggregateMetrics } from '../metrics/prometheus.js';
-import { StartupError, within, type BootContext } from './boot.js';
+import { StartupError, flushLogs, within, type BootContext } from './boot.js';
 import { describeLoginError } from './discordErrors.js';
 import { serveOps } from './opsServer.js';
 import type { ShardReply, ShardRequest } from './shardChild.js';
@@ -137,7 +137,7 @@ export async function runShardManager({ env, logger }: BootContext, script: stri
     logger.info({ signal }, 'shutting down the shards');
     await http?.close();
     await stopShards('SIGTERM');
-    logger.flush();
+    await flushLogs(logger);
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

@@ -16,6 +16,7 @@ export type RateLimiterFactory = (name: string, limit: number, windowMs: number)
 /** The in-memory sliding window, for one process. */
 export class MemoryRateLimiter implements RateLimiter {
   private readonly events = new Map<string, number[]>();
+  private lastSweep = 0;
 
   constructor(
     private readonly limit: number,
@@ -32,8 +33,9 @@ export class MemoryRateLimiter implements RateLimiter {
     }
     recent.push(now);
     this.events.set(key, recent);
-    // Keep the map from growing without bound on a busy server.
-    if (this.events.size > 10_000) {
+    // Keep the map from growing without bound on a busy server (a sweep at most once a window).
+    if (this.events.size > 10_000 && now - this.lastSweep >= this.windowMs) {
+      this.lastSweep = now;
       for (const [k, times] of this.events)
         if (times.every((t) => now - t >= this.windowMs)) this.events.delete(k);
     }

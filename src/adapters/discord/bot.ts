@@ -70,8 +70,15 @@ function createClient(apiUrl: string | undefined, readMessages: boolean): Client
     ],
     allowedMentions: { parse: [], repliedUser: false },
     // With GuildMessages the bot also receives every message it posts; it never reads old
-    // messages back, so none are cached (less memory and work per answer).
-    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
+    // messages back, so none are cached. Nor are the users and members of interactions: each
+    // interaction carries its own, and a cache of every asker would grow with every new one
+    // (memory, and garbage-collection work per answer). The bot's own user and member stay.
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 0,
+      UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user.id },
+      GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user.id },
+    }),
     ...(apiUrl !== undefined ? { rest: { api: apiUrl } } : {}),
   });
 }

@@ -7,18 +7,20 @@ export interface Outcome {
   readonly startedAt: number;
 }
 
-const outcomes = new WeakMap<object, Outcome>();
+// Kept on the event object itself: cheaper than a WeakMap entry per interaction, and gone with it.
+const OUTCOME = Symbol('outcome');
+type Tracked = object & { [OUTCOME]?: Outcome };
 
 /** Starts tracking an interaction or message (the router and the mention handler do). */
 export function track(event: object): Outcome {
   const outcome: Outcome = { status: 'ok', startedAt: performance.now() };
-  outcomes.set(event, outcome);
+  (event as Tracked)[OUTCOME] = outcome;
   return outcome;
 }
 
 /** Records how an interaction ended; returns the seconds since it arrived. */
 export function settle(event: object, status: string): number {
-  const outcome = outcomes.get(event);
+  const outcome = (event as Tracked)[OUTCOME];
   if (outcome === undefined) return 0;
   outcome.status = status;
   return (performance.now() - outcome.startedAt) / 1000;
