@@ -13,8 +13,12 @@ export interface StoreLogger {
 
 type Row = Record<string, unknown>;
 
-/** One sqlite3 connection with promise helpers. */
+/** One sqlite3 connection with promise helpers; each SQL text is prepared once and reused. */
 class Connection {
+  // sqlite3 queues the runs of one statement, so concurrent callers can share it. A failed
+  // prepare never calls queued runs back, so runs wait for the prepare and a failure is evicted.
+  private readonly statements = new Map<string, Promise<sqlite3.Statement>>();
+
   private constructor(private readonly db: sqlite3.Database) {}
 
   static open(file: string, synchronous: 'FULL' | 'NORMAL'): Promise<Connection> {
@@ -45,18 +49,38 @@ class Connection {
     });
   }
 
-  all(sql: string, ...params: unknown[]): Promise<Row[]> {
+  private statement(sql: string): Promise<sqlite3.Statement> {
+    let statement = this.statements.get(sql);
+    if (statement === undefined) {
+      statement = new Promise((resolve, reject) => {
+        const prepared: sqlite3.Statement = this.db.prepare(sql, (error: Error | null) => {
+          if (error === null) {
+            resolve(prepared);
+            return;
+          }
+          this.statements.delete(sql);
+          reject(error);
+        });
+      });
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  async all(sql: string, ...params: unknown[]): Promise<Row[]> {
+    const statement = await this.statement(sql);
     return new Promise((resolve, reject) => {
-      this.db.all(sql, params, (error: Error | null, rows: Row[]) => {
+      statement.all(params, (error: Error | null, rows: Row[]) => {
         if (error !== null) reject(error);
         else resolve(rows);
       });
     });
   }
 
-  run(sql: string, ...params: unknown[]): Promise<number> {
+  async run(sql: string, ...params: unknown[]): Promise<number> {
+    const statement = await this.statement(sql);
     return new Promise((resolve, reject) => {
-      this.db.run(sql, params, function (this: sqlite3.RunResult, error: Error | null) {
+      statement.run(params, function (this: sqlite3.RunResult, error: Error | null) {
         if (error !== null) reject(error);
         else resolve(this.changes);
       });
@@ -72,7 +96,20 @@ class Connection {
     });
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    const statements = await Promise.allSettled([...this.statements.values()]);
+    this.statements.clear();
+    const prepared = statements.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    await Promise.all(
+      prepared.map(
+        (statement) =>
+          new Promise<void>((resolve) => {
+            statement.finalize(() => {
+              resolve();
+            });
+          }),
+      ),
+    );
     return new Promise((resolve, reject) => {
       this.db.close((error) => {
         if (error !== null) reject(error);
