@@ -46,7 +46,9 @@ async function startProcess(
   const child = spawn(
     process.execPath,
     [
-      ...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', '--cpu-prof-interval=250', '--cpu-prof-dir=/tmp/botprof'] : []),
+      ...(process.env['BENCH_PROFILE']
+        ? ['--cpu-prof', '--cpu-prof-interval=250', '--cpu-prof-dir=/tmp/botprof']
+        : []),
       ...nodeFlags,
       script,
     ],
