@@ -7,7 +7,7 @@ import { warmUp } from '../core/warmUp.js';
 import type { HealthPart } from '../http/health.js';
 import type { HttpServer } from '../http/server.js';
 import { loadKnowledge } from '../knowledge/load.js';
-import { PrometheusMetrics } from '../metrics/prometheus.js';
+import type { PrometheusMetrics } from '../metrics/prometheus.js';
 import { NO_METRICS } from '../shared/metrics.js';
 import { StartupError, flushLogs, within, type BootContext } from './boot.js';
 import { describeLoginError } from './discordErrors.js';
@@ -37,7 +37,10 @@ export async function runBot({ env, logger }: BootContext, asShard = false): Pro
   const token = env.DISCORD_TOKEN;
   if (token === undefined) throw new StartupError('DISCORD_TOKEN is not set');
   const measured = asShard || env.HTTP_PORT !== undefined;
-  const prometheus = measured ? new PrometheusMetrics() : undefined;
+  // prom-client is loaded only when something reads the metrics.
+  const prometheus: PrometheusMetrics | undefined = measured
+    ? new (await import('../metrics/prometheus.js')).PrometheusMetrics()
+    : undefined;
   const metrics = prometheus ?? NO_METRICS;
   const engine = createEngine(loadKnowledge(env.KNOWLEDGE_DIR));
   const stores = await within(
