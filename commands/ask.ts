@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType } from 'discord.js';
 import type { Command } from '../src/adapters/discord/command.js';
+import { MAX_QUESTION_LENGTH } from '../src/core/engine.js';
 import { EVERYWHERE } from './install.js';
 
 export default {
@@ -17,7 +18,7 @@ export default {
         description: 'Your question, in Korean or English',
         description_localizations: { ko: '궁금한 내용 (한국어 또는 영어)' },
         required: true,
-        max_length: 1000,
+        max_length: MAX_QUESTION_LENGTH,
       },
       {
         type: ApplicationCommandOptionType.Boolean,

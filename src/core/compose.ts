@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/parse.js';
-import type { Confidence, Localized, Project, Statement } from '../knowledge/schema.js';
+import type { Confidence, Localized, Statement } from '../knowledge/schema.js';
 import { MessageBook } from './messages.js';
 import type { Answer, AnswerStatus, Candidate, Citation, Language, RuleTrace } from './types.js';
 
@@ -13,6 +13,7 @@ export class AnswerBuilder {
   private readonly factSet = new Set<string>();
   private readonly keyFactSet = new Set<string>();
   private inferred = false;
+  private statements = 0;
   readonly messages: MessageBook;
 
   constructor(
@@ -65,8 +66,14 @@ export class AnswerBuilder {
     return ` ${this.msg('inferred')}`;
   }
 
+  /** Whether a stored statement has been added (related facts already shown). */
+  hasStatements(): boolean {
+    return this.statements > 0;
+  }
+
   /** Adds a stored statement: its text, an inferred mark, its sources and its facts. */
   statement(statement: Statement, bullet = false): this {
+    this.statements++;
     this.line(`${bullet ? '• ' : ''}${this.text(statement.text)}${this.mark(statement.confidence)}`);
     this.cite(statement.sources);
     this.keyFact(...statement.facts);
@@ -108,123 +115,4 @@ export class AnswerBuilder {
       kind: fields.kind,
     };
   }
-}
-
-export type ProjectAspect =
-  | 'budget'
-  | 'phase'
-  | 'isNew'
-  | 'longTermContract'
-  | 'briefed'
-  | 'leadAgency'
-  | 'category'
-  | 'technologyGroup'
-  | 'orderSchedule'
-  | 'description'
-  | 'winner'
-  | 'contact'
-  | 'name';
-
-/** Aspects with no field at all in the knowledge base: always unknown. */
-const UNRECORDED_ASPECTS = new Set<ProjectAspect>(['winner', 'contact']);
-function isUnrecorded(aspect: ProjectAspect): aspect is 'winner' | 'contact' {
-  return UNRECORDED_ASPECTS.has(aspect);
-}
-
-export function projectName(project: Project, language: Language): string {
-  return project.name[language];
-}
-
-/** The budget as the reply shows it: 82억원, or "KRW 8.2 billion (82억원)" in English. */
-export function formatAmount(amount: { ko: string; en: string }, language: Language): string {
-  return language === 'ko' ? `${amount.ko} (${amount.en})` : `${amount.en} (${amount.ko})`;
-}
-
-/**
- * Writes one aspect of a project. Returns whether the asked fact is known.
- */
-export function writeProjectAspect(
-  b: AnswerBuilder,
-  project: Project,
-  aspect: ProjectAspect,
-  brief = false,
-): boolean {
-  const name = projectName(project, b.language);
-  b.fact(project.name.ko, project.name.en);
-  if (isUnrecorded(aspect)) {
-    b.line(b.msg(`unknown.${aspect}`, { name }));
-    return false;
-  }
-  if (aspect === 'name') {
-    b.line(b.msg('project.name', { value: `${project.name.ko} / ${project.name.en}` }));
-    b.cite(project.membership.sources);
-    return true;
-  }
-  const field = aspect === 'budget' ? project.budget2021 : project[aspect];
-  const note = field.note ? ` — ${b.text(field.note)}` : '';
-  if (field.value === null) {
-    // In an overview, a missing value is one short line, not the full explanation.
-    if (!brief) b.line(`${b.msg(`unknown.${aspect}`, { name })}${note}`);
-    else if (b.messages.has(`project.${aspect}`) && aspect !== 'description') {
-      b.line(b.msg(`project.${aspect}`, { value: b.msg('notFound') }));
-    }
-    return false;
-  }
-  const mark = b.mark(field.confidence);
-  b.cite(field.sources);
-  const value: unknown = field.value;
-  if (typeof value === 'boolean') {
-    b.line(`${b.msg(`project.${aspect}.${String(value)}`)}${mark}${note}`);
-  } else if (typeof value === 'number') {
-    b.keyFact(String(value));
-    const shown = aspect === 'phase' && b.language === 'ko' ? `${value}차` : String(value);
-    b.line(`${b.msg(`project.${aspect}`, { value: shown })}${mark}${note}`);
-  } else if (aspect === 'budget' && project.budget2021.value) {
-    const amount = project.budget2021.value;
-    b.keyFact(amount.ko, amount.en);
-    b.line(`${b.msg('project.budget', { value: formatAmount(amount, b.language) })}${mark}${note}`);
-  } else if (isLocalized(value)) {
-    if (aspect === 'leadAgency') b.keyFact(value.ko, value.en);
-    b.line(`${b.msg(`project.${aspect}`, { value: b.text(value) })}${mark}${note}`);
-  }
-  return true;
-}
-
-function isLocalized(value: unknown): value is Localized {
-  return typeof value === 'object' && value !== null && 'ko' in value && 'en' in value;
-}
-
-/** A project's overview: what it is, its budget, agency, phase and briefing status. */
-export function writeProjectOverview(
-  b: AnswerBuilder,
-  project: Project,
-  skip: readonly ProjectAspect[] = [],
-): void {
-  b.line(`${projectName(project, b.language)}${b.mark(project.membership.confidence)}`);
-  b.cite(project.membership.sources);
-  if (project.membership.confidence === 'inferred') b.line(b.msg('project.membershipInferred'));
-  for (const aspect of ['description', 'budget', 'leadAgency', 'phase', 'isNew', 'briefed'] as const) {
-    if (!skip.includes(aspect)) writeProjectAspect(b, project, aspect, true);
-  }
-  if (project.longTermContract.value === true && !skip.includes('longTermContract')) {
-    writeProjectAspect(b, project, 'longTermContract', true);
-  }
-  for (const note of project.notes) b.statement(note);
-}
-
-/** One line of a project list: name, budget, agency. */
-export function writeProjectListItem(b: AnswerBuilder, project: Project): void {
-  const budget = project.budget2021.value
-    ? `${formatAmount(project.budget2021.value, b.language)}${b.mark(project.budget2021.confidence)}`
-    : b.msg('list.budgetUnknown');
-  if (project.budget2021.value) b.fact(project.budget2021.value.ko, project.budget2021.value.en);
-  const agency = project.leadAgency.value
-    ? `${b.text(project.leadAgency.value)}${b.mark(project.leadAgency.confidence)}`
-    : null;
-  const membership = b.mark(project.membership.confidence);
-  b.line(
-    `• ${projectName(project, b.language)}${membership} — ${[budget, agency].filter(Boolean).join(' · ')}`,
-  );
-  b.fact(project.name.ko, project.name.en);
-  b.cite([...project.membership.sources, ...project.budget2021.sources]);
 }

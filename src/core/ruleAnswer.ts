@@ -20,15 +20,6 @@ export interface DecisionRequest {
   readonly alternatives: readonly Readonly<Record<string, InputValue>>[];
 }
 
-const TIER_LABELS: Record<string, { ko: string; en: string }> = {
-  group: { ko: '상호출자제한기업집단 소속', en: 'business-group affiliate' },
-  'large-8000-plus': { ko: '매출 8,000억원 이상 대기업', en: 'large firm, sales of 8,000억원 or more' },
-  'large-under-8000': { ko: '매출 8,000억원 미만 대기업', en: 'large firm, sales under 8,000억원' },
-  large: { ko: '대기업(매출 규모 미상)', en: 'large firm (sales not given)' },
-  'new-midsize': { ko: '최근 중견기업이 된 기업', en: 'recently mid-sized firm' },
-  sme: { ko: '중소기업', en: 'SME' },
-};
-
 function evaluate(kb: KnowledgeBase, request: DecisionRequest): { evaluation: Evaluation; assumed: boolean } {
   const base = { values: request.values, date: request.date };
   if (request.alternatives.length === 0)
@@ -102,13 +93,16 @@ function writeEvaluation(b: AnswerBuilder, kb: KnowledgeBase, request: DecisionR
     b.line(b.text(rule.explanation));
   }
   if (assumed) {
-    b.line(
-      lang === 'ko'
-        ? '유찰 횟수가 없지만, 한 번이든 재공고까지든 결과가 같아 그대로 판단했습니다.'
-        : 'The number of failed rounds is not given, but one or two rounds lead to the same verdict here.',
-    );
+    b.line(b.msg('rule.alternativesAgree'));
   }
-  for (const note of request.notes) b.line(b.msg(note.key, note.values));
+  for (const note of request.notes) {
+    // An input's label comes in both languages (input / inputEn); show the reply's.
+    const values =
+      lang === 'en' && note.values['inputEn'] !== undefined
+        ? { ...note.values, input: note.values['inputEn'] }
+        : note.values;
+    b.line(b.msg(note.key, values));
+  }
 
   if (rule) {
     b.line(`${b.msg('label.basis')}: ${b.text(rule.legalBasis)}${b.mark(rule.confidence)}`);
@@ -149,16 +143,27 @@ function writeEvaluation(b: AnswerBuilder, kb: KnowledgeBase, request: DecisionR
   const formatValue = (name: string, value: InputValue): string => {
     const asWritten = request.display?.[name];
     if (asWritten !== undefined && request.values[name] === value) return asWritten;
-    if (name === 'companyTier' && typeof value === 'string') return TIER_LABELS[value]?.[lang] ?? value;
+    const valueLabel =
+      typeof value === 'string'
+        ? decision.inputs.find((i) => i.name === name)?.valueLabels?.[value]
+        : undefined;
+    if (valueLabel !== undefined) return b.text(valueLabel);
     if (name === 'amountKrw' && typeof value === 'number') return formatWon(value, lang);
     if (name === 'sharePercent' && typeof value === 'number') return `${value}%`;
-    if (typeof value === 'boolean') return lang === 'ko' ? (value ? '예' : '아니오') : value ? 'yes' : 'no';
+    if (typeof value === 'boolean') return b.msg(value ? 'yes' : 'no');
     return String(value);
   };
   b.line(`${b.msg('label.trace')}:`);
   for (const step of evaluation.steps) {
     const parts = step.conditions.map((c) => {
-      const description = describeCondition(decision, c, inputs, lang, formatValue);
+      const description = describeCondition(
+        decision,
+        c,
+        inputs,
+        lang,
+        (key, values) => b.msg(key, values),
+        formatValue,
+      );
       conditions.push({ description: `${step.rule.id}: ${description}`, result: c.result });
       return `${description} → ${b.msg(`trace.${c.result}`)}`;
     });

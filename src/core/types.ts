@@ -1,7 +1,7 @@
 import type { Confidence, Verdict } from '../knowledge/schema.js';
 
 export type Language = 'ko' | 'en';
-export type AnswerStatus = 'answered' | 'unknown_fact' | 'no_match' | 'rejected';
+export type AnswerStatus = 'answered' | 'unknown_fact' | 'no_match' | 'rejected' | 'clarify';
 
 /** What an adapter hands the engine. */
 export interface Question {
@@ -43,10 +43,12 @@ export interface RuleTrace {
   readonly missingInputs: readonly string[];
 }
 
-/** A project the user may have meant, offered when two readings are close. */
+/** What the user may have meant, offered when two readings are close: a project, or a question to ask. */
 export interface Candidate {
   readonly id: string;
   readonly label: string;
+  /** For `clarify`: the question to ask instead (an example question of the candidate card). */
+  readonly question?: string;
 }
 
 /**
@@ -71,7 +73,16 @@ export interface Answer {
   readonly hasInferred: boolean;
   /** What kind of answer this is, for adapters choosing a layout. */
   readonly kind:
-    'project' | 'list' | 'topic' | 'rule' | 'measure' | 'help' | 'candidates' | 'no_match' | 'rejected';
+    | 'project'
+    | 'list'
+    | 'topic'
+    | 'rule'
+    | 'measure'
+    | 'help'
+    | 'candidates'
+    | 'clarify'
+    | 'no_match'
+    | 'rejected';
 }
 
 /** The JSON answer of `npm run ask -- --json`: exactly these keys. */
@@ -83,6 +94,8 @@ export interface JsonAnswer {
   rule: string | null;
   text: string;
   sources: Citation[];
+  /** Only with status `clarify`: up to 3 readings, each with a question that asks it plainly. */
+  candidates?: { label: string; question: string }[];
 }
 
 export function toJsonAnswer(answer: Answer): JsonAnswer {
@@ -94,5 +107,8 @@ export function toJsonAnswer(answer: Answer): JsonAnswer {
     rule: answer.rule,
     text: answer.text,
     sources: answer.sources.map((s) => ({ title: s.title, url: s.url })),
+    ...(answer.status === 'clarify'
+      ? { candidates: answer.candidates.map((c) => ({ label: c.label, question: c.question ?? c.label })) }
+      : {}),
   };
 }

@@ -1,7 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { KNOWLEDGE_FILES, parseKnowledge, type KnowledgeBase } from './parse.js';
+import {
+  checkKnowledge,
+  EDITION_FILES,
+  KNOWLEDGE_FILES,
+  parseKnowledge,
+  type KnowledgeBase,
+  type KnowledgeCheck,
+} from './parse.js';
 
 /** The repository's curated knowledge folder (found from src/ when run by tsx, or from dist/src/ when built). */
 export const DEFAULT_KNOWLEDGE_DIR =
@@ -11,13 +18,30 @@ export const DEFAULT_KNOWLEDGE_DIR =
 
 /** Reads and validates every knowledge file in `dir`; throws KnowledgeError naming file and path. */
 export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBase {
+  return parseKnowledge(readKnowledgeFiles(dir));
+}
+
+/** loadKnowledge, also returning the warnings (facts resting on weak sources only). */
+export function loadKnowledgeChecked(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeCheck {
+  return checkKnowledge(readKnowledgeFiles(dir));
+}
+
+/** The knowledge files of `dir`, keyed by their path inside it: the shared files and every edition's. */
+export function readKnowledgeFiles(dir: string): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const file of KNOWLEDGE_FILES) {
+  let years: string[] = [];
+  try {
+    years = readdirSync(join(dir, 'editions')).filter((name) => /^\d{4}$/.test(name));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const paths = [...KNOWLEDGE_FILES, ...years.flatMap((y) => EDITION_FILES.map((f) => `editions/${y}/${f}`))];
+  for (const file of paths) {
     try {
       files[file] = readFileSync(join(dir, file), 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
   }
-  return parseKnowledge(files);
+  return files;
 }

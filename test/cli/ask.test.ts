@@ -116,7 +116,7 @@ describe('npm start without a Discord token (console)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'broken-kb-'));
     try {
       cpSync(DEFAULT_KNOWLEDGE_DIR, dir, { recursive: true });
-      const file = join(dir, 'projects.yaml');
+      const file = join(dir, 'editions', '2021', 'projects.yaml');
       writeFileSync(
         file,
         readFileSync(file, 'utf8').replace(
@@ -126,7 +126,7 @@ describe('npm start without a Discord token (console)', () => {
       );
       const r = await run('src/bin/start.ts', [], 'quit\n', { KNOWLEDGE_DIR: dir });
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/projects\.yaml at projects\[0\]\.phase/);
+      expect(r.stderr).toMatch(/editions\/2021\/projects\.yaml at projects\[0\]\.phase/);
       expect(r.stdout).not.toContain('egov-briefing-bot');
     } finally {
       rmSync(dir, { recursive: true, force: true });

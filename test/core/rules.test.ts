@@ -23,10 +23,10 @@ describe('single-source contract after failed bids: boundaries', () => {
     ['2022-06-30', 'allowed', 'single-source-one-failed-temporary'],
     ['2022-07-01', 'allowed', 'single-source-one-failed-temporary'],
     ['2023-06-30', 'allowed', 'single-source-one-failed-temporary'],
-    ['2023-07-01', 'unknown', 'single-source-one-failed-temporary'],
+    ['2023-07-01', 'allowed', 'single-source-one-failed-temporary'],
     ['2024-01-01', 'allowed', 'single-source-one-failed-temporary'],
     ['2024-06-30', 'allowed', 'single-source-one-failed-temporary'],
-    ['2024-07-01', 'unknown', 'single-source-one-failed-temporary'],
+    ['2024-07-01', 'allowed', 'single-source-one-failed-temporary'],
     ['2025-06-30', 'allowed', 'single-source-one-failed-temporary'],
     ['2025-07-01', 'unknown', 'single-source-one-failed-temporary'],
   ])('one failed bid on %s → %s by %s', (date, verdict, rule) => {
@@ -36,7 +36,8 @@ describe('single-source contract after failed bids: boundaries', () => {
   });
 
   it('marks a verdict inferred when only an inferred extension covers the date', () => {
-    expect(singleSource('2022-09-01', 1).confidence).toBe('inferred');
+    expect(singleSource('2023-09-01', 1).confidence).toBe('inferred');
+    expect(singleSource('2022-09-01', 1).confidence).toBe('confirmed');
     expect(singleSource('2021-09-01', 1).confidence).toBe('confirmed');
   });
 
@@ -86,7 +87,8 @@ describe('5-day emergency bid notice: boundaries', () => {
     ['2020-12-31', 'allowed'],
     ['2021-01-01', 'allowed'],
     ['2021-06-30', 'allowed'],
-    ['2021-07-01', 'unknown'],
+    ['2021-07-01', 'allowed'],
+    ['2022-01-01', 'unknown'],
     ['2026-11-26', 'unknown'],
   ])('on %s → %s', (date, verdict) => {
     expect(notice(date).verdict).toBe(verdict);
@@ -158,7 +160,8 @@ describe('other temporary measures by date', () => {
     ['bond-cuts', '2020-04-30', 'not_allowed'],
     ['bond-cuts', '2021-12-31', 'allowed'],
     ['bond-cuts', '2022-06-30', 'allowed'],
-    ['bond-cuts', '2022-07-01', 'unknown'],
+    ['bond-cuts', '2022-07-01', 'allowed'],
+    ['bond-cuts', '2025-07-01', 'unknown'],
     ['advance-payment', '2021-10-01', 'allowed'],
     ['advance-payment', '2022-07-01', 'unknown'],
     ['fast-inspection-payment', '2020-05-01', 'allowed'],

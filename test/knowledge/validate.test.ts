@@ -1,14 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from '../../src/knowledge/load.js';
-import { KNOWLEDGE_FILES, KnowledgeError, parseKnowledge } from '../../src/knowledge/parse.js';
+import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge, readKnowledgeFiles } from '../../src/knowledge/load.js';
+import { checkKnowledge, KnowledgeError, parseKnowledge } from '../../src/knowledge/parse.js';
 
-const realFiles = Object.fromEntries(
-  KNOWLEDGE_FILES.map((f) => [f, readFileSync(join(DEFAULT_KNOWLEDGE_DIR, f), 'utf8')]),
-) as Record<string, string>;
+const realFiles = readKnowledgeFiles(DEFAULT_KNOWLEDGE_DIR);
+const PROJECTS_2021 = 'editions/2021/projects.yaml';
 
 function problemsWith(file: string, edit: (text: string) => string): string {
   const files = { ...realFiles, [file]: edit(realFiles[file]!) };
@@ -24,16 +23,23 @@ function problemsWith(file: string, edit: (text: string) => string): string {
 describe('knowledge base validation', () => {
   it('accepts the repository knowledge base', () => {
     const kb = loadKnowledge();
-    expect(kb.projects.map((p) => p.id)).toEqual([
-      'national-secretary',
-      'waste-safety',
-      'egov-cloud-platform',
-      'architecture-admin-cloud',
-      'digital-evidence',
-      'gov24-life-services',
-      'resident-registration',
-      'e-certificate',
-      'spatial-data-platform',
+    expect(kb.projects.map((p) => `${p.edition}:${p.id}`)).toEqual([
+      '2021:national-secretary',
+      '2021:waste-safety',
+      '2021:egov-cloud-platform',
+      '2021:architecture-admin-cloud',
+      '2021:digital-evidence',
+      '2021:gov24-life-services',
+      '2021:resident-registration',
+      '2021:e-certificate',
+      '2021:spatial-data-platform',
+      '2022:unified-address-system',
+      '2022:small-merchant-platform',
+      '2022:overseas-mission-info',
+      '2022:integrated-call-center',
+      '2022:national-secretary',
+      '2022:digital-evidence',
+      '2022:spatial-data-platform',
     ]);
     expect(kb.version).toMatch(/^[0-9a-f]{16}$/);
   });
@@ -41,32 +47,33 @@ describe('knowledge base validation', () => {
   it('marks the inferred project inferred and leaves the unnamed two unknown', () => {
     const kb = loadKnowledge();
     expect(kb.projects.find((p) => p.id === 'spatial-data-platform')!.membership.confidence).toBe('inferred');
-    expect(kb.unnamedProjects).toMatchObject({ slots: 2, confidence: 'not_found' });
-    const known = kb.projects.filter((p) => p.budget2021.value !== null).map((p) => p.budget2021.value!.krw);
+    const edition2021 = kb.editions.find((e) => e.year === 2021)!;
+    expect(edition2021.program.unnamedProjects).toMatchObject({ slots: 2, confidence: 'not_found' });
+    const known = edition2021.projects.filter((p) => p.budget.value !== null).map((p) => p.budget.value!.krw);
     expect(known.reduce((a, b) => a + b, 0)).toBe(31_800_000_000);
   });
 
   it('names the file and line of a YAML syntax error', () => {
-    const message = problemsWith('projects.yaml', (t) => t.replace('projects:', 'projects: [unclosed'));
-    expect(message).toMatch(/projects\.yaml at line \d+: YAML syntax/);
+    const message = problemsWith(PROJECTS_2021, (t) => t.replace('projects:', 'projects: [unclosed'));
+    expect(message).toMatch(/editions\/2021\/projects\.yaml at line \d+: YAML syntax/);
   });
 
   it('names the file and path of a missing field', () => {
-    const message = problemsWith('projects.yaml', (t) =>
-      t.replace(/\n {4}budget2021: \{ value: null[^\n]*\n/, '\n'),
+    const message = problemsWith(PROJECTS_2021, (t) =>
+      t.replace(/\n {4}budget: \{ value: null[^\n]*\n/, '\n'),
     );
-    expect(message).toContain('projects.yaml at projects[0].budget2021');
+    expect(message).toContain('editions/2021/projects.yaml at projects[0].budget');
   });
 
   it('rejects a known fact with confidence not_found', () => {
-    const message = problemsWith('projects.yaml', (t) =>
+    const message = problemsWith(PROJECTS_2021, (t) =>
       t.replace(
-        'budget2021: { value: null, sources: [], confidence: not_found }',
-        'budget2021: { value: { krw: 1, ko: 1원, en: KRW 1 }, sources: [mbn-2021-budgets], confidence: not_found }',
+        'budget: { value: null, sources: [], confidence: not_found }',
+        'budget: { value: { krw: 1, ko: 1원, en: KRW 1 }, sources: [mbn-2021-budgets], confidence: not_found }',
       ),
     );
     expect(message).toContain(
-      'projects.yaml at projects[0].budget2021: confidence not_found needs a null value',
+      'editions/2021/projects.yaml at projects[0].budget: confidence not_found needs a null value',
     );
   });
 
@@ -81,7 +88,7 @@ describe('knowledge base validation', () => {
   });
 
   it('rejects an alias that names two projects', () => {
-    const message = problemsWith('projects.yaml', (t) => t.replace('ko: [폐기물,', 'ko: [국민비서, 폐기물,'));
+    const message = problemsWith(PROJECTS_2021, (t) => t.replace('ko: [폐기물,', 'ko: [국민비서, 폐기물,'));
     expect(message).toContain('alias "국민비서" also names project "national-secretary"');
   });
 
@@ -100,6 +107,46 @@ describe('knowledge base validation', () => {
       t.replace('to: 2020-12-31', 'to: 2019-12-31'),
     );
     expect(message).toContain('from must not be after to');
+  });
+
+  it('rejects overlapping periods of one measure', () => {
+    const message = problemsWith('contract-exceptions.yaml', (t) =>
+      t.replace(
+        '      - from: 2021-07-01\n        to: 2021-12-31',
+        '      - from: 2021-06-01\n        to: 2021-12-31',
+      ),
+    );
+    expect(message).toMatch(
+      /contract-exceptions\.yaml at measures\[0\]\.periods: period 2021-06-01\.\.2021-12-31 overlaps 2021-01-01\.\.2021-06-30/,
+    );
+  });
+
+  it('rejects a measure pointing at an unknown instrument', () => {
+    const message = problemsWith('contract-exceptions.yaml', (t) =>
+      t.replace('instrument: { value: contract-guideline,', 'instrument: { value: no-such-guideline,'),
+    );
+    expect(message).toMatch(
+      /contract-exceptions\.yaml at measures\[\d\]\.instrument\.value: unknown instrument/,
+    );
+  });
+
+  it('rejects a source without its kind', () => {
+    const message = problemsWith('sources.yaml', (t) => t.replace('    kind: news\n', ''));
+    expect(message).toMatch(/sources\.yaml at sources\[\d+\]\.kind/);
+  });
+
+  it('warns only where the fact sheet gives nothing better than a weak source', () => {
+    // The Software Promotion Act Article 48 text and the local negotiated-contract notice periods
+    // come from one code file only (fact sheet, Tables 2 and 3); every other fact cites a better source.
+    const { warnings } = checkKnowledge(realFiles);
+    expect(warnings.map((w) => /^"([^"]+)"/.exec(w.message)?.[1]).sort()).toEqual([
+      'large-company-group-barred',
+      'large-company-rules',
+      'large-company-sme',
+      'negotiated-contract-notice',
+      'negotiated-contract-notice-national',
+    ]);
+    expect(warnings.every((w) => w.message.includes('law-excerpt-sw-act: code'))).toBe(true);
   });
 
   it('reports a missing file', () => {
@@ -152,7 +199,31 @@ describe('knowledge base validation', () => {
       const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/bin/kb-check.ts'], {
         encoding: 'utf8',
       });
-      expect(out).toMatch(/knowledge base OK .* 9 projects/);
+      expect(out).toMatch(/knowledge base OK .* 2021 \(9 projects\), 2022 \(7 projects\);.* 5 warnings/);
+    });
+
+    it('warns, without failing, about a fact that rests on a forum repost only', () => {
+      const copy = mkdtempSync(join(tmpdir(), 'kb-weak-'));
+      try {
+        cpSync(DEFAULT_KNOWLEDGE_DIR, copy, { recursive: true });
+        writeFileSync(
+          join(copy, 'contract-exceptions.yaml'),
+          realFiles['contract-exceptions.yaml']!.replace(
+            'sources: [constimes-extension-2022h2]\n        confidence: confirmed',
+            'sources: [daumcafe-five-extensions]\n        confidence: confirmed',
+          ),
+        );
+        const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/bin/kb-check.ts', copy], {
+          encoding: 'utf8',
+        });
+        expect(result.status).toBe(0);
+        expect(result.stderr).toMatch(
+          /WARNING contract-exceptions\.yaml at instruments\[0\]\.localPeriods\[1\]: "decree-exceptions": rests only on weak sources \(daumcafe-five-extensions: forum\)/,
+        );
+        expect(result.stdout).toMatch(/knowledge base OK .* 6 warnings/);
+      } finally {
+        rmSync(copy, { recursive: true, force: true });
+      }
     });
   });
 });

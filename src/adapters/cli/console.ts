@@ -27,8 +27,12 @@ export async function runConsole(engine: Engine, options: ConsoleOptions): Promi
   const rl = createInterface({ input: options.input, output: options.output, terminal: false });
   const write = (text: string) => options.output.write(text);
   write(`${BANNER}\n\n> `);
+  // After a "did you mean…" answer, typing a candidate's number asks its question.
+  let offered: readonly string[] = [];
   for await (const line of rl) {
-    const text = line.trim();
+    const typed = line.trim();
+    const picked = /^[1-9]$/.test(typed) ? offered[Number(typed) - 1] : undefined;
+    const text = picked ?? typed;
     if (QUIT.has(text.toLowerCase())) break;
     if (text === '') {
       write('> ');
@@ -36,6 +40,9 @@ export async function runConsole(engine: Engine, options: ConsoleOptions): Promi
     }
     try {
       const result = await answer({ text, today: todayInKorea() });
+      offered =
+        result.answer.status === 'clarify' ? result.answer.candidates.map((c) => c.question ?? c.label) : [];
+      if (picked !== undefined) write(`(${picked})\n`);
       write(`${renderAnswer(result.answer, result.phrased)}\n\n> `);
     } catch (error) {
       // The console is its own error boundary: report and keep the session.

@@ -98,6 +98,14 @@ function compare(actual: InputValue, op: string, expected: Condition & { kind: '
 }
 
 function evaluateCondition(kb: KnowledgeBase, condition: Condition, inputs: RuleInputs): EvaluatedCondition {
+  if (condition.kind === 'onOrAfter' || condition.kind === 'before') {
+    const { from, to } = inputs.date;
+    const after = from >= condition.date;
+    const before = to < condition.date;
+    const result: Tri =
+      after || before ? ((condition.kind === 'onOrAfter') === after ? 'held' : 'failed') : 'unknown';
+    return { condition, result };
+  }
   if (condition.kind === 'during') {
     const measure = kb.measures.get(condition.measure);
     if (measure === undefined) return { condition, result: 'unknown' };
@@ -107,6 +115,7 @@ function evaluateCondition(kb: KnowledgeBase, condition: Condition, inputs: Rule
     return { condition, result, coverage };
   }
   const actual = inputs.values[condition.input];
+  if (condition.op === 'exists') return { condition, result: actual === undefined ? 'failed' : 'held' };
   if (actual === undefined) return { condition, result: 'unknown' };
   return { condition, result: compare(actual, condition.op, condition) ? 'held' : 'failed' };
 }
@@ -149,32 +158,36 @@ export function evaluateDecision(kb: KnowledgeBase, decision: Decision, inputs: 
   return { decision, verdict: 'unknown', rule: null, confidence: 'not_found', steps, missingInputs: [] };
 }
 
-/** A readable line for one evaluated condition, in the reply language. */
+/** Looks up a message of knowledge/messages.yaml in the reply language. */
+export type Msg = (key: string, values?: Readonly<Record<string, string | number>>) => string;
+
+/** A readable line for one evaluated condition, in the reply language (messages trace.condition.*). */
 export function describeCondition(
   decision: Decision,
   evaluated: EvaluatedCondition,
   inputs: RuleInputs,
   language: Language,
+  msg: Msg,
   formatValue: (name: string, value: InputValue) => string,
 ): string {
   const { condition } = evaluated;
-  if (condition.kind === 'during') {
-    return language === 'ko'
-      ? `특례 기간 내 (${inputs.date.label})`
-      : `within the exception period (${inputs.date.label})`;
-  }
+  const asked = inputs.date.label;
+  if (condition.kind === 'onOrAfter' || condition.kind === 'before')
+    return msg(`trace.condition.${condition.kind}`, { date: condition.date, asked });
+  if (condition.kind === 'during') return msg('trace.condition.during', { asked });
   const input = decision.inputs.find((i) => i.name === condition.input);
   const label = input?.label[language] ?? condition.input;
+  const actual = inputs.values[condition.input];
+  const given = actual === undefined ? msg('trace.condition.notGiven') : formatValue(condition.input, actual);
+  if (condition.op === 'exists') return msg('trace.condition.exists', { label, given });
   const symbols: Record<string, string> = { eq: '=', ne: '≠', gte: '≥', gt: '>', lte: '≤', lt: '<', in: '∈' };
   const expected = Array.isArray(condition.value)
     ? condition.value.map((v) => formatValue(condition.input, v)).join(', ')
-    : formatValue(condition.input, condition.value);
-  const actual = inputs.values[condition.input];
-  const given =
-    actual === undefined
-      ? language === 'ko'
-        ? '질문에 없음'
-        : 'not given'
-      : formatValue(condition.input, actual);
-  return `${label} ${symbols[condition.op] ?? condition.op} ${expected} (${language === 'ko' ? '질문' : 'asked'}: ${given})`;
+    : formatValue(condition.input, condition.value ?? '');
+  return msg('trace.condition.compare', {
+    label,
+    op: symbols[condition.op] ?? condition.op,
+    expected,
+    given,
+  });
 }

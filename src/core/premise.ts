@@ -1,0 +1,95 @@
+import { AnswerBuilder } from './compose.js';
+import type { EngineContext } from './context.js';
+import { extractAmounts } from './extract.js';
+import type { Reading } from './reading/read.js';
+import type { Answer } from './types.js';
+
+/** "14:00", "오후 2시", "두시 반", "2 pm", "2:30pm": times of day in a question, as HH:MM. */
+function timesIn(lowered: string): string[] {
+  const times: string[] = [];
+  const ko =
+    /(오전|오후)?\s*(\d{1,2}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|열한|열두)\s*시\s*(반|(\d{1,2})\s*분)?/gu;
+  const words: Record<string, number> = {
+    한: 1,
+    두: 2,
+    세: 3,
+    네: 4,
+    다섯: 5,
+    여섯: 6,
+    일곱: 7,
+    여덟: 8,
+    아홉: 9,
+    열: 10,
+    열한: 11,
+    열두: 12,
+  };
+  for (const m of lowered.matchAll(ko)) {
+    let hour = words[m[2]!] ?? Number(m[2]);
+    // Office hours: "두시" at a briefing means 14:00 unless the question says 오전.
+    if (m[1] !== '오전' && hour >= 1 && hour <= 7) hour += 12;
+    const minute = m[3] === '반' ? 30 : Number(m[4] ?? 0);
+    times.push(`${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`);
+  }
+  for (const m of lowered.matchAll(/\b(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)/gu)) {
+    let hour = Number(m[1]);
+    if (m[3]!.startsWith('p') && hour < 12) hour += 12;
+    times.push(`${String(hour).padStart(2, '0')}:${m[2] ?? '00'}`);
+  }
+  for (const m of lowered.matchAll(/(?<![\d:])(\d{1,2}):(\d{2})(?![\d:])/gu))
+    times.push(`${m[1]!.padStart(2, '0')}:${m[2]!}`);
+  return times;
+}
+
+/** "19 projects", "19개 사업", "열두 개": a count of projects the question states. */
+function projectCountsIn(lowered: string): number[] {
+  return [
+    ...lowered.matchAll(/(\d+)\s*(?:개\s*(?:의\s*)?(?:사업|과제)|(?:e-?gov\s+)?(?:support\s+)?projects?)/gu),
+  ].map((m) => Number(m[1]));
+}
+
+/**
+ * A question that states a value to confirm ("총 64억5천만 맞지?", "2시 반 시작 맞지?", "at Post
+ * Tower again?") gets the correction first when the value is not what the answer's facts say.
+ */
+export function checkPremise(ctx: EngineContext, r: Reading, answer: Answer): Answer {
+  if (answer.status === 'rejected' || answer.status === 'no_match') return answer;
+  const corrections: string[] = [];
+  const b = new AnswerBuilder(ctx.kb, answer.language);
+  const norm = r.hits.norm;
+  for (const [topic, premises] of ctx.premises) {
+    // A premise of a topic the question names, or of one the answer shows.
+    if (!r.topicIds.includes(topic.id) && !answer.text.includes(b.text(topic.title))) continue;
+    for (const { phrases, correction } of premises)
+      if (phrases.some((p) => norm.compact.includes(p)))
+        corrections.push(b.msg('premise.place', { text: b.text(correction.correction) }));
+  }
+  if (r.forms.has('premise')) {
+    // Only an answer that states few amounts (a total per edition) can correct an amount: with a
+    // list of budgets the question's amount may be any of them, or a sum the answer does not state.
+    const keyAmounts = answer.keyFacts.flatMap((f) =>
+      extractAmounts(f.toLowerCase()).map((a) => ({ krw: a.krw, text: f })),
+    );
+    const distinct = [...new Map(keyAmounts.map((a) => [a.krw, a])).values()];
+    const factAmounts = distinct.length <= 2 ? distinct : [];
+    const asked = extractAmounts(r.lowered).filter(
+      (a) => !/매출|sales|revenue/u.test(r.lowered.slice(Math.max(0, a.index - 8), a.index)),
+    );
+    for (const amount of asked) {
+      if (factAmounts.length > 0 && !factAmounts.some((f) => f.krw === amount.krw))
+        corrections.push(b.msg('premise.amount', { actual: factAmounts.map((f) => f.text).join(', ') }));
+    }
+    const factTimes = answer.facts.filter((f) => /^\d{2}:\d{2}$/.test(f));
+    for (const time of timesIn(r.lowered)) {
+      if (factTimes.length > 0 && !factTimes.includes(time))
+        corrections.push(b.msg('premise.correction', { given: time, actual: factTimes.join('–') }));
+    }
+    const factCounts = answer.keyFacts.filter((f) => /^\d+$/.test(f)).map(Number);
+    for (const count of projectCountsIn(r.lowered)) {
+      const programCount = factCounts[0];
+      if (programCount !== undefined && !factCounts.includes(count))
+        corrections.push(b.msg('premise.correction', { given: String(count), actual: String(programCount) }));
+    }
+  }
+  if (corrections.length === 0) return answer;
+  return { ...answer, text: `${[...new Set(corrections)].join('\n')}\n\n${answer.text}` };
+}

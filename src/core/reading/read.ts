@@ -1,0 +1,91 @@
+import type { QuestionForm } from '../../knowledge/schema.js';
+import type { EngineContext } from '../context.js';
+import type { RankedCard } from '../retrieval/cards.js';
+import type { ProjectAspect } from '../writers/project.js';
+import {
+  isEmptyMatch,
+  matchPhrases,
+  rankTargets,
+  readQwertyAsHangul,
+  type PhraseHits,
+} from './phraseIndex.js';
+import { tokenize } from '../retrieval/tokenize.js';
+import { prepareForReading } from './numerals.js';
+import { readYears } from './years.js';
+
+/** A question as the engine understands it, before any answer is chosen. */
+export interface Reading {
+  /** The text read: the question, or its Hangul reading when it was typed with the Korean IME off. */
+  readonly text: string;
+  /** NFKC, lower case, numbers as digits: what extractors of dates, amounts and counts read. */
+  readonly lowered: string;
+  /** The as-of day (YYYY-MM-DD). */
+  readonly today: string;
+  readonly hits: PhraseHits;
+  readonly projectIds: readonly string[];
+  readonly aspects: readonly ProjectAspect[];
+  readonly decisionIds: readonly string[];
+  readonly topicIds: readonly string[];
+  readonly forms: ReadonlySet<QuestionForm>;
+  /** Program years named, explicit or relative to the as-of day, in order. */
+  readonly years: readonly number[];
+  /** Answer cards ranked by their example questions and words. */
+  readonly cards: readonly RankedCard[];
+  /** The question's ranking terms (tokenize.ts), to tell which edition its words fit. */
+  readonly terms: ReadonlySet<string>;
+}
+
+export function readQuestion(ctx: EngineContext, raw: string, today: string): Reading {
+  let text = raw;
+  let hits = matchPhrases(ctx.phrases, raw);
+  // Typed with the Korean IME off ("rnralsqltj" for 국민비서)? Read it as Hangul.
+  if (isEmptyMatch(hits) && /^[\x20-\x7e]+$/.test(raw)) {
+    const converted = readQwertyAsHangul(raw);
+    if (converted !== raw) {
+      const alternative = matchPhrases(ctx.phrases, converted);
+      if (!isEmptyMatch(alternative)) {
+        hits = alternative;
+        text = converted;
+      }
+    }
+  }
+  // Number words and odd digits as ASCII digits (구십억 → 90억, ８２ → 82), for every extractor.
+  const lowered = prepareForReading(text);
+  const terms = new Set(tokenize(text));
+  const ranked = ctx.cards.rank(terms, 40);
+  return {
+    text,
+    lowered,
+    today,
+    hits,
+    projectIds: rankTargets(hits.projects),
+    aspects: rankTargets(hits.aspects),
+    decisionIds: rankTargets(hits.decisions),
+    topicIds: rankTopics(ctx, hits, ranked),
+    forms: hits.forms,
+    years: readYears(lowered, today),
+    cards: ranked.slice(0, 4),
+    terms,
+  };
+}
+
+/**
+ * Topics by their best hit (longer and exact phrases first, then the topic's weight), with the
+ * ranked cards' view added: two topics whose words both appear are told apart by the rest of the
+ * question ("Who was the minister when … announced?" is about officials, not the announcement).
+ */
+function rankTopics(ctx: EngineContext, hits: PhraseHits, cards: readonly RankedCard[]): string[] {
+  const score = new Map<string, number>();
+  const best = cards[0]?.score ?? 0;
+  const cardScore = (id: string) =>
+    best > 0 ? (20 * (cards.find((c) => c.card.id === `topic:${id}`)?.score ?? 0)) / best : 0;
+  for (const hit of hits.topics) {
+    const topic = ctx.topics.get(hit.target)?.[0];
+    // An article number in the question points at the topic that names it.
+    const specific = /\d/.test(hit.key) && !/^(?:19|20)\d{2}$/.test(hit.key) ? 10 : 0;
+    const value = hit.length + (hit.fuzzy ? 0 : 2) + (topic?.weight ?? 0) + specific;
+    score.set(hit.target, Math.max(score.get(hit.target) ?? 0, value) + 0.5);
+  }
+  for (const [id, value] of score) score.set(id, value + cardScore(id));
+  return [...score.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+}

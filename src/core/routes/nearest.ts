@@ -1,0 +1,124 @@
+import type { AnswerBuilder } from '../compose.js';
+import type { EngineContext } from '../context.js';
+import type { Reading } from '../reading/read.js';
+import type { RankedCard } from '../retrieval/cards.js';
+import type { Answer } from '../types.js';
+import { writeKnowledgeAsOf } from '../writers/asOf.js';
+import { answerDecisionInfo } from '../writers/decision.js';
+import { answerList, type ProjectFilter } from '../writers/list.js';
+import { answerEditionTopics, answerMissingYear, pickTopics } from '../writers/topic.js';
+import { editionYear, isCandidateTopic, type Route } from './route.js';
+import { topicsPerYear } from './topic.js';
+
+export const routeHelp: Route = (b, ctx, r) => {
+  if (!r.hits.cues.has('help')) return null;
+  return answerHelp(b, ctx);
+};
+
+/** Examples of what to ask, and which editions and how recent a source the knowledge base has. */
+export function answerHelp(b: AnswerBuilder, ctx: EngineContext): Answer {
+  b.line(b.msg('help'));
+  writeKnowledgeAsOf(b, ctx.kb);
+  return b.build({ status: 'answered', kind: 'help' });
+}
+
+/** Fewer points than this for the best card means the question is not about anything the cards know. */
+const NEAREST_MIN_SCORE = 10;
+
+/** A second card scoring at least this share of the best one makes the question ambiguous. */
+const CLOSE_SECOND = 0.85;
+
+/**
+ * No phrase fits: the card the question's words rank first, if it is clearly first; two close
+ * cards are offered back ("did you mean…"); else no match, with the nearest topic named when
+ * there is one.
+ */
+export const routeNearest: Route = (b, ctx, r) => {
+  const answerable = r.cards.filter(
+    (c) => c.card.kind !== 'aspect' && (c.card.kind !== 'topic' || isCandidateTopic(ctx, r, c.card.target)),
+  );
+  const [best] = answerable;
+  // A word no card knows ("탄소중립") means the question is about something else, unless the
+  // question's other words point very clearly at one card.
+  const strange = ctx.cards.unknownWords(r.terms).length > 0;
+  // One shared word is too little to go on ("SELECT * FROM projects"), unless it is a telling one.
+  const needed = NEAREST_MIN_SCORE * (strange ? 2.5 : 1) * (best !== undefined && best.terms < 2 ? 1.5 : 1);
+  if (best !== undefined && best.score >= needed) {
+    const close = answerable.filter((c) => c.score >= best.score * CLOSE_SECOND).slice(0, 3);
+    if (close.length > 1) return clarify(b, ctx, close);
+    const answer = answerCard(b, ctx, r, best);
+    if (answer) return answer;
+  }
+  b.line(b.msg('noMatch'));
+  if (best !== undefined && best.score >= needed / 2) {
+    const { label, question } = describeCard(b, ctx, best);
+    b.line(b.msg('noMatch.nearest', { label, question }));
+  }
+  return b.build({ status: 'no_match', kind: 'no_match' });
+};
+
+/** Up to three readings offered back, each as a label and a question that asks it plainly. */
+function clarify(b: AnswerBuilder, ctx: EngineContext, cards: readonly RankedCard[]): Answer {
+  b.line(b.msg('clarify.prompt'));
+  const candidates = cards.map((ranked, i) => {
+    const { label, question } = describeCard(b, ctx, ranked);
+    b.line(`${i + 1}. ${label} — "${question}"`);
+    return { id: ranked.card.id, label, question };
+  });
+  return b.build({ status: 'clarify', kind: 'clarify', candidates });
+}
+
+/** A card's name and an example question for it, in the reply language. */
+function describeCard(
+  b: AnswerBuilder,
+  ctx: EngineContext,
+  ranked: RankedCard,
+): { label: string; question: string } {
+  const { card } = ranked;
+  const example = ctx.kb.examples.find((e) => e.card === card.id)?.[b.language][0];
+  let label: string = card.id;
+  if (card.kind === 'topic') {
+    const topic = ctx.topics.get(card.target)?.at(-1);
+    if (topic) label = b.text(topic.title);
+  } else if (card.kind === 'decision') {
+    const decision = ctx.decisions.get(card.target);
+    if (decision) label = b.text(decision.title);
+  } else if (card.kind === 'list') {
+    label = b.msg(`card.list.${card.target}`);
+  } else if (card.kind === 'help') {
+    label = b.msg('card.help');
+  }
+  return { label, question: example ?? label };
+}
+
+function answerCard(b: AnswerBuilder, ctx: EngineContext, r: Reading, ranked: RankedCard): Answer | null {
+  const { card } = ranked;
+  switch (card.kind) {
+    case 'topic': {
+      if (r.years.length > 1) {
+        const perYear = topicsPerYear(ctx, [card.target], r.years);
+        if (perYear.length > 0) return answerEditionTopics(b, ctx, perYear, []);
+      }
+      const { topics, missingYear } = pickTopics(ctx, [card.target], r.years, r.today, r.terms);
+      if (topics.length > 0) return answerEditionTopics(b, ctx, topics, []);
+      return missingYear !== null ? answerMissingYear(b, ctx, missingYear) : null;
+    }
+    case 'decision': {
+      const decision = ctx.decisions.get(card.target);
+      return decision ? answerDecisionInfo(b, ctx.kb, decision, ctx.topics) : null;
+    }
+    case 'list':
+      return answerList(b, ctx, { ...LIST_FILTERS[card.target], year: editionYear(ctx, r) }, r.today);
+    case 'help':
+      return answerHelp(b, ctx);
+    case 'aspect':
+      return null;
+  }
+}
+
+const LIST_FILTERS: Readonly<Record<string, ProjectFilter>> = {
+  all: {},
+  new: { isNew: true },
+  'long-term': { longTermContract: true },
+  'not-briefed': { briefed: false },
+};

@@ -1,0 +1,120 @@
+import type { Reading } from '../reading/read.js';
+import { answerList, type ProjectFilter } from '../writers/list.js';
+import { projectName, writeProjectListItem } from '../writers/project.js';
+import { answerOtherYear, answerProjects } from '../writers/projectAnswer.js';
+import { answerTopics } from '../writers/topic.js';
+import { editionYear, firstTopic, type Route } from './route.js';
+
+/** A project: the asked aspect, or an overview. */
+export const routeProject: Route = (b, ctx, r) => {
+  if (r.projectIds.length === 0) return null;
+  const topic = firstTopic(ctx, r);
+  // "국민비서 설명회 언제?" is about the briefing; "국민비서 어떤 채널?" is about the project.
+  const aboutBriefing = topic?.group === 'briefing' && /설명회|briefing/u.test(r.lowered);
+  const aboutRules = topic !== undefined && ['contract', 'sw-act', 'procurement'].includes(topic.group);
+  if (r.aspects.length === 0 && topic && (aboutBriefing || aboutRules || topic.unknown)) {
+    return answerTopics(b, [topic], r.projectIds);
+  }
+  const otherYear = r.years.find((y) => !ctx.kb.editions.some((e) => e.year === y));
+  if (
+    otherYear !== undefined &&
+    !r.years.some((y) => ctx.kb.editions.some((e) => e.year === y)) &&
+    !r.aspects.some((a) => a !== 'budget' && a !== 'description' && a !== 'name')
+  ) {
+    const notes = answerOtherYear(b, ctx, r.projectIds, otherYear);
+    if (notes) return notes;
+  }
+  return answerProjects(b, ctx, {
+    ids: r.projectIds,
+    aspects: r.aspects,
+    years: r.years,
+    today: r.today,
+    lowered: r.lowered,
+    namesAgency: r.hits.agencies.length > 0,
+    terms: r.terms,
+  });
+};
+
+/** A shared alias (클라우드): answer each candidate's aspect, or ask which one. */
+export const routeSharedName: Route = (b, ctx, r) => {
+  if (r.hits.shared.length === 0 || r.topicIds.length > 0) return null;
+  const term = r.hits.shared[0]!.phrase;
+  const ids = ctx.phrases.sharedOwners.get(term) ?? [];
+  if (r.aspects.length > 0) {
+    b.line(b.msg('candidates.aspect', { term }));
+    b.blank();
+    return answerProjects(b, ctx, {
+      ids,
+      aspects: r.aspects,
+      years: r.years,
+      today: r.today,
+      lowered: r.lowered,
+    });
+  }
+  b.line(b.msg('candidates.prompt', { term }));
+  const owners = ids.map((id) => ctx.projects.get(id)!.at(-1)!);
+  for (const project of owners) writeProjectListItem(b, project);
+  return b.build({
+    status: 'answered',
+    kind: 'candidates',
+    projects: ids,
+    candidates: owners.map((p) => ({ id: p.id, label: projectName(p, b.language) })),
+  });
+};
+
+/** A list of projects, maybe filtered ("신규 사업", "국토부 사업", "사업별 예산"). */
+export const routeList: Route = (b, ctx, r) => {
+  const list = readListFilter(r);
+  if (list === null || (r.topicIds.length > 0 && !list.strong)) return null;
+  return answerList(b, ctx, { ...list.filter, year: editionYear(ctx, r) }, r.today);
+};
+
+/** "사업 예산 알려줘", "list the projects": the whole list. */
+export const routeListCue: Route = (b, ctx, r) => {
+  if (
+    (r.hits.cues.has('list') || (r.aspects.includes('budget') && r.hits.cues.has('program'))) &&
+    /사업|과제|project|program/u.test(r.lowered)
+  )
+    return answerList(b, ctx, { year: editionYear(ctx, r) }, r.today);
+  return null;
+};
+
+/** Facts no source records (winning bidder, contacts) asked without a project. */
+export const routeUnrecorded: Route = (b, ctx, r) => {
+  if (!r.aspects.includes('winner') && !r.aspects.includes('contact')) return null;
+  if (ctx.cards.unknownWords(r.terms).length > 0) return null;
+  b.line(b.msg(r.aspects.includes('winner') ? 'unknown.programWinner' : 'unknown.programContact'));
+  return b.build({ status: 'unknown_fact', kind: 'topic' });
+};
+
+function readListFilter(r: Reading): { filter: ProjectFilter; strong: boolean } | null {
+  const { lowered, aspects } = r;
+  const listy = /사업|과제|projects?\b|programm?e?\b/u.test(lowered);
+  if (!listy) return null;
+  const agency = r.hits.agencies[0]?.target;
+  if (agency !== undefined) return { filter: { agency }, strong: !r.hits.cues.has('program') };
+  if (aspects.includes('isNew')) {
+    const continuing = /계속\s*사업|계속\s*과제|이어서|이어진|continuing|continued|carried over/u.test(
+      lowered,
+    );
+    return { filter: { isNew: !continuing }, strong: true };
+  }
+  const technology = /인공지능|\bai\b|빅데이터|big\s*data|클라우드|cloud/u.exec(lowered)?.[0];
+  if (
+    aspects.includes('technologyGroup') &&
+    technology !== undefined &&
+    /과제|사업|projects|which|뭐뭐|어떤/u.test(lowered)
+  )
+    return { filter: { technology }, strong: true };
+  if (aspects.includes('longTermContract')) return { filter: { longTermContract: true }, strong: true };
+  const phase =
+    /([1-3])\s*(?:차|단계)\s*(?:사업|과제|목록)|phase\s*([1-3])\s*(?:projects?|list)|(?:list|which|what)\s+(?:the\s+)?phase\s*([1-3])/u.exec(
+      lowered,
+    );
+  if (phase) return { filter: { phase: Number(phase[1] ?? phase[2] ?? phase[3]) }, strong: true };
+  if (aspects.includes('briefed') && /빠|제외|left out|excluded|not briefed/u.test(lowered)) {
+    return { filter: { briefed: false }, strong: false };
+  }
+  if (r.hits.cues.has('list')) return { filter: {}, strong: false };
+  return null;
+}

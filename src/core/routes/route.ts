@@ -1,0 +1,40 @@
+import type { Topic } from '../../knowledge/schema.js';
+import type { AnswerBuilder } from '../compose.js';
+import type { EngineContext } from '../context.js';
+import type { PhraseHit } from '../phraseMatcher.js';
+import type { Reading } from '../reading/read.js';
+import type { Answer } from '../types.js';
+
+/** One way of answering: an answer when the reading fits it, else null for the next route. */
+export type Route = (b: AnswerBuilder, ctx: EngineContext, r: Reading) => Answer | null;
+
+export const longest = (hits: readonly PhraseHit<string>[], target?: string) =>
+  Math.max(0, ...hits.filter((h) => target === undefined || h.target === target).map((h) => h.length));
+
+/** The first topic a question's words point to, of those it may mean. */
+export function firstTopic(ctx: EngineContext, r: Reading): Topic | undefined {
+  const id = topicCandidates(ctx, r)[0];
+  return id !== undefined ? ctx.topics.get(id)?.[0] : undefined;
+}
+
+/**
+ * The topics a question's words point to, best first. A comparison with a year that has no edition
+ * of its own (2020) counts only when the question compares or asks about that year.
+ */
+export function topicCandidates(ctx: EngineContext, r: Reading): string[] {
+  return r.topicIds.filter((id) => isCandidateTopic(ctx, r, id));
+}
+
+export function isCandidateTopic(ctx: EngineContext, r: Reading, id: string): boolean {
+  const compareYear = ctx.topics.get(id)?.[0]?.compareYear;
+  if (compareYear === undefined) return true;
+  const isEdition = ctx.kb.editions.some((e) => e.year === compareYear);
+  if (r.forms.has('compare')) return true;
+  // "2020년 특례 때 선금 한도?": a year next to a rule's words dates the rule, not the program.
+  return !isEdition && r.years.includes(compareYear) && r.decisionIds.length === 0;
+}
+
+/** The edition year a list question names, if it names one that has an edition. */
+export function editionYear(ctx: EngineContext, r: Reading): number | undefined {
+  return r.years.find((y) => ctx.kb.editions.some((e) => e.year === y));
+}

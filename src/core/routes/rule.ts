@@ -1,0 +1,133 @@
+import type { AnswerBuilder } from '../compose.js';
+import type { EngineContext } from '../context.js';
+import { extractDateRange } from '../extract.js';
+import { composeRuleAnswer, type DecisionRequest } from '../ruleAnswer.js';
+import { evaluateDecision } from '../rules/evaluate.js';
+import { readDecisionInputs } from '../rules/readInputs.js';
+import type { Answer } from '../types.js';
+import { answerDecisionInfo, answerTimeline } from '../writers/decision.js';
+import { answerTopics } from '../writers/topic.js';
+import { longest, type Route } from './route.js';
+
+/** Forms that ask about a rule itself (its basis, whether it binds, what it counts, why), never for a verdict. */
+const ABOUT_THE_RULE = ['legalBasis', 'mandatory', 'includes', 'why'] as const;
+
+/** A yes/no question about a rule, or one that gives the rule's inputs. */
+export const routeRule: Route = (b, ctx, r) => {
+  // "2021년 6월에 끝난 거 아니었어?" checks a fact about the rule too, unless it gives the rule's inputs.
+  const aboutTheRule = ABOUT_THE_RULE.some((form) => r.forms.has(form)) || r.forms.has('premise');
+  const longestTopicHit = longest(r.hits.topics);
+  // A decision named by its words, or by its topic's words when the question gives its inputs
+  // ("삼분의 일 정도를 하도급 주려는데 하도급 비율 한도 안이지?").
+  const viaTopic = ctx.kb.decisions
+    .filter((d) => d.topic !== undefined && r.topicIds.includes(d.topic) && !r.decisionIds.includes(d.id))
+    .map((d) => d.id);
+  const requests = [...r.decisionIds, ...viaTopic].flatMap((id): DecisionRequest[] => {
+    const decision = ctx.decisions.get(id);
+    if (!decision) return [];
+    if (viaTopic.includes(id)) {
+      const request = readDecisionInputs(decision, r.lowered, r.today, r.text);
+      const given = Object.entries(request.values).some(
+        ([name, v]) => v !== undefined && v !== false && name !== 'resubcontract',
+      );
+      return given || request.values['resubcontract'] === true ? [request] : [];
+    }
+    const request = readDecisionInputs(decision, r.lowered, r.today, r.text);
+    const givesInputs = Object.values(request.values).some((v) => v !== undefined && v !== false);
+    // "선금 한도 몇 %였어?", "의무였어?": information about the rule in that period, not a verdict.
+    const asksInformation = r.hits.cues.has('info') && !r.hits.cues.has('decision');
+    if (aboutTheRule && !givesInputs && !request.dateAsked) return [];
+    // "2020년 12월에 긴급입찰이 의무였어?": the verdict for that date when the records give one;
+    // otherwise the rule itself is explained.
+    if (aboutTheRule && !givesInputs && evaluateDecision(ctx.kb, decision, request).verdict === 'unknown')
+      return [];
+    if (asksInformation && !aboutTheRule && !givesInputs && request.alternatives.length === 0) return [];
+    if (request.hasParameters) return [request];
+    // A yes/no word without the rule's inputs is a rule question too, unless the question asks for
+    // information ("며칠", "how long") or a topic's words fit it better.
+    const decisionHit = longest(r.hits.decisions, id);
+    const asksDecision =
+      r.hits.cues.has('decision') && !r.hits.cues.has('info') && decisionHit > longestTopicHit;
+    return asksDecision ? [request] : [];
+  });
+  if (requests.length === 0) return null;
+  // No date: the rule's timeline (normal rule, each period, today), not a bare verdict for today.
+  const [only] = requests;
+  if (requests.length === 1 && only && !only.dateAsked && only.decision.measure !== undefined) {
+    const values = { ...only.values, ...(only.alternatives.length === 1 ? only.alternatives[0] : {}) };
+    const timeline =
+      only.alternatives.length > 1
+        ? timelineAgreeing(b, ctx, only)
+        : answerTimeline(b, ctx.kb, only.decision, values, r.today);
+    if (timeline) return { ...timeline, projects: [...r.projectIds] };
+    return answerDecisionInfo(b, ctx.kb, only.decision, ctx.topics);
+  }
+  // "대기업이 참여할 수 있어?" without the project amount: the rule explained, and what to tell to
+  // get a verdict, rather than a bare "unknown".
+  if (requests.length === 1 && only && !only.dateAsked && only.decision.topic !== undefined) {
+    const evaluation = evaluateDecision(ctx.kb, only.decision, only);
+    const topic = ctx.topics.get(only.decision.topic)?.[0];
+    if (
+      evaluation.verdict === 'unknown' &&
+      evaluation.missingInputs.length > 0 &&
+      only.alternatives.length === 0 &&
+      topic
+    ) {
+      const answer = answerTopics(b, [topic], r.projectIds);
+      const hints = evaluation.missingInputs.flatMap((input) => {
+        const hint = only.decision.missingInput[input];
+        return hint ? [b.text(hint)] : [];
+      });
+      return hints.length > 0 ? { ...answer, text: `${answer.text}\n\n${hints.join('\n')}` } : answer;
+    }
+  }
+  return composeRuleAnswer(b, ctx.kb, requests, r.projectIds);
+};
+
+/** With an input left open (one failed round or two?), a timeline only when both readings agree everywhere. */
+function timelineAgreeing(b: AnswerBuilder, ctx: EngineContext, request: DecisionRequest): Answer | null {
+  const first = request.alternatives[0];
+  if (first === undefined) return null;
+  return answerTimeline(b, ctx.kb, request.decision, { ...request.values, ...first }, request.date.to);
+}
+
+/**
+ * The exceptions asked about after the last recorded period ("2025년 7월 이후에도 연장됐어?", "the
+ * 2026 budget guideline"): nothing is recorded, so the asked fact is unknown; the last period is shown.
+ */
+export const routeAfterRecords: Route = (b, ctx, r) => {
+  const measures = [
+    ...new Set(
+      [
+        ...r.decisionIds.map((id) => ctx.decisions.get(id)?.measure),
+        ...(r.topicIds.some((id) => ctx.topics.get(id)?.[0]?.group === 'contract')
+          ? [...ctx.kb.measures.keys()]
+          : []),
+      ].filter((m): m is string => m !== undefined),
+    ),
+  ].flatMap((id) => {
+    const measure = ctx.kb.measures.get(id);
+    return measure ? [measure] : [];
+  });
+  if (measures.length === 0) return null;
+  const date = extractDateRange(r.lowered, r.today);
+  const lastEnd = measures
+    .flatMap((m) => m.periods.map((p) => p.to))
+    .sort()
+    .at(-1)!;
+  if (date === null || date.label === r.today || date.from <= lastEnd) return null;
+  const measure = measures.find((m) => m.periods.some((p) => p.to === lastEnd)) ?? measures[0]!;
+  const last = [...measure.periods].sort((a, c) => a.to.localeCompare(c.to)).at(-1)!;
+  b.line(`${b.text(measure.title)}${b.mark(measure.confidence)}`);
+  b.line(b.text(measure.afterLastPeriod));
+  b.line(`${b.msg('label.lastPeriod')}: ${b.text(last.label)}${b.mark(last.confidence)}`);
+  b.keyFact(last.to);
+  b.cite([...last.sources, ...measure.sources]);
+  return b.build({ status: 'unknown_fact', kind: 'measure' });
+};
+
+/** A rule topic asked about in general ("수의계약 특례 연장됐어?"). */
+export const routeDecisionInfo: Route = (b, ctx, r) => {
+  const decision = r.decisionIds[0] !== undefined ? ctx.decisions.get(r.decisionIds[0]) : undefined;
+  return decision ? answerDecisionInfo(b, ctx.kb, decision, ctx.topics) : null;
+};

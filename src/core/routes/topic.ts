@@ -1,0 +1,73 @@
+import type { Topic } from '../../knowledge/schema.js';
+import type { EngineContext } from '../context.js';
+import { answerDecisionInfo } from '../writers/decision.js';
+import { answerEditionTopics, answerMissingYear, pickTopics } from '../writers/topic.js';
+import { longest, topicCandidates, type Route } from './route.js';
+
+/** A program, briefing, contract or SW-Act topic, unless a rule's own words fit better. */
+export const routeTopic: Route = (b, ctx, r) => {
+  // A comparison with a year that now has its own edition stands for that edition's topic.
+  const ids = [
+    ...new Set(
+      topicCandidates(ctx, r).map((id) => {
+        const topic = ctx.topics.get(id)?.[0];
+        const superseded =
+          topic?.compareYear !== undefined && ctx.kb.editions.some((e) => e.year === topic.compareYear);
+        return superseded && topic.concept !== undefined ? topic.concept : id;
+      }),
+    ),
+  ];
+  if (ids.length === 0) return null;
+  const decisionFirst = r.decisionIds[0] !== undefined ? ctx.decisions.get(r.decisionIds[0]) : undefined;
+  if (decisionFirst && longest(r.hits.decisions) > longest(r.hits.topics, ids[0]))
+    return answerDecisionInfo(b, ctx.kb, decisionFirst, ctx.topics);
+  // The rest of the question may point at a rule's card more than at the topic whose words it has
+  // ("how much was the bid bond cut under the COVID exceptions?" is about the bond cut).
+  const topCard = r.cards[0];
+  const topicCard = r.cards.find((c) => c.card.id === `topic:${ids[0]}`);
+  if (topCard?.card.kind === 'decision' && topCard.score > 1.1 * (topicCard?.score ?? 0)) {
+    const decision = ctx.decisions.get(topCard.card.target);
+    if (decision) return answerDecisionInfo(b, ctx.kb, decision, ctx.topics);
+  }
+  // "X and Y?": a second topic asked in the same breath is answered too.
+  const [first, second] = ids.map((id) => ctx.topics.get(id)![0]!);
+  const joined = /\band\b|그리고|하고|이랑|랑|및|또|,/u.test(r.lowered);
+  const chosen = second && joined && second.group === first!.group ? [first!.id, second.id] : [first!.id];
+  if (r.years.length > 1) {
+    const perYear = topicsPerYear(ctx, chosen, r.years);
+    if (perYear.length > 0) return answerEditionTopics(b, ctx, perYear, []);
+  }
+  const { topics, missingYear } = pickTopics(ctx, chosen, r.years, r.today, r.terms);
+  if (topics.length === 0) return missingYear !== null ? answerMissingYear(b, ctx, missingYear) : null;
+  return answerEditionTopics(b, ctx, topics, []);
+};
+
+/**
+ * "2020, 2021, 2022 설명회 날짜 각각", "how did the budget change from 2021 to 2022": each named
+ * year's record of the topics, and for a year with no edition the comparison that records it.
+ */
+export function topicsPerYear(
+  ctx: EngineContext,
+  chosen: readonly string[],
+  years: readonly number[],
+): Topic[] {
+  const topics: Topic[] = [];
+  // A comparison topic stands for an edition topic (program-size): that one is read in each year.
+  const ids = chosen.map((id) => ctx.topics.get(id)?.[0]?.concept ?? id);
+  for (const year of [...years].sort()) {
+    for (const id of ids) {
+      const record = (ctx.topics.get(id) ?? []).find((t) => t.edition === year);
+      if (record && !topics.includes(record)) topics.push(record);
+    }
+    const comparison = ctx.kb.topics.find(
+      (t) => t.compareYear === year && !ctx.kb.editions.some((e) => e.year === year),
+    );
+    if (
+      comparison &&
+      !topics.includes(comparison) &&
+      !ids.some((id) => ctx.topics.get(id)?.some((t) => t.edition === year))
+    )
+      topics.push(comparison);
+  }
+  return topics;
+}

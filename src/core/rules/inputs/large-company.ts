@@ -1,0 +1,230 @@
+import { extractAmounts, type AmountMention } from '../../reading/amounts.js';
+import { formatWon } from '../../ruleAnswer.js';
+import { nearestCueBefore, saysPlainly } from './cues.js';
+import { finishReading, startReading, type InputDraft, type InputReading } from './types.js';
+
+/** The company tiers of knowledge/rules.yaml's large-company decision. */
+export type CompanyTier = 'group' | 'large-8000-plus' | 'large-under-8000' | 'large' | 'new-midsize' | 'sme';
+
+/** Sales of 8,000억원 split large companies into two floors (guideline Annex 1). */
+const SALES_SPLIT_KRW = 8e11;
+const VAT_RATE = 0.1;
+
+const GROUP =
+  /상호\s*출자|상출제|상출\s*기업|기업\s*집단|계열사|재벌|business\s+groups?|restricted\s+groups?|conglomerates?|chaebols?|affiliat(?:e|es|ed)\b|cross-?\s?shareholding/gu;
+const MIDSIZE = /중견|mid-?\s?sized?|midsize|middle-?\s?market/gu;
+const SME =
+  /중소|(?<![a-z])smes?\b|small\s+(?:and\s+medium|company|companies|firm|firms|business|businesses)|startup|스타트업|벤처/gu;
+const LARGE =
+  /대기업|대형\s*(?:sw\s*|it\s*)?(?:기업|업체|사업자|회사|sw사)|large\s+(?:[\w-]+\s+){0,2}?(?:company|companies|firm|firms|enterprise|enterprises|corporation|corporations|vendor|vendors|contractor|contractors|business|businesses)\b|big\s+(?:[\w-]+\s+)?(?:company|companies|firm|firms)\b|major\s+(?:company|companies|firm|firms)\b/gu;
+
+/** Words before an amount that say whose it is. */
+const LEFT_CUES: readonly { role: AmountRole; pattern: RegExp }[] = [
+  { role: 'sales', pattern: /연\s*매출|매출\s*액?|sales|revenue|turnover/gu },
+  {
+    role: 'project',
+    pattern:
+      /사업\s*(?:금액|비|예산|규모)?(?!자)|추정\s*가격|기초\s*금액|예정\s*가격|발주|계약\s*금액|과업|용역|입찰|예산|금액|project|contract|tender|bid|job|gig|budget|price|worth|valued\s+at/gu,
+  },
+];
+/** Words after an amount that stand between it and the noun it belongs to. */
+const FILLER_AFTER =
+  /^(?:\s*(?:원|won|krw|짜리|규모의?|상당의?|정도의?|가량의?|쯤|대의?|이상의?|이하의?|미만의?|초과의?|넘는|넘|의|인|급|\([^)]*\)|worth|annual|yearly|of))*\s*/u;
+const SALES_NOUN =
+  /^(?:(?:연\s*)?매출|회사|기업|대기업|중견|중소|업체|사업자|법인|계열사|그룹|sw\s*(?:기업|사업자|회사)|company|companies|firm|corporation|enterprise|business(?!\s+group)|vendor|conglomerate|in\s+(?:annual\s+)?(?:sales|revenue|turnover)|(?:annual\s+)?(?:sales|revenue|turnover))/u;
+const PROJECT_NOUN =
+  /^(?:사업(?!자)|과업|프로젝트|용역|발주|계약|입찰|공사|project|contract|tender|job|gig|deal|bid|order)/u;
+const ESTIMATED_PRICE = /추정\s*가격|estimated\s+(?:price|cost|value)/u;
+
+type AmountRole = 'sales' | 'project';
+/** How an amount is bounded: "8,000억 이상", "80억 넘는", "under 800 billion", "50억 미만". */
+type AmountBound = 'exact' | 'at-least' | 'over' | 'at-most' | 'below';
+
+const BOUND_AFTER: readonly [RegExp, AmountBound][] = [
+  [/^\s*(?:원|won|krw)?\s*(?:이상|or\s+more|and\s+up|plus)/u, 'at-least'],
+  [/^\s*(?:원|won|krw)?\s*(?:[이가]\s*)?(?:넘는|넘어|넘게|넘|초과)/u, 'over'],
+  [/^\s*(?:원|won|krw)?\s*(?:이하|or\s+less)/u, 'at-most'],
+  [/^\s*(?:원|won|krw)?\s*(?:미만|[이가]?\s*안\s*되)/u, 'below'],
+];
+const BOUND_BEFORE: readonly [RegExp, AmountBound][] = [
+  [/(?:at\s+least|minimum\s+of)\s+$/u, 'at-least'],
+  [/(?:more\s+than|over|above|exceeding)\s+$/u, 'over'],
+  [/(?:up\s+to|at\s+most|no\s+more\s+than)\s+$/u, 'at-most'],
+  [/(?:under|less\s+than|below)\s+$/u, 'below'],
+];
+
+interface RoledAmount {
+  readonly amount: AmountMention;
+  readonly role: AmountRole | 'threshold' | null;
+  readonly bound: AmountBound;
+  readonly estimatedPrice: boolean;
+}
+
+function boundOf(text: string, amount: AmountMention): AmountBound {
+  const end = amount.index + amount.text.length;
+  const after = text.slice(end, end + 16);
+  const before = text.slice(Math.max(0, amount.index - 24), amount.index);
+  for (const [pattern, bound] of BOUND_BEFORE) if (pattern.test(before)) return bound;
+  for (const [pattern, bound] of BOUND_AFTER) if (pattern.test(after)) return bound;
+  return 'exact';
+}
+
+/**
+ * Whose amount this is, by the noun it qualifies ("79억원 사업", "1조원 규모 회사", "500 billion
+ * won in sales") or else the nearest cue before it ("매출 1조", "project of KRW 7 billion").
+ * A bounded amount with neither ("80억 이상이어야") is a threshold the question talks about.
+ */
+function roleOf(text: string, amount: AmountMention, floor: number): RoledAmount {
+  const end = amount.index + amount.text.length;
+  const rest = text.slice(end);
+  const noun = rest.slice(FILLER_AFTER.exec(rest)?.[0].length ?? 0);
+  const bound = boundOf(text, amount);
+  const left = text.slice(Math.max(floor, amount.index - 24), amount.index);
+  const estimatedPrice = ESTIMATED_PRICE.test(left);
+  let role: RoledAmount['role'] = PROJECT_NOUN.test(noun)
+    ? 'project'
+    : SALES_NOUN.test(noun)
+      ? 'sales'
+      : null;
+  if (role === null)
+    role = (nearestCueBefore(text, amount.index, floor, LEFT_CUES)?.role as AmountRole | undefined) ?? null;
+  if (role === null && bound !== 'exact') role = 'threshold';
+  return { amount, role, bound, estimatedPrice };
+}
+
+function roleAll(text: string, amounts: readonly AmountMention[]): RoledAmount[] {
+  let floor = 0;
+  return amounts.map((amount) => {
+    const roled = roleOf(text, amount, floor);
+    floor = amount.index + amount.text.length;
+    return roled;
+  });
+}
+
+function tierFromSales(krw: number, bound: AmountBound): CompanyTier {
+  switch (bound) {
+    case 'exact':
+      return krw >= SALES_SPLIT_KRW ? 'large-8000-plus' : 'large-under-8000';
+    case 'at-least':
+    case 'over':
+      return krw >= SALES_SPLIT_KRW ? 'large-8000-plus' : 'large';
+    case 'at-most':
+      return krw < SALES_SPLIT_KRW ? 'large-under-8000' : 'large';
+    case 'below':
+      return krw <= SALES_SPLIT_KRW ? 'large-under-8000' : 'large';
+  }
+}
+
+/**
+ * The tier the question describes, negations honoured ("상호출자제한기업집단은 아님", "not a
+ * chaebol affiliate"). A stated sales figure places a large company on its floor.
+ */
+function readTier(text: string, sales: RoledAmount | null): CompanyTier | null {
+  if (saysPlainly(text, GROUP)) return 'group';
+  if (saysPlainly(text, MIDSIZE)) return 'new-midsize';
+  if (saysPlainly(text, SME)) return 'sme';
+  if (sales !== null) return tierFromSales(sales.amount.krw, sales.bound);
+  if (saysPlainly(text, LARGE)) return 'large';
+  return null;
+}
+
+const distinct = (amounts: readonly RoledAmount[]) => new Set(amounts.map((a) => a.amount.krw)).size;
+
+/** True when the question says the amount excludes VAT (부가세 별도, excluding VAT). */
+export function saysVatExcluded(text: string): boolean {
+  return /(?:부가세|부가가치세|vat)\s*(?:별도|제외|미포함|불포함|빼고)|(?:excluding|excl\.?|before|without|ex)\s+vat|vat\s+(?:excluded|not\s+included|exclusive)/u.test(
+    text,
+  );
+}
+
+function saysVatIncluded(text: string): boolean {
+  return /(?:부가세|부가가치세|vat)\s*(?:포함|included|incl|inclusive)|(?:including|incl\.?|inc\.?|with)\s+vat/u.test(
+    text,
+  );
+}
+
+/**
+ * The tier, and the sales figure if the question gave one, for callers that pick the project
+ * amount themselves. Prefer `readLargeCompanyInputs`, which decides the project amount by role.
+ */
+export function extractCompanyTier(
+  text: string,
+  amounts: readonly AmountMention[],
+): { tier: CompanyTier | null; salesKrw: number | null } {
+  const sales = roleAll(text, amounts).find((a) => a.role === 'sales') ?? null;
+  return { tier: readTier(text, sales), salesKrw: sales?.amount.krw ?? null };
+}
+
+function writeProjectAmount(draft: InputDraft, text: string, project: RoledAmount): void {
+  const vatExcluded = saysVatExcluded(text);
+  // 추정가격 is the price before VAT by definition (국가계약법 시행령 제2조); the floors count VAT.
+  const estimatedOnly = !vatExcluded && project.estimatedPrice && !saysVatIncluded(text);
+  const factor = vatExcluded || estimatedOnly ? 1 + VAT_RATE : 1;
+  const krw = Math.round(project.amount.krw * factor);
+  const written = project.amount.text;
+  switch (project.bound) {
+    case 'exact':
+    case 'at-least':
+      draft.values['amountKrw'] = krw;
+      break;
+    case 'over':
+      draft.values['amountKrw'] = krw + 1;
+      break;
+    case 'at-most':
+    case 'below':
+      // Every amount up to the bound: the verdict stands only if the smallest and largest agree.
+      draft.alternatives.push({ amountKrw: project.bound === 'below' ? krw - 1 : krw }, { amountKrw: 1 });
+      break;
+  }
+  // A VAT-added amount is shown as the question's amount plus VAT, never as a figure nobody wrote.
+  draft.display['amountKrw'] = factor === 1 ? written : `${written} + VAT 10%`;
+  if (vatExcluded)
+    draft.notes.push({ key: 'rule.vatNote', values: { amount: written, total: formatWon(krw, 'ko') } });
+  else if (estimatedOnly)
+    draft.notes.push({
+      key: 'rule.estimatedPriceNote',
+      values: { amount: written, total: formatWon(krw, 'ko') },
+    });
+  else draft.notes.push({ key: 'rule.amountAsked', values: { amount: written } });
+}
+
+const REQUIRED = ['companyTier', 'amountKrw'] as const;
+
+/**
+ * Reads the large-company decision's inputs: `companyTier` (rules.yaml's tiers), `amountKrw`
+ * (the project amount with VAT), and `salesKrw` (the company's sales, when given). Each amount's
+ * role comes from its cue words, never from where it stands: "79억원 사업에 매출 1조원 대기업"
+ * is a 79억 project and 1조 of sales. A lone amount with no cue is the project's; amounts whose
+ * role no cue decides are `unclear`.
+ */
+export function readLargeCompanyInputs(text: string): InputReading {
+  const draft = startReading();
+  const roled = roleAll(text, extractAmounts(text));
+  const impossible = roled.some(
+    (a) => !Number.isFinite(a.amount.krw) || /[-−]$/u.test(text.slice(0, a.amount.index).trimEnd()),
+  );
+  if (impossible) draft.unclear.push({ input: 'amountKrw', reason: 'impossible' });
+
+  const sales = roled.filter((a) => a.role === 'sales');
+  const projects = roled.filter((a) => a.role === 'project');
+  const loose = roled.filter((a) => a.role === null);
+  const strayCue = sales.length === 0 && /매출|sales|revenue|turnover/u.test(text);
+  if (loose.length === 1 && projects.length === 0 && !strayCue)
+    projects.push({ ...loose[0]!, role: 'project' });
+  else if (loose.length > 0) draft.unclear.push({ input: 'amountKrw', reason: 'amount-role' });
+
+  if (distinct(sales) > 1) draft.unclear.push({ input: 'salesKrw', reason: 'several-values' });
+  const salesFigure = distinct(sales) === 1 ? sales[0]! : null;
+  if (salesFigure !== null) {
+    draft.values['salesKrw'] = salesFigure.amount.krw;
+    draft.display['salesKrw'] = salesFigure.amount.text;
+  }
+  const tier = readTier(text, salesFigure);
+  if (tier !== null) draft.values['companyTier'] = tier;
+
+  if (distinct(projects) > 1) draft.unclear.push({ input: 'amountKrw', reason: 'several-values' });
+  else if (projects.length > 0 && !draft.unclear.some((u) => u.input === 'amountKrw'))
+    writeProjectAmount(draft, text, projects[0]!);
+  draft.asked = tier !== null || projects.length > 0 || salesFigure !== null;
+  return finishReading(draft, REQUIRED);
+}

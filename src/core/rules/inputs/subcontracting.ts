@@ -1,0 +1,63 @@
+import { readShares, type ShareMention } from '../../reading/amounts.js';
+import { saysPlainly } from './cues.js';
+import { cuedShares, isImpossibleShare, writePercentInput } from './percentInput.js';
+import { finishReading, startReading, type InputReading } from './types.js';
+
+const SUBCONTRACT = /하도급|하청|외주|sub-?\s?contract\w*|outsourc\w*|(?<![a-z])subs?\b/gu;
+const RESUBCONTRACT =
+  /재\s*하도급|재\s*하청|(?:또|다시)\s*(?:하청|하도급)|re-?\s?subcontract\w*|sub-?\s?subcontract\w*|subcontract(?:s|ed)?\s+(?:(?:it|them|the\s+work|part\s+of\s+it)\s+on\b|again\b|further\b)|pass(?:es|ing)?\s+(?:it|the\s+work|(?:part|some)\s+of\s+it)\s+on\b|hand(?:s|ing)?\s+(?:it|the\s+work)\s+(?:on|over)\b|another\s+sub(?:contractor)?\b/gu;
+/** Between a share and the word it belongs to: "40%를 하도급", "8 per cent subcontracted". */
+const FILLER_AFTER =
+  /^(?:\s*(?:를|을|만|정도|쯤|가량|의|이상|이하|넘게|까지|of\s+(?:the\s+)?(?:work|project|contract|job|it)|is|are|being|will\s+be|to\s+be))*\s*/u;
+/** "1/3 하도급": a slash fraction, read here only, where it cannot be a date. */
+const SLASH_FRACTION = /(?<![\d/.])([1-9])\s*\/\s*([2-9]|10)(?![\d/.])/gu;
+
+/**
+ * Whether the question says re-subcontracting happens ("재하도급하면", "the sub would
+ * re-subcontract", "pass it on to another sub"); "재하도급은 안 함", "no re-subcontracting" say
+ * it does not.
+ */
+export function saysResubcontract(text: string): boolean {
+  return saysPlainly(text, RESUBCONTRACT);
+}
+
+function slashFractions(text: string): ShareMention[] {
+  return [...text.matchAll(SLASH_FRACTION)].map((m) => ({
+    percent: Math.round((Number(m[1]) / Number(m[2])) * 10000) / 100,
+    index: m.index,
+    text: m[0],
+    kind: 'fraction' as const,
+    bound: 'exact' as const,
+  }));
+}
+
+const REQUIRED = ['sharePercent'] as const;
+
+/**
+ * Reads the subcontracting decision's inputs: `sharePercent` from a percent, a fraction (3분의 1,
+ * 1/3, one third, 절반, 전체의 반) or a bound ("50% 넘게" → every share above 50%), and
+ * `resubcontract` (false unless the question says it happens). A fraction is always the share,
+ * never re-subcontracting. Several shares with no subcontracting word to pick one are `unclear`.
+ */
+export function readSubcontractingInputs(text: string): InputReading {
+  const draft = startReading();
+  const shares = [...readShares(text), ...slashFractions(text)].sort((a, b) => a.index - b.index);
+  const cued = cuedShares(text, shares, { pattern: SUBCONTRACT, fillerAfter: FILLER_AFTER });
+  // A share bounded by 넘으면 / 이상 with no subcontracting word is the rule's threshold being
+  // talked about ("10% 넘으면 공동수급?"); an exact one may be the share itself.
+  const loose = shares.filter((s) => !cued.includes(s) && s.bound === 'exact');
+  const chosen = cued.length > 0 ? cued : shares.length === 1 ? shares : [];
+  if ((chosen.length === 0 && shares.length > 1) || (cued.length > 0 && loose.length > 0))
+    draft.unclear.push({ input: 'sharePercent', reason: 'value-role' });
+  if (chosen.some((s) => isImpossibleShare(text, s)))
+    draft.unclear.push({ input: 'sharePercent', reason: 'impossible' });
+  else if (new Set(chosen.map((s) => s.percent)).size > 1)
+    draft.unclear.push({ input: 'sharePercent', reason: 'several-values' });
+  else if (chosen.length > 0 && draft.unclear.length === 0)
+    writePercentInput(draft, 'sharePercent', chosen[0]!);
+
+  const resubcontract = saysResubcontract(text);
+  draft.values['resubcontract'] = resubcontract;
+  draft.asked = chosen.length > 0 || text.search(RESUBCONTRACT) >= 0;
+  return finishReading(draft, REQUIRED);
+}

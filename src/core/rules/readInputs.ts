@@ -1,0 +1,79 @@
+import type { Decision } from '../../knowledge/schema.js';
+import { readDate } from '../reading/dates.js';
+import type { DateRange } from '../extract.js';
+import type { DecisionRequest } from '../ruleAnswer.js';
+import { numberToHangul } from 'es-hangul';
+import { readRuleInputs } from './inputs/index.js';
+
+/**
+ * Reads a decision's inputs and date from the prepared question (`prepareForReading`): each input by
+ * the words around it (rules/inputs/, one reader per decision), never by the order of the numbers.
+ * `hasParameters` when the question gave a date or anything the decision reads.
+ */
+export function readDecisionInputs(
+  decision: Decision,
+  prepared: string,
+  today: string,
+  raw: string = prepared,
+): DecisionRequest {
+  const dateReading = readDate(prepared, today);
+  const asked = dateReading?.kind === 'date' ? dateReading.range : null;
+  const date: DateRange = asked ?? { from: today, to: today, label: today };
+  const reading = readRuleInputs(decision.id, prepared);
+  const unclearInputs = new Set(reading.unclear.map((u) => u.input));
+  const values = Object.fromEntries(
+    Object.entries(reading.values).filter(([name]) => !unclearInputs.has(name)),
+  );
+  const notes = [...reading.notes];
+  // An input whose role could not be told apart (is 1조 the sales or the project?) is not used: the
+  // verdict then says it is missing, and which value was unclear.
+  for (const unclear of reading.unclear) {
+    const label = decision.inputs.find((i) => i.name === unclear.input)?.label;
+    notes.push({
+      key: `rule.unclear.${unclear.reason}`,
+      values: { input: label?.ko ?? unclear.input, inputEn: label?.en ?? unclear.input },
+    });
+  }
+  return {
+    decision,
+    values,
+    date,
+    dateAsked: asked !== null,
+    hasParameters: reading.asked || asked !== null,
+    notes,
+    alternatives: reading.unclear.length > 0 ? [] : reading.alternatives,
+    display: asWritten(reading.display, reading.values, raw),
+  };
+}
+
+/**
+ * How an input is shown in the trace: as the question wrote it. A value the question gave in words
+ * (육십사억오천만원, 육십 퍼센트) is shown in words too, not as digits the asker never typed.
+ */
+function asWritten(
+  display: Readonly<Record<string, string>>,
+  values: Readonly<Record<string, string | number | boolean>>,
+  raw: string,
+): Record<string, string> {
+  const digitsOfQuestion = new Set(
+    raw
+      .normalize('NFKC')
+      .replace(/,(?=\d{3})/g, '')
+      .match(/\d+/g) ?? [],
+  );
+  const shown: Record<string, string> = {};
+  for (const [name, text] of Object.entries(display)) {
+    const digits = text.replace(/,(?=\d{3})/g, '').match(/\d+/g) ?? [];
+    const value = values[name];
+    if (
+      digits.every((d) => digitsOfQuestion.has(d)) ||
+      typeof value !== 'number' ||
+      !Number.isInteger(value)
+    ) {
+      shown[name] = text;
+      continue;
+    }
+    shown[name] = `${numberToHangul(value)}${/percent|share/i.test(name) ? '%' : '원'}`;
+  }
+  return shown;
+}

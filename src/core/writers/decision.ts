@@ -1,0 +1,128 @@
+import type { KnowledgeBase } from '../../knowledge/parse.js';
+import type { Decision, Measure } from '../../knowledge/schema.js';
+import type { AnswerBuilder } from '../compose.js';
+import type { DateRange } from '../extract.js';
+import { evaluateDecision, type InputValue } from '../rules/evaluate.js';
+import type { Answer } from '../types.js';
+import { answerTopics } from './topic.js';
+
+/** A rule asked about in general: its topic, or the measure with its legal basis and every period. */
+export function answerDecisionInfo(
+  b: AnswerBuilder,
+  kb: KnowledgeBase,
+  decision: Decision,
+  topics: ReadonlyMap<string, readonly { id: string }[]>,
+): Answer {
+  if (decision.topic !== undefined) {
+    const topic = kb.topics.find((t) => t.id === decision.topic);
+    if (topic && topics.has(topic.id)) return answerTopics(b, [topic], []);
+  }
+  const measure = decision.measure !== undefined ? kb.measures.get(decision.measure) : undefined;
+  if (measure === undefined) {
+    b.line(b.msg('noMatch'));
+    return b.build({ status: 'no_match', kind: 'no_match' });
+  }
+  writeMeasure(b, measure);
+  return b.build({ status: 'answered', kind: 'measure' });
+}
+
+function writeMeasure(b: AnswerBuilder, measure: Measure): void {
+  b.line(`${b.text(measure.title)}${b.mark(measure.confidence)}`);
+  b.line(b.text(measure.temporary));
+  b.line(b.msg('measure.normal', { relaxes: b.text(measure.relaxes) }));
+  b.line(`${b.msg('label.basis')}: ${b.text(measure.legalBasis)}`);
+  b.keyFact(measure.legalBasis.ko);
+  b.cite(measure.sources);
+  b.blank();
+  b.line(`${b.msg('label.extensions')}:`);
+  for (const period of measure.periods) {
+    b.line(`• ${b.text(period.label)}${b.mark(period.confidence)}`);
+    b.keyFact(period.to);
+    b.cite(period.sources);
+  }
+  b.line(b.text(measure.afterLastPeriod));
+}
+
+function dayBefore(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+function dayAfter(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * A rule question with no date: the verdict outside the exception (the normal rule), in each
+ * recorded period, in the spans no record covers, after the last period, and on the as-of day.
+ * Returns null when the inputs leave every period undecided (then the measure itself is explained).
+ */
+export function answerTimeline(
+  b: AnswerBuilder,
+  kb: KnowledgeBase,
+  decision: Decision,
+  values: Readonly<Record<string, InputValue | undefined>>,
+  today: string,
+): Answer | null {
+  const measure = decision.measure !== undefined ? kb.measures.get(decision.measure) : undefined;
+  if (measure === undefined) return null;
+  const at = (range: DateRange) => evaluateDecision(kb, decision, { values, date: range });
+  const periods = [...measure.periods].sort((a, c) => a.from.localeCompare(c.from));
+  const first = periods[0]!;
+  const normal = at({ from: dayBefore(first.from), to: dayBefore(first.from), label: dayBefore(first.from) });
+  const inPeriods = periods.map((p) => at({ from: p.from, to: p.to, label: p.from }));
+  if (normal.verdict === 'unknown' && inPeriods.every((e) => e.verdict === 'unknown')) return null;
+  const verdictWord = (verdict: string) => b.msg(`verdict.${verdict}`);
+
+  b.line(b.text(decision.title));
+  b.line(b.msg('timeline.header'));
+  b.line(b.msg('timeline.normal', { verdict: verdictWord(normal.verdict) }));
+  if (normal.rule) {
+    b.line(`  ${b.text(normal.rule.explanation)}`);
+    b.line(`  ${b.msg('label.basis')}: ${b.text(normal.rule.legalBasis)}${b.mark(normal.rule.confidence)}`);
+    b.cite(normal.rule.sources);
+  }
+  periods.forEach((period, i) => {
+    const evaluation = inPeriods[i]!;
+    const previous = periods[i - 1];
+    if (previous !== undefined && dayAfter(previous.to) < period.from) {
+      b.line(
+        b.msg('timeline.gap', {
+          from: dayAfter(previous.to),
+          to: dayBefore(period.from),
+          verdict: verdictWord('unknown'),
+        }),
+      );
+      b.fact(dayAfter(previous.to), dayBefore(period.from));
+    }
+    b.line(
+      `${b.msg('timeline.period', { label: b.text(period.label), verdict: verdictWord(evaluation.verdict) })}${b.mark(period.confidence)}`,
+    );
+    b.fact(period.from, period.to);
+    b.cite(period.sources);
+    if (i === 0 && evaluation.rule) {
+      b.line(`  ${b.text(evaluation.rule.explanation)}`);
+      b.line(
+        `  ${b.msg('label.basis')}: ${b.text(evaluation.rule.legalBasis)}${b.mark(evaluation.rule.confidence)}`,
+      );
+      b.keyFact(evaluation.rule.legalBasis.ko);
+      b.cite(evaluation.rule.sources);
+    }
+  });
+  const last = periods.at(-1)!;
+  b.line(b.msg('timeline.after', { date: last.to, verdict: verdictWord('unknown') }));
+  b.keyFact(last.to);
+  b.line(b.text(measure.afterLastPeriod));
+  const now = at({ from: today, to: today, label: today });
+  b.line(b.msg('timeline.today', { date: today, verdict: verdictWord(now.verdict) }));
+  b.fact(today);
+  b.cite(measure.sources);
+  return b.build({
+    status: 'answered',
+    kind: 'rule',
+    verdict: now.verdict,
+    rule: now.rule?.id ?? null,
+  });
+}

@@ -1,0 +1,242 @@
+import type { Edition } from '../../knowledge/parse.js';
+import type { Project } from '../../knowledge/schema.js';
+import type { AnswerBuilder } from '../compose.js';
+import { editionsKnownOn, pickRecord, pointedRecord, type EngineContext } from '../context.js';
+import type { Answer } from '../types.js';
+import {
+  knowsAspect,
+  projectName,
+  writeProjectAspect,
+  writeProjectOverview,
+  type ProjectAspect,
+} from './project.js';
+
+/** What a project question asks: which projects, which aspects, for which years. */
+export interface ProjectAsk {
+  readonly ids: readonly string[];
+  readonly aspects: readonly ProjectAspect[];
+  readonly years: readonly number[];
+  readonly today: string;
+  /** The question, NFKC and lower case. */
+  readonly lowered: string;
+  /** Whether the question names a lead agency ("국토부 사업임?"). */
+  readonly namesAgency?: boolean;
+  /** The question's ranking terms, to tell which edition its words point to ("국민비서 2차"). */
+  readonly terms?: ReadonlySet<string>;
+}
+
+function editionOf(ctx: EngineContext, project: Project): Edition {
+  return ctx.kb.editions.find((e) => e.year === project.edition)!;
+}
+
+/** The aspects a question really asks, from the aspect words it contains. */
+export function askedAspects(
+  aspects: readonly ProjectAspect[],
+  lowered: string,
+  namesAgency = false,
+): { asked: ProjectAspect[]; added: ProjectAspect[] } {
+  // "내용"/"what is" plus a specific aspect: the specific one is what was asked. "phase 3" or
+  // "2단계" next to another aspect names the project, it doesn't ask for its phase; "AI 분야" is the
+  // technology group, not the 5/6 category.
+  let asked = aspects.length > 1 ? aspects.filter((a) => a !== 'description') : [...aspects];
+  if (asked.length > 1 && /phase\s*\d|\d\s*(?:차|단계)/u.test(lowered))
+    asked = asked.filter((a) => a !== 'phase');
+  if (asked.includes('technologyGroup')) asked = asked.filter((a) => a !== 'category');
+  // "2020년엔 35억이었다던데 2021년도 그 정도?": an amount asks for the budget; "국토부 사업임?" the agency.
+  if (asked.length === 0 && /\d\s*(?:억|만\s*원|billion|million)|₩/u.test(lowered)) asked = ['budget'];
+  if (namesAgency && !asked.includes('leadAgency') && (asked.length === 0 || asked.includes('budget')))
+    asked.push('leadAgency');
+  // New or continuing: a continuing project's phase says how far along it is (said only when known).
+  const added: ProjectAspect[] = asked.includes('isNew') && !asked.includes('phase') ? ['phase'] : [];
+  return { asked, added };
+}
+
+/**
+ * One or more projects: the asked aspects, or an overview, for the edition the question's years
+ * pick (or the latest edition that has the fact, naming its year when another edition also has
+ * the project).
+ */
+export function answerProjects(b: AnswerBuilder, ctx: EngineContext, ask: ProjectAsk): Answer {
+  const { asked: primary, added } = askedAspects(ask.aspects, ask.lowered, ask.namesAgency === true);
+  const asked = [...primary, ...added];
+  const known = editionsKnownOn(ctx.kb, ask.today);
+  let knownCount = 0;
+  let unknownCount = 0;
+  const many = ask.ids.length > 1;
+  for (const id of ask.ids) {
+    const records = ctx.projects.get(id) ?? [];
+    if (many) b.blank();
+    const pointed = ask.years.length === 0 ? pointedRecord(ctx, records, ask.terms ?? new Set()) : null;
+    const years = pointed !== null ? [pointed.edition] : ask.years;
+    if (asked.length === 0) {
+      const pick = pickRecord(records, years, known);
+      if (pick === null) continue;
+      if ('missingYear' in pick) {
+        writeMissingYear(b, records, pick.missingYear);
+        unknownCount++;
+        continue;
+      }
+      if (pick.named) b.line(b.msg('project.yearHeader', { year: pick.record.edition }));
+      writeProjectOverview(b, editionOf(ctx, pick.record), pick.record);
+      // No year named: every earlier edition's record too, under its year.
+      if (years.length === 0) {
+        const knownYears = new Set(known.map((e) => e.year));
+        for (const other of [...pick.others].reverse().filter((o) => knownYears.has(o.edition))) {
+          b.blank();
+          b.line(b.msg('project.yearHeader', { year: other.edition }));
+          writeProjectOverview(b, editionOf(ctx, other), other);
+        }
+      }
+      knownCount++;
+      continue;
+    }
+    if (many || asked.length > 1) b.line(projectName(records.at(-1)!, b.language));
+    const namedYears = years.filter((y) => records.some((r) => r.edition === y));
+    for (const aspect of asked) {
+      // Two years named ("2021년엔 2차였는데 2022년엔?"): each year's value.
+      if (namedYears.length > 1) {
+        for (const year of [...namedYears].sort()) {
+          const record = records.find((r) => r.edition === year)!;
+          b.line(b.msg('project.yearHeader', { year }));
+          if (writeProjectAspect(b, editionOf(ctx, record), record, aspect)) knownCount++;
+          else unknownCount++;
+        }
+        continue;
+      }
+      const pick = pickRecord(records, years, known, (r) => knowsAspect(r, aspect));
+      if (pick === null) continue;
+      if (added.includes(aspect) && ('missingYear' in pick || !knowsAspect(pick.record, aspect))) continue;
+      if ('missingYear' in pick) {
+        writeMissingYear(b, records, pick.missingYear);
+        unknownCount++;
+        continue;
+      }
+      const edition = editionOf(ctx, pick.record);
+      if (writeProjectAspect(b, edition, pick.record, aspect)) knownCount++;
+      else if (
+        aspect === 'budget' &&
+        [pick.record, ...pick.others].some((rec) => writeBudgetNotes(b, rec, ask.lowered) === 'total')
+      )
+        knownCount++;
+      else {
+        unknownCount++;
+        // Unknown in every edition: what the other editions' notes say about money (a whole-build total).
+        if (aspect === 'budget' && years.length === 0)
+          for (const other of pick.others)
+            for (const note of other.notes.filter((n) => /억|billion/u.test(`${n.text.ko} ${n.text.en}`)))
+              b.statement(note);
+      }
+      if (years.length === 0) writeOtherEditions(b, pick.others, aspect);
+    }
+    // "1단계는 언제?", "phase 1 timeline": the notes that speak of phase 1.
+    if (/1\s*단계|1\s*차|(?:phase|stage)\s*(?:1|one)\b|first\s+(?:phase|stage)/u.test(ask.lowered)) {
+      for (const record of records)
+        for (const note of record.notes.filter((n) =>
+          /1단계|phase 1|stage 1/u.test(`${n.text.ko} ${n.text.en}`),
+        ))
+          b.statement(note);
+    }
+    if (unknownCount > 0 && knownCount === 0 && !many && !b.hasStatements()) {
+      const record = records.at(-1)!;
+      b.blank();
+      b.line(b.msg('unknown.whatIsKnown'));
+      writeProjectOverview(b, editionOf(ctx, record), record, asked);
+    }
+  }
+  return b.build({
+    // One status rule: an asked fact not found means unknown_fact, whatever else is shown.
+    status: unknownCount > 0 && (knownCount === 0 || !many) ? 'unknown_fact' : 'answered',
+    kind: 'project',
+    projects: ask.ids,
+  });
+}
+
+function writeMissingYear(b: AnswerBuilder, records: readonly Project[], year: number): void {
+  const latest = records.at(-1)!;
+  b.line(
+    b.msg('unknown.projectYear', {
+      name: projectName(latest, b.language),
+      year,
+      years: records.map((r) => r.edition).join(', '),
+    }),
+  );
+  b.fact(String(year), ...records.map((r) => String(r.edition)));
+}
+
+/** The same aspect in the project's other editions, one line each, newest first. */
+function writeOtherEditions(b: AnswerBuilder, others: readonly Project[], aspect: ProjectAspect): void {
+  for (const other of [...others].reverse()) {
+    const field = aspect === 'name' || aspect === 'winner' || aspect === 'contact' ? null : other[aspect];
+    if (field === null) continue;
+    const value = field.value;
+    let shown: string;
+    if (value === null) shown = b.msg('notFound');
+    else if (typeof value === 'number')
+      shown = aspect === 'phase' ? b.msg('value.phase', { n: value }) : String(value);
+    else if (typeof value === 'boolean') shown = b.msg(value ? 'yes' : 'no');
+    else if ('krw' in value) shown = b.language === 'ko' ? value.ko : value.en;
+    else shown = b.text(value);
+    b.line(
+      `${b.msg('project.otherEdition', { year: other.edition, value: `${projectName(other, b.language)} — ${shown}` })}${value === null ? '' : b.mark(field.confidence)}`,
+    );
+    b.fact(String(other.edition), other.name.ko, other.name.en);
+    if (typeof value === 'number') b.fact(String(value));
+    if (value !== null) b.cite(field.sources);
+  }
+}
+
+/**
+ * Whole-build figures (the asked fact, when the question asks for a total) or another year's figures
+ * (related facts: the asked year's budget stays unknown) that a project's notes record.
+ */
+function writeBudgetNotes(b: AnswerBuilder, project: Project, lowered: string): 'total' | 'related' | 'none' {
+  const wantsTotal =
+    /전체|총\s*(?:사업비|얼마|규모|금액)|총액|합계|몇\s*년\s*짜리|total|whole|overall|how many years/u.test(
+      lowered,
+    ) && !lowered.includes(String(project.edition));
+  const year = /(20\d{2})/u.exec(lowered.replaceAll(String(project.edition), ''))?.[1];
+  const totals = wantsTotal
+    ? project.notes.filter((n) => /전체|총|total|whole/u.test(`${n.text.ko} ${n.text.en}`))
+    : [];
+  const others =
+    year === undefined
+      ? []
+      : project.notes.filter((n) => `${n.text.ko} ${n.text.en}`.includes(year) && !totals.includes(n));
+  for (const note of [...totals, ...others]) b.statement(note);
+  // A whole-build figure may sit in the description ("3년간 총 약 160억원").
+  const description = project.description;
+  if (
+    totals.length === 0 &&
+    wantsTotal &&
+    description.value &&
+    /총|total/u.test(`${description.value.ko} ${description.value.en}`)
+  ) {
+    b.line(`${b.text(description.value)}${b.mark(description.confidence)}`);
+    b.cite(description.sources);
+    return 'total';
+  }
+  if (totals.length > 0) return 'total';
+  return others.length > 0 ? 'related' : 'none';
+}
+
+/** A project question about a year with no edition: the notes that speak of that year, if any. */
+export function answerOtherYear(
+  b: AnswerBuilder,
+  ctx: EngineContext,
+  ids: readonly string[],
+  year: number,
+): Answer | null {
+  let found = 0;
+  for (const id of ids) {
+    const records = ctx.projects.get(id) ?? [];
+    const notes = records.flatMap((r) =>
+      r.notes.filter((n) => n.text.ko.includes(String(year)) || n.text.en.includes(String(year))),
+    );
+    if (notes.length === 0) continue;
+    b.line(projectName(records.at(-1)!, b.language));
+    for (const note of notes) b.statement(note);
+    found += notes.length;
+  }
+  if (found === 0) return null;
+  return b.build({ status: 'answered', kind: 'project', projects: ids });
+}
