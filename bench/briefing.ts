@@ -4,37 +4,17 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { createBot } from '../src/adapters/discord/bot.js';
-import { openStores } from '../src/adapters/storage.js';
+import { openStores } from '../src/adapters/storage/index.js';
 import { createEngine } from '../src/core/engine.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
-import { questionKey } from '../src/briefing/model.js';
 import { BriefingRepository } from '../src/briefing/repository.js';
+import { planBurst } from '../test/support/burst.js';
 import { startDiscordStandin, type InteractionCallback } from '../test/support/discordStandin.js';
 import { percentile, printTable } from './stats.js';
 
 const QUESTIONS = 1000;
 const USERS = 300;
 const WINDOW_MS = 10_000;
-
-/** The questions of the burst: known ones (auto-answered), new ones, and reworded duplicates. */
-function burst(known: readonly string[]): { user: string; text: string }[] {
-  const seen = new Set<string>();
-  const out: { user: string; text: string }[] = [];
-  for (let k = 0; k < QUESTIONS; k++) {
-    const user = `13110000000${String(100000 + (k % USERS))}`;
-    const kind = k % 10;
-    let text =
-      kind < 3
-        ? known[k % known.length]!
-        : kind < 5
-          ? `세션  ${(k * 7) % 150}번 점심 도시락은 어디서 받나요`
-          : `세션 ${k}번 휴식 시간은 몇 분인가요?`;
-    if (seen.has(`${user}|${questionKey(text)}`)) text = `세션 ${k}번 휴식 시간은 몇 분인가요?`;
-    seen.add(`${user}|${questionKey(text)}`);
-    out.push({ user, text });
-  }
-  return out;
-}
 
 /**
  * A briefing burst through the stand-in and the real discord.js client: 1,000 `/briefing-qa ask`
@@ -66,7 +46,7 @@ export async function benchBriefing(): Promise<void> {
     const known = readFileSync(new URL('./questions.txt', import.meta.url), 'utf8')
       .split('\n')
       .filter(Boolean);
-    const plan = burst(known);
+    const plan = planBurst({ questions: QUESTIONS, accounts: USERS, known, channels: [standin.channelId] });
 
     const start = performance.now();
     const callbacks: Promise<InteractionCallback>[] = [];

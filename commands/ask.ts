@@ -1,9 +1,11 @@
 import { ApplicationCommandOptionType } from 'discord.js';
 import type { Command } from '../src/adapters/discord/command.js';
 import { MAX_QUESTION_LENGTH } from '../src/core/engine.js';
+import { EVERYWHERE } from './install.js';
 
 export default {
   data: {
+    ...EVERYWHERE,
     name: 'ask',
     name_localizations: { ko: '질문' },
     description: 'Ask about the 2021 e-government support projects and the contract rules',

@@ -1,8 +1,10 @@
 import type { Command } from '../src/adapters/discord/command.js';
 import { BRIEFING_TOPICS } from '../src/adapters/discord/requests.js';
+import { EVERYWHERE } from './install.js';
 
 export default {
   data: {
+    ...EVERYWHERE,
     name: 'briefing',
     name_localizations: { ko: '설명회' },
     description: 'The 2021-01-21 online briefing: when, where to watch, what it covered',

@@ -1,8 +1,10 @@
 import { ApplicationCommandOptionType } from 'discord.js';
 import type { Command } from '../src/adapters/discord/command.js';
+import { SERVER_ONLY } from './install.js';
 
 export default {
   data: {
+    ...SERVER_ONLY,
     name: 'briefing-qa',
     name_localizations: { ko: '설명회-질문' },
     description: 'Live briefing Q&A: ask a question, or (organisers) start, stop and export',
@@ -53,6 +55,22 @@ export default {
       },
       {
         type: ApplicationCommandOptionType.Subcommand,
+        name: 'organiser-role',
+        name_localizations: { ko: '진행자역할' },
+        description: 'Manage Server: set the role whose members organise briefings here (empty: clear)',
+        description_localizations: { ko: '서버 관리: 이 서버의 설명회 진행자 역할 지정 (비우면 해제)' },
+        options: [
+          {
+            type: ApplicationCommandOptionType.Role,
+            name: 'role',
+            name_localizations: { ko: '역할' },
+            description: 'Members with this role may start, stop and export briefings',
+            description_localizations: { ko: '이 역할이 있으면 설명회를 시작·종료·내보내기 할 수 있습니다' },
+          },
+        ],
+      },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
         name: 'export',
         name_localizations: { ko: '내보내기' },
         description: 'Organisers: all questions of this channel’s briefing as CSV and Markdown',
@@ -80,6 +98,9 @@ export default {
         return;
       case 'stop':
         await context.briefing.stop(interaction);
+        return;
+      case 'organiser-role':
+        await context.briefing.organiserRole(interaction, interaction.options.getRole('role')?.id ?? null);
         return;
       case 'export':
         await context.briefing.export(interaction, interaction.options.getBoolean('include_names') ?? false);

@@ -1,7 +1,9 @@
 import type { Command } from '../src/adapters/discord/command.js';
+import { EVERYWHERE } from './install.js';
 
 export default {
   data: {
+    ...EVERYWHERE,
     name: 'help',
     name_localizations: { ko: '도움말' },
     description: 'What you can ask, with examples',

@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord.js';
 import type { ProjectAspect } from '../src/core/engine.js';
 import type { Command } from '../src/adapters/discord/command.js';
+import { EVERYWHERE } from './install.js';
 
 const ASPECTS = [
   { value: 'budget', name: 'Budget (2021)', ko: '예산 (2021)' },
@@ -16,6 +17,7 @@ const ASPECTS = [
 
 export default {
   data: {
+    ...EVERYWHERE,
     name: 'project',
     name_localizations: { ko: '사업' },
     description: 'Look up one of the 2021 projects',
@@ -57,7 +59,13 @@ export default {
       context.engine.kb.projects.find(
         (p) => p.id === context.engine.suggestProjects(typed, language, 1)[0]?.id,
       );
-    const aspect = (interaction.options.getString('aspect') as ProjectAspect | null) ?? null;
+    const aspect = await context.readChoice(
+      interaction,
+      'aspect',
+      ASPECTS.map((a) => a.value),
+      { label: { en: 'aspect', ko: '항목' } },
+    );
+    if (aspect === 'invalid') return;
     const ephemeral = !(interaction.options.getBoolean('public') ?? false);
     if (project === undefined) {
       await context.respond(interaction, { kind: 'question', text: typed }, { ephemeral, title: typed });

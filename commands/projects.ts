@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType } from 'discord.js';
 import type { Command } from '../src/adapters/discord/command.js';
+import { EVERYWHERE } from './install.js';
 
 const AGENCIES = [
   { value: '행정안전부', name: 'Ministry of the Interior and Safety' },
@@ -10,6 +11,7 @@ const AGENCIES = [
 
 export default {
   data: {
+    ...EVERYWHERE,
     name: 'projects',
     name_localizations: { ko: '사업목록' },
     description: 'List the 2021 projects, optionally filtered',
@@ -48,11 +50,25 @@ export default {
     ],
   },
   async execute(interaction, context) {
+    const phase = await context.readNumber(interaction, 'phase', {
+      min: 1,
+      max: 3,
+      integer: true,
+      label: { en: 'phase', ko: '단계' },
+    });
+    if (phase === 'invalid') return;
+    const agency = await context.readChoice(
+      interaction,
+      'agency',
+      AGENCIES.map((a) => a.value),
+      { label: { en: 'agency', ko: '주관기관' } },
+    );
+    if (agency === 'invalid') return;
     const filter = {
-      phase: interaction.options.getInteger('phase') ?? undefined,
+      phase: phase ?? undefined,
       isNew: interaction.options.getBoolean('new') ?? undefined,
       briefed: interaction.options.getBoolean('briefed') ?? undefined,
-      agency: interaction.options.getString('agency') ?? undefined,
+      agency: agency ?? undefined,
     };
     await context.respond(interaction, { kind: 'list', filter }, { ephemeral: true });
   },

@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType, type ChatInputCommandInteraction } from 'discord.js';
 import { extractDateRange, type DateRange } from '../src/core/extract.js';
 import type { Command, CommandContext } from '../src/adapters/discord/command.js';
+import { EVERYWHERE } from './install.js';
 
 const dateOption = {
   type: ApplicationCommandOptionType.String,
@@ -47,9 +48,10 @@ async function readDate(
   interaction: ChatInputCommandInteraction,
   context: CommandContext,
 ): Promise<DateRange | null | 'invalid'> {
-  const raw = interaction.options.getString('date');
-  if (raw === null || raw.trim() === '') return null;
-  const range = extractDateRange(raw.normalize('NFKC').toLowerCase(), context.today());
+  const raw = interaction.options.get('date')?.value;
+  if (raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return null;
+  const range =
+    typeof raw === 'string' ? extractDateRange(raw.normalize('NFKC').toLowerCase(), context.today()) : null;
   if (range !== null) return range;
   await context.notice(
     interaction,
@@ -62,6 +64,7 @@ async function readDate(
 
 export default {
   data: {
+    ...EVERYWHERE,
     name: 'rule',
     name_localizations: { ko: '규정' },
     description: 'Check a contract rule: verdict, legal basis and how it was decided',
@@ -191,13 +194,17 @@ export default {
 
     switch (sub) {
       case 'single-source': {
+        const failedRounds = await context.readNumber(interaction, 'failed_rounds', {
+          min: 0,
+          max: 10,
+          integer: true,
+          required: true,
+          label: { en: 'failed_rounds', ko: '유찰횟수' },
+        });
+        if (failedRounds === 'invalid') return;
         const date = await readDate(interaction, context);
         if (date === 'invalid') return;
-        await respond(
-          'single-source',
-          { failedRounds: interaction.options.getInteger('failed_rounds', true) },
-          date,
-        );
+        await respond('single-source', { failedRounds: failedRounds ?? undefined }, date);
         return;
       }
       case 'bid-notice': {
@@ -207,21 +214,37 @@ export default {
         return;
       }
       case 'large-company': {
-        const eok = interaction.options.getNumber('amount', true);
-        const vatIncluded = interaction.options.getBoolean('vat_included') ?? true;
-        const amountKrw = Math.round(eok * 1e8 * (vatIncluded ? 1 : 1.1));
-        await respond(
-          'large-company',
-          { companyTier: interaction.options.getString('tier', true), amountKrw },
-          null,
+        const tier = await context.readChoice(
+          interaction,
+          'tier',
+          TIERS.map((t) => t.value),
+          { label: { en: 'tier', ko: '기업구분' }, required: true },
         );
+        if (tier === 'invalid') return;
+        const eok = await context.readNumber(interaction, 'amount', {
+          min: 0,
+          max: 1_000_000,
+          required: true,
+          label: { en: 'amount', ko: '사업금액' },
+        });
+        if (eok === 'invalid') return;
+        const vatIncluded = interaction.options.getBoolean('vat_included') ?? true;
+        const amountKrw = eok === null ? undefined : Math.round(eok * 1e8 * (vatIncluded ? 1 : 1.1));
+        await respond('large-company', { companyTier: tier ?? undefined, amountKrw }, null);
         return;
       }
       case 'subcontract': {
+        const share = await context.readNumber(interaction, 'share', {
+          min: 0,
+          max: 100,
+          required: true,
+          label: { en: 'share', ko: '비율' },
+        });
+        if (share === 'invalid') return;
         await respond(
           'subcontracting',
           {
-            sharePercent: interaction.options.getNumber('share', true),
+            sharePercent: share ?? undefined,
             resubcontract: interaction.options.getBoolean('resubcontract') ?? false,
           },
           null,
@@ -229,9 +252,16 @@ export default {
         return;
       }
       case 'measure': {
+        const measure = await context.readChoice(
+          interaction,
+          'measure',
+          MEASURES.map((m) => m.value),
+          { label: { en: 'measure', ko: '특례' }, required: true },
+        );
+        if (measure === 'invalid' || measure === null) return;
         const date = await readDate(interaction, context);
         if (date === 'invalid') return;
-        await respond(interaction.options.getString('measure', true), {}, date);
+        await respond(measure, {}, date);
         return;
       }
       default:

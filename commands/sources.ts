@@ -1,7 +1,9 @@
 import type { Command } from '../src/adapters/discord/command.js';
+import { EVERYWHERE } from './install.js';
 
 export default {
   data: {
+    ...EVERYWHERE,
     name: 'sources',
     name_localizations: { ko: '출처' },
     description: 'Where the answers come from, and how sure they are',

@@ -3,7 +3,7 @@ import type { Env } from '../config/env.js';
 import type { KnowledgeBase } from '../knowledge/parse.js';
 import type { Answer } from '../core/types.js';
 import type { PhrasedText } from '../llm/phrasing.js';
-import { openStores, type Stores } from './storage.js';
+import { openStores, type Stores } from './storage/index.js';
 
 export interface OpenPhrasing {
   readonly phrase: (answer: Answer, question: string) => Promise<PhrasedText>;

@@ -22,7 +22,8 @@ export interface GapRecord {
  *
  * keyv has no transactions or compare-and-set, so nothing is read-modify-written: every fact is
  * its own key, and concurrent writers never overwrite each other's facts.
- * - `b:<id>` the briefing record; `c:<channel>` the channel's latest briefing.
+ * - `b:<id>` the briefing record; `c:<channel>` the channel's latest briefing;
+ *   `g:<guild>:organiser-role` the server's organiser role.
  * - in the namespace `bq-<id>`: `q:<qid>` a question (qid = hash of its dedup key, so the same
  *   question asked in two processes lands on one key), `s:<qid>` its decision, `v:<qid>:<user>`
  *   one vote (one key per account: a double click or two processes cannot count twice),
@@ -59,6 +60,16 @@ export class BriefingRepository {
   async latestInChannel(channelId: string): Promise<BriefingRecord | undefined> {
     const id = await this.stores.briefings.get<string>(`c:${channelId}`);
     return id === undefined ? undefined : this.getBriefing(id);
+  }
+
+  /** The server's organiser role (`g:<guild>:organiser-role`), if one is set. */
+  async getOrganiserRole(guildId: string): Promise<string | undefined> {
+    return this.stores.briefings.get<string>(`g:${guildId}:organiser-role`);
+  }
+
+  async setOrganiserRole(guildId: string, roleId: string | null): Promise<void> {
+    if (roleId === null) await this.stores.briefings.delete(`g:${guildId}:organiser-role`);
+    else await this.stores.briefings.set(`g:${guildId}:organiser-role`, roleId);
   }
 
   async getQuestion(briefingId: string, questionId: string): Promise<QuestionRecord | undefined> {

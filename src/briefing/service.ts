@@ -1,6 +1,6 @@
 import type { Engine } from '../core/engine.js';
 import type { Answer } from '../core/types.js';
-import { RateLimiter } from '../adapters/discord/rateLimiter.js';
+import { MemoryRateLimiter, type RateLimiter } from '../shared/rateLimit.js';
 import { toCsv, toMarkdown } from './export.js';
 import {
   buildViews,
@@ -44,8 +44,13 @@ export interface BriefingServiceOptions {
   readonly engine: Engine;
   readonly stores: BriefingStores;
   readonly today: () => string;
-  /** Questions one account may submit per minute (per process). */
+  /** Questions one account may submit per minute. */
   readonly questionsPerMinute: number;
+  /**
+   * The per-account question limit; shared between processes when given one on Redis.
+   * Default: an in-memory limit of `questionsPerMinute` for this process.
+   */
+  readonly limiter?: RateLimiter | undefined;
   readonly limits?: QuestionLimits;
   readonly now?: () => Date;
 }
@@ -61,7 +66,7 @@ export class BriefingService {
 
   constructor(private readonly options: BriefingServiceOptions) {
     this.repository = new BriefingRepository(options.stores);
-    this.limiter = new RateLimiter(options.questionsPerMinute, 60_000);
+    this.limiter = options.limiter ?? new MemoryRateLimiter(options.questionsPerMinute, 60_000);
     this.now = options.now ?? (() => new Date());
   }
 
@@ -129,7 +134,7 @@ export class BriefingService {
     if (existing !== undefined && (await this.repository.getVote(briefing.id, id, asker.id)) !== undefined) {
       return { kind: 'repeat', questionId: id };
     }
-    const limited = this.limiter.take(asker.id);
+    const limited = await this.limiter.take(asker.id);
     if (!limited.ok) return { kind: 'limited', retryAfterMs: limited.retryAfterMs };
 
     const at = this.stamp();
@@ -229,6 +234,16 @@ export class BriefingService {
       markdown: toMarkdown(briefing, views, { includeNames }),
       count: views.length,
     };
+  }
+
+  /** The role whose members organise briefings in a server (besides Manage Server / Manage Events). */
+  organiserRole(guildId: string): Promise<string | undefined> {
+    return this.repository.getOrganiserRole(guildId);
+  }
+
+  /** Sets the server's organiser role, or clears it with null. */
+  setOrganiserRole(guildId: string, roleId: string | null): Promise<void> {
+    return this.repository.setOrganiserRole(guildId, roleId);
   }
 
   /** Keeps a question the engine could not answer (commands and mentions). */

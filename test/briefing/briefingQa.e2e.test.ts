@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InteractionType } from 'discord.js';
+import { InteractionType, PermissionFlagsBits } from 'discord.js';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createBot, type Bot } from '../../src/adapters/discord/bot.js';
-import { openStores, type Stores } from '../../src/adapters/storage.js';
+import { openStores, type Stores } from '../../src/adapters/storage/index.js';
 import { BriefingRepository } from '../../src/briefing/repository.js';
 import { startDiscordStandin, type DiscordStandin } from '../support/discordStandin.js';
 import { realEngine } from '../support/engine.js';
@@ -15,6 +15,7 @@ import {
   message,
   queueMessage,
   queueText,
+  setOrganiserRole,
   shownVotes,
   waitForQueue,
 } from './helpers.js';
@@ -49,10 +50,14 @@ describe('live briefing Q&A through the stand-in (real discord.js client)', () =
         readMessages: true,
         questionsPerMinute: 3,
         editIntervalMs: 250,
-        organiserRoleId: standin.roles.organiser.id,
       },
     });
     await bot.ready;
+    // The server's owner (Manage Server) names the organiser role, as a stored setting.
+    const set = message(
+      await setOrganiserRole(standin, standin.users.owner.id, standin.roles.organiser.id).waitForFinal(),
+    );
+    expect(set.content).toContain('organiser role');
   });
 
   afterAll(async () => {
@@ -416,6 +421,76 @@ describe('live briefing Q&A through the stand-in (real discord.js client)', () =
     });
     expect(gaps.some((g) => g.text === '점심시간은 언제인가요?')).toBe(true);
     expect(gaps.some((g) => g.text === '전자증명서 예산 얼마야?')).toBe(false);
+  });
+
+  it('lets only members with Manage Server set the organiser role', async () => {
+    // An organiser by role, without Manage Server, tries to hand the role to everyone.
+    const refused = message(
+      await setOrganiserRole(standin, attendee(21), standin.roles.everyone.id, {
+        roles: [standin.roles.organiser.id],
+        memberPermissions: 0n,
+      }).waitForFinal(),
+    );
+    expect(refused.content).toContain('Manage Server');
+    // The role stayed: a member with it (and no permissions) still organises.
+    const handle = standin.sendCommand('briefing-qa', [{ type: 1, name: 'export', options: [] }], {
+      user: attendee(21),
+      roles: [standin.roles.organiser.id],
+      memberPermissions: 0n,
+      locale: 'en-US',
+    });
+    expect(message(await handle.waitForFinal()).content).toContain('Exported');
+  });
+
+  it('degrades without Add Reactions: a post is acknowledged with a short reply, and the queue still updates', async () => {
+    const channelId = standin.addTextChannel('no-reactions');
+    const organiser = { user: standin.users.organiser.id, channelId, locale: 'en-US' };
+    const started = standin.sendCommand(
+      'briefing-qa',
+      [{ type: 1, name: 'start', options: [{ type: 3, name: 'title', value: 'no reactions' }] }],
+      organiser,
+    );
+    expect(message(await started.waitForFinal()).content).toContain('Started');
+    const all = standin.roles.bot.permissions;
+    standin.setBotPermissions(BigInt(all) & ~PermissionFlagsBits.AddReactions);
+    try {
+      const post = await standin.sendMessage({
+        content: '휴게실 커피는 몇 시까지 나오나요?',
+        authorId: attendee(22),
+        channelId,
+      });
+      const reply = await standin.waitForMessage((m) => m.message_reference?.message_id === post.id);
+      expect(reply.content).toContain('in the queue');
+      await waitForQueue(
+        standin,
+        (m) => queueText(m).includes('휴게실 커피는 몇 시까지 나오나요?'),
+        8000,
+        channelId,
+      );
+      expect(logs.some((l) => l.msg.includes('could not react'))).toBe(true);
+    } finally {
+      standin.setBotPermissions(BigInt(all));
+    }
+  });
+
+  it('refuses to start a briefing where it cannot post, and says which permissions are missing', async () => {
+    const channelId = standin.addTextChannel('read-only');
+    const all = standin.roles.bot.permissions;
+    standin.setBotPermissions(
+      BigInt(all) & ~PermissionFlagsBits.SendMessages & ~PermissionFlagsBits.EmbedLinks,
+    );
+    try {
+      const handle = standin.sendCommand(
+        'briefing-qa',
+        [{ type: 1, name: 'start', options: [{ type: 3, name: 'title', value: 'mute' }] }],
+        { user: standin.users.organiser.id, channelId, locale: 'en-US' },
+      );
+      const reply = message(await handle.waitForFinal());
+      expect(reply.content).toContain('Send Messages, Embed Links');
+      expect(await new BriefingRepository(stores).latestInChannel(channelId)).toBeUndefined();
+    } finally {
+      standin.setBotPermissions(BigInt(all));
+    }
   });
 
   it('sent every queue edit within the rate limits and acknowledged every interaction', async () => {

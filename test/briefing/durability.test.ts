@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStores } from '../../src/adapters/storage.js';
+import { openStores } from '../../src/adapters/storage/index.js';
 import { BriefingRepository } from '../../src/briefing/repository.js';
 import {
   startDiscordStandin,

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openStores } from '../../src/adapters/storage.js';
+import { openStores } from '../../src/adapters/storage/index.js';
 import { BriefingRepository } from '../../src/briefing/repository.js';
 
 describe('npm run gaps', () => {
@@ -26,7 +26,7 @@ describe('npm run gaps', () => {
     }
     await stores.close();
     const env = { ...process.env, STORE_PATH: storePath, REDIS_URL: '', DISCORD_TOKEN: '' };
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/adapters/cli/gaps.ts'], {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/bin/gaps.ts'], {
       env,
       encoding: 'utf8',
     });
@@ -35,10 +35,24 @@ describe('npm run gaps', () => {
     expect(run.stdout).toContain('4 gap question(s) in 2 group(s)');
     expect(run.stdout).toMatch(/1\. ×3 {2}점심시간은 언제인가요\?/);
     expect(run.stdout).toMatch(/2\. ×1 {2}녹화본은 언제 올라오나요\?/);
-    const json = spawnSync(process.execPath, ['--import', 'tsx', 'src/adapters/cli/gaps.ts', '--json'], {
+    const json = spawnSync(process.execPath, ['--import', 'tsx', 'src/bin/gaps.ts', '--json'], {
       env,
       encoding: 'utf8',
     });
     expect((JSON.parse(json.stdout) as { count: number }[]).map((g) => g.count)).toEqual([3, 1]);
+  });
+
+  it.each([
+    [['--help'], 0, 'usage: npm run gaps'],
+    [['--bogus'], 2, "Unknown option '--bogus'"],
+    [['--similarity', 'x'], 2, '--similarity must be a number'],
+  ])('answers %j with a usage text and exit code %i, never a stack trace', (args, code, text) => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/bin/gaps.ts', ...args], {
+      env: { ...process.env, DISCORD_TOKEN: '' },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(code);
+    expect(run.stdout + run.stderr).toContain(text);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
   });
 });

@@ -24,10 +24,11 @@ export function waitForQueue(
   standin: DiscordStandin,
   predicate: (m: APIMessage) => boolean,
   timeoutMs = 8000,
+  channelId = standin.channelId,
 ): Promise<APIMessage> {
   return standin.waitFor(
     () => {
-      const m = queueMessage(standin);
+      const m = queueMessage(standin, channelId);
       return m !== undefined && predicate(m) ? m : undefined;
     },
     timeoutMs,
@@ -85,4 +86,60 @@ export function parseCsv(text: string): string[][] {
 export function csvRecords(text: string): Record<string, string>[] {
   const [header, ...rows] = parseCsv(text);
   return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])));
+}
+
+/** `/briefing-qa organiser-role role:<roleId>` (or without a role: clear) by `userId`. */
+export function setOrganiserRole(
+  standin: DiscordStandin,
+  userId: string,
+  roleId: string | null,
+  init: { roles?: string[]; memberPermissions?: bigint; guildId?: string; channelId?: string } = {},
+) {
+  const role = roleId === null ? undefined : standin.roleById(roleId);
+  return standin.sendInteraction({
+    user: userId,
+    ...init,
+    data: {
+      name: 'briefing-qa',
+      type: 1,
+      options: [
+        {
+          type: 1,
+          name: 'organiser-role',
+          options: roleId === null ? [] : [{ type: 8, name: 'role', value: roleId }],
+        },
+      ],
+      ...(role !== undefined ? { resolved: { roles: { [role.id]: role } } } : {}),
+    },
+  });
+}
+
+/** `/briefing-qa <sub>` with one string option (`ask question:…`, `start title:…`). */
+export function briefingCommand(
+  standin: DiscordStandin,
+  sub: 'ask' | 'start',
+  value: string,
+  init: { user: string; channelId?: string },
+) {
+  const option = sub === 'ask' ? 'question' : 'title';
+  return standin.sendCommand(
+    'briefing-qa',
+    [{ type: 1, name: sub, options: [{ type: 3, name: option, value }] }],
+    init,
+  );
+}
+
+/** An INTERACTION_CREATE Discord never sends: a guild interaction with neither member nor user. */
+export function sendMemberlessInteraction(standin: DiscordStandin): void {
+  standin.dispatchRaw('INTERACTION_CREATE', {
+    id: '1311000000000009999',
+    application_id: standin.applicationId,
+    type: 2,
+    token: 'malformed',
+    version: 1,
+    guild_id: standin.guildId,
+    channel_id: standin.channelId,
+    data: { id: '1', name: 'ask', type: 1 },
+    locale: 'en-US',
+  });
 }

@@ -2,20 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStores, type Stores } from '../../src/adapters/storage.js';
+import { openStores, type Stores } from '../../src/adapters/storage/index.js';
 import { questionId, questionKey } from '../../src/briefing/model.js';
 import { BriefingService } from '../../src/briefing/service.js';
 import { realEngine } from '../support/engine.js';
-import { startRedis, type RedisServer } from '../support/redis.js';
+import { hasRedis, startRedis, type RedisServer } from '../support/redis.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'briefing-svc-'));
-let redis: RedisServer;
-
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await redis.stop();
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -26,11 +20,21 @@ function service(stores: Stores, questionsPerMinute = 100): BriefingService {
 const start = (s: BriefingService, channelId: string) =>
   s.start({ guildId: 'g', channelId, title: 't', language: 'ko', startedBy: 'org' });
 
-describe.each(['sqlite', 'redis'] as const)('BriefingService on %s', (kind) => {
+// SQLite always; Redis where redis-server is installed (see test/support/globalSetup.ts).
+const backends = hasRedis() ? (['sqlite', 'redis'] as const) : (['sqlite'] as const);
+
+describe.each(backends)('BriefingService on %s', (kind) => {
+  let redis: RedisServer | undefined;
+  beforeAll(async () => {
+    if (kind === 'redis') redis = await startRedis();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
   const open = () =>
     openStores({
       storePath: join(dir, `${kind}.sqlite`),
-      redisUrl: kind === 'redis' ? redis.url : undefined,
+      redisUrl: redis?.url,
     });
 
   it('auto-answers, queues, merges duplicates, refuses repeats, and keeps gaps', async () => {

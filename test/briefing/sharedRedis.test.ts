@@ -1,7 +1,7 @@
 import { InteractionType } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordStandin, type DiscordStandin } from '../support/discordStandin.js';
-import { startRedis, type RedisServer } from '../support/redis.js';
+import { hasRedis, startRedis, type RedisServer } from '../support/redis.js';
 import { csvRecords, customIds, message, queueText, shownVotes, waitForQueue } from './helpers.js';
 import { startBotProcess, type BotProcess } from '../support/botProcess.js';
 
@@ -14,7 +14,7 @@ const Q2 = '세션 3번 점심 도시락은 어디서 받나요?';
  * so each process gets a stand-in of its own with the same guild, channel and users: what one
  * process stores, the other must see. The queue message lives in the first one.
  */
-describe('two bot processes sharing one briefing on Redis', () => {
+describe.skipIf(!hasRedis())('two bot processes sharing one briefing on Redis', () => {
   let redis: RedisServer;
   let first: DiscordStandin;
   let second: DiscordStandin;

@@ -15,7 +15,7 @@ function run(
   return runScript(script, args, { input, env: { DISCORD_TOKEN: '', OPENAI_API_KEY: '', ...env } });
 }
 
-const ASK = 'src/adapters/cli/ask.ts';
+const ASK = 'src/bin/ask.ts';
 
 describe('npm run ask', () => {
   it('answers one question with its sources', async () => {
@@ -102,7 +102,7 @@ describe('npm run ask', () => {
 
 describe('npm start without a Discord token (console)', () => {
   it('shows a prompt, answers, helps and quits', async () => {
-    const r = await run('src/main.ts', [], '세움터 예산\nhelp\n\nquit\n국민비서\n');
+    const r = await run('src/bin/start.ts', [], '세움터 예산\nhelp\n\nquit\n국민비서\n');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('egov-briefing-bot');
     expect(r.stdout).toContain('112억원');
@@ -124,7 +124,7 @@ describe('npm start without a Discord token (console)', () => {
           'phase: { value: two }',
         ),
       );
-      const r = await run('src/main.ts', [], 'quit\n', { KNOWLEDGE_DIR: dir });
+      const r = await run('src/bin/start.ts', [], 'quit\n', { KNOWLEDGE_DIR: dir });
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/editions\/2021\/projects\.yaml at projects\[0\]\.phase/);
       expect(r.stdout).not.toContain('egov-briefing-bot');
@@ -134,7 +134,7 @@ describe('npm start without a Discord token (console)', () => {
   });
 
   it('reports every configuration problem at once without echoing values', async () => {
-    const r = await run('src/main.ts', [], '', {
+    const r = await run('src/bin/start.ts', [], '', {
       DISCORD_TOKEN: 'short secret',
       PHRASING_BUDGET_MS: 'abc',
       DISCORD_API_URL: 'not a url',

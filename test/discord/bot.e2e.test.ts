@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InteractionType, type APIMessage } from 'discord.js';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createBot, type Bot } from '../../src/adapters/discord/bot.js';
-import { openStores, type Stores } from '../../src/adapters/storage.js';
+import { openStores, type Stores } from '../../src/adapters/storage/index.js';
 import { startBotProcess } from '../support/botProcess.js';
 import { startDiscordStandin, type DiscordStandin, type FinalReply } from '../support/discordStandin.js';
 import { realEngine } from '../support/engine.js';
 import { runScript } from '../support/run.js';
+import { sendMemberlessInteraction } from '../briefing/helpers.js';
 
 function message(final: FinalReply): APIMessage {
   if (final.kind !== 'message') throw new Error(`expected a message, got ${final.kind}`);
@@ -44,7 +45,7 @@ describe('Discord bot through the stand-in (real discord.js client)', () => {
 
   beforeAll(async () => {
     standin = await startDiscordStandin();
-    const deploy = await runScript('src/adapters/discord/deployCommands.ts', [], {
+    const deploy = await runScript('src/bin/deploy-commands.ts', [], {
       env: {
         DISCORD_TOKEN: standin.token,
         DISCORD_APPLICATION_ID: standin.applicationId,
@@ -368,7 +369,7 @@ describe('Discord bot through the stand-in (real discord.js client)', () => {
     expect(standin.messages.get(standin.channelId)!.length).toBe(before + 1);
   });
 
-  it('keeps serving after malformed interactions, with a short apology and a logged error', async () => {
+  it('gives every interaction a reply: unknown command, button, menu and form ids get a clear notice', async () => {
     const unknown = message(
       await standin
         .sendInteraction({
@@ -379,14 +380,67 @@ describe('Discord bot through the stand-in (real discord.js client)', () => {
     );
     expect(unknown.content).toContain('Unknown command');
     const reply = message(await standin.sendCommand('ask', { question: '국민비서' }).waitForFinal());
-    const broken = standin.sendInteraction({
-      type: InteractionType.MessageComponent,
-      message: reply,
-      data: { component_type: 2, custom_id: 'fb:sideways:zzz' },
+    for (const data of [
+      { component_type: 2, custom_id: 'fb:sideways:zzz' },
+      { component_type: 2, custom_id: 'totally-unknown' },
+      { component_type: 3, custom_id: 'pick:zzz', values: ['not-a-project'] },
+      { component_type: 2, custom_id: 'bq:zz' },
+    ]) {
+      const handle = standin.sendInteraction({
+        type: InteractionType.MessageComponent,
+        message: reply,
+        data,
+      });
+      const notice = message(await handle.waitForFinal());
+      expect(notice.content, data.custom_id).toContain('no longer available');
+      expect((await handle.callback).ephemeral).toBe(true);
+    }
+    for (const customId of ['unknown-form', 'bq:zz:yy:xx']) {
+      const handle = standin.sendInteraction({
+        type: InteractionType.ModalSubmit,
+        data: { custom_id: customId, components: [] },
+      });
+      expect(message(await handle.waitForFinal()).content, customId).toContain('no longer available');
+    }
+    expect(logs.some((l) => l.msg === 'interaction failed')).toBe(false);
+    const after = message(await standin.sendCommand('ask', { question: '세움터 예산' }).waitForFinal());
+    expect(description(after)).toContain('112억원');
+  });
+
+  it.each([
+    [
+      'large-company',
+      [
+        { type: 3, name: 'tier', value: 'group' },
+        { type: 10, name: 'amount', value: 'lots' },
+      ],
+      'amount',
+    ],
+    ['subcontract', [{ type: 10, name: 'share', value: '60%' }], 'share'],
+    ['single-source', [{ type: 4, name: 'failed_rounds', value: 1.5 }], 'failed_rounds'],
+    [
+      'large-company',
+      [
+        { type: 3, name: 'tier', value: 'emperor' },
+        { type: 10, name: 'amount', value: 10 },
+      ],
+      'tier',
+    ],
+    ['measure', [{ type: 3, name: 'measure', value: 'bribes' }], 'measure'],
+  ])('/rule %s with a bad value says what is expected, never NaN', async (sub, options, name) => {
+    const handle = standin.sendCommand('rule', [{ type: 1, name: sub, options }]);
+    const notice = message(await handle.waitForFinal());
+    expect(notice.content).toContain(name);
+    expect(notice.content).not.toContain('NaN');
+    expect((await handle.callback).ephemeral).toBe(true);
+  });
+
+  it('survives a malformed gateway event (a guild interaction with neither member nor user)', async () => {
+    sendMemberlessInteraction(standin);
+    standin.dispatchRaw('INTERACTION_CREATE', null);
+    await vi.waitFor(() => {
+      expect(logs.filter((l) => l.msg === 'malformed gateway event ignored')).toHaveLength(2);
     });
-    const apology = message(await broken.waitForFinal());
-    expect(apology.content).toContain('Sorry');
-    expect(logs.some((l) => l.msg === 'interaction failed')).toBe(true);
     const after = message(await standin.sendCommand('ask', { question: '세움터 예산' }).waitForFinal());
     expect(description(after)).toContain('112억원');
   });

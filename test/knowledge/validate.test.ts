@@ -173,7 +173,7 @@ describe('knowledge base validation', () => {
       let stderr = '';
       let status = 0;
       try {
-        execFileSync(process.execPath, ['--import', 'tsx', 'src/knowledge/check.ts', dir], {
+        execFileSync(process.execPath, ['--import', 'tsx', 'src/bin/kb-check.ts', dir], {
           encoding: 'utf8',
           stdio: 'pipe',
         });
@@ -186,8 +186,17 @@ describe('knowledge base validation', () => {
       expect(stderr).toMatch(/sources\.yaml at sources\[\d+\]\.url/);
     });
 
+    it('checks the folder in KNOWLEDGE_DIR when given no folder', () => {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/bin/kb-check.ts'], {
+        encoding: 'utf8',
+        env: { ...process.env, KNOWLEDGE_DIR: dir },
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/sources\.yaml at sources\[\d+\]\.url/);
+    });
+
     it('prints a summary for the real knowledge base', () => {
-      const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/knowledge/check.ts'], {
+      const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/bin/kb-check.ts'], {
         encoding: 'utf8',
       });
       expect(out).toMatch(/knowledge base OK .* 2021 \(9 projects\), 2022 \(7 projects\);.* 5 warnings/);
@@ -204,7 +213,7 @@ describe('knowledge base validation', () => {
             'sources: [daumcafe-five-extensions]\n        confidence: confirmed',
           ),
         );
-        const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/knowledge/check.ts', copy], {
+        const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/bin/kb-check.ts', copy], {
           encoding: 'utf8',
         });
         expect(result.status).toBe(0);

@@ -5,7 +5,7 @@ import { InteractionType } from 'discord.js';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/adapters/discord/bot.js';
-import { openStores } from '../../src/adapters/storage.js';
+import { openStores } from '../../src/adapters/storage/index.js';
 import { createPhrasing } from '../../src/llm/phrasing.js';
 import { startDiscordStandin } from '../support/discordStandin.js';
 import { realEngine } from '../support/engine.js';
@@ -15,7 +15,7 @@ import { runScript, type RunResult } from '../support/run.js';
 const reply = (text: string) => JSON.stringify({ text });
 
 function ask(args: string[], env: Record<string, string>, input = ''): Promise<RunResult> {
-  return runScript('src/adapters/cli/ask.ts', args, { input, env: { DISCORD_TOKEN: '', ...env } });
+  return runScript('src/bin/ask.ts', args, { input, env: { DISCORD_TOKEN: '', ...env } });
 }
 
 describe('LLM phrasing through npm run ask (real openai client, local stand-in)', () => {

@@ -6,12 +6,14 @@ export interface BotProcess {
   stderr(): string;
   /** Resolves once the bot logged that it is ready. */
   ready(): Promise<void>;
+  /** The HTTP server's base URL from its log line (with HTTP_PORT set, e.g. to 0). */
+  httpUrl(): string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `src/main.ts` as `npm start` would, against a stand-in. */
+/** Starts `src/bin/start.ts` as `npm start` would, against a stand-in. */
 export function startBotProcess(standin: DiscordStandin, env: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bin/start.ts'], {
     env: {
       ...process.env,
       DISCORD_TOKEN: standin.token,
@@ -46,6 +48,11 @@ export function startBotProcess(standin: DiscordStandin, env: Record<string, str
           throw new Error(`the bot process did not get ready:\n${stderr}`);
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
+    },
+    httpUrl: () => {
+      const url = /"url":"(http:[^"]+)","msg":"http server listening/.exec(stderr)?.[1];
+      if (url === undefined) throw new Error(`the bot logged no HTTP server:\n${stderr}`);
+      return url;
     },
     exited,
   };

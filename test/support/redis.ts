@@ -24,12 +24,23 @@ function freePort(): Promise<number> {
   });
 }
 
+let available: boolean | undefined;
+
+/**
+ * Whether the Redis tests can run here: redis-server is installed. Without it they are skipped
+ * (test/support/globalSetup.ts says so once), unless REQUIRE_REDIS=1, which makes it an error.
+ */
+export function hasRedis(): boolean {
+  available ??= spawnSync('redis-server', ['--version']).error === undefined;
+  return available;
+}
+
 /**
  * Starts a private, real redis-server on a free loopback port (append-only file on, so a test can
  * restart processes against it). Fails with a clear message when redis-server is not installed.
  */
 export async function startRedis(): Promise<RedisServer> {
-  if (spawnSync('redis-server', ['--version']).error) {
+  if (!hasRedis()) {
     throw new Error(
       'redis-server is not installed: apt-get install redis-server (CI installs it in .ci/run)',
     );

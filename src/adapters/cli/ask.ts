@@ -1,13 +1,12 @@
-import 'dotenv/config';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createEngine } from '../../core/engine.js';
 import { toJsonAnswer, type Language } from '../../core/types.js';
 import { loadKnowledge } from '../../knowledge/load.js';
-import { KnowledgeError } from '../../knowledge/parse.js';
-import { EnvError, loadEnv } from '../../config/env.js';
+import type { Env } from '../../config/env.js';
 import { openPhrasing } from '../openPhrasing.js';
-import { renderAnswer, todayInKorea } from './render.js';
+import { todayInKorea } from '../../shared/koreaClock.js';
+import { renderAnswer } from './render.js';
 
 const USAGE = `usage: npm run ask -- [--json] [--as-of YYYY-MM-DD] [--lang ko|en] ["question"]
   With a question, answers it once. Without one, reads one question per line from standard input
@@ -60,20 +59,10 @@ function parseOptions() {
   };
 }
 
-async function main(): Promise<void> {
+/** `npm run ask`: one answer, or one per input line (JSON lines with --json, nothing else on stdout). */
+export async function runAsk(env: Env): Promise<void> {
   const options = parseOptions();
-  let engine;
-  let env;
-  try {
-    env = loadEnv(process.env);
-    engine = createEngine(loadKnowledge(env.KNOWLEDGE_DIR));
-  } catch (error) {
-    if (error instanceof KnowledgeError || error instanceof EnvError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const engine = createEngine(loadKnowledge(env.KNOWLEDGE_DIR));
   // With OPENAI_API_KEY set, answers are reworded under the fact lock and JSON gains "phrasing".
   const phrasing = await openPhrasing(env, engine.kb);
   const answerOne = async (text: string): Promise<string> => {
@@ -101,5 +90,3 @@ async function main(): Promise<void> {
     await phrasing?.close();
   }
 }
-
-await main();

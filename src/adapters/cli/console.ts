@@ -2,7 +2,8 @@ import { createInterface } from 'node:readline';
 import type { Engine } from '../../core/engine.js';
 import type { Answer, Question } from '../../core/types.js';
 import type { PhrasedText } from '../../llm/phrasing.js';
-import { renderAnswer, todayInKorea } from './render.js';
+import { todayInKorea } from '../../shared/koreaClock.js';
+import { renderAnswer } from './render.js';
 
 const QUIT = new Set(['quit', 'exit', 'q', '종료', '끝', ':q']);
 

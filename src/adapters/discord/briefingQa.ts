@@ -1,303 +1,112 @@
 import {
   AttachmentBuilder,
-  ButtonStyle,
-  ComponentType,
-  MessageFlags,
   PermissionFlagsBits,
-  TextInputStyle,
-  type APIActionRowComponent,
-  type APIComponentInMessageActionRow,
-  type APIEmbed,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Client,
   type Interaction,
   type Message,
+  type MessageComponentInteraction,
   type ModalSubmitInteraction,
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { Logger } from 'pino';
-import type { Language } from '../../core/types.js';
-import type { BriefingRecord, QuestionView } from '../../briefing/model.js';
-import type { BriefingService, SubmitOutcome } from '../../briefing/service.js';
+import type { BriefingRecord } from '../../briefing/model.js';
+import type { BriefingService } from '../../briefing/service.js';
+import type { Metrics } from '../../shared/metrics.js';
+import {
+  T,
+  answerForm,
+  autoReply,
+  buildQueueMessage,
+  ephemeral,
+  languageOf,
+  manageButtons,
+  notice,
+  oneLine,
+  submitText,
+} from './briefingView.js';
 import type { BriefingCommands } from './command.js';
+import { NOTICES, languageOfLocale, privateNotice } from './notices.js';
+import { settle } from './outcome.js';
 import { QueueUpdater } from './queueUpdater.js';
-import { buildNotice, buildReply, defuseMentions, truncate, type ReplyPayload } from './reply.js';
+import { buildNotice, defuseMentions, truncate, type ReplyPayload } from './reply.js';
 
-/** Custom-id prefix of every briefing component: `bq:<action>:<briefing>[:<question>]`. */
-export const BRIEFING_PREFIX = 'bq';
-/** Questions with a vote button on the queue message (two rows of five). */
-const VOTE_BUTTONS = 10;
-/** Questions listed on the queue message. */
-const LISTED = 15;
-
-const T = {
-  ko: {
-    organisersOnly: '설명회 진행자(서버 관리 또는 이벤트 관리 권한, 또는 진행자 역할)만 할 수 있습니다.',
-    guildOnly: '서버의 채널에서만 쓸 수 있습니다.',
-    started: (title: string) => `설명회 질문 받기를 시작했습니다: ${title}`,
-    alreadyRunning: (title: string) => `이 채널에서 이미 설명회가 진행 중입니다: ${title}`,
-    notRunning: '이 채널에서 진행 중인 설명회가 없습니다.',
-    noBriefing: '이 채널에는 설명회 기록이 없습니다.',
-    stopped: (n: number) =>
-      `설명회를 마쳤습니다. 질문 ${n}건이 기록되었습니다. /설명회-질문 내보내기 로 파일을 받을 수 있습니다.`,
-    exported: (n: number) => `질문 ${n}건을 CSV와 Markdown 파일로 내보냈습니다.`,
-    queued: '질문이 대기열에 올라갔습니다. 다른 참가자들의 공감 수에 따라 순서가 정해집니다.',
-    merged: '같은 질문이 이미 대기열에 있어 공감 1표로 더했습니다.',
-    repeat: '이미 올린 질문입니다.',
-    autoAnswered: '지식 베이스에 답이 있어 바로 답변드립니다. (진행자에게는 새 질문만 전달됩니다)',
-    limited: (s: number) => `질문을 너무 자주 올리고 있습니다. ${s}초 후에 다시 올려 주세요.`,
-    invalid: {
-      empty: '질문이 비어 있습니다.',
-      too_long: (max: number) => `질문이 너무 깁니다. ${max}자 이내로 줄여 주세요.`,
-      mentions: '멘션이 너무 많은 질문은 받을 수 없습니다. 멘션을 빼고 다시 올려 주세요.',
-      no_words: '글자가 있는 질문을 올려 주세요.',
-    },
-    voteAdded: '공감 1표를 더했습니다. 다시 누르면 취소됩니다.',
-    voteWithdrawn: '공감을 취소했습니다.',
-    notOpen: '이 질문은 더 이상 투표를 받지 않습니다.',
-    unknownQuestion: '이 질문을 찾을 수 없습니다.',
-    manage: (text: string) => `선택한 질문: ${text}`,
-    answered: '답변 완료로 표시했습니다.',
-    dismissed: '질문을 넘겼습니다(답변하지 않음).',
-    pinned: '지금 답변 중인 질문으로 고정했습니다.',
-    notApplicable: (status: string) => `이미 처리된 질문입니다 (${status}).`,
-    queueTitle: (title: string, ended: boolean) => `🙋 ${title}${ended ? ' (종료)' : ''} — 질문 대기열`,
-    empty:
-      '아직 대기 중인 질문이 없습니다. `/설명회-질문 질문` 으로 질문하거나 이 채널에 질문을 올려 주세요.',
-    more: (n: number) => `외 ${n}건`,
-    footer: (queued: number, auto: number, answered: number, total: number) =>
-      `대기 ${queued} · 자동 답변 ${auto} · 답변 완료 ${answered} · 전체 ${total}`,
-    pin: '📌 지금 답변 중',
-    managePlaceholder: '진행자: 질문 관리',
-    answer: '답변 완료',
-    dismiss: '넘기기',
-    pinButton: '지금 답변 중으로 고정',
-    modalTitle: '답변 완료 표시',
-    modalLabel: '짧은 답변 (선택, 채널에 게시됩니다)',
-    answerPost: (q: string, a: string) => `**Q.** ${q}\n**A.** ${a}`,
-  },
-  en: {
-    organisersOnly:
-      'Only briefing organisers (Manage Server or Manage Events, or the organiser role) can do that.',
-    guildOnly: 'This works in a server channel only.',
-    started: (title: string) => `Started taking questions for: ${title}`,
-    alreadyRunning: (title: string) => `A briefing is already running in this channel: ${title}`,
-    notRunning: 'No briefing is running in this channel.',
-    noBriefing: 'This channel has no briefing yet.',
-    stopped: (n: number) =>
-      `The briefing is over. ${n} questions were recorded. Use /briefing-qa export for the files.`,
-    exported: (n: number) => `Exported ${n} questions as CSV and Markdown.`,
-    queued: 'Your question is in the queue. Votes from other attendees decide its place.',
-    merged: 'The same question is already queued, so it got your vote instead.',
-    repeat: 'You already asked this question.',
-    autoAnswered:
-      'The knowledge base has the answer, so here it is right away (presenters only see new questions).',
-    limited: (s: number) => `You're submitting questions too fast. Please try again in ${s} s.`,
-    invalid: {
-      empty: 'The question is empty.',
-      too_long: (max: number) => `The question is too long. Please keep it within ${max} characters.`,
-      mentions:
-        'Questions with that many mentions are not accepted. Please remove the mentions and ask again.',
-      no_words: 'Please ask a question with words in it.',
-    },
-    voteAdded: 'Your vote is recorded. Press again to withdraw it.',
-    voteWithdrawn: 'Your vote was withdrawn.',
-    notOpen: 'This question no longer takes votes.',
-    unknownQuestion: 'That question cannot be found.',
-    manage: (text: string) => `Selected question: ${text}`,
-    answered: 'Marked as answered.',
-    dismissed: 'Question dismissed.',
-    pinned: 'Pinned as the question being answered now.',
-    notApplicable: (status: string) => `That question is already handled (${status}).`,
-    queueTitle: (title: string, ended: boolean) => `🙋 ${title}${ended ? ' (ended)' : ''} — question queue`,
-    empty: 'No questions waiting yet. Ask with `/briefing-qa ask` or post your question in this channel.',
-    more: (n: number) => `+${n} more`,
-    footer: (queued: number, auto: number, answered: number, total: number) =>
-      `waiting ${queued} · auto-answered ${auto} · answered ${answered} · total ${total}`,
-    pin: '📌 answering now',
-    managePlaceholder: 'Organisers: manage a question',
-    answer: 'Mark answered',
-    dismiss: 'Dismiss',
-    pinButton: 'Pin as answering now',
-    modalTitle: 'Mark answered',
-    modalLabel: 'Short answer (optional, posted in the channel)',
-    answerPost: (q: string, a: string) => `**Q.** ${q}\n**A.** ${a}`,
-  },
-} as const;
-
-const MAX_QUESTION = 500;
-
-function languageOf(locale: string | null | undefined): Language {
-  return locale?.startsWith('ko') ? 'ko' : 'en';
-}
-
-function ephemeral(payload: ReplyPayload) {
-  return {
-    ...(payload.content !== undefined ? { content: payload.content } : {}),
-    embeds: payload.embeds,
-    components: payload.components,
-    allowedMentions: payload.allowedMentions,
-    flags: MessageFlags.Ephemeral as const,
-  };
-}
-
-function notice(text: string) {
-  return ephemeral(buildNotice(text));
-}
-
-function oneLine(text: string, max: number): string {
-  return truncate(defuseMentions(text.replace(/\s+/g, ' ').trim()), max);
-}
-
-/** The queue message: the top questions by votes, vote buttons, and the organisers' menu. */
-export function buildQueueMessage(
-  briefing: BriefingRecord,
-  queue: readonly QuestionView[],
-  views: readonly QuestionView[],
-): ReplyPayload {
-  const t = T[briefing.language];
-  const ended = briefing.stoppedAt !== null;
-  const lines = queue
-    .slice(0, LISTED)
-    .map(
-      (v, i) =>
-        `**${i + 1}.** ${v.pinned ? `${t.pin} · ` : ''}${oneLine(v.question.text, 200)} — ▲ ${v.votes.length}`,
-    );
-  if (queue.length > LISTED) lines.push(t.more(queue.length - LISTED));
-  const count = (status: QuestionView['status']) => views.filter((v) => v.status === status).length;
-  const embed: APIEmbed = {
-    color: 0x3b6fd1,
-    title: truncate(t.queueTitle(oneLine(briefing.title, 150), ended), 256),
-    description: lines.length > 0 ? lines.join('\n') : t.empty,
-    footer: { text: t.footer(queue.length, count('auto'), count('answered'), views.length) },
-  };
-  const components: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
-  if (!ended) {
-    const voteable = queue.slice(0, VOTE_BUTTONS);
-    for (let row = 0; row * 5 < voteable.length; row++) {
-      components.push({
-        type: ComponentType.ActionRow,
-        components: voteable.slice(row * 5, row * 5 + 5).map((v, i) => ({
-          type: ComponentType.Button,
-          style: v.pinned ? ButtonStyle.Success : ButtonStyle.Secondary,
-          custom_id: `${BRIEFING_PREFIX}:v:${briefing.id}:${v.question.id}`,
-          label: `${row * 5 + i + 1} ▲ ${v.votes.length}`,
-        })),
-      });
-    }
-    if (queue.length > 0) {
-      components.push({
-        type: ComponentType.ActionRow,
-        components: [
-          {
-            type: ComponentType.StringSelect,
-            custom_id: `${BRIEFING_PREFIX}:m:${briefing.id}`,
-            placeholder: t.managePlaceholder,
-            options: queue.slice(0, 25).map((v, i) => ({
-              label: truncate(`${i + 1}. ${v.question.text.replace(/\s+/g, ' ')}`, 100),
-              value: v.question.id,
-            })),
-          },
-        ],
-      });
-    }
-  }
-  return { embeds: [embed], components, allowedMentions: { parse: [], repliedUser: false } };
-}
+export { BRIEFING_PREFIX, buildQueueMessage } from './briefingView.js';
 
 export interface BriefingQaOptions {
   readonly client: Client;
   readonly service: BriefingService;
   readonly logger: Logger;
-  /** Members with this role are organisers too. */
-  readonly organiserRoleId?: string | undefined;
+  readonly metrics: Metrics;
   /** Posts in a running briefing's channel are questions (needs the MessageContent intent). */
   readonly readMessages: boolean;
   /** Minimum time between two edits of one queue message. */
   readonly editIntervalMs: number;
 }
 
-export interface BriefingQa extends BriefingCommands {
-  /** Handles a `bq:` button, select menu or modal; errors go to the caller's boundary. */
-  handleInteraction(
-    interaction: ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction,
-  ): Promise<void>;
-  /** Takes a channel post as a question when a briefing runs there; false when it is not one. */
-  handleMessage(message: Message): Promise<boolean>;
-  readonly updater: QueueUpdater;
-  close(): void;
-}
+/** What the bot needs in a channel to run a briefing there (and what each is called). */
+const NEEDED_IN_CHANNEL = [
+  [PermissionFlagsBits.ViewChannel, 'View Channel'],
+  [PermissionFlagsBits.SendMessages, 'Send Messages'],
+  [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+  [PermissionFlagsBits.ReadMessageHistory, 'Read Message History'],
+] as const;
+
+type BriefingComponent = MessageComponentInteraction | ModalSubmitInteraction;
 
 /** Live briefing Q&A on Discord: thin, every decision comes from the BriefingService. */
-export function createBriefingQa(options: BriefingQaOptions): BriefingQa {
-  const { client, service, logger } = options;
+export class BriefingQa implements BriefingCommands {
+  readonly updater: QueueUpdater;
+  private readonly client: Client;
+  private readonly service: BriefingService;
+  private readonly logger: Logger;
 
-  const updater = new QueueUpdater(
-    async (briefingId) => {
-      const briefing = await service.repository.getBriefing(briefingId);
-      if (briefing?.queueMessageId == null) return;
-      const { queue, views } = await service.queue(briefingId);
-      const channel = await client.channels.fetch(briefing.channelId);
-      if (channel === null || !channel.isTextBased())
-        throw new Error(`briefing channel ${briefing.channelId} is not a text channel`);
-      const payload = buildQueueMessage(briefing, queue, views);
-      await channel.messages.edit(briefing.queueMessageId, {
-        embeds: payload.embeds,
-        components: payload.components,
-        allowedMentions: payload.allowedMentions,
-      });
-    },
-    options.editIntervalMs,
-    (error, briefingId) => {
-      logger.error({ err: error, briefing: briefingId }, 'could not update the briefing queue message');
-    },
-  );
+  constructor(private readonly options: BriefingQaOptions) {
+    this.client = options.client;
+    this.service = options.service;
+    this.logger = options.logger;
+    this.updater = new QueueUpdater(
+      (briefingId) => this.renderQueue(briefingId),
+      options.editIntervalMs,
+      (error, briefingId) => {
+        this.logger.error(
+          { err: error, briefing: briefingId },
+          'could not update the briefing queue message',
+        );
+      },
+    );
+  }
 
-  function isOrganiser(interaction: Interaction): boolean {
-    if (
-      interaction.memberPermissions?.any([
-        PermissionFlagsBits.ManageGuild,
-        PermissionFlagsBits.ManageEvents,
-      ]) === true
-    )
-      return true;
-    const roleId = options.organiserRoleId;
-    if (roleId === undefined) return false;
+  private async renderQueue(briefingId: string): Promise<void> {
+    const briefing = await this.service.repository.getBriefing(briefingId);
+    if (briefing?.queueMessageId == null) return;
+    const { queue, views } = await this.service.queue(briefingId);
+    this.options.metrics.briefingQueue(briefingId, briefing.stoppedAt === null ? queue.length : null);
+    const channel = await this.client.channels.fetch(briefing.channelId);
+    if (channel === null || !channel.isTextBased())
+      throw new Error(`briefing channel ${briefing.channelId} is not a text channel`);
+    const payload = buildQueueMessage(briefing, queue, views);
+    await channel.messages.edit(briefing.queueMessageId, {
+      embeds: payload.embeds,
+      components: payload.components,
+      allowedMentions: payload.allowedMentions,
+    });
+  }
+
+  /** Manage Server / Manage Events, or the server's organiser role (a stored setting). */
+  private async isOrganiser(interaction: Interaction | BriefingComponent): Promise<boolean> {
+    const permissions = [PermissionFlagsBits.ManageGuild, PermissionFlagsBits.ManageEvents];
+    if (interaction.memberPermissions?.any(permissions) === true) return true;
+    if (interaction.guildId === null) return false;
+    const roleId = await this.service.organiserRole(interaction.guildId);
     const roles = interaction.member?.roles;
-    if (roles === undefined) return false;
+    if (roleId === undefined || roles === undefined) return false;
     return Array.isArray(roles) ? roles.includes(roleId) : roles.cache.has(roleId);
   }
 
-  function submitText(language: Language, outcome: Exclude<SubmitOutcome, { kind: 'auto' }>): string {
-    const t = T[language];
-    switch (outcome.kind) {
-      case 'queued':
-        return t.queued;
-      case 'merged':
-        return t.merged;
-      case 'repeat':
-        return t.repeat;
-      case 'limited':
-        return t.limited(Math.ceil(outcome.retryAfterMs / 1000));
-      case 'not_running':
-        return t.notRunning;
-      case 'invalid':
-        return outcome.reason === 'too_long' ? t.invalid.too_long(MAX_QUESTION) : t.invalid[outcome.reason];
-    }
-  }
-
-  function autoReply(
-    language: Language,
-    outcome: Extract<SubmitOutcome, { kind: 'auto' }>,
-    question: string,
-  ): ReplyPayload {
-    const reply = buildReply(outcome.answer, { title: question });
-    return { ...reply, content: T[language].autoAnswered };
-  }
-
-  async function sendQueueMessage(briefing: BriefingRecord): Promise<BriefingRecord> {
-    const channel = await client.channels.fetch(briefing.channelId);
+  private async sendQueueMessage(briefing: BriefingRecord): Promise<BriefingRecord> {
+    const channel = await this.client.channels.fetch(briefing.channelId);
     if (channel === null || !channel.isSendable())
       throw new Error(`briefing channel ${briefing.channelId} is not sendable`);
     const payload = buildQueueMessage(briefing, [], []);
@@ -306,41 +115,193 @@ export function createBriefingQa(options: BriefingQaOptions): BriefingQa {
       components: payload.components,
       allowedMentions: payload.allowedMentions,
     });
-    return service.setQueueMessage(briefing, sent.id);
+    return this.service.setQueueMessage(briefing, sent.id);
   }
 
-  async function guard(interaction: ChatInputCommandInteraction, organiserOnly: boolean): Promise<boolean> {
+  private async guard(interaction: ChatInputCommandInteraction, organiserOnly: boolean): Promise<boolean> {
     const t = T[languageOf(interaction.locale)];
     if (interaction.guildId === null) {
       await interaction.reply(notice(t.guildOnly));
       return false;
     }
-    if (organiserOnly && !isOrganiser(interaction)) {
+    if (organiserOnly && !(await this.isOrganiser(interaction))) {
+      settle(interaction, 'forbidden');
       await interaction.reply(notice(t.organisersOnly));
       return false;
     }
     return true;
   }
 
-  async function handleVote(interaction: ButtonInteraction, briefingId: string, qid: string): Promise<void> {
+  async start(interaction: ChatInputCommandInteraction, title: string): Promise<void> {
+    if (!(await this.guard(interaction, true))) return;
+    const language = languageOf(interaction.locale);
+    const t = T[language];
+    // Without these the queue could never be posted or read: say so instead of half-starting.
+    const missing = NEEDED_IN_CHANNEL.filter(([bit]) => !interaction.appPermissions.has(bit));
+    if (missing.length > 0) {
+      settle(interaction, 'missing_permissions');
+      await interaction.reply(notice(t.missingPermissions(missing.map(([, name]) => name).join(', '))));
+      return;
+    }
+    const result = await this.service.start({
+      guildId: interaction.guildId!,
+      channelId: interaction.channelId,
+      title: title.trim(),
+      language,
+      startedBy: interaction.user.id,
+    });
+    if (result.kind === 'already_running') {
+      await interaction.reply(notice(t.alreadyRunning(oneLine(result.briefing.title, 200))));
+      return;
+    }
+    await this.sendQueueMessage(result.briefing);
+    await interaction.reply(notice(t.started(oneLine(result.briefing.title, 200))));
+  }
+
+  async stop(interaction: ChatInputCommandInteraction): Promise<void> {
+    if (!(await this.guard(interaction, true))) return;
     const t = T[languageOf(interaction.locale)];
-    const outcome = await service.toggleVote(briefingId, qid, {
+    const stopped = await this.service.stop(interaction.channelId);
+    if (stopped === undefined) {
+      await interaction.reply(notice(t.notRunning));
+      return;
+    }
+    const { views } = await this.service.queue(stopped.id);
+    await interaction.reply(notice(t.stopped(views.length)));
+    this.updater.request(stopped.id);
+  }
+
+  async export(interaction: ChatInputCommandInteraction, includeNames: boolean): Promise<void> {
+    if (!(await this.guard(interaction, true))) return;
+    const t = T[languageOf(interaction.locale)];
+    const briefing = await this.service.repository.latestInChannel(interaction.channelId);
+    if (briefing === undefined) {
+      await interaction.reply(notice(t.noBriefing));
+      return;
+    }
+    const exported = await this.service.export(briefing, includeNames);
+    await interaction.reply({
+      ...notice(t.exported(exported.count)),
+      files: [
+        new AttachmentBuilder(Buffer.from(exported.csv, 'utf8'), { name: `briefing-${briefing.id}.csv` }),
+        new AttachmentBuilder(Buffer.from(exported.markdown, 'utf8'), {
+          name: `briefing-${briefing.id}.md`,
+        }),
+      ],
+    });
+  }
+
+  /** Sets (or with null clears) the server's organiser role; Manage Server only. */
+  async organiserRole(interaction: ChatInputCommandInteraction, roleId: string | null): Promise<void> {
+    if (!(await this.guard(interaction, false))) return;
+    const t = T[languageOf(interaction.locale)];
+    if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) !== true) {
+      settle(interaction, 'forbidden');
+      await interaction.reply(notice(t.adminsOnly));
+      return;
+    }
+    await this.service.setOrganiserRole(interaction.guildId!, roleId);
+    // A role mention renders as the role's name; allowed_mentions parses nothing, so nobody is pinged.
+    await interaction.reply(notice(roleId === null ? t.roleCleared : t.roleSet(`<@&${roleId}>`)));
+  }
+
+  async ask(interaction: ChatInputCommandInteraction, question: string): Promise<void> {
+    if (!(await this.guard(interaction, false))) return;
+    const language = languageOf(interaction.locale);
+    const outcome = await this.service.submit(
+      interaction.channelId,
+      { id: interaction.user.id, name: interaction.user.username },
+      question,
+      'command',
+    );
+    settle(interaction, outcome.kind);
+    if (outcome.kind === 'limited') this.options.metrics.rateLimited('briefing');
+    if (outcome.kind === 'auto') {
+      await interaction.reply(ephemeral(autoReply(language, outcome, question)));
+      return;
+    }
+    await interaction.reply(notice(submitText(language, outcome)));
+    if (outcome.kind === 'queued' || outcome.kind === 'merged') {
+      const briefing = await this.service.running(interaction.channelId);
+      if (briefing !== undefined) this.updater.request(briefing.id);
+    }
+  }
+
+  /** Handles a `bq:` button, select menu or modal; errors go to the caller's boundary. */
+  async handleInteraction(interaction: BriefingComponent): Promise<void> {
+    const [, action, briefingId, qid] = interaction.customId.split(':');
+    const t = T[languageOf(interaction.locale)];
+    if (action === undefined || briefingId === undefined || briefingId === '') {
+      await this.unknown(interaction);
+      return;
+    }
+    if (action === 'v' && interaction.isButton() && qid !== undefined) {
+      await this.vote(interaction, briefingId, qid);
+      return;
+    }
+    if (!['m', 'a', 'am', 'd', 'p'].includes(action)) {
+      await this.unknown(interaction);
+      return;
+    }
+    if (!(await this.isOrganiser(interaction))) {
+      settle(interaction, 'forbidden');
+      await interaction.reply(notice(t.organisersOnly));
+      return;
+    }
+    if (action === 'm' && interaction.isStringSelectMenu()) await this.manageMenu(interaction, briefingId);
+    else if (qid === undefined) await this.unknown(interaction);
+    else if (action === 'a' && interaction.isButton()) await this.answerForm(interaction, briefingId, qid);
+    else if (action === 'am' && interaction.isModalSubmit()) {
+      const text = interaction.fields.fields.has('answer')
+        ? interaction.fields.getTextInputValue('answer').trim()
+        : '';
+      await this.decide(interaction, briefingId, qid, 'answer', text === '' ? null : text);
+    } else if ((action === 'd' || action === 'p') && interaction.isButton())
+      await this.decide(interaction, briefingId, qid, action === 'd' ? 'dismiss' : 'pin', null);
+    else await this.unknown(interaction);
+  }
+
+  private async unknown(interaction: BriefingComponent): Promise<void> {
+    settle(interaction, 'unknown');
+    await interaction.reply(privateNotice(NOTICES[languageOfLocale(interaction.locale)].unknownComponent));
+  }
+
+  private async vote(interaction: ButtonInteraction, briefingId: string, qid: string): Promise<void> {
+    const t = T[languageOf(interaction.locale)];
+    const outcome = await this.service.toggleVote(briefingId, qid, {
       id: interaction.user.id,
       name: interaction.user.username,
     });
-    const text =
-      outcome.kind === 'added'
-        ? t.voteAdded
-        : outcome.kind === 'withdrawn'
-          ? t.voteWithdrawn
-          : outcome.kind === 'not_open'
-            ? t.notOpen
-            : t.unknownQuestion;
+    const text = {
+      added: t.voteAdded,
+      withdrawn: t.voteWithdrawn,
+      not_open: t.notOpen,
+      unknown: t.unknownQuestion,
+    }[outcome.kind];
+    settle(interaction, `vote_${outcome.kind}`);
     await interaction.reply(notice(text));
-    if (outcome.kind === 'added' || outcome.kind === 'withdrawn') updater.request(briefingId);
+    if (outcome.kind === 'added' || outcome.kind === 'withdrawn') this.updater.request(briefingId);
   }
 
-  async function decide(
+  private async manageMenu(interaction: StringSelectMenuInteraction, briefingId: string): Promise<void> {
+    const t = T[languageOf(interaction.locale)];
+    const picked = interaction.values[0];
+    const view = picked === undefined ? undefined : await this.service.view(briefingId, picked);
+    if (view === undefined) {
+      await interaction.reply(notice(t.unknownQuestion));
+      return;
+    }
+    await interaction.reply({
+      ...notice(t.manage(oneLine(view.question.text, 1500))),
+      components: manageButtons(t, briefingId, view.question.id),
+    });
+  }
+
+  private async answerForm(interaction: ButtonInteraction, briefingId: string, qid: string): Promise<void> {
+    await interaction.showModal(answerForm(T[languageOf(interaction.locale)], briefingId, qid));
+  }
+
+  private async decide(
     interaction: ButtonInteraction | ModalSubmitInteraction,
     briefingId: string,
     qid: string,
@@ -348,7 +309,7 @@ export function createBriefingQa(options: BriefingQaOptions): BriefingQa {
     answer: string | null,
   ): Promise<void> {
     const t = T[languageOf(interaction.locale)];
-    const outcome = await service.decide(briefingId, qid, action, interaction.user.id, answer);
+    const outcome = await this.service.decide(briefingId, qid, action, interaction.user.id, answer);
     if (outcome.kind === 'unknown') {
       await interaction.reply(notice(t.unknownQuestion));
       return;
@@ -360,10 +321,10 @@ export function createBriefingQa(options: BriefingQaOptions): BriefingQa {
     await interaction.reply(
       notice(action === 'answer' ? t.answered : action === 'dismiss' ? t.dismissed : t.pinned),
     );
-    updater.request(briefingId);
+    this.updater.request(briefingId);
     if (action === 'answer' && answer !== null) {
-      const briefing = await service.repository.getBriefing(briefingId);
-      const channel = briefing === undefined ? null : await client.channels.fetch(briefing.channelId);
+      const briefing = await this.service.repository.getBriefing(briefingId);
+      const channel = briefing === undefined ? null : await this.client.channels.fetch(briefing.channelId);
       if (briefing !== undefined && channel?.isSendable() === true) {
         const post = T[briefing.language].answerPost(
           oneLine(outcome.question.question.text, 500),
@@ -374,217 +335,65 @@ export function createBriefingQa(options: BriefingQaOptions): BriefingQa {
     }
   }
 
-  return {
-    updater,
-
-    async start(interaction, title) {
-      if (!(await guard(interaction, true))) return;
-      const language = languageOf(interaction.locale);
-      const t = T[language];
-      const result = await service.start({
-        guildId: interaction.guildId!,
-        channelId: interaction.channelId,
-        title: title.trim(),
-        language,
-        startedBy: interaction.user.id,
-      });
-      if (result.kind === 'already_running') {
-        await interaction.reply(notice(t.alreadyRunning(oneLine(result.briefing.title, 200))));
-        return;
-      }
-      await sendQueueMessage(result.briefing);
-      await interaction.reply(notice(t.started(oneLine(result.briefing.title, 200))));
-    },
-
-    async stop(interaction) {
-      if (!(await guard(interaction, true))) return;
-      const t = T[languageOf(interaction.locale)];
-      const stopped = await service.stop(interaction.channelId);
-      if (stopped === undefined) {
-        await interaction.reply(notice(t.notRunning));
-        return;
-      }
-      const { views } = await service.queue(stopped.id);
-      await interaction.reply(notice(t.stopped(views.length)));
-      updater.request(stopped.id);
-    },
-
-    async export(interaction, includeNames) {
-      if (!(await guard(interaction, true))) return;
-      const t = T[languageOf(interaction.locale)];
-      const briefing = await service.repository.latestInChannel(interaction.channelId);
-      if (briefing === undefined) {
-        await interaction.reply(notice(t.noBriefing));
-        return;
-      }
-      const exported = await service.export(briefing, includeNames);
-      await interaction.reply({
-        ...notice(t.exported(exported.count)),
-        files: [
-          new AttachmentBuilder(Buffer.from(exported.csv, 'utf8'), { name: `briefing-${briefing.id}.csv` }),
-          new AttachmentBuilder(Buffer.from(exported.markdown, 'utf8'), {
-            name: `briefing-${briefing.id}.md`,
-          }),
-        ],
-      });
-    },
-
-    async ask(interaction, question) {
-      if (!(await guard(interaction, false))) return;
-      const language = languageOf(interaction.locale);
-      const outcome = await service.submit(
-        interaction.channelId,
-        { id: interaction.user.id, name: interaction.user.username },
-        question,
-        'command',
-      );
-      if (outcome.kind === 'auto') {
-        await interaction.reply(ephemeral(autoReply(language, outcome, question)));
-        return;
-      }
-      await interaction.reply(notice(submitText(language, outcome)));
-      if (outcome.kind === 'queued' || outcome.kind === 'merged') {
-        const briefing = await service.running(interaction.channelId);
-        if (briefing !== undefined) updater.request(briefing.id);
-      }
-    },
-
-    async handleInteraction(interaction) {
-      const [prefix, action, briefingId, qid] = interaction.customId.split(':');
-      if (prefix !== BRIEFING_PREFIX || action === undefined || briefingId === undefined)
-        throw new Error(`malformed briefing component ${interaction.customId}`);
-      const language = languageOf(interaction.locale);
-      const t = T[language];
-      if (action === 'v' && interaction.isButton() && qid !== undefined) {
-        await handleVote(interaction, briefingId, qid);
-        return;
-      }
-      if (!isOrganiser(interaction)) {
-        await interaction.reply(notice(t.organisersOnly));
-        return;
-      }
-      if (action === 'm' && interaction.isStringSelectMenu()) {
-        const picked = interaction.values[0];
-        const view = picked === undefined ? undefined : await service.view(briefingId, picked);
-        if (view === undefined) {
-          await interaction.reply(notice(t.unknownQuestion));
-          return;
-        }
-        const id = (a: string) => `${BRIEFING_PREFIX}:${a}:${briefingId}:${view.question.id}`;
-        await interaction.reply({
-          ...notice(t.manage(oneLine(view.question.text, 1500))),
-          components: [
-            {
-              type: ComponentType.ActionRow,
-              components: [
-                {
-                  type: ComponentType.Button,
-                  style: ButtonStyle.Success,
-                  custom_id: id('a'),
-                  label: t.answer,
-                },
-                {
-                  type: ComponentType.Button,
-                  style: ButtonStyle.Secondary,
-                  custom_id: id('d'),
-                  label: t.dismiss,
-                },
-                {
-                  type: ComponentType.Button,
-                  style: ButtonStyle.Primary,
-                  custom_id: id('p'),
-                  label: t.pinButton,
-                },
-              ],
-            },
-          ],
-        });
-        return;
-      }
-      if (qid === undefined) throw new Error(`malformed briefing component ${interaction.customId}`);
-      if (action === 'a' && interaction.isButton()) {
-        await interaction.showModal({
-          custom_id: `${BRIEFING_PREFIX}:am:${briefingId}:${qid}`,
-          title: t.modalTitle,
-          components: [
-            {
-              type: ComponentType.ActionRow,
-              components: [
-                {
-                  type: ComponentType.TextInput,
-                  custom_id: 'answer',
-                  label: t.modalLabel,
-                  style: TextInputStyle.Paragraph,
-                  required: false,
-                  max_length: 1000,
-                },
-              ],
-            },
-          ],
-        });
-        return;
-      }
-      if (action === 'am' && interaction.isModalSubmit()) {
-        const text = interaction.fields.getTextInputValue('answer').trim();
-        await decide(interaction, briefingId, qid, 'answer', text === '' ? null : text);
-        return;
-      }
-      if ((action === 'd' || action === 'p') && interaction.isButton()) {
-        await decide(interaction, briefingId, qid, action === 'd' ? 'dismiss' : 'pin', null);
-        return;
-      }
-      throw new Error(`unknown briefing component ${interaction.customId}`);
-    },
-
-    async handleMessage(message) {
-      if (!options.readMessages || message.guildId === null) return false;
-      const briefing = await service.running(message.channelId);
-      if (briefing === undefined) return false;
-      const author = { id: message.author.id, name: message.author.username };
-      const outcome = await service.submit(message.channelId, author, message.content, 'message');
-      const language = briefing.language;
-      switch (outcome.kind) {
-        case 'auto': {
-          const payload = autoReply(language, outcome, message.content);
-          const body = {
-            content: payload.content ?? '',
-            embeds: payload.embeds,
-            allowedMentions: payload.allowedMentions,
-          };
-          // Privately by DM where the member allows DMs; otherwise as a reply under the post.
-          try {
-            await message.author.send(body);
-          } catch (error) {
-            logger.debug(
-              { err: error, user: message.author.id },
-              'could not DM the auto-answer; replying in the channel',
-            );
-            await message.reply(body);
-          }
-          break;
-        }
-        case 'queued':
-          await message.react('✅');
-          updater.request(briefing.id);
-          break;
-        case 'merged':
-          await message.react('👍');
-          updater.request(briefing.id);
-          break;
-        case 'repeat':
-          await message.react('🔁');
-          break;
-        case 'limited':
-        case 'invalid':
-        case 'not_running':
-          await message.reply({ ...buildNotice(submitText(language, outcome)) });
-          break;
-      }
+  /** Takes a channel post as a question when a briefing runs there; false when it is not one. */
+  async handleMessage(message: Message): Promise<boolean> {
+    if (!this.options.readMessages || message.guildId === null) return false;
+    const briefing = await this.service.running(message.channelId);
+    if (briefing === undefined) return false;
+    const author = { id: message.author.id, name: message.author.username };
+    const outcome = await this.service.submit(message.channelId, author, message.content, 'message');
+    const language = briefing.language;
+    if (outcome.kind === 'limited') this.options.metrics.rateLimited('briefing');
+    if (outcome.kind === 'auto') {
+      await this.sendPrivately(message, autoReply(language, outcome, message.content));
       return true;
-    },
+    }
+    if (outcome.kind === 'queued' || outcome.kind === 'merged') this.updater.request(briefing.id);
+    const reaction = { queued: '✅', merged: '👍', repeat: '🔁' } as const;
+    const text = submitText(language, outcome);
+    if (outcome.kind === 'queued' || outcome.kind === 'merged' || outcome.kind === 'repeat')
+      await this.acknowledge(message, reaction[outcome.kind], text);
+    else await message.reply({ ...buildNotice(text) });
+    return true;
+  }
 
-    close() {
-      updater.close();
-    },
-  };
+  /** A reaction; without Add Reactions (or on any failure) the same news as a short reply. */
+  private async acknowledge(message: Message, emoji: string, text: string): Promise<void> {
+    try {
+      await message.react(emoji);
+    } catch (error) {
+      this.logger.warn(
+        { err: error, channel: message.channelId },
+        'could not react to a briefing question (missing Add Reactions?); replying instead',
+      );
+      await message.reply({ ...buildNotice(text) });
+    }
+  }
+
+  /** By DM where the member allows DMs; otherwise as a reply under the post. */
+  private async sendPrivately(message: Message, payload: ReplyPayload): Promise<void> {
+    const body = {
+      content: payload.content ?? '',
+      embeds: payload.embeds,
+      allowedMentions: payload.allowedMentions,
+    };
+    try {
+      await message.author.send(body);
+    } catch (error) {
+      this.logger.debug(
+        { err: error, user: message.author.id },
+        'could not DM the auto-answer; replying in the channel',
+      );
+      await message.reply(body);
+    }
+  }
+
+  /** Sends the queue edits still pending (shutdown), within `timeoutMs`. */
+  async flush(timeoutMs: number): Promise<void> {
+    await this.updater.flush(timeoutMs);
+  }
+
+  close(): void {
+    this.updater.close();
+  }
 }

@@ -20,6 +20,21 @@ export interface BriefingCommands {
   stop(interaction: ChatInputCommandInteraction): Promise<void>;
   export(interaction: ChatInputCommandInteraction, includeNames: boolean): Promise<void>;
   ask(interaction: ChatInputCommandInteraction, question: string): Promise<void>;
+  /** Sets (a role id) or clears (null) the server's organiser role. */
+  organiserRole(interaction: ChatInputCommandInteraction, roleId: string | null): Promise<void>;
+}
+
+/** How an option must look; `label` names it in the reply when it does not. */
+export interface OptionSpec {
+  readonly label: { readonly en: string; readonly ko: string };
+  /** Missing counts as invalid (Discord marks it required, but a payload is only data). */
+  readonly required?: boolean;
+}
+
+export interface NumberSpec extends OptionSpec {
+  readonly min: number;
+  readonly max: number;
+  readonly integer?: boolean;
 }
 
 /** What a command handler may use: the engine, the clock, and one way to answer. */
@@ -36,6 +51,22 @@ export interface CommandContext {
   ): Promise<void>;
   /** A short private message (bad option values). */
   notice(interaction: ChatInputCommandInteraction, text: string): Promise<void>;
+  /**
+   * A number option: null when absent, 'invalid' (after telling the user what is expected) when
+   * it is not a number in range, whatever the client sent.
+   */
+  readNumber(
+    interaction: ChatInputCommandInteraction,
+    name: string,
+    spec: NumberSpec,
+  ): Promise<number | null | 'invalid'>;
+  /** A string option that must be one of `allowed`: null when absent, 'invalid' (after a notice) otherwise. */
+  readChoice<T extends string>(
+    interaction: ChatInputCommandInteraction,
+    name: string,
+    allowed: readonly T[],
+    spec: OptionSpec,
+  ): Promise<T | null | 'invalid'>;
   /** Live briefing Q&A. */
   readonly briefing: BriefingCommands;
 }

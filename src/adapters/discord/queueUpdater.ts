@@ -72,6 +72,26 @@ export class QueueUpdater {
     }
   }
 
+  /**
+   * Runs every pending edit now and waits for them (shutdown: the last change is not dropped),
+   * at most `timeoutMs`.
+   */
+  async flush(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while ([...this.states.values()].some((s) => s.running || s.timer !== undefined)) {
+      if (Date.now() > deadline) return;
+      for (const [key, state] of this.states) {
+        // A change that arrived during an edit: send it now instead of waiting out the interval.
+        if (state.timer !== undefined && !state.running) {
+          clearTimeout(state.timer);
+          state.timer = undefined;
+          void this.run(key, state);
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   close(): void {
     this.closed = true;
     for (const state of this.states.values()) clearTimeout(state.timer);

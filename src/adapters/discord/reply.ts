@@ -43,10 +43,20 @@ export interface ReplyOptions {
   readonly text?: string | undefined;
 }
 
+/** Length in code points (what Discord counts), without building an array. */
+function codePoints(text: string): number {
+  let surrogates = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xdc00 && unit <= 0xdfff) surrogates++;
+  }
+  return text.length - surrogates;
+}
+
 /** Cuts text to `max` characters (code points) at a line or word break, marking the cut. */
 export function truncate(text: string, max: number): string {
+  if (codePoints(text) <= max) return text;
   const chars = [...text];
-  if (chars.length <= max) return text;
   const cut = chars.slice(0, max - 1).join('');
   const breakAt = Math.max(cut.lastIndexOf('\n'), cut.lastIndexOf(' '));
   return `${breakAt > max * 0.6 ? cut.slice(0, breakAt) : cut}…`;
@@ -54,21 +64,27 @@ export function truncate(text: string, max: number): string {
 
 /** Splits text into pieces of at most `max` characters, at line breaks where possible. */
 export function splitText(text: string, max: number): string[] {
+  // Most answers fit in one piece: no splitting work at all.
+  if (codePoints(text) <= max) return text === '' ? [] : [text];
   const pieces: string[] = [];
   let current = '';
+  let currentLength = 0;
   for (const line of text.split('\n')) {
-    const candidate = current === '' ? line : `${current}\n${line}`;
-    if ([...candidate].length <= max) {
-      current = candidate;
+    const lineLength = codePoints(line);
+    const candidateLength = current === '' ? lineLength : currentLength + 1 + lineLength;
+    if (candidateLength <= max) {
+      current = current === '' ? line : `${current}\n${line}`;
+      currentLength = candidateLength;
       continue;
     }
     if (current !== '') pieces.push(current);
     current = line;
-    while ([...current].length > max) {
+    while (codePoints(current) > max) {
       const head = truncate(current, max);
       pieces.push(head);
       current = [...current].slice([...head].length - 1).join('');
     }
+    currentLength = codePoints(current);
   }
   if (current !== '') pieces.push(current);
   return pieces;

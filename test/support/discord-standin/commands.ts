@@ -28,11 +28,18 @@ export class CommandStore {
     return list;
   }
 
-  /** The command an interaction for `name` would target: guild command first, then global. */
-  find(name: string, type = 1): APIApplicationCommand | undefined {
+  /**
+   * The command an interaction for `name` would target: the guild's command first (in `guildId`,
+   * default the primary guild; none in DMs), then the global one.
+   */
+  find(
+    name: string,
+    type = 1,
+    guildId: string | null = this.world.ids.guildId,
+  ): APIApplicationCommand | undefined {
     const matches = (command: APIApplicationCommand): boolean =>
       command.name === name && sameCode(command.type, type);
-    return this.list(this.world.ids.guildId).find(matches) ?? this.#global.find(matches);
+    return (guildId === null ? undefined : this.list(guildId).find(matches)) ?? this.#global.find(matches);
   }
 
   /** PUT: replaces the whole set; commands keeping their (type, name) keep their id, as on Discord. */
@@ -159,7 +166,7 @@ export function registerCommandRoutes(api: HttpApi, store: CommandStore, world: 
       throw apiError(403, 20012, 'You are not authorized to perform this action on this application');
     }
     const guildId = request.params.guild;
-    if (guildId !== undefined && guildId !== world.ids.guildId) throw Errors.missingAccess();
+    if (guildId !== undefined && !world.guilds.has(guildId)) throw Errors.missingAccess();
     return guildId;
   };
 

@@ -40,6 +40,7 @@ export const Errors = {
   payloadTooLarge: () => apiError(413, 40005, 'Request entity too large'),
   alreadyAcknowledged: () => apiError(400, 40060, 'Interaction has already been acknowledged.'),
   missingAccess: () => apiError(403, 50001, 'Missing Access'),
+  missingPermissions: () => apiError(403, 50013, 'Missing Permissions'),
   cannotEditOthers: () => apiError(403, 50005, 'Cannot edit a message authored by another user'),
   emptyMessage: () => apiError(400, 50006, 'Cannot send an empty message'),
   invalidWebhookToken: () => apiError(401, 50027, 'Invalid Webhook Token'),

@@ -134,9 +134,12 @@ export class Gateway {
 
   constructor(private readonly options: GatewayOptions) {}
 
+  /** While false, new gateway connections are refused (as during an outage). */
+  accepting = true;
+
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== GATEWAY_PATH && url.pathname !== RESUME_GATEWAY_PATH) {
+    if (!this.accepting || (url.pathname !== GATEWAY_PATH && url.pathname !== RESUME_GATEWAY_PATH)) {
       socket.destroy();
       return;
     }
@@ -165,12 +168,19 @@ export class Gateway {
   readonly identifyPayloads: Record<string, unknown>[] = [];
 
   /**
-   * Dispatches to every valid session. `build` may tailor (or, by returning undefined, withhold)
-   * the payload per session, e.g. for intents. Disconnected sessions buffer it for RESUME replay.
+   * Dispatches to every valid session, or with `route` only to the session(s) of the shard that
+   * owns a guild (Discord: `(guild_id >> 22) % num_shards`), or of shard 0 for DMs. `build` may
+   * tailor (or, by returning undefined, withhold) the payload per session, e.g. for intents.
+   * Disconnected sessions buffer it for RESUME replay.
    */
-  dispatch(t: string, build: (session: GatewaySessionInfo) => unknown): void {
+  dispatch(
+    t: string,
+    build: (session: GatewaySessionInfo) => unknown,
+    route: { guildId: string } | 'dm' | 'all' = 'all',
+  ): void {
     for (const session of this.#sessions.values()) {
       if (session.invalid) continue;
+      if (route !== 'all' && !ownsRoute(shardOf(session), route)) continue;
       const d = build(session);
       if (d !== undefined) this.#dispatchTo(session, t, d);
     }
@@ -379,6 +389,23 @@ export class Gateway {
     }
     this.options.onStateChange();
   }
+}
+
+/** The session's `[shard_id, num_shards]` from its IDENTIFY (no shard: `[0, 1]`). */
+export function shardOf(session: GatewaySessionInfo): [number, number] {
+  const shard = session.identify.shard;
+  return Array.isArray(shard) && typeof shard[0] === 'number' && typeof shard[1] === 'number'
+    ? [shard[0], shard[1]]
+    : [0, 1];
+}
+
+/** Discord's routing: a guild's events go to shard `(guild_id >> 22) % num_shards`; DMs to shard 0. */
+export function shardOfGuild(guildId: string, count: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(count));
+}
+
+function ownsRoute([id, count]: [number, number], route: { guildId: string } | 'dm'): boolean {
+  return route === 'dm' ? id === 0 : shardOfGuild(route.guildId, count) === id;
 }
 
 function rawToString(data: RawData): string {

@@ -15,6 +15,8 @@ import {
   GATEWAY_PATH,
   Gateway,
   RESUME_GATEWAY_PATH,
+  shardOf,
+  shardOfGuild,
   type GatewayCounters,
   type GatewaySessionInfo,
 } from './gateway.js';
@@ -28,7 +30,7 @@ import { MessageStore, contentTypeOf } from './messages.js';
 import { HttpApi, type RateLimitRule, type RecordedRequest } from './rest.js';
 import { registerPlatformRoutes } from './routes.js';
 import { SnowflakeGenerator, Waiters, asBitfield, clone, isoNow } from './util.js';
-import { World, type JsonObject } from './world.js';
+import { World, type GuildState, type JsonObject } from './world.js';
 
 export type { GatewayCounters, GatewaySessionInfo } from './gateway.js';
 export type {
@@ -61,6 +63,8 @@ export interface DiscordStandinOptions {
   heartbeatIntervalMs?: number;
   /** Per-bucket REST limit advertised in `x-ratelimit-*` headers and enforced. Default 50 per 1000 ms. */
   rateLimit?: { limit: number; windowMs: number };
+  /** `shards` in GET /gateway/bot (what `SHARD_COUNT=auto` starts). Default 1. */
+  recommendedShards?: number;
   /**
    * Apply Discord's intent rules to dispatches: no guild MESSAGE_* without GUILD_MESSAGES, and
    * empty content/embeds/attachments/components without MESSAGE_CONTENT unless the bot is
@@ -83,6 +87,13 @@ export interface SendMessageOptions {
   embeds?: APIEmbed[];
   /** Files the user uploads with the message. */
   files?: { filename: string; data: Buffer | string; contentType?: string }[];
+}
+
+/** A guild of the stand-in's world. */
+export interface StandinGuild {
+  readonly id: string;
+  readonly channelId: string;
+  readonly roles: { readonly everyone: APIRole; readonly organiser: APIRole; readonly bot: APIRole };
 }
 
 export interface DiscordStandin {
@@ -145,18 +156,41 @@ export interface DiscordStandin {
     values: string[],
     init?: Omit<InteractionInit, 'type' | 'data' | 'message'>,
   ): InteractionHandle;
+  /**
+   * Dispatches any gateway event exactly as given (to every session), e.g. a malformed one that
+   * Discord would never send, to check the bot survives it.
+   */
+  dispatchRaw(t: string, d: unknown): void;
   /** Dispatches MESSAGE_CREATE from a simulated user; resolves with the message as sent. */
   sendMessage(options: SendMessageOptions): Promise<APIMessage>;
   /** Adds a guild member (dispatching GUILD_MEMBER_ADD) and returns the user. */
   addMember(user: Partial<APIUser> & { id?: string }, roles?: string[]): APIUser;
-  /** Adds a text channel (dispatching CHANNEL_CREATE) and returns its id. */
-  addTextChannel(name: string): string;
+  /** Adds a text channel (dispatching CHANNEL_CREATE) to a guild (default: the primary one) and returns its id. */
+  addTextChannel(name: string, guildId?: string): string;
+  /**
+   * Adds a guild with the fixture members (owner, organiser with the guild's organiser role,
+   * member) and a `general` channel, dispatching GUILD_CREATE to the shard that owns it. With
+   * `shard: [id, count]` its id is chosen so that the guild belongs to that shard.
+   */
+  addGuild(options?: { shard?: [number, number] }): StandinGuild;
+  /**
+   * Sets the permissions of the bot's role in a guild (default: the primary one), e.g. without
+   * Add Reactions; REST answers 403 50013 for what the bot may no longer do, and interactions
+   * carry the new `app_permissions`.
+   */
+  setBotPermissions(permissions: bigint, guildId?: string): void;
+  /** Every guild: the primary one first. */
+  readonly guilds: readonly StandinGuild[];
+  /** A role of any guild, as the API shows it. */
+  roleById(roleId: string): APIRole | undefined;
 
   /**
    * Ends the gateway connection(s): abruptly by default (client sees 1006 and RESUMEs), or with
    * `code` (e.g. 4000 → RESUME; 4004/1000 → not resumable). Returns how many were dropped.
    */
   dropGateway(options?: { code?: number; reason?: string; invalidateSession?: boolean }): number;
+  /** While false, new gateway connections are refused (an outage): with `dropGateway` the bot stays disconnected. */
+  setGatewayAvailable(available: boolean): void;
   /** Sends op 7 RECONNECT. */
   requestReconnect(): void;
   /** Makes the next matching REST request(s) answer 429 with `retry_after`. */
@@ -197,6 +231,14 @@ const DEFAULTS = {
 } as const;
 
 const DEFAULT_WAIT_MS = 5000;
+
+function standinGuild(guild: GuildState): StandinGuild {
+  return {
+    id: guild.id,
+    channelId: guild.channelId,
+    roles: { everyone: guild.everyoneRole, organiser: guild.organiserRole, bot: guild.botRole },
+  };
+}
 const GUILD_MEMBERS: number = GatewayIntentBits.GuildMembers;
 const GUILD_MESSAGES: number = GatewayIntentBits.GuildMessages;
 const MESSAGE_CONTENT: number = GatewayIntentBits.MessageContent;
@@ -235,14 +277,15 @@ export async function startDiscordStandin(options: DiscordStandinOptions = {}): 
     newSessionId: () => randomBytes(16).toString('hex'),
     onIdentify: (session) => ({
       ready: readyPayload(session),
-      followUps: [{ t: 'GUILD_CREATE', d: world.guildCreatePayload() }],
+      followUps: guildsOf(session).map((id) => ({ t: 'GUILD_CREATE', d: world.guildCreatePayload(id) })),
     }),
     requestMembers: (request) => {
+      const guild = world.guild(typeof request.guild_id === 'string' ? request.guild_id : undefined);
       const wanted = Array.isArray(request.user_ids) ? request.user_ids.map(String) : undefined;
       const query = typeof request.query === 'string' ? request.query.toLowerCase() : '';
       const limit =
         typeof request.limit === 'number' && request.limit > 0 ? request.limit : Number.POSITIVE_INFINITY;
-      const matches = [...world.members.keys()]
+      const matches = [...guild.members.keys()]
         .filter((id) =>
           wanted
             ? wanted.includes(id)
@@ -250,19 +293,31 @@ export async function startDiscordStandin(options: DiscordStandinOptions = {}): 
         )
         .slice(0, limit);
       return {
-        members: matches.map((id) => world.memberObject(id, true)),
-        notFound: wanted ? wanted.filter((id) => !world.members.has(id)) : [],
+        members: matches.map((id) => world.memberObject(id, true, guild.id)),
+        notFound: wanted ? wanted.filter((id) => !guild.members.has(id)) : [],
       };
     },
     onStateChange: notify,
   });
+
+  /** The guilds a session's shard owns. */
+  function guildsOf(session: GatewaySessionInfo): string[] {
+    const [id, count] = shardOf(session);
+    return [...world.guilds.keys()].filter((guildId) => shardOfGuild(guildId, count) === id);
+  }
+
+  /** Where a channel's events go: its guild's shard, or shard 0 for DMs. */
+  const routeOf = (channelId: string): { guildId: string } | 'dm' => {
+    const guild = world.guildOfChannel(channelId);
+    return guild === undefined ? 'dm' : { guildId: guild.id };
+  };
 
   function readyPayload(session: GatewaySessionInfo): JsonObject {
     return {
       v: 10,
       user: { ...world.botUser, bot: true, verified: true, mfa_enabled: false, email: null },
       user_settings: {},
-      guilds: [{ id: world.ids.guildId, unavailable: true }],
+      guilds: guildsOf(session).map((id) => ({ id, unavailable: true })),
       guild_join_requests: [],
       relationships: [],
       private_channels: [],
@@ -281,15 +336,16 @@ export async function startDiscordStandin(options: DiscordStandinOptions = {}): 
 
   /** A message as MESSAGE_CREATE / MESSAGE_UPDATE carries it for one session (intents applied). */
   function messageEvent(session: GatewaySessionInfo, message: APIMessage): JsonObject | undefined {
-    const inGuild = world.channels.has(message.channel_id);
-    if (enforceIntents && inGuild && (session.intents & GUILD_MESSAGES) === 0) return undefined;
+    const guild = world.guildOfChannel(message.channel_id);
+    if (enforceIntents && guild !== undefined && (session.intents & GUILD_MESSAGES) === 0) return undefined;
     const event: JsonObject = { ...clone(message) };
-    if (inGuild) {
-      event.guild_id = world.ids.guildId;
-      if (message.webhook_id === undefined) event.member = world.memberObject(message.author.id, false);
+    if (guild !== undefined) {
+      event.guild_id = guild.id;
+      if (message.webhook_id === undefined)
+        event.member = world.memberObject(message.author.id, false, guild.id);
       event.mentions = message.mentions.map((user) => ({
         ...user,
-        member: world.memberObject(user.id, false),
+        member: world.memberObject(user.id, false, guild.id),
       }));
     }
     const readable = message.author.id === botId || message.mentions.some((user) => user.id === botId);
@@ -300,21 +356,32 @@ export async function startDiscordStandin(options: DiscordStandinOptions = {}): 
   }
 
   const messageCreated = (message: APIMessage): void => {
-    gateway.dispatch('MESSAGE_CREATE', (session) => messageEvent(session, message));
+    gateway.dispatch(
+      'MESSAGE_CREATE',
+      (session) => messageEvent(session, message),
+      routeOf(message.channel_id),
+    );
   };
   const messageUpdated = (message: APIMessage): void => {
-    gateway.dispatch('MESSAGE_UPDATE', (session) => messageEvent(session, message));
+    gateway.dispatch(
+      'MESSAGE_UPDATE',
+      (session) => messageEvent(session, message),
+      routeOf(message.channel_id),
+    );
   };
   const messageDeleted = (message: APIMessage): void => {
-    const inGuild = world.channels.has(message.channel_id);
-    gateway.dispatch('MESSAGE_DELETE', (session) =>
-      enforceIntents && inGuild && (session.intents & GUILD_MESSAGES) === 0
-        ? undefined
-        : {
-            id: message.id,
-            channel_id: message.channel_id,
-            ...(inGuild ? { guild_id: world.ids.guildId } : {}),
-          },
+    const guild = world.guildOfChannel(message.channel_id);
+    gateway.dispatch(
+      'MESSAGE_DELETE',
+      (session) =>
+        enforceIntents && guild !== undefined && (session.intents & GUILD_MESSAGES) === 0
+          ? undefined
+          : {
+              id: message.id,
+              channel_id: message.channel_id,
+              ...(guild !== undefined ? { guild_id: guild.id } : {}),
+            },
+      routeOf(message.channel_id),
     );
   };
 
@@ -327,8 +394,8 @@ export async function startDiscordStandin(options: DiscordStandinOptions = {}): 
     windowMs: options.interactionWindowMs ?? DEFAULTS.interactionWindowMs,
     tokenLifetimeMs: options.tokenLifetimeMs ?? DEFAULTS.tokenLifetimeMs,
     hasGatewaySession: () => gateway.hasSession(),
-    dispatch: (t, d) => {
-      gateway.dispatch(t, () => d);
+    dispatch: (t, d, route) => {
+      gateway.dispatch(t, () => d, route);
     },
     messageCreated,
     messageUpdated,
@@ -346,6 +413,7 @@ export async function startDiscordStandin(options: DiscordStandinOptions = {}): 
     onStateChange: notify,
   });
   registerPlatformRoutes(api, {
+    recommendedShards: options.recommendedShards ?? 1,
     world,
     store,
     gatewayUrl,
@@ -423,12 +491,18 @@ export async function startDiscordStandin(options: DiscordStandinOptions = {}): 
     selectMenu: (message, customId, values, init) =>
       track(interactions.component(message, customId, values, init)),
 
+    dispatchRaw: (t, d) => {
+      requireSession();
+      gateway.dispatch(t, () => d);
+    },
+
     sendMessage: (input) => {
       try {
         requireSession();
-        const author = world.ensureUser(input.author ?? input.authorId ?? world.member.id);
         const channelId = input.channelId ?? world.ids.channelId;
-        if (!world.channels.has(channelId)) throw new Error(`Discord stand-in: unknown channel ${channelId}`);
+        const guild = world.guildOfChannel(channelId);
+        if (guild === undefined) throw new Error(`Discord stand-in: unknown channel ${channelId}`);
+        const author = world.ensureUser(input.author ?? input.authorId ?? world.member.id, guild.id);
         const mention = `<@${botId}>`;
         const content =
           input.mentionsBot === true && !input.content.includes(mention)
@@ -467,7 +541,7 @@ export async function startDiscordStandin(options: DiscordStandinOptions = {}): 
                   type: MessageReferenceType.Default,
                   channel_id: channelId,
                   message_id: referenced.id,
-                  guild_id: world.ids.guildId,
+                  guild_id: guild.id,
                 },
                 referenced_message: clone(referenced),
               }
@@ -486,21 +560,49 @@ export async function startDiscordStandin(options: DiscordStandinOptions = {}): 
       const added = world.ensureUser(user);
       const record = world.members.get(added.id);
       if (record) record.roles = [...roles];
-      gateway.dispatch('GUILD_MEMBER_ADD', (session) =>
-        enforceIntents && (session.intents & GUILD_MEMBERS) === 0
-          ? undefined
-          : { ...world.memberObject(added.id, true), guild_id: world.ids.guildId },
+      gateway.dispatch(
+        'GUILD_MEMBER_ADD',
+        (session) =>
+          enforceIntents && (session.intents & GUILD_MEMBERS) === 0
+            ? undefined
+            : { ...world.memberObject(added.id, true), guild_id: world.ids.guildId },
+        { guildId: world.ids.guildId },
       );
       return added;
     },
 
-    addTextChannel: (name) => {
-      const channelId = world.addTextChannel(name);
-      gateway.dispatch('CHANNEL_CREATE', () => world.channelObject(channelId, true));
+    addTextChannel: (name, guildId = world.ids.guildId) => {
+      const channelId = world.addTextChannel(name, undefined, guildId);
+      gateway.dispatch('CHANNEL_CREATE', () => world.channelObject(channelId, true), { guildId });
       return channelId;
     },
 
+    addGuild: (guildOptions = {}) => {
+      const wanted = guildOptions.shard;
+      const now = Date.now();
+      let id = ids.next(now);
+      // A guild's shard is its id's timestamp modulo the shard count: step back a millisecond at a time.
+      for (let back = 1; wanted !== undefined && shardOfGuild(id, wanted[1]) !== wanted[0]; back++)
+        id = ids.next(now - back);
+      const guild = world.addGuild(id);
+      gateway.dispatch('GUILD_CREATE', () => world.guildCreatePayload(guild.id), { guildId: guild.id });
+      return standinGuild(guild);
+    },
+    get guilds() {
+      return [...world.guilds.values()].map(standinGuild);
+    },
+    roleById: (roleId) => world.roleById(roleId),
+    setBotPermissions: (permissions, guildId = world.ids.guildId) => {
+      const guild = world.guild(guildId);
+      guild.botRole.permissions = permissions.toString();
+      // @everyone grants a fresh server's defaults to everybody, the bot included: take those away too.
+      guild.everyoneRole.permissions = (BigInt(guild.everyoneRole.permissions) & permissions).toString();
+    },
+
     dropGateway: (dropOptions) => gateway.drop(dropOptions),
+    setGatewayAvailable: (available) => {
+      gateway.accepting = available;
+    },
     requestReconnect: () => {
       gateway.requestReconnect();
     },

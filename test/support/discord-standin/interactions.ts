@@ -103,8 +103,15 @@ export interface InteractionInit {
   /** Client locale, default `en-US`. */
   locale?: string;
   channelId?: string;
-  /** `null` makes it a DM interaction with the bot. */
+  /** `null` makes it a DM interaction (with the bot, or with `privateChannel` another DM or group DM). */
   guildId?: string | null;
+  /**
+   * How the app is installed where the user runs it: to the server (default) or to the user's own
+   * account (`authorizing_integration_owners` names the user; commands must allow user installs).
+   */
+  install?: 'guild' | 'user';
+  /** With `guildId: null`: a DM or group DM between users (context 2) rather than the bot's DM (context 1). */
+  privateChannel?: boolean;
   /** Overrides the member's role ids (guild interactions). */
   roles?: string[];
   /** Overrides the member's computed permissions bitfield (guild interactions). */
@@ -161,7 +168,8 @@ export interface InteractionServiceOptions {
   windowMs: number;
   tokenLifetimeMs: number;
   hasGatewaySession(): boolean;
-  dispatch(t: string, d: JsonObject): void;
+  /** INTERACTION_CREATE to the shard of `route` (a guild, or shard 0 for DMs). */
+  dispatch(t: string, d: JsonObject, route: { guildId: string } | 'dm'): void;
   messageCreated(message: APIMessage): void;
   messageUpdated(message: APIMessage): void;
   messageDeleted(message: APIMessage): void;
@@ -261,9 +269,11 @@ export class InteractionService {
     const createdAt = Date.now();
     const id = ids.next(createdAt);
     const token = interactionToken(id);
-    const user = world.ensureUser(init.user ?? world.member.id);
-    const guildId = init.guildId === undefined ? world.ids.guildId : init.guildId;
-    const channelId = init.channelId ?? (guildId === null ? this.#dmChannel(user.id) : world.ids.channelId);
+    const channelGuild = init.channelId === undefined ? undefined : world.guildOfChannel(init.channelId);
+    const guildId = init.guildId === undefined ? (channelGuild?.id ?? world.ids.guildId) : init.guildId;
+    const user = world.ensureUser(init.user ?? world.member.id, guildId ?? undefined);
+    const channelId =
+      init.channelId ?? (guildId === null ? this.#dmChannel(user.id) : world.guild(guildId).channelId);
 
     let source: APIMessage | undefined;
     if (init.message !== undefined) {
@@ -275,8 +285,9 @@ export class InteractionService {
       throw new Error('Discord stand-in: component interactions need the `message` the component is on');
     }
 
-    // Guild-install owner: the guild id, or "0" in the bot's DMs.
-    const authorizingOwners = { '0': guildId ?? '0' };
+    // Guild install: the guild id ("0" in the bot's DMs); user install: the user's id under "1".
+    const authorizingOwners: Record<string, string> =
+      init.install === 'user' ? { '1': user.id } : { '0': guildId ?? '0' };
     const payload: JsonObject = {
       id,
       application_id: world.ids.applicationId,
@@ -316,7 +327,7 @@ export class InteractionService {
       }
       this.o.waiters.notify();
     }, this.o.windowMs + 1);
-    this.o.dispatch('INTERACTION_CREATE', payload);
+    this.o.dispatch('INTERACTION_CREATE', payload, guildId === null ? 'dm' : { guildId });
     return this.#handle(state);
   }
 
@@ -326,7 +337,8 @@ export class InteractionService {
     options: OptionValues | unknown[] = {},
     init: Omit<InteractionInit, 'type' | 'data'> = {},
   ): InteractionHandle {
-    const registered = this.o.commands.find(name);
+    const registered = this.o.commands.find(name, 1, this.#guildOf(init));
+    this.#checkOffered(name, registered, init);
     return this.send({
       ...init,
       type: InteractionType.ApplicationCommand,
@@ -343,7 +355,8 @@ export class InteractionService {
   ): InteractionHandle {
     if (!(focused in options))
       throw new Error(`Discord stand-in: focused option "${focused}" has no value in options`);
-    const registered = this.o.commands.find(name);
+    const registered = this.o.commands.find(name, 1, this.#guildOf(init));
+    this.#checkOffered(name, registered, init);
     return this.send({
       ...init,
       type: InteractionType.ApplicationCommandAutocomplete,
@@ -422,6 +435,36 @@ export class InteractionService {
 
   // -------------------------------------------------------------------------------------------
 
+  /** The guild an interaction happens in (the primary one when unsaid; DMs still see its commands, as before). */
+  #guildOf(init: Omit<InteractionInit, 'type' | 'data'>): string {
+    if (typeof init.guildId === 'string') return init.guildId;
+    const fromChannel =
+      init.channelId === undefined ? undefined : this.o.world.guildOfChannel(init.channelId);
+    return fromChannel?.id ?? this.o.world.ids.guildId;
+  }
+
+  /**
+   * A registered command's `contexts` and `integration_types` decide where the Discord client
+   * offers it: an interaction it would not offer is a test mistake, so it throws.
+   */
+  #checkOffered(
+    name: string,
+    registered: APIApplicationCommand | undefined,
+    init: Omit<InteractionInit, 'type' | 'data'>,
+  ): void {
+    if (registered === undefined) return;
+    const context = init.guildId === null ? (init.privateChannel === true ? 2 : 1) : 0;
+    const install = init.install === 'user' ? 1 : 0;
+    const contexts: readonly number[] | null = registered.contexts ?? null;
+    const installs: readonly number[] = registered.integration_types ?? [0];
+    if ((contexts !== null && !contexts.includes(context)) || !installs.includes(install)) {
+      throw new Error(
+        `Discord stand-in: /${name} is not offered in context ${context} for install type ${install} ` +
+          `(contexts ${JSON.stringify(contexts)}, integration_types ${JSON.stringify(installs)})`,
+      );
+    }
+  }
+
   #dmChannel(userId: string): string {
     let channelId = this.#dmChannels.get(userId);
     if (channelId === undefined) {
@@ -438,24 +481,28 @@ export class InteractionService {
     init: InteractionInit,
   ): JsonObject {
     const { world } = this.o;
-    const botPermissions = world.permissionsOf(world.botUser.id).toString();
     if (guildId === null) {
+      const privateChannel = init.privateChannel === true;
       return {
-        channel: { id: channelId, type: 1, last_message_id: null, flags: 0, recipients: [user] },
+        channel: privateChannel
+          ? { id: channelId, type: 3, last_message_id: null, flags: 0, recipients: [user, world.organiser] }
+          : { id: channelId, type: 1, last_message_id: null, flags: 0, recipients: [user] },
         channel_id: channelId,
         user,
-        app_permissions: botPermissions,
-        context: 1,
+        app_permissions: world.permissionsOf(world.botUser.id).toString(),
+        context: privateChannel ? 2 : 1,
       };
     }
+    const botPermissions = world.permissionsOf(world.botUser.id, guildId).toString();
     const channel = world.channelObject(channelId, true);
     if (!channel) throw new Error(`Discord stand-in: unknown channel ${channelId}`);
-    const permissions = (init.memberPermissions ?? world.permissionsOf(user.id)).toString();
-    const member = world.memberObject(user.id, true);
+    const permissions = (init.memberPermissions ?? world.permissionsOf(user.id, guildId)).toString();
+    const member = world.memberObject(user.id, true, guildId);
+    const locale = world.guild(guildId).locale;
     return {
       guild_id: guildId,
-      guild: { id: guildId, locale: world.guildLocale, features: [] },
-      guild_locale: world.guildLocale,
+      guild: { id: guildId, locale, features: [] },
+      guild_locale: locale,
       channel: { ...channel, permissions },
       channel_id: channelId,
       member: { ...member, ...(init.roles ? { roles: init.roles } : {}), permissions },

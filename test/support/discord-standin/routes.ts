@@ -1,4 +1,4 @@
-import { MessageType } from 'discord.js';
+import { MessageType, PermissionFlagsBits } from 'discord.js';
 import type { APIMessage } from 'discord.js';
 import { Errors, FormErrors } from './errors.js';
 import type { GatewayCounters } from './gateway.js';
@@ -17,6 +17,8 @@ const CHANNEL_MESSAGE_FLAGS =
 const APPLICATION_FLAGS = (1 << 15) | (1 << 19) | (1 << 23);
 
 export interface PlatformRouteOptions {
+  /** `shards` in GET /gateway/bot. */
+  recommendedShards: number;
   world: World;
   store: MessageStore;
   gatewayUrl(): string;
@@ -68,8 +70,15 @@ export function registerPlatformRoutes(api: HttpApi, o: PlatformRouteOptions): v
     return channelId;
   };
   const guildOf = (request: RouteRequest): string => {
-    if (request.params.guild !== world.ids.guildId) throw Errors.unknownGuild();
-    return world.ids.guildId;
+    const guildId = request.params.guild ?? '';
+    if (!world.guilds.has(guildId)) throw Errors.unknownGuild();
+    return guildId;
+  };
+  /** The bot must hold `permission` in the channel's guild (403 50013 otherwise, as on Discord). */
+  const requirePermission = (channelId: string, permission: bigint): void => {
+    const guild = world.guildOfChannel(channelId);
+    if (guild !== undefined && (world.permissionsOf(world.botUser.id, guild.id) & permission) === 0n)
+      throw Errors.missingPermissions();
   };
   const messageOf = (request: RouteRequest): APIMessage => {
     const channelId = channelOf(request);
@@ -84,7 +93,7 @@ export function registerPlatformRoutes(api: HttpApi, o: PlatformRouteOptions): v
     status: 200,
     body: {
       url: o.gatewayUrl(),
-      shards: 1,
+      shards: o.recommendedShards,
       session_start_limit: {
         total: 1000,
         remaining: Math.max(0, 1000 - o.counters.identifies),
@@ -112,34 +121,40 @@ export function registerPlatformRoutes(api: HttpApi, o: PlatformRouteOptions): v
   }));
 
   api.route('GET', '/guilds/:guild', (request) => {
-    guildOf(request);
+    const guildId = guildOf(request);
     const counts =
       request.query.get('with_counts') === 'true'
-        ? { approximate_member_count: world.members.size, approximate_presence_count: 0 }
+        ? { approximate_member_count: world.guild(guildId).members.size, approximate_presence_count: 0 }
         : {};
-    return { status: 200, body: { ...world.guildObject(), ...counts } };
+    return { status: 200, body: { ...world.guildObject(guildId), ...counts } };
   });
   api.route('GET', '/guilds/:guild/channels', (request) => {
-    guildOf(request);
-    return { status: 200, body: [...world.channels.keys()].map((id) => world.channelObject(id, true)) };
+    const guildId = guildOf(request);
+    return {
+      status: 200,
+      body: [...world.channels.values()]
+        .filter((c) => c.guildId === guildId)
+        .map((c) => world.channelObject(c.id, true)),
+    };
   });
   api.route('GET', '/guilds/:guild/roles', (request) => {
-    guildOf(request);
-    return { status: 200, body: [...world.roles.values()] };
+    return { status: 200, body: [...world.guild(guildOf(request)).roles.values()] };
   });
   api.route('GET', '/guilds/:guild/members', (request) => {
-    guildOf(request);
+    const guildId = guildOf(request);
     const limit = Math.min(1000, Math.max(1, Number(request.query.get('limit') ?? '1')));
     return {
       status: 200,
-      body: [...world.members.keys()].slice(0, limit).map((id) => world.memberObject(id, true)),
+      body: [...world.guild(guildId).members.keys()]
+        .slice(0, limit)
+        .map((id) => world.memberObject(id, true, guildId)),
     };
   });
   api.route('GET', '/guilds/:guild/members/:user', (request) => {
-    guildOf(request);
+    const guildId = guildOf(request);
     const userId = request.params.user ?? '';
-    if (!world.members.has(userId)) throw Errors.unknownMember();
-    return { status: 200, body: world.memberObject(userId, true) };
+    if (!world.guild(guildId).members.has(userId)) throw Errors.unknownMember();
+    return { status: 200, body: world.memberObject(userId, true, guildId) };
   });
 
   api.route('GET', '/channels/:channel', (request) => ({
@@ -161,6 +176,7 @@ export function registerPlatformRoutes(api: HttpApi, o: PlatformRouteOptions): v
 
   api.route('POST', '/channels/:channel/messages', (request) => {
     const channelId = channelOf(request);
+    requirePermission(channelId, PermissionFlagsBits.SendMessages);
     const body = isRecord(request.body) ? request.body : {};
     const duplicate = store.findByNonce(channelId, body);
     if (duplicate) return { status: 200, body: clone(duplicate) };
@@ -216,7 +232,8 @@ export function registerPlatformRoutes(api: HttpApi, o: PlatformRouteOptions): v
 
   for (const method of ['PUT', 'DELETE']) {
     api.route(method, '/channels/:channel/messages/:message/reactions/:emoji/@me', (request) => {
-      messageOf(request);
+      const message = messageOf(request);
+      if (method === 'PUT') requirePermission(message.channel_id, PermissionFlagsBits.AddReactions);
       return { status: 204 };
     });
   }

@@ -70,6 +70,7 @@ interface MemberRecord {
 
 interface ChannelRecord {
   id: string;
+  guildId: string;
   name: string;
   position: number;
   lastMessageId: string | null;
@@ -115,26 +116,51 @@ function makeRole(
   };
 }
 
+/** One guild: its roles (`@everyone` has the guild's id), members and default text channel. */
+export class GuildState {
+  readonly roles = new Map<string, APIRole>();
+  readonly members = new Map<string, MemberRecord>();
+  readonly everyoneRole: APIRole;
+  readonly organiserRole: APIRole;
+  readonly botRole: APIRole;
+
+  constructor(
+    readonly id: string,
+    readonly name: string,
+    readonly locale: string,
+    readonly channelId: string,
+    ids: { organiserRole: string; botRole: string },
+    bot: { id: string; username: string },
+  ) {
+    this.everyoneRole = makeRole(id, '@everyone', 0, EVERYONE_PERMISSIONS);
+    this.organiserRole = makeRole(ids.organiserRole, 'Organiser', 2, ORGANISER_PERMISSIONS, {
+      mentionable: true,
+      hoist: true,
+    });
+    this.botRole = makeRole(ids.botRole, bot.username, 1, BOT_ROLE_PERMISSIONS, {
+      managed: true,
+      tags: { bot_id: bot.id },
+    });
+    for (const role of [this.everyoneRole, this.organiserRole, this.botRole]) this.roles.set(role.id, role);
+  }
+}
+
 /**
- * The simulated Discord state: one guild with a text channel, an `@everyone` role, an organiser
- * role, the bot's managed role, and a few members (owner, organiser, plain member, the bot).
+ * The simulated Discord state: a primary guild with a text channel, an `@everyone` role, an
+ * organiser role, the bot's managed role, and a few members (owner, organiser, plain member, the
+ * bot); more guilds can be added (each with the same fixture members), e.g. one per shard.
  */
 export class World {
   readonly ids: WorldIds;
-  readonly guildName = 'Stand-in Guild';
-  readonly guildLocale: string;
   readonly createdAt = Date.now();
   readonly users = new Map<string, APIUser>();
-  readonly roles = new Map<string, APIRole>();
-  readonly members = new Map<string, MemberRecord>();
   readonly channels = new Map<string, ChannelRecord>();
+  readonly guilds = new Map<string, GuildState>();
+  readonly primary: GuildState;
   readonly botUser: APIUser;
   readonly owner: APIUser;
   readonly organiser: APIUser;
   readonly member: APIUser;
-  readonly everyoneRole: APIRole;
-  readonly organiserRole: APIRole;
-  readonly botRole: APIRole;
   readonly #nextId: () => string;
 
   constructor(options: WorldOptions, nextId: () => string) {
@@ -144,47 +170,114 @@ export class World {
       guildId: options.guildId,
       channelId: options.channelId,
     };
-    this.guildLocale = options.guildLocale;
     this.#nextId = nextId;
-    const joinedAt = isoNow(this.createdAt);
-
     this.botUser = this.#addUser(makeUser(options.botUserId, options.botUsername, null, true));
     this.owner = this.#addUser(makeUser('1311000000000000400', 'guild.owner', 'Guild Owner'));
     this.organiser = this.#addUser(makeUser('1311000000000000401', 'olive.organiser', 'Olive Organiser'));
     this.member = this.#addUser(makeUser('1311000000000000402', 'pat.participant', 'Pat Participant'));
+    this.primary = this.#createGuild(
+      options.guildId,
+      'Stand-in Guild',
+      options.guildLocale,
+      options.channelId,
+      { organiserRole: '1311000000000000300', botRole: '1311000000000000301' },
+    );
+  }
 
-    this.everyoneRole = makeRole(options.guildId, '@everyone', 0, EVERYONE_PERMISSIONS);
-    this.organiserRole = makeRole('1311000000000000300', 'Organiser', 2, ORGANISER_PERMISSIONS, {
-      mentionable: true,
-      hoist: true,
+  #createGuild(
+    id: string,
+    name: string,
+    locale: string,
+    channelId: string,
+    roleIds: { organiserRole: string; botRole: string },
+  ): GuildState {
+    const guild = new GuildState(id, name, locale, channelId, roleIds, {
+      id: this.botUser.id,
+      username: this.botUser.username,
     });
-    this.botRole = makeRole('1311000000000000301', options.botUsername, 1, BOT_ROLE_PERMISSIONS, {
-      managed: true,
-      tags: { bot_id: options.botUserId },
-    });
-    for (const role of [this.everyoneRole, this.organiserRole, this.botRole]) this.roles.set(role.id, role);
-
-    this.members.set(this.botUser.id, {
+    const joinedAt = isoNow(this.createdAt);
+    guild.members.set(this.botUser.id, {
       userId: this.botUser.id,
-      roles: [this.botRole.id],
+      roles: [guild.botRole.id],
       joinedAt,
       nick: null,
     });
-    this.members.set(this.owner.id, { userId: this.owner.id, roles: [], joinedAt, nick: null });
-    this.members.set(this.organiser.id, {
+    guild.members.set(this.owner.id, { userId: this.owner.id, roles: [], joinedAt, nick: null });
+    guild.members.set(this.organiser.id, {
       userId: this.organiser.id,
-      roles: [this.organiserRole.id],
+      roles: [guild.organiserRole.id],
       joinedAt,
       nick: null,
     });
-    this.members.set(this.member.id, { userId: this.member.id, roles: [], joinedAt, nick: null });
-
-    this.channels.set(options.channelId, {
-      id: options.channelId,
+    guild.members.set(this.member.id, { userId: this.member.id, roles: [], joinedAt, nick: null });
+    this.guilds.set(id, guild);
+    this.channels.set(channelId, {
+      id: channelId,
+      guildId: id,
       name: 'general',
       position: 0,
       lastMessageId: null,
     });
+    return guild;
+  }
+
+  /** Adds a guild (with the fixture members and a `general` channel); `id` defaults to a new snowflake. */
+  addGuild(id: string = this.#nextId()): GuildState {
+    if (this.guilds.has(id)) throw new Error(`Discord stand-in: guild ${id} exists`);
+    return this.#createGuild(
+      id,
+      `Stand-in Guild ${this.guilds.size + 1}`,
+      this.primary.locale,
+      this.#nextId(),
+      {
+        organiserRole: this.#nextId(),
+        botRole: this.#nextId(),
+      },
+    );
+  }
+
+  // The primary guild's parts, as before guilds could be added.
+  get roles(): Map<string, APIRole> {
+    return this.primary.roles;
+  }
+  get members(): Map<string, MemberRecord> {
+    return this.primary.members;
+  }
+  get everyoneRole(): APIRole {
+    return this.primary.everyoneRole;
+  }
+  get organiserRole(): APIRole {
+    return this.primary.organiserRole;
+  }
+  get botRole(): APIRole {
+    return this.primary.botRole;
+  }
+  get guildLocale(): string {
+    return this.primary.locale;
+  }
+  get guildName(): string {
+    return this.primary.name;
+  }
+
+  guild(guildId: string = this.primary.id): GuildState {
+    const guild = this.guilds.get(guildId);
+    if (guild === undefined) throw new Error(`Discord stand-in: unknown guild ${guildId}`);
+    return guild;
+  }
+
+  /** The guild a channel belongs to (undefined for DMs and unknown channels). */
+  guildOfChannel(channelId: string): GuildState | undefined {
+    const channel = this.channels.get(channelId);
+    return channel === undefined ? undefined : this.guilds.get(channel.guildId);
+  }
+
+  /** A role of any guild. */
+  roleById(roleId: string): APIRole | undefined {
+    for (const guild of this.guilds.values()) {
+      const role = guild.roles.get(roleId);
+      if (role !== undefined) return role;
+    }
+    return undefined;
   }
 
   #addUser(user: APIUser): APIUser {
@@ -192,40 +285,54 @@ export class World {
     return user;
   }
 
-  /** Returns a known user, registering unknown ids (as guild members without roles) on the fly. */
-  ensureUser(input: string | (Partial<APIUser> & { id?: string })): APIUser {
+  /**
+   * Returns a known user, registering unknown ids on the fly; the user becomes a member (without
+   * roles) of `guildId` (default: the primary guild) if not one already.
+   */
+  ensureUser(
+    input: string | (Partial<APIUser> & { id?: string }),
+    guildId: string = this.primary.id,
+  ): APIUser {
     const id = typeof input === 'string' ? input : (input.id ?? this.#nextId());
-    const existing = this.users.get(id);
-    if (existing) {
-      if (typeof input !== 'string') Object.assign(existing, input);
-      return existing;
+    let user = this.users.get(id);
+    if (user) {
+      if (typeof input !== 'string') Object.assign(user, input);
+    } else {
+      const base = makeUser(id, `user.${id.slice(-4)}`, null);
+      user = typeof input === 'string' ? base : { ...base, ...input, id };
+      this.users.set(id, user);
     }
-    const base = makeUser(id, `user.${id.slice(-4)}`, null);
-    const user = typeof input === 'string' ? base : { ...base, ...input, id };
-    this.users.set(id, user);
-    this.members.set(id, { userId: id, roles: [], joinedAt: isoNow(), nick: null });
+    const members = this.guilds.get(guildId)?.members;
+    if (members !== undefined && !members.has(id))
+      members.set(id, { userId: id, roles: [], joinedAt: isoNow(), nick: null });
     return user;
   }
 
-  addTextChannel(name: string, id: string = this.#nextId()): string {
-    this.channels.set(id, { id, name, position: this.channels.size, lastMessageId: null });
+  addTextChannel(name: string, id: string = this.#nextId(), guildId: string = this.primary.id): string {
+    const position = [...this.channels.values()].filter((c) => c.guildId === guildId).length;
+    this.channels.set(id, { id, guildId, name, position, lastMessageId: null });
     return id;
   }
 
-  permissionsOf(userId: string): bigint {
+  permissionsOf(userId: string, guildId: string = this.primary.id): bigint {
     if (userId === this.owner.id) return ALL_PERMISSIONS;
-    const member = this.members.get(userId);
-    let permissions = BigInt(this.everyoneRole.permissions);
+    const guild = this.guild(guildId);
+    const member = guild.members.get(userId);
+    let permissions = BigInt(guild.everyoneRole.permissions);
     for (const roleId of member?.roles ?? []) {
-      const role = this.roles.get(roleId);
+      const role = guild.roles.get(roleId);
       if (role) permissions |= BigInt(role.permissions);
     }
     return (permissions & P.Administrator) !== 0n ? ALL_PERMISSIONS : permissions;
   }
 
   /** Guild member object; gateway MESSAGE_CREATE omits `user` because it is the message author. */
-  memberObject(userId: string, withUser: boolean): APIGuildMember | Omit<APIGuildMember, 'user'> {
-    const record = this.members.get(userId);
+  memberObject(
+    userId: string,
+    withUser: boolean,
+    guildId: string = this.primary.id,
+  ): APIGuildMember | Omit<APIGuildMember, 'user'> {
+    const record = this.guild(guildId).members.get(userId);
     const member: Omit<APIGuildMember, 'user'> = {
       nick: record?.nick ?? null,
       avatar: null,
@@ -249,7 +356,7 @@ export class World {
     return {
       id: channel.id,
       type: 0,
-      ...(withGuildId ? { guild_id: this.ids.guildId } : {}),
+      ...(withGuildId ? { guild_id: channel.guildId } : {}),
       name: channel.name,
       position: channel.position,
       permission_overwrites: [],
@@ -262,10 +369,11 @@ export class World {
     };
   }
 
-  guildObject(): JsonObject {
+  guildObject(guildId: string = this.primary.id): JsonObject {
+    const guild = this.guild(guildId);
     return {
-      id: this.ids.guildId,
-      name: this.guildName,
+      id: guild.id,
+      name: guild.name,
       icon: null,
       splash: null,
       discovery_splash: null,
@@ -277,13 +385,13 @@ export class World {
       verification_level: 0,
       default_message_notifications: 1,
       explicit_content_filter: 0,
-      roles: [...this.roles.values()],
+      roles: [...guild.roles.values()],
       emojis: [],
       stickers: [],
       features: [],
       mfa_level: 0,
       application_id: null,
-      system_channel_id: this.ids.channelId,
+      system_channel_id: guild.channelId,
       system_channel_flags: 0,
       rules_channel_id: null,
       public_updates_channel_id: null,
@@ -294,23 +402,26 @@ export class World {
       vanity_url_code: null,
       premium_tier: 0,
       premium_subscription_count: 0,
-      preferred_locale: this.guildLocale,
+      preferred_locale: guild.locale,
       nsfw_level: 0,
       premium_progress_bar_enabled: false,
     };
   }
 
   /** GUILD_CREATE as sent right after READY: full guild plus channels, members and state arrays. */
-  guildCreatePayload(): JsonObject {
+  guildCreatePayload(guildId: string = this.primary.id): JsonObject {
+    const guild = this.guild(guildId);
     return {
-      ...this.guildObject(),
+      ...this.guildObject(guildId),
       joined_at: isoNow(this.createdAt),
       large: false,
       unavailable: false,
       lazy: true,
-      member_count: this.members.size,
-      members: [...this.members.keys()].map((id) => this.memberObject(id, true)),
-      channels: [...this.channels.keys()].map((id) => this.channelObject(id, false)),
+      member_count: guild.members.size,
+      members: [...guild.members.keys()].map((id) => this.memberObject(id, true, guildId)),
+      channels: [...this.channels.values()]
+        .filter((c) => c.guildId === guildId)
+        .map((c) => this.channelObject(c.id, false)),
       threads: [],
       presences: [],
       voice_states: [],

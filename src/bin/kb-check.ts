@@ -1,11 +1,11 @@
-import { loadKnowledgeChecked, DEFAULT_KNOWLEDGE_DIR } from './load.js';
-import { KnowledgeError } from './parse.js';
+import { boot } from '../app/boot.js';
+import { DEFAULT_KNOWLEDGE_DIR, loadKnowledgeChecked } from '../knowledge/load.js';
 
-// `npm run kb:check [dir]`: validates the knowledge base (the folder given, else KNOWLEDGE_DIR, else the
-// repository's) and prints a summary or every problem. Warnings (facts resting on weak sources only)
-// are printed but do not fail the check.
-const dir = process.argv[2] ?? (process.env['KNOWLEDGE_DIR']?.trim() || DEFAULT_KNOWLEDGE_DIR);
-try {
+// `npm run kb:check [dir]`: validates the knowledge base (the folder given, else KNOWLEDGE_DIR, else
+// the repository's) and prints a summary or every problem. Warnings (facts resting on weak sources
+// only) are printed but do not fail the check.
+await boot(({ env }) => {
+  const dir = process.argv[2] ?? env.KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR;
   const { kb, warnings } = loadKnowledgeChecked(dir);
   for (const w of warnings) console.warn(`WARNING ${w.file}${w.path ? ` at ${w.path}` : ''}: ${w.message}`);
   const facts = kb.projects.length + kb.topics.length + kb.measures.size + kb.rules.length;
@@ -15,11 +15,5 @@ try {
       `${kb.topics.length} topics, ${kb.measures.size} measures, ${kb.decisions.length} decisions, ` +
       `${kb.rules.length} rules (${facts} entries); ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`,
   );
-} catch (error) {
-  if (error instanceof KnowledgeError) {
-    console.error(error.message);
-    process.exitCode = 1;
-  } else {
-    throw error;
-  }
-}
+  return Promise.resolve();
+});

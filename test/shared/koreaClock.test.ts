@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { todayInKorea } from '../../src/adapters/cli/render.js';
+import { todayInKorea } from '../../src/shared/koreaClock.js';
 
 describe('today in Korea', () => {
   it.each([
