@@ -135,7 +135,7 @@ describe('npm run ask -- --json against the stand-in, one attack of each class a
         const rewording = byQuestion.get(questionOf(request.body));
         return { content: rewording === undefined ? '' : asContent(rewording, index) };
       });
-      const result = await runScript('src/adapters/cli/ask.ts', ['--json', '--as-of', dayOf(batch[0]!)], {
+      const result = await runScript('src/bin/ask.ts', ['--json', '--as-of', dayOf(batch[0]!)], {
         input: `${batch.map((r) => r.question).join('\n')}\n`,
         env: {
           DISCORD_TOKEN: '',
