@@ -1,20 +1,17 @@
 import type { Client, Message } from 'discord.js';
 import type { Logger } from 'pino';
+import type { MessageBook } from '../../core/messages.js';
 import { detectLanguage } from '../../core/text.js';
 import type { Metrics } from '../../shared/metrics.js';
 import type { RateLimiter } from '../../shared/rateLimit.js';
-import type { AnswerCache, StoredRequest } from './answerCache.js';
 import type { BriefingQa } from './briefingQa.js';
-import { NOTICES } from './notices.js';
 import { track } from './outcome.js';
 import { buildNotice } from './reply.js';
 import type { Responder } from './respond.js';
-import type { AnswerRequest } from './requests.js';
 
 export interface MentionOptions {
   readonly responder: Responder;
-  readonly cache: AnswerCache;
-  readonly today: () => string;
+  readonly book: MessageBook;
   readonly limiter: RateLimiter;
   /** At most one "too fast" notice per user per window: a flood gets one notice, not one per post. */
   readonly noticeLimiter: RateLimiter;
@@ -32,7 +29,6 @@ export function createMentionHandler(o: MentionOptions): (message: Message, text
     const outcome = track(message);
     metrics.interaction('mention');
     try {
-      const language = detectLanguage(text);
       const limited = await o.limiter.take(message.author.id);
       if (!limited.ok) {
         metrics.rateLimited('mention');
@@ -40,22 +36,15 @@ export function createMentionHandler(o: MentionOptions): (message: Message, text
         outcome.status = noticeAllowed.ok ? 'rate_limited' : 'rate_limited_silent';
         if (noticeAllowed.ok)
           await message.reply(
-            buildNotice(NOTICES[language].rateLimited(Math.ceil(limited.retryAfterMs / 1000))),
+            buildNotice(
+              o.book.get('notice.rateLimited', detectLanguage(text), {
+                seconds: Math.ceil(limited.retryAfterMs / 1000),
+              }),
+            ),
           );
         return;
       }
-      const request: AnswerRequest = text === '' ? { kind: 'help' } : { kind: 'question', text };
-      const stored: StoredRequest = { request, language, today: o.today(), ephemeral: false };
-      const answer = o.responder.answerFor(request, language, stored.today);
-      const key = o.cache.put(stored);
-      const payload = await o.responder.render(answer, stored, key, undefined, false);
-      await message.reply({
-        embeds: payload.embeds,
-        components: payload.components,
-        allowedMentions: payload.allowedMentions,
-      });
-      o.responder.sent(message, answer);
-      if (request.kind === 'question') await o.responder.recordGapOf(text, answer);
+      await o.responder.answerMention(message, text);
     } catch (error) {
       outcome.status = 'error';
       logger.error(
