@@ -1,6 +1,11 @@
 import { InteractionType } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { descriptionOf, startBotOnStandin, type BotOnStandin } from '../support/botOnStandin.js';
+import {
+  askByMention,
+  descriptionOf,
+  startBotOnStandin,
+  type BotOnStandin,
+} from '../support/botOnStandin.js';
 import { realEngine } from '../support/engine.js';
 import { customIds, message } from '../briefing/helpers.js';
 
@@ -74,15 +79,7 @@ describe('"did you mean…" buttons in Discord through the stand-in', () => {
 
   it('answers a mention the same way, buttons included', async () => {
     const { question, answer } = askedBack();
-    const posted = await s.standin.sendMessage({ content: question, mentionsBot: true });
-    const reply = await s.standin.waitFor(
-      () =>
-        s.standin.messages
-          .get(s.standin.channelId)
-          ?.find((m) => m.message_reference?.message_id === posted.id),
-      5000,
-      'the reply to the mention',
-    );
+    const reply = await askByMention(s.standin, question);
     const buttonId = customIds(reply).find((id) => /^clarify:[^:]+:0$/.test(id))!;
     expect(buttonId).toBeDefined();
     const pressed = s.standin.clickButton(reply, buttonId, { locale: 'ko' });

@@ -60,3 +60,13 @@ export async function startBotOnStandin(
 export function descriptionOf(m: APIMessage): string {
   return m.embeds.map((e) => e.description ?? '').join('\n');
 }
+
+/** Posts `text` mentioning the bot and waits for the bot's reply under it. */
+export async function askByMention(standin: DiscordStandin, text: string): Promise<APIMessage> {
+  const posted = await standin.sendMessage({ content: text, mentionsBot: true });
+  return standin.waitFor(
+    () => standin.messages.get(standin.channelId)?.find((m) => m.message_reference?.message_id === posted.id),
+    5000,
+    'the reply to the mention',
+  );
+}

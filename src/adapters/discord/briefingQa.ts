@@ -1,5 +1,6 @@
 import {
   AttachmentBuilder,
+  MessageFlags,
   PermissionFlagsBits,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -14,9 +15,8 @@ import type { Logger } from 'pino';
 import type { BriefingCommands } from '../../../commands/index.js';
 import type { AnswerPath } from '../../answering/answerPath.js';
 import type { BriefingRecord } from '../../briefing/model.js';
-import type { BriefingService, SubmitOutcome } from '../../briefing/service.js';
+import type { BriefingService } from '../../briefing/service.js';
 import type { MessageBook } from '../../core/messages.js';
-import type { Language } from '../../core/types.js';
 import type { Metrics } from '../../shared/metrics.js';
 import {
   answerForm,
@@ -32,8 +32,9 @@ import {
 } from './briefingView.js';
 import { languageOfLocale, privateNotice, sayTo } from './notices.js';
 import { settle } from './outcome.js';
+import { takePost } from './briefingPosts.js';
 import { QueueUpdater } from './queueUpdater.js';
-import { buildNotice, defuseMentions, truncate, type ReplyPayload } from './reply.js';
+import { defuseMentions, truncate } from './reply.js';
 
 export { BRIEFING_PREFIX, buildQueueMessage } from './briefingView.js';
 
@@ -86,16 +87,6 @@ export class BriefingQa implements BriefingCommands {
 
   private say(locale: string | null | undefined): Say {
     return sayIn(this.options.book, languageOfLocale(locale));
-  }
-
-  /** The private auto-answer to a question the knowledge base answers, worded on the answer path. */
-  private async autoReply(
-    language: Language,
-    outcome: Extract<SubmitOutcome, { kind: 'auto' }>,
-    question: string,
-  ) {
-    const reply = await this.options.path.word(outcome.answer, question);
-    return autoReply(this.options.book, sayIn(this.options.book, language), reply, question);
   }
 
   private async renderQueue(briefingId: string): Promise<void> {
@@ -241,7 +232,13 @@ export class BriefingQa implements BriefingCommands {
     settle(interaction, outcome.kind);
     if (outcome.kind === 'limited') this.options.metrics.rateLimited('briefing');
     if (outcome.kind === 'auto') {
-      await interaction.reply(ephemeral(await this.autoReply(language, outcome, question)));
+      // A rewording may take seconds: acknowledge within Discord's 3 s first.
+      const slow = this.options.path.rewords;
+      if (slow) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      const { flags, ...payload } = ephemeral(
+        await autoReply(this.options, language, outcome.answer, question),
+      );
+      await (slow ? interaction.editReply(payload) : interaction.reply({ ...payload, flags }));
       return;
     }
     await interaction.reply(notice(submitText(sayIn(this.options.book, language), outcome)));
@@ -363,54 +360,7 @@ export class BriefingQa implements BriefingCommands {
   /** Takes a channel post as a question when a briefing runs there; false when it is not one. */
   async handleMessage(message: Message): Promise<boolean> {
     if (!this.options.readMessages || message.guildId === null) return false;
-    const briefing = await this.service.running(message.channelId);
-    if (briefing === undefined) return false;
-    const author = { id: message.author.id, name: message.author.username };
-    const outcome = await this.service.submit(message.channelId, author, message.content, 'message');
-    const language = briefing.language;
-    if (outcome.kind === 'limited') this.options.metrics.rateLimited('briefing');
-    if (outcome.kind === 'auto') {
-      await this.sendPrivately(message, await this.autoReply(language, outcome, message.content));
-      return true;
-    }
-    if (outcome.kind === 'queued' || outcome.kind === 'merged') this.updater.request(briefing.id);
-    const reaction = { queued: '✅', merged: '👍', repeat: '🔁' } as const;
-    const text = submitText(sayIn(this.options.book, language), outcome);
-    if (outcome.kind === 'queued' || outcome.kind === 'merged' || outcome.kind === 'repeat')
-      await this.acknowledge(message, reaction[outcome.kind], text);
-    else await message.reply({ ...buildNotice(text) });
-    return true;
-  }
-
-  /** A reaction; without Add Reactions (or on any failure) the same news as a short reply. */
-  private async acknowledge(message: Message, emoji: string, text: string): Promise<void> {
-    try {
-      await message.react(emoji);
-    } catch (error) {
-      this.logger.warn(
-        { err: error, channel: message.channelId },
-        'could not react to a briefing question (missing Add Reactions?); replying instead',
-      );
-      await message.reply({ ...buildNotice(text) });
-    }
-  }
-
-  /** By DM where the member allows DMs; otherwise as a reply under the post. */
-  private async sendPrivately(message: Message, payload: ReplyPayload): Promise<void> {
-    const body = {
-      content: payload.content ?? '',
-      embeds: payload.embeds,
-      allowedMentions: payload.allowedMentions,
-    };
-    try {
-      await message.author.send(body);
-    } catch (error) {
-      this.logger.debug(
-        { err: error, user: message.author.id },
-        'could not DM the auto-answer; replying in the channel',
-      );
-      await message.reply(body);
-    }
+    return takePost(this.options, this.updater, message);
   }
 
   /** Sends the queue edits still pending (shutdown), within `timeoutMs`. */

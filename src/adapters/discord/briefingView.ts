@@ -8,12 +8,12 @@ import {
   type APIComponentInMessageActionRow,
   type APIEmbed,
 } from 'discord.js';
+import type { AnswerPath } from '../../answering/answerPath.js';
 import type { BriefingRecord, QuestionView } from '../../briefing/model.js';
 import type { SubmitOutcome } from '../../briefing/service.js';
-import type { Reply } from '../../answering/answerPath.js';
 import { DEFAULT_LIMITS } from '../../briefing/model.js';
 import type { MessageBook } from '../../core/messages.js';
-import type { Language } from '../../core/types.js';
+import type { Answer, Language } from '../../core/types.js';
 import { buildNotice, buildReply, defuseMentions, truncate, type ReplyPayload } from './reply.js';
 
 /** Custom-id prefix of every briefing component: `bq:<action>:<briefing>[:<question>]`. */
@@ -132,14 +132,23 @@ export function submitText(say: Say, outcome: Exclude<SubmitOutcome, { kind: 'au
   }
 }
 
-/** The private answer to a question the knowledge base answers at once (reworded when phrasing is on). */
-export function autoReply(book: MessageBook, say: Say, reply: Reply, question: string): ReplyPayload {
-  const payload = buildReply(reply.answer, book, {
+/**
+ * The private answer to a question the knowledge base answers at once, worded on the one answer
+ * path (reworded when phrasing is on).
+ */
+export async function autoReply(
+  o: { readonly path: AnswerPath; readonly book: MessageBook },
+  language: Language,
+  answer: Answer,
+  question: string,
+): Promise<ReplyPayload> {
+  const reply = await o.path.word(answer, question);
+  const payload = buildReply(reply.answer, o.book, {
     title: question,
     text: reply.text,
     reworded: reply.phrasing === 'model',
   });
-  return { ...payload, content: say('autoAnswered') };
+  return { ...payload, content: sayIn(o.book, language)('autoAnswered') };
 }
 
 /** The organiser's buttons for one picked question: answer, dismiss, pin. */
