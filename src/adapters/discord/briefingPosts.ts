@@ -5,6 +5,7 @@ import type { BriefingService } from '../../briefing/service.js';
 import type { MessageBook } from '../../core/messages.js';
 import type { Metrics } from '../../shared/metrics.js';
 import { autoReply, sayIn, submitText } from './briefingView.js';
+import { settle } from './outcome.js';
 import type { QueueUpdater } from './queueUpdater.js';
 import { buildNotice, type ReplyPayload } from './reply.js';
 
@@ -27,6 +28,7 @@ export async function takePost(o: PostOptions, updater: QueueUpdater, message: M
   const author = { id: message.author.id, name: message.author.username };
   const outcome = await o.service.submit(message.channelId, author, message.content, 'message');
   const language = briefing.language;
+  settle(message, outcome.kind);
   if (outcome.kind === 'limited') o.metrics.rateLimited('briefing');
   if (outcome.kind === 'auto') {
     await sendPrivately(o.logger, message, await autoReply(o, language, outcome.answer, message.content));

@@ -7,7 +7,8 @@ import type { RateLimiter } from '../../shared/rateLimit.js';
 import type { AnswerComponents } from './buttons.js';
 import { BRIEFING_PREFIX, type BriefingQa } from './briefingQa.js';
 import { privateNotice, sayTo } from './notices.js';
-import { track, type Outcome } from './outcome.js';
+import { withinBoundary } from './boundary.js';
+import type { Outcome } from './outcome.js';
 
 export interface RouterOptions {
   readonly commands: ReadonlyMap<string, Command>;
@@ -108,16 +109,15 @@ export function createInteractionRouter(o: RouterOptions): (interaction: Interac
   }
 
   return async (interaction) => {
-    const outcome = track(interaction);
     const command = labelOf(interaction);
     metrics.interaction(command);
-    try {
-      await dispatch(interaction, outcome);
-    } catch (error) {
-      outcome.status = 'error';
-      logger.error(
-        {
-          err: error,
+    await withinBoundary(
+      logger,
+      interaction,
+      {
+        id: { interaction: interaction.id },
+        command,
+        context: {
           interaction: {
             id: interaction.id,
             type: interaction.type,
@@ -127,18 +127,11 @@ export function createInteractionRouter(o: RouterOptions): (interaction: Interac
             guild: interaction.guildId,
           },
         },
-        'interaction failed',
-      );
-      if (interaction.isRepliable()) await apologize(interaction);
-    } finally {
-      const line: Record<string, unknown> = {
-        interaction: interaction.id,
-        command,
-        status: outcome.status,
-        latencyMs: Math.round((performance.now() - outcome.startedAt) * 100) / 100,
-      };
-      if (logger.isLevelEnabled('debug')) line['question'] = questionOf(interaction);
-      logger.info(line, 'interaction');
-    }
+        failure: 'interaction failed',
+        question: () => questionOf(interaction),
+      },
+      (outcome) => dispatch(interaction, outcome),
+      interaction.isRepliable() ? () => apologize(interaction) : undefined,
+    );
   };
 }
