@@ -30,7 +30,8 @@ import { MessageStore, contentTypeOf } from './messages.js';
 import { HttpApi, type RateLimitRule, type RecordedRequest } from './rest.js';
 import { registerPlatformRoutes } from './routes.js';
 import { SnowflakeGenerator, Waiters, asBitfield, clone, isoNow } from './util.js';
-import { World, type GuildState, type JsonObject } from './world.js';
+import type { GuildState } from './guild.js';
+import { World, type JsonObject } from './world.js';
 
 export type { GatewayCounters, GatewaySessionInfo } from './gateway.js';
 export type {

@@ -11,12 +11,9 @@ import { Errors, FormErrors } from './errors.js';
 import type { MessageMeta, MessageStore, StoredFile } from './messages.js';
 import type { HttpApi, RouteRequest } from './rest.js';
 import { clone, interactionToken, isRecord, type SnowflakeGenerator, type Waiters } from './util.js';
-import {
-  MessageFlagBits,
-  validateAutocompleteData,
-  validateMessageBody,
-  validateModalData,
-} from './validation.js';
+import { validateAutocompleteData, validateModalData } from './validateCallback.js';
+import { validateMessageBody } from './validateMessage.js';
+import { MessageFlagBits } from './validation.js';
 import type { JsonObject, World } from './world.js';
 
 /** Flags a bot may set on interaction responses and follow-ups. */

@@ -5,7 +5,8 @@ import type { GatewayCounters } from './gateway.js';
 import type { MessageStore } from './messages.js';
 import type { HttpApi, RouteRequest } from './rest.js';
 import { clone, isRecord } from './util.js';
-import { MessageFlagBits, validateMessageBody } from './validation.js';
+import { validateMessageBody } from './validateMessage.js';
+import { MessageFlagBits } from './validation.js';
 import type { JsonObject, World } from './world.js';
 
 /** Flags a bot may set on a plain channel message. */
