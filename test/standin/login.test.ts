@@ -113,9 +113,7 @@ describe('Discord stand-in with a real discord.js client: login, REST, commands,
     await c.channel.send('after the back-off');
     const attempts = c.standin.requests.filter(
       (request) =>
-        request.route === '/channels/:channel/messages' &&
-        request.method === 'POST' &&
-        request.time >= since,
+        request.route === '/channels/:channel/messages' && request.method === 'POST' && request.time >= since,
     );
     expect(attempts.map((request) => request.status)).toEqual([429, 200]);
     expect(attempts[1]!.time - attempts[0]!.time).toBeGreaterThanOrEqual(300);
