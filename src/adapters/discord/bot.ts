@@ -148,7 +148,7 @@ function createAnswering(
     }
   }
   const responder = new Responder({ path, cache, book, today, metrics, recordGap });
-  const options_ = new OptionReader(book, () => engine.kb.editions.map((e) => e.year));
+  const reader = new OptionReader(book, () => engine.kb.editions.map((e) => e.year));
   const context: CommandContext = {
     engine,
     book,
@@ -160,9 +160,9 @@ function createAnswering(
     },
     respond: (interaction, request, respondOptions) =>
       responder.respond(interaction, request, respondOptions),
-    readNumber: (interaction, name, spec) => options_.number(interaction, name, spec),
-    readChoice: (interaction, name, allowed, spec) => options_.choice(interaction, name, allowed, spec),
-    readYear: (interaction) => options_.year(interaction),
+    readNumber: (interaction, name, spec) => reader.number(interaction, name, spec),
+    readChoice: (interaction, name, allowed, spec) => reader.choice(interaction, name, allowed, spec),
+    readYear: (interaction) => reader.year(interaction),
   };
   const components = new AnswerComponents({
     engine,
