@@ -1,6 +1,7 @@
 import type { APIApplicationCommandOption, APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { briefingTopics } from '../../commands/briefing.js';
+import { knowledgeAsOf } from '../../src/core/projectTable.js';
 import { message, parseCsv } from '../briefing/helpers.js';
 import { startBotOnStandin, descriptionOf, type BotOnStandin } from '../support/botOnStandin.js';
 import { realEngine } from '../support/engine.js';
@@ -132,6 +133,19 @@ describe('program years in Discord (/project, /projects, /briefing) through the 
       expect(row[0]).toBe(String(year));
       expect(row[8]).toMatch(/^https?:\/\//);
     }
+  });
+
+  it.each([
+    ['help', 'ko'],
+    ['sources', 'en-US'],
+  ])('/%s says what the knowledge covers: the years known and the newest source', async (command, locale) => {
+    const { editions, newestSource } = knowledgeAsOf(realEngine().kb);
+    const reply = message(await s.standin.sendCommand(command, {}, { locale }).waitForFinal());
+    const line = descriptionOf(reply)
+      .split('\n')
+      .find((l) => l.includes(newestSource!));
+    expect(line).toBeDefined();
+    for (const year of editions) expect(line).toContain(String(year));
   });
 
   it('attaches no file unless asked', async () => {
