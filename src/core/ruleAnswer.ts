@@ -137,7 +137,31 @@ function writeEvaluation(b: AnswerBuilder, kb: KnowledgeBase, request: DecisionR
     b.cite(measure.sources);
   }
 
-  // The trace: every rule looked at, in order, and what each condition gave.
+  const conditions = writeTrace(b, request, evaluation);
+
+  return {
+    decision: decision.id,
+    decisionTitle: b.text(decision.title),
+    verdict,
+    rule: rule?.id ?? null,
+    legalBasis: rule ? b.text(rule.legalBasis) : null,
+    explanation: rule ? b.text(rule.explanation) : '',
+    conditions,
+    confidence: evaluation.confidence,
+    asOf: usesDate ? { ...request.date, asked: request.dateAsked } : null,
+    missingInputs: evaluation.missingInputs,
+  };
+}
+
+/** The trace: every rule looked at, in order, and what each condition gave. */
+function writeTrace(
+  b: AnswerBuilder,
+  request: DecisionRequest,
+  evaluation: Evaluation,
+): RuleTrace['conditions'][number][] {
+  const { decision } = request;
+  const { rule } = evaluation;
+  const lang = b.language;
   const conditions: RuleTrace['conditions'][number][] = [];
   const inputs = { values: request.values, date: request.date };
   const formatValue = (name: string, value: InputValue): string => {
@@ -171,19 +195,7 @@ function writeEvaluation(b: AnswerBuilder, kb: KnowledgeBase, request: DecisionR
     b.line(parts.length > 0 ? `${head}: ${parts.join('; ')}` : head);
   }
   if (rule) b.line(b.msg('trace.decidedBy', { rule: rule.id }));
-
-  return {
-    decision: decision.id,
-    decisionTitle: b.text(decision.title),
-    verdict,
-    rule: rule?.id ?? null,
-    legalBasis: rule ? b.text(rule.legalBasis) : null,
-    explanation: rule ? b.text(rule.explanation) : '',
-    conditions,
-    confidence: evaluation.confidence,
-    asOf: usesDate ? { ...request.date, asked: request.dateAsked } : null,
-    missingInputs: evaluation.missingInputs,
-  };
+  return conditions;
 }
 
 /** Restates an amount the question gave: 100억원 / KRW 10 billion. */

@@ -1,4 +1,4 @@
-import { readDate } from '../reading/dates.js';
+import { readDate } from '../reading/readDate.js';
 import { longest, type Route } from './route.js';
 
 /** "2021년 2월 30일", "13월": a date that cannot be is said to be so, never read as another date. */

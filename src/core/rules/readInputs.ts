@@ -1,5 +1,5 @@
 import type { Decision } from '../../knowledge/schema.js';
-import { readDate } from '../reading/dates.js';
+import { readDate } from '../reading/readDate.js';
 import type { DateRange } from '../extract.js';
 import type { DecisionRequest } from '../ruleAnswer.js';
 import { numberToHangul } from 'es-hangul';
