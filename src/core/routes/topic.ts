@@ -17,6 +17,13 @@ export const routeTopic: Route = (b, ctx, r) => {
       }),
     ),
   ];
+  // "22년엔 21년보다 예산 얼마나 늘었어?": a comparison of years with no topic named compares what the
+  // comparison topics stand for (the program's size) in each year.
+  if (ids.length === 0 && r.forms.has('compare') && r.years.length > 1 && r.projectIds.length === 0) {
+    const concepts = [...new Set(ctx.kb.topics.flatMap((t) => (t.concept === undefined ? [] : [t.concept])))];
+    const perYear = topicsPerYear(ctx, concepts, r.years);
+    if (perYear.length > 0) return answerEditionTopics(b, ctx, perYear, []);
+  }
   if (ids.length === 0) return null;
   const decisionFirst = r.decisionIds[0] !== undefined ? ctx.decisions.get(r.decisionIds[0]) : undefined;
   if (decisionFirst && longest(r.hits.decisions) > longest(r.hits.topics, ids[0]))
