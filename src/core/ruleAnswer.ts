@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/parse.js';
-import type { Decision } from '../knowledge/schema.js';
+import type { Decision, Topic } from '../knowledge/schema.js';
 import type { AnswerBuilder } from './compose.js';
 import type { DateRange } from './extract.js';
 import { describeCondition, evaluateDecision, type Evaluation, type InputValue } from './rules/evaluate.js';
@@ -43,12 +43,19 @@ export function composeRuleAnswer(
   kb: KnowledgeBase,
   requests: readonly DecisionRequest[],
   projectIds: readonly string[],
+  /** The rule's own text, said after the verdict ("does the 50% cap include goods?"). */
+  topics: readonly Topic[] = [],
 ): Answer {
   const traces: RuleTrace[] = [];
   if (requests.length > 1) b.line(b.msg('rule.bothDecisions'));
   for (const request of requests) {
     if (requests.length > 1) b.blank();
     traces.push(writeEvaluation(b, kb, request));
+  }
+  for (const topic of topics) {
+    b.blank();
+    b.line(b.text(topic.title));
+    for (const statement of topic.statements) b.statement(statement);
   }
   const primary = traces[0]!;
   // A verdict the records can't give is an unknown fact, even though the rule was evaluated.
