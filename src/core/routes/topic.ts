@@ -37,7 +37,9 @@ export const routeTopic: Route = (b, ctx, r) => {
   if (
     topCard?.card.kind === 'decision' &&
     (ownRule === undefined || ownRule.id === topCard.card.target) &&
-    topCard.score > 1.1 * (topicCard?.score ?? 0)
+    (r.decisionIds.includes(topCard.card.target)
+      ? topCard.score > 1.1 * (topicCard?.score ?? 0)
+      : topicCard !== undefined && topCard.score > 1.3 * topicCard.score)
   ) {
     const decision = ctx.decisions.get(topCard.card.target);
     if (decision) return answerDecision(b, ctx, r, decision);
