@@ -95,7 +95,11 @@ export async function runBot({ env, logger }: BootContext, asShard = false): Pro
         : new StartupError(describeLoginError(error, env.DISCORD_API_URL));
     });
   } catch (error) {
-    await Promise.allSettled([http?.close(), bot.client.destroy(), stores.close()]);
+    // Cleanup is bounded too: a gateway still connecting must not hold the exit back.
+    await Promise.race([
+      Promise.allSettled([http?.close(), bot.client.destroy(), stores.close()]),
+      new Promise((resolve) => setTimeout(resolve, 2000).unref()),
+    ]);
     throw error instanceof StartupError ? error : new StartupError((error as Error).message);
   }
   installSafetyNet(logger, metrics);
