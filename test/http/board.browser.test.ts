@@ -286,9 +286,21 @@ describe.skipIf(!hasChromium())('the live board in Chromium, driven through the 
   });
 
   it('is readable on a projector at 1920×1080 and 1280×720: large type, the top questions in view', async () => {
-    for (const n of [6, 7, 8, 9, 10, 11])
-      await ask(`세션 ${n}번 휴식 시간은 몇 분인가요?`, attendee(10 + n)).waitForFinal();
-    await presenter.waitForFunction(() => document.querySelectorAll('#queue li').length >= 7);
+    const questions = [
+      '발표 순서는 어떻게 정해지나요?',
+      '발표자 마이크 소리가 작아요',
+      '회의실 와이파이 비밀번호는?',
+      '주차는 어디에 하나요?',
+      '세션 2번 휴식 시간은 몇 분인가요?',
+      '휴게실 커피는 몇 시까지 나오나요?',
+    ];
+    for (const [i, q] of questions.entries()) await ask(q, attendee(20 + i)).waitForFinal();
+    for (const n of [30, 31, 32]) await vote('발표 순서는 어떻게 정해지나요?', attendee(n));
+    for (const n of [33, 34]) await vote('발표자 마이크 소리가 작아요', attendee(n));
+    await vote('주차는 어디에 하나요?', attendee(35));
+    await presenter.waitForFunction(
+      () => document.querySelectorAll('#queue li').length >= 7 && document.querySelector('#queue li .votes')?.textContent === '▲ 4',
+    );
     await organiserPage.keyboard.press('n');
     await presenter.waitForFunction(() => !document.querySelector('#now')!.hasAttribute('hidden'));
     for (const [width, height, minPx] of [
@@ -407,8 +419,8 @@ describe.skipIf(!hasChromium())('the live board in Chromium, driven through the 
     expect(page.url()).toContain('dir=desc');
     if (SCREENSHOTS) {
       await page.setViewportSize({ width: 1280, height: 720 });
-      await page.goto(`${http.url}/projects`);
-      await page.screenshot({ path: 'docs/projects-1280x720.png', fullPage: false });
+      await page.goto(`${http.url}/projects?year=2021`);
+      await page.screenshot({ path: 'docs/projects-2021.png', fullPage: true });
     }
     await page.close();
   });

@@ -7,7 +7,7 @@
 export const BOARD_CSS = `
 *{box-sizing:border-box}
 html{font-size:clamp(15px,1.45vw + .55vh,40px)}
-body{margin:0;font-family:"Noto Sans CJK KR","Noto Sans KR","Apple SD Gothic Neo","Malgun Gothic",system-ui,sans-serif;background:#0f1724;color:#f3f6fb;line-height:1.35}
+body{margin:0;font-family:"Noto Sans CJK KR","Noto Sans KR","Apple SD Gothic Neo","Malgun Gothic","NanumGothic",system-ui,sans-serif,"Noto Color Emoji";background:#0f1724;color:#f3f6fb;line-height:1.35}
 a{color:#9cc3ff}
 .board{height:100vh;display:flex;flex-direction:column;padding:1.2rem 1.6rem;gap:.9rem;overflow:hidden}
 .organiser .board{height:auto;min-height:100vh;overflow:visible}
@@ -48,7 +48,7 @@ button:hover,button:focus-visible{background:#2f4466;outline:2px solid #9cc3ff}
 .offline[hidden]{display:none}
 .message{max-width:40rem;margin:4rem auto;font-size:1.1rem;padding:0 1rem}
 .paper{background:#fbfbfd;color:#17202e;min-height:100vh}
-.paper html{font-size:16px}
+html:has(body.paper){font-size:16px}
 .doc{max-width:72rem;margin:0 auto;padding:1.5rem 1.2rem 3rem;font-size:16px}
 .doc h1{font-size:1.6rem;margin:.2rem 0 .4rem}
 .doc h2{font-size:1.2rem;margin:1.6rem 0 .5rem;border-bottom:2px solid #d5dbe6;padding-bottom:.2rem}
