@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +24,35 @@ const logger = pino(
   { level: 'info' },
   { write: (line: string) => logs.push(JSON.parse(line) as { level: number; msg: string }) },
 );
+
+/**
+ * Waits until `expression`, JavaScript run in the page, is true: by default at most the 1 s the
+ * issue allows between a change in Discord and the page. (Page code is written as strings: the
+ * tests are typed without the DOM library.)
+ */
+function until(page: Page, expression: string, timeout = LIVE_MS) {
+  // Polled by timer: animation frames (the default) pause in a page that is not in front.
+  return page.waitForFunction(expression, undefined, { timeout, polling: 20 });
+}
+
+/** A piece of page code (inserted as is by `js`). */
+class Code {
+  constructor(readonly text: string) {}
+}
+
+/** Page code with values inserted as JSON literals, and Code as it is. */
+function js(strings: TemplateStringsArray, ...values: unknown[]): string {
+  return strings.reduce((out, part, i) => {
+    const value = values[i - 1];
+    return `${out}${value instanceof Code ? value.text : JSON.stringify(value)}${part}`;
+  });
+}
+
+/** Page code: the text of the first element matching `selector` (''), or the texts of all. */
+const first = (selector: string) =>
+  new Code(`(document.querySelector(${JSON.stringify(selector)})?.textContent ?? '')`);
+const all = (selector: string) =>
+  new Code(`[...document.querySelectorAll(${JSON.stringify(selector)})].map((e) => e.textContent)`);
 
 /** The question texts on a board page, top first (the pinned one is not in this list). */
 async function boardQuestions(page: Page): Promise<string[]> {
@@ -135,27 +163,16 @@ describe.skipIf(!hasChromium())('the live board in Chromium, driven through the 
 
   it('shows questions asked in Discord within 1 s, and reorders them by votes within 1 s', async () => {
     await ask('점심시간은 언제인가요?', attendee(1)).waitForFinal();
-    await presenter.waitForFunction(
-      () => document.querySelectorAll('#queue li').length === 1,
-      undefined,
-      { timeout: LIVE_MS },
-    );
+    await until(presenter, `document.querySelectorAll('#queue li').length === 1`);
     await ask('녹화본은 언제 올라오나요?', attendee(2)).waitForFinal();
-    await presenter.waitForFunction(
-      () => document.querySelectorAll('#queue li').length === 2,
-      undefined,
-      { timeout: LIVE_MS },
-    );
+    await until(presenter, `document.querySelectorAll('#queue li').length === 2`);
     expect(await boardQuestions(presenter)).toEqual(['점심시간은 언제인가요?', '녹화본은 언제 올라오나요?']);
     // Two votes for the second question put it on top.
     await vote('녹화본은 언제 올라오나요?', attendee(3));
     await vote('녹화본은 언제 올라오나요?', attendee(4));
-    await presenter.waitForFunction(
-      () =>
-        document.querySelector('#queue li .text')?.textContent === '녹화본은 언제 올라오나요?' &&
-        document.querySelector('#queue li .votes')?.textContent === '▲ 3',
-      undefined,
-      { timeout: LIVE_MS },
+    await until(
+      presenter,
+      js`${first('#queue li .text')} === ${'녹화본은 언제 올라오나요?'} && ${first('#queue li .votes')} === ${'▲ 3'}`,
     );
     expect(await boardQuestions(presenter)).toEqual(['녹화본은 언제 올라오나요?', '점심시간은 언제인가요?']);
     expect(await presenter.locator('#queue li .votes').allTextContents()).toEqual(['▲ 3', '▲ 1']);
@@ -165,18 +182,14 @@ describe.skipIf(!hasChromium())('the live board in Chromium, driven through the 
   it('renders a question with markup as text: no script runs, no element is made', async () => {
     const attack = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2"> 휴게실 커피는 몇 시까지 나오나요?';
     await ask(attack, attendee(5)).waitForFinal();
-    await presenter.waitForFunction(
-      (text) => [...document.querySelectorAll('#queue li .text')].some((e) => e.textContent === text),
-      attack,
-      { timeout: LIVE_MS },
-    );
-    expect(await presenter.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await until(presenter, js`${all('#queue li .text')}.includes(${attack})`);
+    expect(await presenter.evaluate('window.__xss')).toBeUndefined();
     expect(await presenter.locator('#queue img, #queue script').count()).toBe(0);
     // A fresh load renders it from the embedded state the same way.
     await presenter.reload();
     await presenter.waitForSelector('#board[data-ready="true"]');
     expect(await boardQuestions(presenter)).toContain(attack);
-    expect(await presenter.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await presenter.evaluate('window.__xss')).toBeUndefined();
   });
 
   it('shows no names until the organiser turns them on (T), and hides them again', async () => {
@@ -185,31 +198,17 @@ describe.skipIf(!hasChromium())('the live board in Chromium, driven through the 
     await organiserPage.waitForSelector('#board[data-ready="true"]');
     const asker = standin.users.member.username;
     await ask('설명회 슬라이드 공유되나요?', standin.users.member.id).waitForFinal();
-    await presenter.waitForFunction(
-      () => [...document.querySelectorAll('#queue .text')].some((e) => e.textContent?.includes('슬라이드')),
-      undefined,
-      { timeout: LIVE_MS },
-    );
+    await until(presenter, js`${all('#queue .text')}.some((t) => t.includes(${'슬라이드'}))`);
     expect(await presenter.textContent('#board')).not.toContain(asker);
     await organiserPage.keyboard.press('t');
-    await presenter.waitForFunction((name) => document.querySelector('#queue')!.textContent!.includes(name), asker, {
-      timeout: LIVE_MS,
-    });
+    await until(presenter, js`${first('#queue')}.includes(${asker})`);
     await organiserPage.keyboard.press('t');
-    await presenter.waitForFunction(
-      (name) => !document.querySelector('#queue')!.textContent!.includes(name),
-      asker,
-      { timeout: LIVE_MS },
-    );
+    await until(presenter, js`!${first('#queue')}.includes(${asker})`);
   });
 
   it('pins the next question from the board (N): the presenter board and the Discord queue message both show it', async () => {
     await organiserPage.keyboard.press('n');
-    await presenter.waitForFunction(
-      () => document.querySelector('#now .text')?.textContent === '녹화본은 언제 올라오나요?',
-      undefined,
-      { timeout: LIVE_MS },
-    );
+    await until(presenter, js`${first('#now .text')} === ${'녹화본은 언제 올라오나요?'}`);
     expect(await presenter.isVisible('#now')).toBe(true);
     expect(await boardQuestions(presenter)).not.toContain('녹화본은 언제 올라오나요?');
     const queue = await waitForQueue(standin, (m) => queueText(m).split('\n')[0]!.includes('📌'));
@@ -227,9 +226,7 @@ describe.skipIf(!hasChromium())('the live board in Chromium, driven through the 
     expect(posted.content).toContain('**Q.** 녹화본은 언제 올라오나요?');
     expect(posted.mention_everyone).toBe(false);
     await waitForQueue(standin, (m) => !queueText(m).includes('녹화본은'));
-    await presenter.waitForFunction(() => document.querySelector('#now')!.hasAttribute('hidden'), undefined, {
-      timeout: LIVE_MS,
-    });
+    await until(presenter, `document.querySelector('#now').hidden`);
     expect(await presenter.textContent('[data-count="answered"] b')).toBe('1');
   });
 
@@ -241,11 +238,7 @@ describe.skipIf(!hasChromium())('the live board in Chromium, driven through the 
     const target = before[2]!;
     expect(await organiserPage.textContent('#queue li.selected .text')).toBe(target);
     await organiserPage.keyboard.press('d');
-    await presenter.waitForFunction(
-      (text) => ![...document.querySelectorAll('#queue .text')].some((e) => e.textContent === text),
-      target,
-      { timeout: LIVE_MS },
-    );
+    await until(presenter, js`!${all('#queue .text')}.includes(${target})`);
     expect(await boardQuestions(presenter)).toEqual(before.filter((q) => q !== target));
     await waitForQueue(standin, (m) => !queueText(m).includes(target));
   });
@@ -267,22 +260,12 @@ describe.skipIf(!hasChromium())('the live board in Chromium, driven through the 
     await standin
       .clickButton(picked, `bq:p:${briefingId}:${qid}`, { user: standin.users.organiser.id, locale: 'ko' })
       .waitForFinal();
-    await presenter.waitForFunction(
-      (text) => document.querySelector('#now .text')?.textContent === text,
-      target,
-      { timeout: LIVE_MS },
-    );
-    await organiserPage.waitForFunction(
-      (text) => document.querySelector('#now .text')?.textContent === text,
-      target,
-      { timeout: LIVE_MS },
-    );
+    await until(presenter, js`${first('#now .text')} === ${target}`);
+    await until(organiserPage, js`${first('#now .text')} === ${target}`);
     await standin
       .clickButton(picked, `bq:d:${briefingId}:${qid}`, { user: standin.users.organiser.id, locale: 'ko' })
       .waitForFinal();
-    await presenter.waitForFunction(() => document.querySelector('#now')!.hasAttribute('hidden'), undefined, {
-      timeout: LIVE_MS,
-    });
+    await until(presenter, `document.querySelector('#now').hidden`);
   });
 
   it('is readable on a projector at 1920×1080 and 1280×720: large type, the top questions in view', async () => {
@@ -298,29 +281,31 @@ describe.skipIf(!hasChromium())('the live board in Chromium, driven through the 
     for (const n of [30, 31, 32]) await vote('발표 순서는 어떻게 정해지나요?', attendee(n));
     for (const n of [33, 34]) await vote('발표자 마이크 소리가 작아요', attendee(n));
     await vote('주차는 어디에 하나요?', attendee(35));
-    await presenter.waitForFunction(
-      () => document.querySelectorAll('#queue li').length >= 7 && document.querySelector('#queue li .votes')?.textContent === '▲ 4',
+    await until(
+      presenter,
+      js`document.querySelectorAll('#queue li').length >= 7 && ${first('#queue li .votes')} === ${'▲ 4'}`,
+      5000,
     );
     await organiserPage.keyboard.press('n');
-    await presenter.waitForFunction(() => !document.querySelector('#now')!.hasAttribute('hidden'));
+    await until(presenter, `!document.querySelector('#now').hidden`);
     for (const [width, height, minPx] of [
       [1920, 1080, 36],
       [1280, 720, 24],
     ] as const) {
       await presenter.setViewportSize({ width, height });
-      const size = await presenter.evaluate(() =>
-        Number.parseFloat(getComputedStyle(document.querySelector('#queue li .text')!).fontSize),
+      const size = Number.parseFloat(
+        await presenter.evaluate<string>(`getComputedStyle(document.querySelector('#queue li .text')).fontSize`),
       );
       expect(size).toBeGreaterThanOrEqual(minPx);
       const pinned = await presenter.locator('#now').boundingBox();
       expect(pinned!.y + pinned!.height).toBeLessThanOrEqual(height);
       // The first five questions are fully on screen, and nothing scrolls sideways.
-      const boxes = await presenter.locator('#queue li').evaluateAll((items) =>
-        items.slice(0, 5).map((i) => i.getBoundingClientRect().bottom),
+      const boxes = await presenter.evaluate<number[]>(
+        `[...document.querySelectorAll('#queue li')].slice(0, 5).map((i) => i.getBoundingClientRect().bottom)`,
       );
       expect(boxes.length).toBe(5);
       for (const bottom of boxes) expect(bottom).toBeLessThanOrEqual(height);
-      expect(await presenter.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      expect(await presenter.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
       if (SCREENSHOTS) {
         mkdirSync('docs', { recursive: true });
         await presenter.screenshot({ path: `docs/board-${width}x${height}.png` });
@@ -371,9 +356,9 @@ describe.skipIf(!hasChromium())('the live board in Chromium, driven through the 
     expect(text).toContain('내일 오후 유튜브 채널에 올립니다');
     expect(text).toContain('<script>window.__xss=1</script>');
     expect(text).not.toContain(standin.users.member.username);
-    expect(await archive.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await archive.evaluate('window.__xss')).toBeUndefined();
     // Still open right after the stop; the board shows it ended.
-    await presenter.waitForFunction(() => document.querySelector('#status')!.classList.contains('ended'));
+    await until(presenter, `document.querySelector('#status').classList.contains('ended')`);
     expect((await fetch(links.viewer)).status).toBe(200);
     // 25 hours later (the stop time moved back in the store): both board links are gone, the archive stays.
     const repository = bot.briefingService.repository;

@@ -19,12 +19,18 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Headless Chromium with a fresh profile, no network beyond what the page asks of loopback. */
+/**
+ * Headless Chromium with a fresh profile. The pages' Content-Security-Policy is bypassed: it would
+ * stop the test's own page code (waitForFunction evaluates strings), and without it an XSS test
+ * shows that user text is escaped, not merely that the CSP catches it. The header itself is
+ * checked separately.
+ */
 export async function launchChromium(viewport = { width: 1920, height: 1080 }): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
+    bypassCSP: true,
     viewport,
     args: [
       '--headless',
