@@ -1,11 +1,12 @@
 import { benchDiscord } from './discord.js';
+import { benchBoard } from './board.js';
 import { benchBriefing } from './briefing.js';
 import { benchEngine } from './engine.js';
 import { benchLlm } from './llm.js';
 import { benchShards } from './shards.js';
 
 // `npm run bench [section...]`: prints figures; asserts nothing. Sections: engine, llm, discord,
-// briefing, shards (default: all).
+// briefing, board, shards (default: all).
 const sections = process.argv.slice(2);
 const wants = (name: string) => sections.length === 0 || sections.includes(name);
 
@@ -13,4 +14,5 @@ if (wants('engine')) benchEngine();
 if (wants('llm')) await benchLlm();
 if (wants('discord')) await benchDiscord();
 if (wants('briefing')) await benchBriefing();
+if (wants('board')) await benchBoard();
 if (wants('shards')) await benchShards();

@@ -68,7 +68,8 @@ export async function runBot({ env, logger }: BootContext, asShard = false): Pro
   warmUp(engine);
   let http: HttpServer | undefined;
   // In a shard process the manager serves the board; links point at PUBLIC_URL or HTTP_HOST:HTTP_PORT.
-  const boundUrl = asShard && env.HTTP_PORT !== undefined ? `http://${env.HTTP_HOST}:${env.HTTP_PORT}` : undefined;
+  const boundUrl =
+    asShard && env.HTTP_PORT !== undefined ? `http://${env.HTTP_HOST}:${env.HTTP_PORT}` : undefined;
   const bot = createBot({
     token,
     apiUrl: env.DISCORD_API_URL,
@@ -94,7 +95,8 @@ export async function runBot({ env, logger }: BootContext, asShard = false): Pro
   const pages = asShard ? undefined : await openPages(env, bot.briefingService, kb, stores, logger);
   try {
     // Up before the gateway, so /healthz answers 503 while the bot connects.
-    if (!asShard) http = await serveOps(env, logger, health, metricsText, pages === undefined ? [] : [pages.routes]);
+    if (!asShard)
+      http = await serveOps(env, logger, health, metricsText, pages === undefined ? [] : [pages.routes]);
     await within(env.STARTUP_TIMEOUT_MS, 'connecting to Discord', bot.ready).catch((error: unknown) => {
       throw error instanceof StartupError
         ? error

@@ -1,5 +1,11 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { buildViews, rankQueue, type BriefingRecord, type BriefingSnapshot, type QuestionView } from './model.js';
+import {
+  buildViews,
+  rankQueue,
+  type BriefingRecord,
+  type BriefingSnapshot,
+  type QuestionView,
+} from './model.js';
 
 /** Questions listed on the live board besides the pinned one. */
 export const BOARD_TOP = 20;

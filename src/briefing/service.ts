@@ -277,13 +277,12 @@ export class BriefingService {
 
   /** What the board of a briefing shows now. */
   async boardState(briefingId: string): Promise<BoardState | undefined> {
-    const briefing = await this.repository.getBriefing(briefingId);
-    if (briefing === undefined) return undefined;
-    const [snapshot, showNames] = await Promise.all([
+    const [briefing, snapshot, showNames] = await Promise.all([
+      this.repository.getBriefing(briefingId),
       this.repository.snapshot(briefingId),
       this.repository.getShowNames(briefingId),
     ]);
-    return buildBoardState(briefing, snapshot, showNames);
+    return briefing === undefined ? undefined : buildBoardState(briefing, snapshot, showNames);
   }
 
   /** Shows or hides askers' names on the board (off unless an organiser turns it on). */

@@ -12,7 +12,14 @@ import { startHttpServer, type HttpServer } from '../../src/http/server.js';
 import { hasChromium, launchChromium, type Browser } from '../support/browser.js';
 import { startDiscordStandin, type DiscordStandin } from '../support/discordStandin.js';
 import { realEngine } from '../support/engine.js';
-import { csvRecords, customIds, message, queueMessage, queueText, waitForQueue } from '../briefing/helpers.js';
+import {
+  csvRecords,
+  customIds,
+  message,
+  queueMessage,
+  queueText,
+  waitForQueue,
+} from '../briefing/helpers.js';
 
 const attendee = (n: number) => `13120000000000${String(5000 + n)}`;
 /** What the issue asks of the board: a change in Discord is on the page within 1 s. */
@@ -77,7 +84,8 @@ describe.skipIf(!hasChromium())('the live board in Chromium, driven through the 
     standin = await startDiscordStandin();
     stores = await openStores({ storePath: join(dir, 'bot.sqlite') });
     const engine = realEngine();
-    let url: string | undefined;
+    // The server's address is known once it listens, after the bot is made.
+    const bound: { url?: string } = {};
     bot = createBot({
       token: standin.token,
       apiUrl: standin.apiUrl,
@@ -90,12 +98,12 @@ describe.skipIf(!hasChromium())('the live board in Chromium, driven through the 
         readMessages: true,
         questionsPerMinute: 100,
         editIntervalMs: 250,
-        boardUrl: () => boardBaseUrl(env, url),
+        boardUrl: () => boardBaseUrl(env, bound.url),
       },
     });
     pages = (await openPages(env, bot.briefingService, engine.kb, stores, logger))!;
     http = await startHttpServer({ host: env.HTTP_HOST, port: 0, logger, routes: [pages.routes] });
-    url = http.url;
+    bound.url = http.url;
     await bot.ready;
     browser = await launchChromium();
   });
@@ -180,7 +188,8 @@ describe.skipIf(!hasChromium())('the live board in Chromium, driven through the 
   });
 
   it('renders a question with markup as text: no script runs, no element is made', async () => {
-    const attack = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2"> 휴게실 커피는 몇 시까지 나오나요?';
+    const attack =
+      '<script>window.__xss=1</script><img src=x onerror="window.__xss=2"> 휴게실 커피는 몇 시까지 나오나요?';
     await ask(attack, attendee(5)).waitForFinal();
     await until(presenter, js`${all('#queue li .text')}.includes(${attack})`);
     expect(await presenter.evaluate('window.__xss')).toBeUndefined();
@@ -222,7 +231,9 @@ describe.skipIf(!hasChromium())('the live board in Chromium, driven through the 
     await organiserPage.waitForSelector('#answer-form:not([hidden])');
     await organiserPage.keyboard.type('내일 오후 유튜브 채널에 올립니다. @everyone');
     await organiserPage.keyboard.press('Enter');
-    const posted = await standin.waitForMessage((m) => m.content.includes('내일 오후 유튜브 채널에 올립니다'));
+    const posted = await standin.waitForMessage((m) =>
+      m.content.includes('내일 오후 유튜브 채널에 올립니다'),
+    );
     expect(posted.content).toContain('**Q.** 녹화본은 언제 올라오나요?');
     expect(posted.mention_everyone).toBe(false);
     await waitForQueue(standin, (m) => !queueText(m).includes('녹화본은'));
@@ -294,7 +305,9 @@ describe.skipIf(!hasChromium())('the live board in Chromium, driven through the 
     ] as const) {
       await presenter.setViewportSize({ width, height });
       const size = Number.parseFloat(
-        await presenter.evaluate<string>(`getComputedStyle(document.querySelector('#queue li .text')).fontSize`),
+        await presenter.evaluate<string>(
+          `getComputedStyle(document.querySelector('#queue li .text')).fontSize`,
+        ),
       );
       expect(size).toBeGreaterThanOrEqual(minPx);
       const pinned = await presenter.locator('#now').boundingBox();
@@ -305,7 +318,9 @@ describe.skipIf(!hasChromium())('the live board in Chromium, driven through the 
       );
       expect(boxes.length).toBe(5);
       for (const bottom of boxes) expect(bottom).toBeLessThanOrEqual(height);
-      expect(await presenter.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
+      expect(await presenter.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+        width,
+      );
       if (SCREENSHOTS) {
         mkdirSync('docs', { recursive: true });
         await presenter.screenshot({ path: `docs/board-${width}x${height}.png` });
@@ -328,11 +343,17 @@ describe.skipIf(!hasChromium())('the live board in Chromium, driven through the 
     const wrong = links.viewer.replace(/[A-Za-z0-9_-]{43}$/, 'A'.repeat(43));
     expect((await fetch(wrong)).status).toBe(403);
     expect((await fetch(`${wrong}/events`)).status).toBe(403);
-    expect((await fetch(links.viewer.replace(/\/board\/[0-9a-f]{10}\//, '/board/0000000000/'))).status).toBe(404);
+    expect((await fetch(links.viewer.replace(/\/board\/[0-9a-f]{10}\//, '/board/0000000000/'))).status).toBe(
+      404,
+    );
     const body = JSON.stringify({ action: 'pin-next' });
     const origin = new URL(links.viewer).origin;
     const post = (url: string, headers: Record<string, string>) =>
-      fetch(`${url}/actions`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+      fetch(`${url}/actions`, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json', ...headers },
+      });
     expect((await post(links.viewer, { origin })).status).toBe(403);
     expect((await post(links.organiser, {})).status).toBe(403);
     expect((await post(links.organiser, { origin: 'http://evil.example' })).status).toBe(403);

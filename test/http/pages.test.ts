@@ -43,7 +43,8 @@ describe('board access tokens', () => {
 
   it('issues 256-bit base64url tokens and stores only the hashes of the board tokens', () => {
     const { tokens, record } = issueTokens();
-    for (const token of [tokens.viewer, tokens.organiser, tokens.archive]) expect(token).toMatch(/^[\w-]{43}$/);
+    for (const token of [tokens.viewer, tokens.organiser, tokens.archive])
+      expect(token).toMatch(/^[\w-]{43}$/);
     expect(JSON.stringify(record)).not.toContain(tokens.viewer);
     expect(JSON.stringify(record)).not.toContain(tokens.organiser);
     expect(issueTokens().tokens.viewer).not.toBe(tokens.viewer);
@@ -52,7 +53,10 @@ describe('board access tokens', () => {
   it('tells the organiser token from the presenter token, and refuses any other', () => {
     const { tokens, record } = issueTokens();
     const now = new Date('2026-11-26T02:00:00Z');
-    expect(decideAccess(briefing, record, tokens.organiser, now)).toEqual({ kind: 'granted', role: 'organiser' });
+    expect(decideAccess(briefing, record, tokens.organiser, now)).toEqual({
+      kind: 'granted',
+      role: 'organiser',
+    });
     expect(decideAccess(briefing, record, tokens.viewer, now)).toEqual({ kind: 'granted', role: 'viewer' });
     expect(decideAccess(briefing, record, tokens.archive, now)).toEqual({ kind: 'denied' });
     expect(decideAccess(briefing, record, `${tokens.viewer.slice(0, -1)}x`, now).kind).toBe('denied');
@@ -83,9 +87,7 @@ async function serve(stores: Stores, requestsPerMinute: number) {
     host: '127.0.0.1',
     port: 0,
     logger,
-    routes: [
-      pageRoutes({ service, hub, kb: engine.kb, rateLimiter: memoryRateLimiters, requestsPerMinute }),
-    ],
+    routes: [pageRoutes({ service, hub, kb: engine.kb, rateLimiter: memoryRateLimiters, requestsPerMinute })],
   });
   return { service, hub, http };
 }
@@ -154,7 +156,9 @@ describe('the board and projects pages over HTTP', () => {
     const page = await (await get(boardPath(briefing.id, tokens.viewer))).text();
     expect(page).not.toContain('olive');
     await served.service.setShowNames(briefing.id, true);
-    expect(await (await get(boardPath(briefing.id, tokens.viewer))).text()).toContain('olive\\u003cimg\\u003e');
+    expect(await (await get(boardPath(briefing.id, tokens.viewer))).text()).toContain(
+      'olive\\u003cimg\\u003e',
+    );
     await served.service.setShowNames(briefing.id, false);
     expect(await (await get(boardPath(briefing.id, tokens.viewer))).text()).not.toContain('olive');
   });
@@ -165,7 +169,7 @@ describe('the board and projects pages over HTTP', () => {
       signal: controller.signal,
     });
     expect(response.headers.get('content-type')).toContain('text/event-stream');
-    const reader = response.body!.getReader();
+    const chunks = (response.body as unknown as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
     const decoder = new TextDecoder();
     let buffer = '';
     const nextState = async () => {
@@ -178,8 +182,9 @@ describe('the board and projects pages over HTTP', () => {
           if (data !== undefined) return JSON.parse(data) as { queue: { text: string; votes: number }[] };
           continue;
         }
-        const { value } = await reader.read();
-        buffer += decoder.decode(value);
+        const next = (await chunks.next()) as IteratorResult<Uint8Array, undefined>;
+        if (next.done === true) throw new Error('the board stream ended');
+        buffer += decoder.decode(next.value, { stream: true });
       }
     };
     const first = await nextState();
@@ -203,7 +208,11 @@ describe('the board and projects pages over HTTP', () => {
   it('refuses organiser actions without the same origin, and validates them', async () => {
     const url = `${served.http.url}${boardPath(briefing.id, tokens.organiser)}/actions`;
     const post = (body: unknown, headers: Record<string, string> = { origin: served.http.url }) =>
-      fetch(url, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+      fetch(url, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', ...headers },
+      });
     expect((await post({ action: 'pin-next' }, {})).status).toBe(403);
     expect((await post({ action: 'pin-next' }, { origin: 'http://127.0.0.1:1' })).status).toBe(403);
     expect((await post({ action: 'drop-table' })).status).toBe(400);
@@ -215,7 +224,9 @@ describe('the board and projects pages over HTTP', () => {
 
   it('serves the projects CSV as the same rows /projects exports, filtered like /projects', async () => {
     // Read as bytes: the BOM spreadsheet programs need is part of it.
-    const all = Buffer.from(await (await get('/projects.csv?year=2021&lang=en')).arrayBuffer()).toString('utf8');
+    const all = Buffer.from(await (await get('/projects.csv?year=2021&lang=en')).arrayBuffer()).toString(
+      'utf8',
+    );
     expect(all).toBe(rowsToCsv(engine.kb, projectRows(engine.kb, 'en', 2021), 'en'));
     const phase3 = csvRecords(await (await get('/projects.csv?year=2021&phase=3')).text());
     const listed = engine.listProjects({ year: 2021, phase: 3 }, 'ko').projects;

@@ -24,8 +24,8 @@ type Value = SafeHtml | string | number | readonly Value[] | null | undefined | 
 function render(value: Value): string {
   if (value === null || value === undefined || value === false) return '';
   if (value instanceof SafeHtml) return value.text;
-  if (Array.isArray(value)) return (value as readonly Value[]).map(render).join('');
-  return escapeHtml(String(value as string | number));
+  if (Array.isArray(value)) return value.map(render).join('');
+  return escapeHtml(String(value));
 }
 
 /**
@@ -34,7 +34,7 @@ function render(value: Value): string {
  */
 export function html(strings: TemplateStringsArray, ...values: Value[]): SafeHtml {
   let out = strings[0]!;
-  for (let i = 0; i < values.length; i++) out += render(values[i]!) + strings[i + 1]!;
+  for (let i = 0; i < values.length; i++) out += render(values[i]) + strings[i + 1]!;
   return new SafeHtml(out);
 }
 
@@ -63,18 +63,17 @@ export function page(options: {
 }): string {
   return `<!doctype html>${
     html`<html lang="${options.language}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${options.title}</title>
-<link rel="stylesheet" href="/assets/board.css">
-${options.script === undefined ? '' : html`<script src="${options.script}" defer></script>`}
-</head>
-<body class="${options.bodyClass ?? ''}">
-${options.body}
-</body>
-</html>
-`.text
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="no-referrer" />
+        <title>${options.title}</title>
+        <link rel="stylesheet" href="/assets/board.css" />
+        ${options.script === undefined ? '' : html`<script src="${options.script}" defer></script>`}
+      </head>
+      <body class="${options.bodyClass ?? ''}">
+        ${options.body}
+      </body>
+    </html> `.text
   }`;
 }

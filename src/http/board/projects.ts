@@ -144,10 +144,14 @@ function select(
   current: string | undefined,
   options: readonly (readonly [string, string])[],
 ): SafeHtml {
-  return html`<label>${label}<select name="${name}">${options.map(
-    ([value, text]) =>
-      html`<option value="${value}"${(current ?? '') === value ? html` selected` : ''}>${text}</option>`,
-  )}</select></label>`;
+  return html`<label
+    >${label}<select name="${name}">
+      ${options.map(
+        ([value, text]) =>
+          html`<option value="${value}" ${(current ?? '') === value ? html` selected` : ''}>${text}</option>`,
+      )}
+    </select></label
+  >`;
 }
 
 function filterForm(kb: KnowledgeBase, query: ProjectQuery, book: MessageBook): SafeHtml {
@@ -164,26 +168,26 @@ function filterForm(kb: KnowledgeBase, query: ProjectQuery, book: MessageBook): 
     .filter((p): p is number => p !== null)
     .sort((a, b) => a - b);
   return html`<form class="filters" method="get" action="/projects">
-<input type="hidden" name="lang" value="${lang}">
-${query.sort === undefined ? '' : html`<input type="hidden" name="sort" value="${query.sort}">`}
-${query.descending ? html`<input type="hidden" name="dir" value="desc">` : ''}
-${select('year', column('year'), query.year?.toString(), [
-  ['', t.allEditions],
-  ...kb.editions.map((e) => [String(e.year), t.edition(e.year)] as const).reverse(),
-])}
-${select('phase', column('phase'), query.filter.phase?.toString(), [
-  ['', t.any],
-  ...phases.map((p) => [String(p), book.get('value.phase', lang, { n: p })] as const),
-])}
-${select('agency', column('agency'), query.filter.agency, [
-  ['', t.any],
-  ...agencies(kb).map((a) => [a.ko, a[lang]] as const),
-])}
-${select('new', column('isNew'), bool(query.filter.isNew), yesNoOptions)}
-${select('briefed', column('briefed'), bool(query.filter.briefed), yesNoOptions)}
-<label>${t.search}<input type="search" name="q" value="${query.search}" maxlength="100"></label>
-<button type="submit">${t.filter}</button>
-</form>`;
+    <input type="hidden" name="lang" value="${lang}" />
+    ${query.sort === undefined ? '' : html`<input type="hidden" name="sort" value="${query.sort}" />`}
+    ${query.descending ? html`<input type="hidden" name="dir" value="desc" />` : ''}
+    ${select('year', column('year'), query.year?.toString(), [
+      ['', t.allEditions],
+      ...kb.editions.map((e) => [String(e.year), t.edition(e.year)] as const).reverse(),
+    ])}
+    ${select('phase', column('phase'), query.filter.phase?.toString(), [
+      ['', t.any],
+      ...phases.map((p) => [String(p), book.get('value.phase', lang, { n: p })] as const),
+    ])}
+    ${select('agency', column('agency'), query.filter.agency, [
+      ['', t.any],
+      ...agencies(kb).map((a) => [a.ko, a[lang]] as const),
+    ])}
+    ${select('new', column('isNew'), bool(query.filter.isNew), yesNoOptions)}
+    ${select('briefed', column('briefed'), bool(query.filter.briefed), yesNoOptions)}
+    <label>${t.search}<input type="search" name="q" value="${query.search}" maxlength="100" /></label>
+    <button type="submit">${t.filter}</button>
+  </form>`;
 }
 
 function table(query: ProjectQuery, edition: EditionTable, book: MessageBook): SafeHtml {
@@ -193,24 +197,48 @@ function table(query: ProjectQuery, edition: EditionTable, book: MessageBook): S
     const isCurrent = query.sort === key;
     const dir = isCurrent && !query.descending ? 'desc' : undefined;
     const arrow = isCurrent ? (query.descending ? ' ▼' : ' ▲') : '';
-    return html`<th scope="col" aria-sort="${isCurrent ? (query.descending ? 'descending' : 'ascending') : 'none'}"><a href="/projects${queryString(query, { sort: key, dir })}">${column(key)}${arrow}</a></th>`;
+    return html`<th
+      scope="col"
+      aria-sort="${isCurrent ? (query.descending ? 'descending' : 'ascending') : 'none'}"
+    >
+      <a href="/projects${queryString(query, { sort: key, dir })}">${column(key)}${arrow}</a>
+    </th>`;
   };
   return html`<section class="edition" data-year="${edition.year}">
-<h2>${t.edition(edition.year)} <span class="note">${t.shown(edition.rows.length, edition.total)}</span></h2>
-${
-  edition.rows.length === 0
-    ? html`<p class="note">${t.noRows}</p>`
-    : html`<table class="projects">
-<thead><tr>${SORT_KEYS.map(header)}<th scope="col">${column('inferred')}</th><th scope="col">${column('sources')}</th></tr></thead>
-<tbody>${edition.rows.map(
-        (row) => html`<tr data-id="${row.id}">
-<td>${row.name}</td><td>${row.agency}</td><td>${row.phase}</td><td class="num">${row.budget}</td><td>${row.isNew}</td><td>${row.briefed}</td><td>${row.inferred}</td>
-<td class="sources">${row.sources.map((url, i) => html`<a href="${url}" rel="noopener noreferrer" target="_blank">[${i + 1}]</a>`)}</td>
-</tr>`,
-      )}</tbody>
-</table>`
-}
-</section>`;
+    <h2>
+      ${t.edition(edition.year)} <span class="note">${t.shown(edition.rows.length, edition.total)}</span>
+    </h2>
+    ${
+      edition.rows.length === 0
+        ? html`<p class="note">${t.noRows}</p>`
+        : html`<table class="projects">
+            <thead>
+              <tr>
+                ${SORT_KEYS.map(header)}
+                <th scope="col">${column('inferred')}</th>
+                <th scope="col">${column('sources')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${edition.rows.map(
+                (row) =>
+                  html`<tr data-id="${row.id}">
+                    <td>${row.name}</td>
+                    <td>${row.agency}</td>
+                    <td>${row.phase}</td>
+                    <td class="num">${row.budget}</td>
+                    <td>${row.isNew}</td>
+                    <td>${row.briefed}</td>
+                    <td>${row.inferred}</td>
+                    <td class="sources">
+                      ${row.sources.map((url, i) => html`<a href="${url}" rel="noopener noreferrer" target="_blank">[${i + 1}]</a>`)}
+                    </td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+    }
+  </section>`;
 }
 
 /** The projects page: a table per edition, the filters, sorting by column, and the CSV link. */
@@ -219,12 +247,15 @@ export function projectsPage(kb: KnowledgeBase, query: ProjectQuery): string {
   const t = PAGE_TEXT[query.language];
   const other = query.language === 'ko' ? 'en' : 'ko';
   const body = html`<main class="doc">
-<p><a href="/projects${queryString(query, { lang: other })}">${t.otherLanguage}</a></p>
-<h1>${t.projectsTitle}</h1>
-${filterForm(kb, query, book)}
-<div class="bar"><a id="csv" href="/projects.csv${queryString(query)}" download>${t.csv}</a><span class="note">${t.sourcesNote}</span></div>
-${projectTables(kb, query).map((edition) => table(query, edition, book))}
-</main>`;
+    <p><a href="/projects${queryString(query, { lang: other })}">${t.otherLanguage}</a></p>
+    <h1>${t.projectsTitle}</h1>
+    ${filterForm(kb, query, book)}
+    <div class="bar">
+      <a id="csv" href="/projects.csv${queryString(query)}" download>${t.csv}</a
+      ><span class="note">${t.sourcesNote}</span>
+    </div>
+    ${projectTables(kb, query).map((edition) => table(query, edition, book))}
+  </main>`;
   return page({
     language: query.language,
     title: t.projectsTitle,
