@@ -66,10 +66,8 @@ export async function runBot({ env, logger }: BootContext, asShard = false): Pro
     logger.info({ model: env.OPENAI_MODEL, budgetMs: env.PHRASING_BUDGET_MS }, 'LLM phrasing on');
   // Compile the hot paths before the first user asks (about 0.1 s at start).
   warmUp(engine);
+  // In a shard process the manager serves the board and sets PUBLIC_URL for the links.
   let http: HttpServer | undefined;
-  // In a shard process the manager serves the board; links point at PUBLIC_URL or HTTP_HOST:HTTP_PORT.
-  const boundUrl =
-    asShard && env.HTTP_PORT !== undefined ? `http://${env.HTTP_HOST}:${env.HTTP_PORT}` : undefined;
   const bot = createBot({
     token,
     apiUrl: env.DISCORD_API_URL,
@@ -83,7 +81,7 @@ export async function runBot({ env, logger }: BootContext, asShard = false): Pro
       readMessages: env.BRIEFING_READ_MESSAGES,
       questionsPerMinute: env.BRIEFING_QUESTIONS_PER_MINUTE,
       editIntervalMs: env.BRIEFING_EDIT_INTERVAL_MS,
-      boardUrl: () => boardBaseUrl(env, http?.url ?? boundUrl),
+      boardUrl: () => boardBaseUrl(env, http?.url),
     },
   });
   const health = async () => ({ gateway: gatewayHealth(bot), store: await storeHealth(stores) });

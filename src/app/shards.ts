@@ -102,6 +102,9 @@ export async function runShardManager({ env, logger }: BootContext, script: stri
   // through the shard whose gateway holds the server (Redis pub/sub).
   const pages = await openManagerPages(env, logger);
   const http = await serveOps(env, logger, health, metrics, pages === undefined ? [] : [pages.routes]);
+  // The shards give out the board links: without PUBLIC_URL they get this server's address (the
+  // port may have been chosen at bind), inherited as PUBLIC_URL by the shard processes.
+  if (http !== undefined && env.PUBLIC_URL === undefined) process.env['PUBLIC_URL'] = http.url;
 
   const stopShards = async (signal: NodeJS.Signals) => {
     manager.respawn = false;
