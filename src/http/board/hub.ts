@@ -84,8 +84,14 @@ export class BoardHub {
       set.delete(response);
       if (set.size === 0 && this.streams.get(briefingId) === set) this.streams.delete(briefingId);
     });
-    const state = await this.options.service.boardState(briefingId);
-    if (state !== undefined) this.write(response, `retry: 2000\ndata: ${JSON.stringify(state)}\n\n`);
+    try {
+      const state = await this.options.service.boardState(briefingId);
+      if (state !== undefined) this.write(response, `retry: 2000\ndata: ${JSON.stringify(state)}\n\n`);
+    } catch (error) {
+      // The browser reconnects after `retry`; the store's problem is reported here.
+      this.options.logger.error({ err: error, briefing: briefingId }, 'could not open a live board');
+      response.end();
+    }
   }
 
   private write(response: ServerResponse, frame: string): void {
