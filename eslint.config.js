@@ -75,6 +75,15 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Rooms a newcomer can read: short files and short functions in the engine, the knowledge
+    // loader and the phrasing layer.
+    files: ['src/core/**/*.ts', 'src/knowledge/**/*.ts', 'src/llm/**/*.ts'],
+    rules: {
+      'max-lines': ['error', 400],
+      'max-lines-per-function': ['error', 100],
+    },
+  },
   { files: ['*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['scripts/*.mjs', 'bench/*.mjs'],
