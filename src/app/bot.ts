@@ -12,6 +12,7 @@ import { NO_METRICS } from '../shared/metrics.js';
 import { StartupError, flushLogs, within, type BootContext } from './boot.js';
 import { describeLoginError } from './discordErrors.js';
 import { serveOps } from './opsServer.js';
+import { boardBaseUrl, openPages } from './pages.js';
 import { installSafetyNet } from './safetyNet.js';
 import { answerShardManager } from './shardChild.js';
 
@@ -42,7 +43,8 @@ export async function runBot({ env, logger }: BootContext, asShard = false): Pro
     ? new (await import('../metrics/prometheus.js')).PrometheusMetrics()
     : undefined;
   const metrics = prometheus ?? NO_METRICS;
-  const engine = createEngine(loadKnowledge(env.KNOWLEDGE_DIR));
+  const kb = loadKnowledge(env.KNOWLEDGE_DIR);
+  const engine = createEngine(kb);
   const stores = await within(
     env.STARTUP_TIMEOUT_MS,
     'opening the store',
@@ -64,6 +66,8 @@ export async function runBot({ env, logger }: BootContext, asShard = false): Pro
     logger.info({ model: env.OPENAI_MODEL, budgetMs: env.PHRASING_BUDGET_MS }, 'LLM phrasing on');
   // Compile the hot paths before the first user asks (about 0.1 s at start).
   warmUp(engine);
+  // In a shard process the manager serves the board and sets PUBLIC_URL for the links.
+  let http: HttpServer | undefined;
   const bot = createBot({
     token,
     apiUrl: env.DISCORD_API_URL,
@@ -77,6 +81,7 @@ export async function runBot({ env, logger }: BootContext, asShard = false): Pro
       readMessages: env.BRIEFING_READ_MESSAGES,
       questionsPerMinute: env.BRIEFING_QUESTIONS_PER_MINUTE,
       editIntervalMs: env.BRIEFING_EDIT_INTERVAL_MS,
+      boardUrl: () => boardBaseUrl(env, http?.url),
     },
   });
   const health = async () => ({ gateway: gatewayHealth(bot), store: await storeHealth(stores) });
@@ -85,16 +90,18 @@ export async function runBot({ env, logger }: BootContext, asShard = false): Pro
     text: await prometheus!.registry.metrics(),
   });
 
-  let http: HttpServer | undefined;
+  const pages = asShard ? undefined : await openPages(env, bot.briefingService, kb, stores, logger);
   try {
     // Up before the gateway, so /healthz answers 503 while the bot connects.
-    if (!asShard) http = await serveOps(env, logger, health, metricsText);
+    if (!asShard)
+      http = await serveOps(env, logger, health, metricsText, pages === undefined ? [] : [pages.routes]);
     await within(env.STARTUP_TIMEOUT_MS, 'connecting to Discord', bot.ready).catch((error: unknown) => {
       throw error instanceof StartupError
         ? error
         : new StartupError(describeLoginError(error, env.DISCORD_API_URL));
     });
   } catch (error) {
+    pages?.close();
     // Cleanup is bounded too: a gateway still connecting must not hold the exit back.
     await Promise.race([
       Promise.allSettled([http?.close(), bot.client.destroy(), stores.close()]),
@@ -118,6 +125,7 @@ export async function runBot({ env, logger }: BootContext, asShard = false): Pro
       logger.error('shutdown took too long; exiting');
       process.exit(1);
     }, SHUTDOWN_MS).unref();
+    pages?.close();
     await http?.close();
     await bot.stop();
     await phrasing?.close();

@@ -11,8 +11,11 @@ import {
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { Logger } from 'pino';
+import { archivePath, boardPath } from '../../briefing/board.js';
+import type { BriefingChange } from '../../briefing/changes.js';
 import type { BriefingRecord } from '../../briefing/model.js';
 import type { BriefingService } from '../../briefing/service.js';
+import { Coalescer } from '../../shared/coalescer.js';
 import type { Metrics } from '../../shared/metrics.js';
 import {
   T,
@@ -29,7 +32,6 @@ import {
 import type { BriefingCommands } from './command.js';
 import { NOTICES, languageOfLocale, privateNotice } from './notices.js';
 import { settle } from './outcome.js';
-import { QueueUpdater } from './queueUpdater.js';
 import { buildNotice, defuseMentions, truncate, type ReplyPayload } from './reply.js';
 
 export { BRIEFING_PREFIX, buildQueueMessage } from './briefingView.js';
@@ -43,6 +45,11 @@ export interface BriefingQaOptions {
   readonly readMessages: boolean;
   /** Minimum time between two edits of one queue message. */
   readonly editIntervalMs: number;
+  /**
+   * The public base URL of the live board (e.g. https://board.example.org), or undefined while no
+   * HTTP server serves it; then `start` gives no board link.
+   */
+  readonly boardUrl?: (() => string | undefined) | undefined;
 }
 
 /** What the bot needs in a channel to run a briefing there (and what each is called). */
@@ -57,16 +64,17 @@ type BriefingComponent = MessageComponentInteraction | ModalSubmitInteraction;
 
 /** Live briefing Q&A on Discord: thin, every decision comes from the BriefingService. */
 export class BriefingQa implements BriefingCommands {
-  readonly updater: QueueUpdater;
+  readonly updater: Coalescer;
   private readonly client: Client;
   private readonly service: BriefingService;
   private readonly logger: Logger;
+  private readonly unsubscribe: () => void;
 
   constructor(private readonly options: BriefingQaOptions) {
     this.client = options.client;
     this.service = options.service;
     this.logger = options.logger;
-    this.updater = new QueueUpdater(
+    this.updater = new Coalescer(
       (briefingId) => this.renderQueue(briefingId),
       options.editIntervalMs,
       (error, briefingId) => {
@@ -76,6 +84,48 @@ export class BriefingQa implements BriefingCommands {
         );
       },
     );
+    this.unsubscribe = this.service.changes.subscribe((change) => {
+      this.onChange(change).catch((error: unknown) => {
+        this.logger.error({ err: error, briefing: change.briefingId }, 'could not apply a board decision');
+      });
+    });
+  }
+
+  /**
+   * A decision made on the live board reaches Discord here: the queue message is updated and a
+   * short answer is posted in the channel, as for a decision made in Discord. Only the process
+   * whose gateway holds the briefing's server acts (one shard of several).
+   */
+  private async onChange(change: BriefingChange): Promise<void> {
+    if (change.kind !== 'decided' || change.origin !== 'board') return;
+    const briefing = await this.service.repository.getBriefing(change.briefingId);
+    if (briefing === undefined || !this.client.guilds.cache.has(briefing.guildId)) return;
+    this.updater.request(briefing.id);
+    if (change.action !== 'answer' || change.answer === null) return;
+    const view = await this.service.view(briefing.id, change.questionId);
+    if (view !== undefined) await this.postAnswer(briefing, view.question.text, change.answer);
+  }
+
+  /** Posts `Q. … A. …` in the briefing's channel, without mentions. */
+  private async postAnswer(briefing: BriefingRecord, question: string, answer: string): Promise<void> {
+    const channel = await this.client.channels.fetch(briefing.channelId);
+    if (channel?.isSendable() !== true) return;
+    const post = T[briefing.language].answerPost(
+      oneLine(question, 500),
+      truncate(defuseMentions(answer), 1200),
+    );
+    await channel.send({ content: post, allowedMentions: { parse: [] } });
+  }
+
+  /** The board links of a new briefing, when a board is served. */
+  private async boardLinks(briefingId: string): Promise<{ viewer: string; organiser: string } | undefined> {
+    const base = this.options.boardUrl?.();
+    if (base === undefined) return undefined;
+    const tokens = await this.service.openBoard(briefingId);
+    return {
+      viewer: `${base}${boardPath(briefingId, tokens.viewer)}`,
+      organiser: `${base}${boardPath(briefingId, tokens.organiser)}`,
+    };
   }
 
   private async renderQueue(briefingId: string): Promise<void> {
@@ -155,7 +205,12 @@ export class BriefingQa implements BriefingCommands {
       return;
     }
     await this.sendQueueMessage(result.briefing);
-    await interaction.reply(notice(t.started(oneLine(result.briefing.title, 200))));
+    const links = await this.boardLinks(result.briefing.id);
+    const started = t.started(oneLine(result.briefing.title, 200));
+    // Ephemeral: only the organiser who started it sees the links.
+    await interaction.reply(
+      notice(links === undefined ? started : `${started}\n${t.boardLinks(links.viewer, links.organiser)}`),
+    );
   }
 
   async stop(interaction: ChatInputCommandInteraction): Promise<void> {
@@ -167,7 +222,16 @@ export class BriefingQa implements BriefingCommands {
       return;
     }
     const { views } = await this.service.queue(stopped.id);
-    await interaction.reply(notice(t.stopped(views.length)));
+    const base = this.options.boardUrl?.();
+    const archive = base === undefined ? undefined : await this.service.archiveToken(stopped.id);
+    const text = t.stopped(views.length);
+    await interaction.reply(
+      notice(
+        archive === undefined
+          ? text
+          : `${text}\n${t.archiveLink(`${base!}${archivePath(stopped.id, archive)}`)}`,
+      ),
+    );
     this.updater.request(stopped.id);
   }
 
@@ -324,14 +388,7 @@ export class BriefingQa implements BriefingCommands {
     this.updater.request(briefingId);
     if (action === 'answer' && answer !== null) {
       const briefing = await this.service.repository.getBriefing(briefingId);
-      const channel = briefing === undefined ? null : await this.client.channels.fetch(briefing.channelId);
-      if (briefing !== undefined && channel?.isSendable() === true) {
-        const post = T[briefing.language].answerPost(
-          oneLine(outcome.question.question.text, 500),
-          truncate(defuseMentions(answer), 1200),
-        );
-        await channel.send({ content: post, allowedMentions: { parse: [] } });
-      }
+      if (briefing !== undefined) await this.postAnswer(briefing, outcome.question.question.text, answer);
     }
   }
 
@@ -394,6 +451,7 @@ export class BriefingQa implements BriefingCommands {
   }
 
   close(): void {
+    this.unsubscribe();
     this.updater.close();
   }
 }

@@ -31,6 +31,9 @@ export const T = {
       `이 채널에서 봇에게 다음 권한이 있어야 설명회를 열 수 있습니다: ${names}`,
     guildOnly: '서버의 채널에서만 쓸 수 있습니다.',
     started: (title: string) => `설명회 질문 받기를 시작했습니다: ${title}`,
+    boardLinks: (viewer: string, organiser: string) =>
+      `발표 화면(질문 보드): ${viewer}\n진행자 화면(고정·답변·넘기기): ${organiser}\n두 링크는 설명회를 마친 뒤 24시간까지 열립니다. 진행자 링크는 공유하지 마세요.`,
+    archiveLink: (url: string) => `질문과 답변 기록(이름 없음, 계속 열림): ${url}`,
     alreadyRunning: (title: string) => `이 채널에서 이미 설명회가 진행 중입니다: ${title}`,
     notRunning: '이 채널에서 진행 중인 설명회가 없습니다.',
     noBriefing: '이 채널에는 설명회 기록이 없습니다.',
@@ -83,6 +86,9 @@ export const T = {
       `To run a briefing here the bot needs these permissions in this channel: ${names}`,
     guildOnly: 'This works in a server channel only.',
     started: (title: string) => `Started taking questions for: ${title}`,
+    boardLinks: (viewer: string, organiser: string) =>
+      `Presenter board: ${viewer}\nOrganiser board (pin, answer, dismiss): ${organiser}\nBoth links work until 24 h after the briefing stops. Do not share the organiser link.`,
+    archiveLink: (url: string) => `Questions and answers, without names (a lasting link): ${url}`,
     alreadyRunning: (title: string) => `A briefing is already running in this channel: ${title}`,
     notRunning: 'No briefing is running in this channel.',
     noBriefing: 'This channel has no briefing yet.',
