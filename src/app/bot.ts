@@ -8,10 +8,11 @@ import type { HealthPart } from '../http/health.js';
 import type { HttpServer } from '../http/server.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import type { PrometheusMetrics } from '../metrics/prometheus.js';
-import { NO_METRICS } from '../shared/metrics.js';
+import { NO_METRICS, type Metrics } from '../shared/metrics.js';
 import { StartupError, flushLogs, within, type BootContext } from './boot.js';
 import { describeLoginError } from './discordErrors.js';
 import { serveOps } from './opsServer.js';
+import { boardBaseUrl, openPages } from './pages.js';
 import { installSafetyNet } from './safetyNet.js';
 import { answerShardManager } from './shardChild.js';
 
@@ -29,20 +30,8 @@ async function storeHealth(stores: Stores): Promise<HealthPart> {
   return problem === null ? { ok: true, detail: stores.kind } : { ok: false, detail: problem };
 }
 
-/**
- * The Discord bot: stores, engine, optional phrasing, the gateway, and (with HTTP_PORT) /healthz
- * and /metrics. In a shard process (`asShard`) the manager serves HTTP and asks over IPC.
- */
-export async function runBot({ env, logger }: BootContext, asShard = false): Promise<void> {
-  const token = env.DISCORD_TOKEN;
-  if (token === undefined) throw new StartupError('DISCORD_TOKEN is not set');
-  const measured = asShard || env.HTTP_PORT !== undefined;
-  // prom-client is loaded only when something reads the metrics.
-  const prometheus: PrometheusMetrics | undefined = measured
-    ? new (await import('../metrics/prometheus.js')).PrometheusMetrics()
-    : undefined;
-  const metrics = prometheus ?? NO_METRICS;
-  const engine = createEngine(loadKnowledge(env.KNOWLEDGE_DIR));
+/** The store (SQLite, or Redis when REDIS_URL is set), opened within the start-up timeout. */
+async function openBotStores({ env, logger }: BootContext, metrics: Metrics): Promise<Stores> {
   const stores = await within(
     env.STARTUP_TIMEOUT_MS,
     'opening the store',
@@ -57,6 +46,43 @@ export async function runBot({ env, logger }: BootContext, asShard = false): Pro
     }),
   );
   logger.info({ store: stores.kind }, 'storage open');
+  return stores;
+}
+
+/** A shutdown that runs once, is bounded by SHUTDOWN_MS, flushes the logs and exits. */
+function stopOnce(logger: BootContext['logger'], close: () => Promise<void>) {
+  let stopping = false;
+  return async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_MS).unref();
+    await close();
+    logger.info('stopped');
+    await flushLogs(logger);
+    process.exit(0);
+  };
+}
+
+/**
+ * The Discord bot: stores, engine, optional phrasing, the gateway, and (with HTTP_PORT) /healthz
+ * and /metrics. In a shard process (`asShard`) the manager serves HTTP and asks over IPC.
+ */
+export async function runBot({ env, logger }: BootContext, asShard = false): Promise<void> {
+  const token = env.DISCORD_TOKEN;
+  if (token === undefined) throw new StartupError('DISCORD_TOKEN is not set');
+  const measured = asShard || env.HTTP_PORT !== undefined;
+  // prom-client is loaded only when something reads the metrics.
+  const prometheus: PrometheusMetrics | undefined = measured
+    ? new (await import('../metrics/prometheus.js')).PrometheusMetrics()
+    : undefined;
+  const metrics = prometheus ?? NO_METRICS;
+  const kb = loadKnowledge(env.KNOWLEDGE_DIR);
+  const engine = createEngine(kb);
+  const stores = await openBotStores({ env, logger }, metrics);
   if (env.BRIEFING_READ_MESSAGES)
     logger.info('briefing channel posts are read as questions (MessageContent intent)');
   const phrasing = await openPhrasing(env, engine.kb, stores);
@@ -64,6 +90,8 @@ export async function runBot({ env, logger }: BootContext, asShard = false): Pro
     logger.info({ model: env.OPENAI_MODEL, budgetMs: env.PHRASING_BUDGET_MS }, 'LLM phrasing on');
   // Compile the hot paths before the first user asks (about 0.1 s at start).
   warmUp(engine);
+  // In a shard process the manager serves the board and sets PUBLIC_URL for the links.
+  let http: HttpServer | undefined;
   const bot = createBot({
     token,
     apiUrl: env.DISCORD_API_URL,
@@ -77,6 +105,7 @@ export async function runBot({ env, logger }: BootContext, asShard = false): Pro
       readMessages: env.BRIEFING_READ_MESSAGES,
       questionsPerMinute: env.BRIEFING_QUESTIONS_PER_MINUTE,
       editIntervalMs: env.BRIEFING_EDIT_INTERVAL_MS,
+      boardUrl: () => boardBaseUrl(env, http?.url),
     },
   });
   const health = async () => ({ gateway: gatewayHealth(bot), store: await storeHealth(stores) });
@@ -85,17 +114,23 @@ export async function runBot({ env, logger }: BootContext, asShard = false): Pro
     text: await prometheus!.registry.metrics(),
   });
 
-  let http: HttpServer | undefined;
+  const pages = asShard ? undefined : await openPages(env, bot.briefingService, kb, stores, logger);
   try {
     // Up before the gateway, so /healthz answers 503 while the bot connects.
-    if (!asShard) http = await serveOps(env, logger, health, metricsText);
+    if (!asShard)
+      http = await serveOps(env, logger, health, metricsText, pages === undefined ? [] : [pages.routes]);
     await within(env.STARTUP_TIMEOUT_MS, 'connecting to Discord', bot.ready).catch((error: unknown) => {
       throw error instanceof StartupError
         ? error
         : new StartupError(describeLoginError(error, env.DISCORD_API_URL));
     });
   } catch (error) {
-    await Promise.allSettled([http?.close(), bot.client.destroy(), stores.close()]);
+    pages?.close();
+    // Cleanup is bounded too: a gateway still connecting must not hold the exit back.
+    await Promise.race([
+      Promise.allSettled([http?.close(), bot.client.destroy(), stores.close()]),
+      new Promise((resolve) => setTimeout(resolve, 2000).unref()),
+    ]);
     throw error instanceof StartupError ? error : new StartupError((error as Error).message);
   }
   installSafetyNet(logger, metrics);
@@ -105,23 +140,13 @@ export async function runBot({ env, logger }: BootContext, asShard = false): Pro
       metrics: () => prometheus!.registry.getMetricsAsJSON(),
     });
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    setTimeout(() => {
-      logger.error('shutdown took too long; exiting');
-      process.exit(1);
-    }, SHUTDOWN_MS).unref();
+  const stop = stopOnce(logger, async () => {
+    pages?.close();
     await http?.close();
     await bot.stop();
     await phrasing?.close();
     await stores.close();
-    logger.info('stopped');
-    await flushLogs(logger);
-    process.exit(0);
-  };
+  });
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 }

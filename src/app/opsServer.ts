@@ -23,6 +23,7 @@ export async function serveOps(
     port: env.HTTP_PORT,
     logger,
     routes: [healthRoutes(health), metricsRoutes(metrics), ...routes],
+    trustProxy: env.HTTP_TRUST_PROXY,
   });
   logger.info({ url: http.url }, 'http server listening (/healthz, /metrics)');
   return http;

@@ -5,6 +5,7 @@ import { aggregateMetrics } from '../metrics/prometheus.js';
 import { StartupError, flushLogs, within, type BootContext } from './boot.js';
 import { describeLoginError } from './discordErrors.js';
 import { serveOps } from './opsServer.js';
+import { openManagerPages } from './managerPages.js';
 import type { ShardReply, ShardRequest } from './shardChild.js';
 
 const ASK_TIMEOUT_MS = 2000;
@@ -97,7 +98,13 @@ export async function runShardManager({ env, logger }: BootContext, script: stri
     );
   };
 
-  const http = await serveOps(env, logger, health, metrics);
+  // The board reads and changes briefings in Redis like the shards; its decisions reach Discord
+  // through the shard whose gateway holds the server (Redis pub/sub).
+  const pages = await openManagerPages(env, logger);
+  const http = await serveOps(env, logger, health, metrics, pages === undefined ? [] : [pages.routes]);
+  // The shards give out the board links: without PUBLIC_URL they get this server's address (the
+  // port may have been chosen at bind), inherited as PUBLIC_URL by the shard processes.
+  if (http !== undefined && env.PUBLIC_URL === undefined) process.env['PUBLIC_URL'] = http.url;
 
   const stopShards = async (signal: NodeJS.Signals) => {
     manager.respawn = false;
@@ -124,6 +131,7 @@ export async function runShardManager({ env, logger }: BootContext, script: stri
   } catch (error) {
     await stopShards('SIGTERM');
     await http?.close();
+    await pages?.close();
     throw new StartupError(
       `the shards did not all start: ${error instanceof Error ? error.message : String(error)}`,
     );
@@ -137,6 +145,7 @@ export async function runShardManager({ env, logger }: BootContext, script: stri
     logger.info({ signal }, 'shutting down the shards');
     await http?.close();
     await stopShards('SIGTERM');
+    await pages?.close();
     await flushLogs(logger);
     process.exit(0);
   };

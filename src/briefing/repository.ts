@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type Keyv from 'keyv';
+import type { BoardAccessRecord } from './board.js';
 import type { BriefingRecord, BriefingSnapshot, QuestionRecord, StatusRecord, VoteRecord } from './model.js';
 
 /** The store surface the repository needs (a subset of `Stores`). */
@@ -23,7 +24,9 @@ export interface GapRecord {
  * keyv has no transactions or compare-and-set, so nothing is read-modify-written: every fact is
  * its own key, and concurrent writers never overwrite each other's facts.
  * - `b:<id>` the briefing record; `c:<channel>` the channel's latest briefing;
- *   `g:<guild>:organiser-role` the server's organiser role.
+ *   `g:<guild>:organiser-role` the server's organiser role; `board:<id>` the board's token
+ *   hashes (every process checks board links against it); `board-names:<id>` whether the board
+ *   shows askers' names.
  * - in the namespace `bq-<id>`: `q:<qid>` a question (qid = hash of its dedup key, so the same
  *   question asked in two processes lands on one key), `s:<qid>` its decision, `v:<qid>:<user>`
  *   one vote (one key per account: a double click or two processes cannot count twice),
@@ -70,6 +73,23 @@ export class BriefingRepository {
   async setOrganiserRole(guildId: string, roleId: string | null): Promise<void> {
     if (roleId === null) await this.stores.briefings.delete(`g:${guildId}:organiser-role`);
     else await this.stores.briefings.set(`g:${guildId}:organiser-role`, roleId);
+  }
+
+  async getBoardAccess(briefingId: string): Promise<BoardAccessRecord | undefined> {
+    return this.stores.briefings.get<BoardAccessRecord>(`board:${briefingId}`);
+  }
+
+  async saveBoardAccess(briefingId: string, record: BoardAccessRecord): Promise<void> {
+    await this.stores.briefings.set(`board:${briefingId}`, record);
+  }
+
+  async getShowNames(briefingId: string): Promise<boolean> {
+    return (await this.stores.briefings.get<boolean>(`board-names:${briefingId}`)) === true;
+  }
+
+  async setShowNames(briefingId: string, isShown: boolean): Promise<void> {
+    if (isShown) await this.stores.briefings.set(`board-names:${briefingId}`, true);
+    else await this.stores.briefings.delete(`board-names:${briefingId}`);
   }
 
   async getQuestion(briefingId: string, questionId: string): Promise<QuestionRecord | undefined> {

@@ -1,6 +1,18 @@
 import type { Engine } from '../core/engine.js';
 import type { Answer } from '../core/types.js';
 import { MemoryRateLimiter, type RateLimiter } from '../shared/rateLimit.js';
+import {
+  buildArchive,
+  buildBoardState,
+  decideAccess,
+  issueTokens,
+  sameToken,
+  type AccessDecision,
+  type BoardState,
+  type BoardTokens,
+  type BriefingArchive,
+} from './board.js';
+import { MemoryChangeFeed, type ChangeFeed, type ChangeOrigin } from './changes.js';
 import { toCsv, toMarkdown } from './export.js';
 import {
   buildViews,
@@ -53,6 +65,8 @@ export interface BriefingServiceOptions {
   readonly limiter?: RateLimiter | undefined;
   readonly limits?: QuestionLimits;
   readonly now?: () => Date;
+  /** Where stored changes are announced (the live boards and the Discord queue listen). */
+  readonly changes?: ChangeFeed | undefined;
 }
 
 /**
@@ -61,6 +75,8 @@ export interface BriefingServiceOptions {
  */
 export class BriefingService {
   readonly repository: BriefingRepository;
+  /** Every stored change, announced after it is stored. */
+  readonly changes: ChangeFeed;
   private readonly limiter: RateLimiter;
   private readonly now: () => Date;
 
@@ -68,6 +84,7 @@ export class BriefingService {
     this.repository = new BriefingRepository(options.stores);
     this.limiter = options.limiter ?? new MemoryRateLimiter(options.questionsPerMinute, 60_000);
     this.now = options.now ?? (() => new Date());
+    this.changes = options.changes ?? new MemoryChangeFeed();
   }
 
   private stamp(): string {
@@ -92,6 +109,7 @@ export class BriefingService {
     };
     await this.repository.saveBriefing(briefing);
     await this.repository.linkChannel(briefing.channelId, briefing.id);
+    await this.changes.publish({ briefingId: briefing.id, kind: 'started' });
     return { kind: 'started', briefing };
   }
 
@@ -112,6 +130,7 @@ export class BriefingService {
     if (briefing === undefined) return undefined;
     const stopped = { ...briefing, stoppedAt: this.stamp() };
     await this.repository.saveBriefing(stopped);
+    await this.changes.publish({ briefingId: stopped.id, kind: 'stopped' });
     return stopped;
   }
 
@@ -161,6 +180,7 @@ export class BriefingService {
     if (answer.status === 'no_match' || answer.status === 'unknown_fact') {
       await this.repository.recordGap({ text: checked.text, status: answer.status, source: 'briefing', at });
     }
+    await this.changes.publish({ briefingId: briefing.id, kind: 'question' });
     if (isAnswered) return { kind: 'auto', answer, questionId: id };
     return existing === undefined ? { kind: 'queued', questionId: id } : { kind: 'merged', questionId: id };
   }
@@ -183,16 +203,21 @@ export class BriefingService {
         at: this.stamp(),
         asked: false,
       });
+    await this.changes.publish({ briefingId, kind: 'vote' });
     return { kind: action === 'add' ? 'added' : 'withdrawn' };
   }
 
-  /** An organiser answers, dismisses or pins a queued question. */
+  /**
+   * An organiser answers, dismisses or pins a queued question, from Discord or from the board:
+   * both go through here, so they always agree.
+   */
   async decide(
     briefingId: string,
     qid: string,
     action: OrganiserAction,
     by: string,
     answer: string | null = null,
+    origin: ChangeOrigin = 'discord',
   ): Promise<DecideOutcome> {
     const view = await this.view(briefingId, qid);
     if (view === undefined) return { kind: 'unknown' };
@@ -209,8 +234,82 @@ export class BriefingService {
       if ((await this.repository.getPinned(briefingId)) === qid)
         await this.repository.setPinned(briefingId, null);
     }
+    await this.changes.publish({ briefingId, kind: 'decided', origin, action, questionId: qid, answer });
     const after = await this.view(briefingId, qid);
     return { kind: 'done', question: after ?? view };
+  }
+
+  /** Pins the most voted queued question that is not pinned yet ("next"). */
+  async pinNext(
+    briefingId: string,
+    by: string,
+    origin: ChangeOrigin,
+  ): Promise<DecideOutcome | { readonly kind: 'empty' }> {
+    const next = rankQueue(await this.repository.snapshot(briefingId)).find((v) => !v.pinned);
+    if (next === undefined) return { kind: 'empty' };
+    return this.decide(briefingId, next.question.id, 'pin', by, null, origin);
+  }
+
+  /** New board links for a briefing (replacing any earlier ones); the raw tokens are not stored. */
+  async openBoard(briefingId: string): Promise<BoardTokens> {
+    const { tokens, record } = issueTokens();
+    await this.repository.saveBoardAccess(briefingId, record);
+    return tokens;
+  }
+
+  /** The archive token of a briefing's board, if it has one (for the stop reply). */
+  async archiveToken(briefingId: string): Promise<string | undefined> {
+    return (await this.repository.getBoardAccess(briefingId))?.archiveToken;
+  }
+
+  /** Whether `token` opens the board of `briefingId` now; unknown briefings are 'unknown'. */
+  async boardAccess(
+    briefingId: string,
+    token: string,
+  ): Promise<AccessDecision | { readonly kind: 'unknown' }> {
+    const [briefing, record] = await Promise.all([
+      this.repository.getBriefing(briefingId),
+      this.repository.getBoardAccess(briefingId),
+    ]);
+    if (briefing === undefined || record === undefined) return { kind: 'unknown' };
+    return decideAccess(briefing, record, token, this.now());
+  }
+
+  /** What the board of a briefing shows now. */
+  async boardState(briefingId: string): Promise<BoardState | undefined> {
+    const [briefing, snapshot, showNames] = await Promise.all([
+      this.repository.getBriefing(briefingId),
+      this.repository.snapshot(briefingId),
+      this.repository.getShowNames(briefingId),
+    ]);
+    return briefing === undefined ? undefined : buildBoardState(briefing, snapshot, showNames);
+  }
+
+  /** Shows or hides askers' names on the board (off unless an organiser turns it on). */
+  async setShowNames(briefingId: string, isShown: boolean): Promise<void> {
+    await this.repository.setShowNames(briefingId, isShown);
+    await this.changes.publish({ briefingId, kind: 'names' });
+  }
+
+  /**
+   * The archive of a stopped briefing when `token` is its archive token; 'running' while it runs.
+   * The archive link never expires.
+   */
+  async archive(
+    briefingId: string,
+    token: string,
+  ): Promise<
+    | { readonly kind: 'archive'; readonly archive: BriefingArchive }
+    | { readonly kind: 'unknown' | 'denied' | 'running' }
+  > {
+    const [briefing, record] = await Promise.all([
+      this.repository.getBriefing(briefingId),
+      this.repository.getBoardAccess(briefingId),
+    ]);
+    if (briefing === undefined || record === undefined) return { kind: 'unknown' };
+    if (!sameToken(token, record.archiveToken)) return { kind: 'denied' };
+    const archive = buildArchive(briefing, await this.repository.snapshot(briefingId));
+    return archive === undefined ? { kind: 'running' } : { kind: 'archive', archive };
   }
 
   async view(briefingId: string, qid: string): Promise<QuestionView | undefined> {

@@ -32,6 +32,19 @@ const envSchema = z.object({
   HTTP_PORT: int(0, 65535).optional(),
   /** Address the HTTP server binds to; loopback unless you publish it on purpose. */
   HTTP_HOST: z.string().default('127.0.0.1'),
+  /**
+   * The address people open the live board at, e.g. https://board.example.org behind a reverse
+   * proxy; board links and the organiser's same-origin check use it. Default: http://HTTP_HOST:HTTP_PORT.
+   */
+  PUBLIC_URL: z
+    .url()
+    .refine((v) => /^https?:\/\/[^/]+\/?$/.test(v), 'must be an origin only, e.g. https://board.example.org')
+    .transform((v) => v.replace(/\/$/, ''))
+    .optional(),
+  /** Take the client's address and scheme from X-Forwarded-For/-Proto (only behind your own reverse proxy). */
+  HTTP_TRUST_PROXY: flag.default(false),
+  /** Requests per minute one address may make to the board and projects pages. */
+  HTTP_REQUESTS_PER_MINUTE: int(10, 100_000).default(300),
   /** Enables LLM phrasing of decided answers. */
   OPENAI_API_KEY: z.string().min(1).optional(),
   /** Any OpenAI-compatible server (a local model server included). */

@@ -21,7 +21,7 @@ export interface EngineContext {
     readonly { phrases: readonly string[]; with: readonly string[]; correction: Topic['premises'][number] }[]
   >;
   /** The terms of each edition's record of a project or topic, to tell which edition a question's words fit. */
-  readonly recordTerms: ReadonlyMap<Project | Topic, ReadonlySet<string>>;
+  readonly recordTerms: (record: Project | Topic) => ReadonlySet<string>;
 }
 
 function group<T extends { id: string }>(items: readonly T[]): Map<string, T[]> {
@@ -41,21 +41,25 @@ export function createContext(kb: KnowledgeBase): EngineContext {
   for (const list of projects.values()) list.sort(byEdition);
   const topics = group(kb.topics);
   for (const list of topics.values()) list.sort(byEdition);
-  const recordTerms = new Map<Project | Topic, ReadonlySet<string>>();
-  for (const project of kb.projects) {
-    if (!projects.get(project.id) || projects.get(project.id)!.length < 2) continue;
-    const texts = [project.name.ko, project.name.en, ...project.aliases.ko, ...project.aliases.en];
-    recordTerms.set(project, new Set(texts.flatMap((t) => tokenize(t))));
-  }
-  for (const topic of kb.topics) {
-    if (topic.edition === undefined || (topics.get(topic.id)?.length ?? 0) < 2) continue;
-    const texts = [
-      topic.title.ko,
-      topic.title.en,
-      ...topic.statements.flatMap((st) => [st.text.ko, st.text.en]),
-    ];
-    recordTerms.set(topic, new Set(texts.flatMap((t) => tokenize(t))));
-  }
+  // The terms of a record are read when a question first needs them: with many editions, reading
+  // every record's text up front would make the index grow with the years.
+  const termCache = new Map<Project | Topic, ReadonlySet<string>>();
+  const recordTerms = (record: Project | Topic): ReadonlySet<string> => {
+    let terms = termCache.get(record);
+    if (terms === undefined) {
+      const texts =
+        'membership' in record
+          ? [record.name.ko, record.name.en, ...record.aliases.ko, ...record.aliases.en]
+          : [
+              record.title.ko,
+              record.title.en,
+              ...record.statements.flatMap((st) => [st.text.ko, st.text.en]),
+            ];
+      terms = new Set(texts.flatMap((t) => tokenize(t)));
+      termCache.set(record, terms);
+    }
+    return terms;
+  };
   const premises = new Map(
     kb.topics
       .filter((t) => t.premises.length > 0)
@@ -102,12 +106,11 @@ export function pointedRecord<T extends Project | Topic>(
   let best: { record: T; count: number } | null = null;
   let tie = false;
   for (const record of records) {
-    const own = ctx.recordTerms.get(record);
-    if (own === undefined) continue;
+    const own = ctx.recordTerms(record);
     let count = 0;
     for (const term of questionTerms) {
       if (!own.has(term) || !ctx.cards.isRare(term)) continue;
-      if (records.every((other) => other === record || !ctx.recordTerms.get(other)?.has(term))) count++;
+      if (records.every((other) => other === record || !ctx.recordTerms(other).has(term))) count++;
     }
     if (count === 0) continue;
     if (best === null || count > best.count) {

@@ -3,7 +3,8 @@
  * module: reading/ for dates, amounts, shares and number words; rules/inputs/ for each decision.
  */
 
-export { extractDateRange, readDate, type DateRange, type DateReading } from './reading/dates.js';
+export { extractDateRange, type DateRange } from './reading/dates.js';
+export { readDate, type DateReading } from './reading/readDate.js';
 export {
   extractAmounts,
   extractShare,

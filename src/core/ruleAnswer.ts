@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/parse.js';
-import type { Decision } from '../knowledge/schema.js';
+import type { Decision, Topic } from '../knowledge/schema.js';
 import type { AnswerBuilder } from './compose.js';
 import type { DateRange } from './extract.js';
 import { describeCondition, evaluateDecision, type Evaluation, type InputValue } from './rules/evaluate.js';
@@ -43,12 +43,19 @@ export function composeRuleAnswer(
   kb: KnowledgeBase,
   requests: readonly DecisionRequest[],
   projectIds: readonly string[],
+  /** The rule's own text, said after the verdict ("does the 50% cap include goods?"). */
+  topics: readonly Topic[] = [],
 ): Answer {
   const traces: RuleTrace[] = [];
   if (requests.length > 1) b.line(b.msg('rule.bothDecisions'));
   for (const request of requests) {
     if (requests.length > 1) b.blank();
     traces.push(writeEvaluation(b, kb, request));
+  }
+  for (const topic of topics) {
+    b.blank();
+    b.line(b.text(topic.title));
+    for (const statement of topic.statements) b.statement(statement);
   }
   const primary = traces[0]!;
   // A verdict the records can't give is an unknown fact, even though the rule was evaluated.
@@ -137,7 +144,31 @@ function writeEvaluation(b: AnswerBuilder, kb: KnowledgeBase, request: DecisionR
     b.cite(measure.sources);
   }
 
-  // The trace: every rule looked at, in order, and what each condition gave.
+  const conditions = writeTrace(b, request, evaluation);
+
+  return {
+    decision: decision.id,
+    decisionTitle: b.text(decision.title),
+    verdict,
+    rule: rule?.id ?? null,
+    legalBasis: rule ? b.text(rule.legalBasis) : null,
+    explanation: rule ? b.text(rule.explanation) : '',
+    conditions,
+    confidence: evaluation.confidence,
+    asOf: usesDate ? { ...request.date, asked: request.dateAsked } : null,
+    missingInputs: evaluation.missingInputs,
+  };
+}
+
+/** The trace: every rule looked at, in order, and what each condition gave. */
+function writeTrace(
+  b: AnswerBuilder,
+  request: DecisionRequest,
+  evaluation: Evaluation,
+): RuleTrace['conditions'][number][] {
+  const { decision } = request;
+  const { rule } = evaluation;
+  const lang = b.language;
   const conditions: RuleTrace['conditions'][number][] = [];
   const inputs = { values: request.values, date: request.date };
   const formatValue = (name: string, value: InputValue): string => {
@@ -171,19 +202,7 @@ function writeEvaluation(b: AnswerBuilder, kb: KnowledgeBase, request: DecisionR
     b.line(parts.length > 0 ? `${head}: ${parts.join('; ')}` : head);
   }
   if (rule) b.line(b.msg('trace.decidedBy', { rule: rule.id }));
-
-  return {
-    decision: decision.id,
-    decisionTitle: b.text(decision.title),
-    verdict,
-    rule: rule?.id ?? null,
-    legalBasis: rule ? b.text(rule.legalBasis) : null,
-    explanation: rule ? b.text(rule.explanation) : '',
-    conditions,
-    confidence: evaluation.confidence,
-    asOf: usesDate ? { ...request.date, asked: request.dateAsked } : null,
-    missingInputs: evaluation.missingInputs,
-  };
+  return conditions;
 }
 
 /** Restates an amount the question gave: 100억원 / KRW 10 billion. */

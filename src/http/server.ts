@@ -13,6 +13,8 @@ export interface HttpServerOptions {
   readonly port: number;
   readonly logger: Logger;
   readonly routes: readonly RouteSet[];
+  /** Read the client's address and scheme from X-Forwarded-* (behind a trusted reverse proxy only). */
+  readonly trustProxy?: boolean | undefined;
 }
 
 export interface HttpServer {
@@ -30,6 +32,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     logController: new LogController({ disableRequestLogging: true }),
     // A probe must never hang a shutdown.
     forceCloseConnections: true,
+    trustProxy: options.trustProxy ?? false,
   });
   for (const routes of options.routes) await app.register(async (scope) => routes(scope));
   try {

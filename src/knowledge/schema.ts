@@ -1,103 +1,21 @@
 import { z } from 'zod';
+import {
+  aliasesSchema,
+  amountFactSchema,
+  booleanFactSchema,
+  id,
+  isoDate,
+  localizedFactSchema,
+  localizedSchema,
+  numberFactSchema,
+  provenance,
+  sourceSchema,
+  statementSchema,
+} from './schema/base.js';
+import { decisionSchema, instrumentSchema, measureSchema, ruleSchema } from './schema/rules.js';
 
-/**
- * The zod schemas here are the single definition of the knowledge base's shape.
- * Every type the engine uses is inferred from them (`z.infer`), never written twice.
- */
-
-const id = z.string().regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, 'ids are lowercase kebab-case');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD');
-
-/** Text in both reply languages. */
-export const localizedSchema = z.object({ ko: z.string().min(1), en: z.string().min(1) }).strict();
-export type Localized = z.infer<typeof localizedSchema>;
-
-/** confirmed: a source states it. inferred: reasoned from sources. not_found: looked for, no source. */
-export const confidenceSchema = z.enum(['confirmed', 'inferred', 'not_found']);
-export type Confidence = z.infer<typeof confidenceSchema>;
-
-/**
- * What kind of item a source is. `forum` (a repost on a cafe or board) and `code` (a file in a code
- * repository, e.g. an unrelated project quoting a law) are weak: kb:check warns about a fact that
- * rests on weak sources only.
- */
-export const sourceKindSchema = z.enum(['government', 'law', 'news', 'blog', 'forum', 'code', 'other']);
-export type SourceKind = z.infer<typeof sourceKindSchema>;
-export const WEAK_SOURCE_KINDS: readonly SourceKind[] = ['forum', 'code'];
-
-export const sourceSchema = z
-  .object({
-    id,
-    title: z.string().min(1),
-    publisher: z.string().min(1),
-    kind: sourceKindSchema,
-    date: isoDate.optional(),
-    url: z.url(),
-  })
-  .strict();
-export type Source = z.infer<typeof sourceSchema>;
-
-const provenance = {
-  sources: z.array(id),
-  confidence: confidenceSchema,
-  /** Why a fact is inferred or not found; shown to the user. */
-  note: localizedSchema.optional(),
-};
-
-/** A fact's value is null exactly when no source gives it (confidence not_found). */
-function checkFact(
-  fact: { value: unknown; confidence: Confidence; sources: string[] },
-  ctx: z.RefinementCtx,
-): void {
-  if (fact.value === null && fact.confidence !== 'not_found') {
-    ctx.addIssue({ code: 'custom', message: 'a null value must have confidence not_found' });
-  }
-  if (fact.value !== null && fact.confidence === 'not_found') {
-    ctx.addIssue({ code: 'custom', message: 'confidence not_found needs a null value' });
-  }
-  if (fact.value !== null && fact.sources.length === 0) {
-    ctx.addIssue({ code: 'custom', message: 'a known fact needs at least one source', path: ['sources'] });
-  }
-}
-
-/** An amount of Korean won, with the forms people write it in. */
-export const amountSchema = z
-  .object({ krw: z.number().int().positive(), ko: z.string().min(1), en: z.string().min(1) })
-  .strict();
-export type Amount = z.infer<typeof amountSchema>;
-
-export const localizedFactSchema = z
-  .object({ value: localizedSchema.nullable(), ...provenance })
-  .strict()
-  .superRefine(checkFact);
-export const amountFactSchema = z
-  .object({ value: amountSchema.nullable(), ...provenance })
-  .strict()
-  .superRefine(checkFact);
-export const booleanFactSchema = z
-  .object({ value: z.boolean().nullable(), ...provenance })
-  .strict()
-  .superRefine(checkFact);
-export const numberFactSchema = z
-  .object({ value: z.number().int().positive().nullable(), ...provenance })
-  .strict()
-  .superRefine(checkFact);
-export type LocalizedFact = z.infer<typeof localizedFactSchema>;
-
-/** A free statement with its provenance: used for notes, history and topic answers. */
-export const statementSchema = z
-  .object({ text: localizedSchema, ...provenance, facts: z.array(z.string()).default([]) })
-  .strict()
-  .refine((s) => s.confidence === 'not_found' || s.sources.length > 0, {
-    error: 'a statement needs at least one source unless it is not_found',
-    path: ['sources'],
-  });
-export type Statement = z.infer<typeof statementSchema>;
-
-export const aliasesSchema = z
-  .object({ ko: z.array(z.string().min(1)), en: z.array(z.string().min(1)) })
-  .strict();
-export type Aliases = z.infer<typeof aliasesSchema>;
+export * from './schema/base.js';
+export * from './schema/rules.js';
 
 export const projectSchema = z
   .object({
@@ -180,126 +98,6 @@ export const topicSchema = z
     error: 'a topic needs keywords or requires',
   });
 export type Topic = z.infer<typeof topicSchema>;
-
-export const periodSchema = z
-  .object({
-    from: isoDate,
-    to: isoDate,
-    label: localizedSchema,
-    ...provenance,
-  })
-  .strict()
-  .refine((p) => p.from <= p.to, { error: 'from must not be after to' });
-export type Period = z.infer<typeof periodSchema>;
-
-/**
- * A legal instrument that carries temporary measures: the MOEF notice on the decree exceptions'
- * application period, or the MOEF contract guideline (계약지침). `localPeriods` are the recorded
- * periods of its local-government counterpart (지방계약법 시행령, MOIS notice), which sources give
- * for the instrument as a whole, not per measure; no rule reads them.
- */
-export const instrumentSchema = z
-  .object({
-    id,
-    title: localizedSchema,
-    issuer: localizedSchema,
-    description: localizedSchema,
-    sources: z.array(id).min(1),
-    confidence: confidenceSchema,
-    localPeriods: z.array(periodSchema).default([]),
-  })
-  .strict();
-export type Instrument = z.infer<typeof instrumentSchema>;
-
-/** A COVID-19 temporary contract measure and every recorded national period it was in force. */
-export const measureSchema = z
-  .object({
-    id,
-    title: localizedSchema,
-    relaxes: localizedSchema,
-    temporary: localizedSchema,
-    legalBasis: localizedSchema,
-    /** The instrument (an `instruments` id) that carries the measure; null when no source says. */
-    instrument: z
-      .object({ value: id.nullable(), ...provenance })
-      .strict()
-      .superRefine(checkFact),
-    /** National periods, without overlaps; a date in no period (a gap, or after the last) is unknown. */
-    periods: z.array(periodSchema).min(1),
-    /** What is known about coverage after the last period. */
-    afterLastPeriod: localizedSchema,
-    sources: z.array(id).min(1),
-    confidence: confidenceSchema,
-  })
-  .strict();
-export type Measure = z.infer<typeof measureSchema>;
-
-/** `exists`: the question gave the input at all (a rule about an asked amount is skipped without one). */
-const comparison = z.enum(['eq', 'ne', 'gte', 'gt', 'lte', 'lt', 'in', 'exists']);
-export const conditionSchema = z.discriminatedUnion('kind', [
-  z
-    .object({
-      kind: z.literal('input'),
-      input: z.string().min(1),
-      op: comparison,
-      value: z
-        .union([z.number(), z.string(), z.boolean(), z.array(z.union([z.number(), z.string()]))])
-        .optional(),
-    })
-    .strict(),
-  /** True when the reference date (or the whole asked range) lies in a recorded period of the measure. */
-  z.object({ kind: z.literal('during'), measure: id }).strict(),
-  /** True when the whole asked range is on or after the date (a rule in force from then on). */
-  z.object({ kind: z.literal('onOrAfter'), date: isoDate }).strict(),
-  /** True when the whole asked range is before the date. */
-  z.object({ kind: z.literal('before'), date: isoDate }).strict(),
-]);
-export type Condition = z.infer<typeof conditionSchema>;
-
-export const verdictSchema = z.enum(['allowed', 'not_allowed', 'unknown']);
-export type Verdict = z.infer<typeof verdictSchema>;
-
-export const ruleSchema = z
-  .object({
-    id,
-    decision: id,
-    priority: z.number().int(),
-    when: z.array(conditionSchema),
-    outcome: verdictSchema,
-    legalBasis: localizedSchema,
-    explanation: localizedSchema,
-    sources: z.array(id).min(1),
-    confidence: confidenceSchema,
-  })
-  .strict();
-export type Rule = z.infer<typeof ruleSchema>;
-
-export const inputSchema = z
-  .object({
-    name: z.string().min(1),
-    type: z.enum(['number', 'date', 'enum', 'boolean']),
-    label: localizedSchema,
-    values: z.array(z.string()).optional(),
-    /** How each enum value reads to users (and in the Discord options), in both languages. */
-    valueLabels: z.record(z.string(), localizedSchema).optional(),
-  })
-  .strict();
-
-export const decisionSchema = z
-  .object({
-    id,
-    title: localizedSchema,
-    /** Phrases that point to this decision. A question matches when any phrase is present. */
-    keywords: aliasesSchema,
-    inputs: z.array(inputSchema).min(1),
-    /** Which input a missing value should be asked for, and how. */
-    missingInput: z.record(z.string(), localizedSchema).default({}),
-    measure: id.optional(),
-    /** The topic that explains the rules when the question asks what they are, not a yes/no. */
-    topic: id.optional(),
-  })
-  .strict();
-export type Decision = z.infer<typeof decisionSchema>;
 
 export const programSchema = z
   .object({

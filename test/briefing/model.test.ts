@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { QueueUpdater } from '../../src/adapters/discord/queueUpdater.js';
+import { Coalescer } from '../../src/shared/coalescer.js';
 import { toCsv, toMarkdown } from '../../src/briefing/export.js';
 import { formatGapGroups, groupGaps } from '../../src/briefing/gaps.js';
 import {
@@ -217,7 +217,7 @@ describe('groupGaps', () => {
   });
 });
 
-describe('QueueUpdater', () => {
+describe('Coalescer', () => {
   beforeEach(() => {
     vi.useFakeTimers();
   });
@@ -227,7 +227,7 @@ describe('QueueUpdater', () => {
 
   it('coalesces a burst into one edit now and one trailing edit, never closer than the interval', async () => {
     const at: number[] = [];
-    const updater = new QueueUpdater(
+    const updater = new Coalescer(
       () => {
         at.push(Date.now());
         return Promise.resolve();
@@ -252,7 +252,7 @@ describe('QueueUpdater', () => {
   it('edits each briefing on its own schedule and reports render errors', async () => {
     const keys: string[] = [];
     const errors: string[] = [];
-    const updater = new QueueUpdater(
+    const updater = new Coalescer(
       (key) => {
         keys.push(key);
         return key === 'bad' ? Promise.reject(new Error('boom')) : Promise.resolve();

@@ -82,6 +82,58 @@ describe.skipIf(!hasRedis())('two shards on one Redis', () => {
     expect(metrics).toMatch(/egov_interactions_total\{command="briefing-qa"\} \d+/);
   }, 120_000);
 
+  it('serves the board from the manager: its link, given by a shard, opens there, and a board decision reaches Discord through the shard', async () => {
+    const { standin } = bot;
+    const guild = bot.guilds[1]!;
+    const channelId = standin.addTextChannel('board', guild.id);
+    const organiser = { user: standin.users.organiser.id, channelId };
+    const started = message(
+      await standin
+        .sendCommand(
+          'briefing-qa',
+          [{ type: 1, name: 'start', options: [{ type: 3, name: 'title', value: 'sharded board' }] }],
+          organiser,
+        )
+        .waitForFinal(),
+    );
+    const links = [...started.content.matchAll(/http:\/\/\S+\/board\/[0-9a-f]{10}\/[\w-]{43}/g)].map(
+      (m) => m[0],
+    );
+    expect(links).toHaveLength(2);
+    expect(links[0]!.startsWith(bot.httpUrl)).toBe(true);
+    await standin
+      .sendCommand(
+        'briefing-qa',
+        [
+          {
+            type: 1,
+            name: 'ask',
+            options: [{ type: 3, name: 'question', value: '녹화본은 언제 올라오나요?' }],
+          },
+        ],
+        { user: '1311000000000088888', channelId },
+      )
+      .waitForFinal();
+    const page = await fetch(links[0]!);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('녹화본은 언제 올라오나요?');
+    const act = (body: unknown) =>
+      fetch(`${links[1]!}/actions`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', origin: bot.httpUrl },
+      });
+    expect((await act({ action: 'pin-next' })).status).toBe(200);
+    const state = (await (await fetch(links[0]!)).text()).includes('"pinned":{');
+    expect(state).toBe(true);
+    const qid = /"pinned":\{"id":"([0-9a-f]{12})"/.exec(await (await fetch(links[1]!)).text())![1]!;
+    expect((await act({ action: 'answer', questionId: qid, answer: '내일 올립니다.' })).status).toBe(200);
+    const posted = await standin.waitForMessage(
+      (m) => m.channel_id === channelId && m.content.includes('내일 올립니다.'),
+    );
+    expect(posted.content).toContain('**Q.** 녹화본은 언제 올라오나요?');
+  });
+
   it('stops every shard on SIGTERM and exits 0', async () => {
     const code = await bot.stop();
     expect(code).toBe(0);

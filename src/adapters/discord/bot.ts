@@ -45,6 +45,8 @@ export interface BriefingOptions {
   readonly questionsPerMinute?: number | undefined;
   /** Minimum time between two edits of a queue message. Default 2000 ms. */
   readonly editIntervalMs?: number | undefined;
+  /** The live board's public base URL, when one is served (see BriefingQaOptions.boardUrl). */
+  readonly boardUrl?: (() => string | undefined) | undefined;
 }
 
 export interface Bot {
@@ -53,6 +55,8 @@ export interface Bot {
   readonly ready: Promise<void>;
   /** Live briefing Q&A (queue edits are counted on `briefing.updater.edits`). */
   readonly briefing: BriefingQa;
+  /** The briefing service behind it, which the live board shares. */
+  readonly briefingService: BriefingService;
   /** True while every gateway shard of this process is connected and ready. */
   isGatewayReady(): boolean;
   /** Lets running handlers finish and sends the pending queue edits (at most 5 s each), then logs out. */
@@ -112,6 +116,7 @@ function createBriefing(
     today: options.today ?? todayInKorea,
     questionsPerMinute,
     limiter: options.stores.rateLimiter('briefing-questions', questionsPerMinute, 60_000),
+    changes: options.stores.changes,
   });
   const qa = new BriefingQa({
     client,
@@ -122,6 +127,7 @@ function createBriefing(
     metrics: options.metrics ?? NO_METRICS,
     readMessages: options.briefing?.readMessages ?? false,
     editIntervalMs: options.briefing?.editIntervalMs ?? 2000,
+    boardUrl: options.briefing?.boardUrl,
   });
   return { service, qa };
 }
@@ -228,6 +234,7 @@ export function createBot(options: BotOptions): Bot {
     client,
     ready: logIn(client, options.token, logger),
     briefing,
+    briefingService: live.service,
     isGatewayReady: () =>
       client.isReady() &&
       client.ws.shards.size > 0 &&

@@ -6,7 +6,7 @@ import type { MessageBook } from '../../core/messages.js';
 import type { Metrics } from '../../shared/metrics.js';
 import { autoReply, sayIn, submitText } from './briefingView.js';
 import { settle } from './outcome.js';
-import type { QueueUpdater } from './queueUpdater.js';
+import type { Coalescer } from '../../shared/coalescer.js';
 import { buildNotice, type ReplyPayload } from './reply.js';
 
 /** What taking a briefing post needs. */
@@ -22,7 +22,7 @@ export interface PostOptions {
  * A post in a channel where a briefing runs, taken as a question: answered privately when the
  * knowledge base knows, else queued and acknowledged with a reaction. False when no briefing runs.
  */
-export async function takePost(o: PostOptions, updater: QueueUpdater, message: Message): Promise<boolean> {
+export async function takePost(o: PostOptions, updater: Coalescer, message: Message): Promise<boolean> {
   const briefing = await o.service.running(message.channelId);
   if (briefing === undefined) return false;
   const author = { id: message.author.id, name: message.author.username };

@@ -17,6 +17,7 @@ import type { AnswerPath } from '../../answering/answerPath.js';
 import type { BriefingRecord } from '../../briefing/model.js';
 import type { BriefingService } from '../../briefing/service.js';
 import type { MessageBook } from '../../core/messages.js';
+import { Coalescer } from '../../shared/coalescer.js';
 import type { Metrics } from '../../shared/metrics.js';
 import {
   answerForm,
@@ -32,9 +33,8 @@ import {
 } from './briefingView.js';
 import { languageOfLocale, privateNotice, sayTo } from './notices.js';
 import { settle } from './outcome.js';
+import { archiveLink, boardLinks, followBoard, postAnswer } from './briefingBoard.js';
 import { takePost } from './briefingPosts.js';
-import { QueueUpdater } from './queueUpdater.js';
-import { defuseMentions, truncate } from './reply.js';
 
 export { BRIEFING_PREFIX, buildQueueMessage } from './briefingView.js';
 
@@ -50,6 +50,11 @@ export interface BriefingQaOptions {
   readonly readMessages: boolean;
   /** Minimum time between two edits of one queue message. */
   readonly editIntervalMs: number;
+  /**
+   * The public base URL of the live board (e.g. https://board.example.org), or undefined while no
+   * HTTP server serves it; then `start` gives no board link.
+   */
+  readonly boardUrl?: (() => string | undefined) | undefined;
 }
 
 /** What the bot needs in a channel to run a briefing there (and what each is called). */
@@ -64,16 +69,17 @@ type BriefingComponent = MessageComponentInteraction | ModalSubmitInteraction;
 
 /** Live briefing Q&A on Discord: thin, every decision comes from the BriefingService. */
 export class BriefingQa implements BriefingCommands {
-  readonly updater: QueueUpdater;
+  readonly updater: Coalescer;
   private readonly client: Client;
   private readonly service: BriefingService;
   private readonly logger: Logger;
+  private readonly unsubscribe: () => void;
 
   constructor(private readonly options: BriefingQaOptions) {
     this.client = options.client;
     this.service = options.service;
     this.logger = options.logger;
-    this.updater = new QueueUpdater(
+    this.updater = new Coalescer(
       (briefingId) => this.renderQueue(briefingId),
       options.editIntervalMs,
       (error, briefingId) => {
@@ -83,6 +89,7 @@ export class BriefingQa implements BriefingCommands {
         );
       },
     );
+    this.unsubscribe = followBoard(options, this.updater);
   }
 
   private say(locale: string | null | undefined): Say {
@@ -168,7 +175,12 @@ export class BriefingQa implements BriefingCommands {
       return;
     }
     await this.sendQueueMessage(result.briefing);
-    await interaction.reply(notice(say('started', { title: oneLine(result.briefing.title, 200) })));
+    const links = await boardLinks(this.options, result.briefing.id);
+    const started = say('started', { title: oneLine(result.briefing.title, 200) });
+    // Ephemeral: only the organiser who started it sees the links.
+    await interaction.reply(
+      notice(links === undefined ? started : `${started}\n${say('boardLinks', links)}`),
+    );
   }
 
   async stop(interaction: ChatInputCommandInteraction): Promise<void> {
@@ -180,7 +192,11 @@ export class BriefingQa implements BriefingCommands {
       return;
     }
     const { views } = await this.service.queue(stopped.id);
-    await interaction.reply(notice(say('stopped', { count: views.length })));
+    const archive = await archiveLink(this.options, stopped.id);
+    const text = say('stopped', { count: views.length });
+    await interaction.reply(
+      notice(archive === undefined ? text : `${text}\n${say('archiveLink', { url: archive })}`),
+    );
     this.updater.request(stopped.id);
   }
 
@@ -346,14 +362,8 @@ export class BriefingQa implements BriefingCommands {
     this.updater.request(briefingId);
     if (action === 'answer' && answer !== null) {
       const briefing = await this.service.repository.getBriefing(briefingId);
-      const channel = briefing === undefined ? null : await this.client.channels.fetch(briefing.channelId);
-      if (briefing !== undefined && channel?.isSendable() === true) {
-        const post = sayIn(this.options.book, briefing.language)('answerPost', {
-          question: oneLine(outcome.question.question.text, 500),
-          answer: truncate(defuseMentions(answer), 1200),
-        });
-        await channel.send({ content: post, allowedMentions: { parse: [] } });
-      }
+      if (briefing !== undefined)
+        await postAnswer(this.options, briefing, outcome.question.question.text, answer);
     }
   }
 
@@ -369,6 +379,7 @@ export class BriefingQa implements BriefingCommands {
   }
 
   close(): void {
+    this.unsubscribe();
     this.updater.close();
   }
 }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import Keyv from 'keyv';
+import { MemoryChangeFeed, type ChangeFeed } from '../../briefing/changes.js';
 import { memoryRateLimiters, type RateLimiterFactory } from '../../shared/rateLimit.js';
 import { openRedis } from './redis.js';
 import { SqliteBackend, type Durability, type StoreLogger } from './sqlite.js';
@@ -29,6 +30,8 @@ export interface Stores {
   namespace(name: string): Keyv;
   /** Rate limits: in this process's memory on SQLite (one process), shared by all processes on Redis. */
   readonly rateLimiter: RateLimiterFactory;
+  /** Briefing changes: in this process on SQLite, to every process on Redis (pub/sub). */
+  readonly changes: ChangeFeed;
   /** Null while the store answers; otherwise why it does not (for /healthz). */
   problem(): Promise<string | null>;
   close(): Promise<void>;
@@ -63,6 +66,7 @@ export async function openStores(options: StorageOptions): Promise<Stores> {
       new Keyv({ store: redis.adapter(namespace, onError), namespace, throwOnErrors: true });
     return assemble('redis', make, {
       rateLimiter: redis.rateLimiter,
+      changes: redis.changes,
       problem: () => redis.problem(),
       close: () => redis.close(),
     });
@@ -74,6 +78,7 @@ export async function openStores(options: StorageOptions): Promise<Stores> {
   };
   return assemble('sqlite', make, {
     rateLimiter: memoryRateLimiters,
+    changes: new MemoryChangeFeed(),
     problem: () => Promise.resolve(backend.problem),
     close: () => backend.close(),
   });
@@ -83,7 +88,7 @@ export async function openStores(options: StorageOptions): Promise<Stores> {
 function assemble(
   kind: Stores['kind'],
   make: (namespace: string) => Keyv,
-  rest: Pick<Stores, 'rateLimiter' | 'problem' | 'close'>,
+  rest: Pick<Stores, 'rateLimiter' | 'changes' | 'problem' | 'close'>,
 ): Stores {
   const namespace = cached(make);
   const [answers, feedback, phrasing, briefings, gaps, settings] = NAMESPACES.map(namespace) as [

@@ -1,4 +1,5 @@
 import type { KeyvStoreAdapter } from 'keyv';
+import { deliver, parseChange, type BriefingChange, type ChangeFeed } from '../../briefing/changes.js';
 import type { RateDecision, RateLimiter, RateLimiterFactory } from '../../shared/rateLimit.js';
 import { StoreOpenError, describeError } from './errors.js';
 import type { StoreLogger } from './sqlite.js';
@@ -23,6 +24,8 @@ export function redactUrl(url: string): string {
 export interface RedisBackend {
   adapter(namespace: string, onError: (error: unknown) => void): KeyvStoreAdapter;
   readonly rateLimiter: RateLimiterFactory;
+  /** Briefing changes announced to every process on this Redis (pub/sub). */
+  readonly changes: ChangeFeed;
   /** Null when Redis answers a PING within a second, else why not. */
   problem(): Promise<string | null>;
   close(): Promise<void>;
@@ -78,9 +81,30 @@ export async function openRedis(
     clearTimeout(timer);
   }
   connected = true;
+  // A subscribed connection can do nothing else, so the change feed listens on a second one.
+  const subscriber = client.duplicate();
+  subscriber.on('error', () => {
+    // Reconnects on its own; the main connection's handler already reports an outage.
+  });
+  const changes = new RedisChangeFeed(client, (error) => {
+    logger?.error({ err: error }, 'could not announce a briefing change on redis');
+  });
+  try {
+    await subscriber.connect();
+    await subscriber.subscribe(CHANGES_CHANNEL, (message: string) => {
+      changes.receive(message);
+    });
+  } catch (error) {
+    if (subscriber.isOpen) subscriber.destroy();
+    if (client.isOpen) client.destroy();
+    throw new StoreOpenError(`cannot subscribe on Redis at ${redactUrl(url)}: ${describeError(error)}`, {
+      cause: error,
+    });
+  }
   return {
     adapter: (_namespace, onError) => observed(new redis.default(client, { throwOnErrors: true }), onError),
     rateLimiter: (name, limit, windowMs) => new RedisRateLimiter(client, `rl:${name}`, limit, windowMs),
+    changes,
     async problem() {
       if (!client.isReady) return 'redis is not connected';
       try {
@@ -98,10 +122,42 @@ export async function openRedis(
       }
     },
     async close() {
+      if (subscriber.isOpen) subscriber.destroy();
       if (client.isReady) await client.quit();
       else if (client.isOpen) client.destroy();
     },
   };
+}
+
+const CHANGES_CHANNEL = 'egov:briefing-changes';
+
+/** Briefing changes over Redis pub/sub: every process on the Redis hears every change, its own too. */
+class RedisChangeFeed implements ChangeFeed {
+  private readonly listeners = new Set<(change: BriefingChange) => void>();
+
+  constructor(
+    private readonly client: { publish(channel: string, message: string): Promise<unknown> },
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  async publish(change: BriefingChange): Promise<void> {
+    try {
+      await this.client.publish(CHANGES_CHANNEL, JSON.stringify(change));
+    } catch (error) {
+      // The change is stored; views catch up with the next one. Reported, never thrown at the user.
+      this.onError(error);
+    }
+  }
+
+  subscribe(listener: (change: BriefingChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  receive(message: string): void {
+    const change = parseChange(message);
+    if (change !== undefined) deliver(this.listeners, change);
+  }
 }
 
 const OBSERVED = new Set(['get', 'getMany', 'set', 'setMany', 'delete', 'deleteMany', 'has', 'clear']);

@@ -12,7 +12,7 @@ export interface DateRange {
   readonly label: string;
 }
 
-const MONTHS: Record<string, number> = {
+export const MONTHS: Record<string, number> = {
   jan: 1,
   january: 1,
   feb: 2,
@@ -38,7 +38,7 @@ const MONTHS: Record<string, number> = {
   dec: 12,
   december: 12,
 };
-const MONTH_NAMES = Object.keys(MONTHS)
+export const MONTH_NAMES = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join('|');
 
@@ -48,7 +48,7 @@ function lastDayOfMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-function isValidDay(year: number, month: number, day: number): boolean {
+export function isValidDay(year: number, month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= lastDayOfMonth(year, month);
 }
 
@@ -73,13 +73,13 @@ function year(y: number): DateRange {
   return { from: `${y}-01-01`, to: `${y}-12-31`, label: String(y) };
 }
 
-const YEAR = '((?:19|20)\\d{2})';
+export const YEAR = '((?:19|20)\\d{2})';
 /** 상반기 / 전반기 (first half), 하반기 / 후반기 (second half). */
 const HALF = '(상반기|전반기|하반기|후반기)';
 const HALF_WORD = new RegExp(HALF, 'u');
 const halfNumber = (word: string) => (word === '상반기' || word === '전반기' ? 1 : 2);
 /** "21년" or "'21" written for 2021: two-digit years are read as 20xx. */
-const SHORT_YEAR = "(?<![\\d.])'?(\\d{2})";
+export const SHORT_YEAR = "(?<![\\d.])'?(\\d{2})";
 const DATE_PATTERNS: readonly [RegExp, (m: RegExpExecArray) => DateRange | null][] = [
   // 2021-05-10, 2021/05/10, 2021.05.10, 2021. 5. 10.
   [
@@ -332,71 +332,4 @@ export function extractDateRange(text: string, today: string): DateRange | null 
   if (relative !== null) return relative;
   if (NOW_WORDS.test(text)) return isoDay(today);
   return null;
-}
-
-/** Why a written date cannot be. */
-export type InvalidDateReason = 'no such month' | 'no such day';
-
-/** What `readDate` found: a date, a date that cannot be, or nothing. */
-export type DateReading =
-  | { readonly kind: 'date'; readonly range: DateRange }
-  | { readonly kind: 'invalid'; readonly text: string; readonly reason: InvalidDateReason };
-
-/** Not after a year ("2020년 2월", "작년 2월", "올해 2월"): those are checked with their year. */
-const NO_YEAR_BEFORE = '(?<!(?:\\d|\\.|년|해)\\s*)';
-
-/** Each pattern gives year, month and day (null: a month only); a missing year is the as-of year. */
-const IMPOSSIBLE_PATTERNS: readonly [
-  RegExp,
-  (m: RegExpMatchArray, y: number) => [number, number, number | null],
-][] = [
-  [
-    new RegExp(`${YEAR}\\s*[-/.]\\s*(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})(?!\\d)`, 'gu'),
-    (m) => [+m[1]!, +m[2]!, +m[3]!],
-  ],
-  [
-    new RegExp(`${YEAR}\\s*년\\s*(\\d{1,2})\\s*월\\s*(\\d{1,2})\\s*일`, 'gu'),
-    (m) => [+m[1]!, +m[2]!, +m[3]!],
-  ],
-  [
-    new RegExp(`${SHORT_YEAR}\\s*년\\s*(\\d{1,2})\\s*월\\s*(\\d{1,2})\\s*일`, 'gu'),
-    (m) => [2000 + +m[1]!, +m[2]!, +m[3]!],
-  ],
-  [
-    new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${YEAR}\\b`, 'gu'),
-    (m) => [+m[3]!, MONTHS[m[1]!]!, +m[2]!],
-  ],
-  [
-    new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_NAMES})\\.?,?\\s+${YEAR}\\b`, 'gu'),
-    (m) => [+m[3]!, MONTHS[m[2]!]!, +m[1]!],
-  ],
-  [new RegExp(`${YEAR}\\s*년\\s*(\\d{1,2})\\s*월`, 'gu'), (m) => [+m[1]!, +m[2]!, null]],
-  [new RegExp(`${SHORT_YEAR}\\s*년\\s*(\\d{1,2})\\s*월`, 'gu'), (m) => [2000 + +m[1]!, +m[2]!, null]],
-  [new RegExp(`${NO_YEAR_BEFORE}(\\d{1,2})\\s*월\\s*(\\d{1,2})\\s*일`, 'gu'), (m, y) => [y, +m[1]!, +m[2]!]],
-  [new RegExp(`${NO_YEAR_BEFORE}(\\d{1,2})\\s*월(?!급|세|요일|\\s*\\d)`, 'gu'), (m, y) => [y, +m[1]!, null]],
-];
-
-function impossibleDate(text: string, today: string): DateReading | null {
-  const asOfYear = Number(today.slice(0, 4));
-  for (const [pattern, parts] of IMPOSSIBLE_PATTERNS) {
-    for (const m of text.matchAll(pattern)) {
-      const [y, mo, d] = parts(m, asOfYear);
-      if (mo < 1 || mo > 12) return { kind: 'invalid', text: m[0].trim(), reason: 'no such month' };
-      if (d !== null && !isValidDay(y, mo, d))
-        return { kind: 'invalid', text: m[0].trim(), reason: 'no such day' };
-    }
-  }
-  return null;
-}
-
-/**
- * The date a question asks about, as `extractDateRange` reads it; but a date that cannot be
- * (2021-02-30, 2021년 13월, 2월 30일, 0월; 2월 29일 in a common as-of year) comes back as `invalid` with the text and the reason,
- * so the caller can say so instead of reading another date into it.
- */
-export function readDate(text: string, today: string): DateReading | null {
-  const invalid = impossibleDate(text, today);
-  if (invalid !== null) return invalid;
-  const range = extractDateRange(text, today);
-  return range === null ? null : { kind: 'date', range };
 }

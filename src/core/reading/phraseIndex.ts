@@ -7,22 +7,31 @@ import { normalizeText, type NormalizedText } from '../text.js';
 
 export type Cue = 'decision' | 'info' | 'list' | 'program' | 'help';
 
+/** What an exact phrase stands for: every kind of phrase but project names and rule words. */
+type Tag =
+  | { readonly kind: 'shared'; readonly phrase: string }
+  | { readonly kind: 'topic'; readonly id: string }
+  | { readonly kind: 'group'; readonly topic: string; readonly group: number }
+  | { readonly kind: 'aspect'; readonly id: ProjectAspect }
+  | { readonly kind: 'cue'; readonly cue: Cue }
+  | { readonly kind: 'form'; readonly form: QuestionForm }
+  | { readonly kind: 'agency'; readonly name: string }
+  | { readonly kind: 'outOfScope' }
+  | { readonly kind: 'premise'; readonly topic: string; readonly with: readonly string[] };
+
 /** The phrase matchers built once per knowledge base. */
 export interface PhraseIndex {
+  /** Project names, with typo tolerance. */
   readonly projects: PhraseMatcher<string>;
-  readonly shared: PhraseMatcher<string>;
-  readonly sharedOwners: ReadonlyMap<string, readonly string[]>;
+  /** Rule words, with typo tolerance. */
   readonly decisions: PhraseMatcher<string>;
-  readonly topics: PhraseMatcher<string>;
-  readonly requiredGroups: PhraseMatcher<string>;
+  /**
+   * Every other phrase, matched exactly in one scan of the question: shared names, topic keywords
+   * and required groups, aspects, cues, question forms, agencies, out-of-scope subjects, premises.
+   */
+  readonly exact: PhraseMatcher<Tag>;
+  readonly sharedOwners: ReadonlyMap<string, readonly string[]>;
   readonly requiredGroupCount: ReadonlyMap<string, number>;
-  readonly aspects: PhraseMatcher<ProjectAspect>;
-  readonly cues: PhraseMatcher<Cue>;
-  readonly forms: PhraseMatcher<QuestionForm>;
-  readonly agencies: PhraseMatcher<string>;
-  readonly outOfScope: PhraseMatcher<true>;
-  /** Premise phrases that point to their topic only next to one of their `with` phrases (compact). */
-  readonly conditionalPremises: PhraseMatcher<{ readonly topic: string; readonly with: readonly string[] }>;
 }
 
 /** What the phrase matchers found in a question. */
@@ -44,7 +53,7 @@ export interface PhraseHits {
 function unique<T>(entries: readonly { phrase: string; target: T }[]): { phrase: string; target: T }[] {
   const seen = new Set<string>();
   return entries.filter((e) => {
-    const key = `${String(e.target)}\u0000${e.phrase}`;
+    const key = `${JSON.stringify(e.target)}\u0000${e.phrase}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -53,6 +62,51 @@ function unique<T>(entries: readonly { phrase: string; target: T }[]): { phrase:
 
 function both<T>(aliases: Aliases, target: T) {
   return [...aliases.ko, ...aliases.en].map((phrase) => ({ phrase, target }));
+}
+
+function exactEntries(
+  kb: KnowledgeBase,
+  sharedPhrases: readonly string[],
+): { phrase: string; target: Tag }[] {
+  const { lexicon } = kb;
+  const cues: [Aliases, Cue][] = [
+    [lexicon.decisionCues, 'decision'],
+    [lexicon.infoCues, 'info'],
+    [lexicon.listCues, 'list'],
+    [lexicon.programCues, 'program'],
+    [lexicon.helpCues, 'help'],
+  ];
+  return unique<Tag>([
+    ...sharedPhrases.map((phrase) => ({ phrase, target: { kind: 'shared', phrase } as const })),
+    // A topic's wrong premises ("Post Tower" for an online briefing) point at the topic too.
+    ...kb.topics.flatMap((t) => [
+      ...both(t.keywords, { kind: 'topic', id: t.id } as const),
+      ...t.premises
+        .filter((p) => p.with === undefined)
+        .flatMap((p) => both(p.phrases, { kind: 'topic', id: t.id } as const)),
+      // Narrow topics match only when one phrase of every group is present.
+      ...t.requires.flatMap((group, i) => both(group, { kind: 'group', topic: t.id, group: i } as const)),
+      // Premise words that count only next to one of their `with` phrases ("주차" next to "설명회").
+      ...t.premises.flatMap((p) =>
+        p.with === undefined
+          ? []
+          : both(p.phrases, {
+              kind: 'premise',
+              topic: t.id,
+              with: [...p.with.ko, ...p.with.en].map((w) => normalizeText(w).compact),
+            } as const),
+      ),
+    ]),
+    ...lexicon.aspects.flatMap((a) => both(a.keywords, { kind: 'aspect', id: a.id } as const)),
+    ...cues.flatMap(([aliases, cue]) => both(aliases, { kind: 'cue', cue } as const)),
+    ...(Object.entries(lexicon.forms) as [QuestionForm, Aliases][]).flatMap(([form, aliases]) =>
+      both(aliases, { kind: 'form', form } as const),
+    ),
+    ...lexicon.agencies.flatMap((a) =>
+      a.aliases.map((phrase) => ({ phrase, target: { kind: 'agency', name: a.name } as const })),
+    ),
+    ...both(lexicon.outOfScope, { kind: 'outOfScope' } as const),
+  ]);
 }
 
 export function buildPhraseIndex(kb: KnowledgeBase): PhraseIndex {
@@ -64,7 +118,6 @@ export function buildPhraseIndex(kb: KnowledgeBase): PhraseIndex {
       sharedOwners.set(phrase, owners);
     }
   }
-  const { lexicon } = kb;
   return {
     // A project in several editions repeats its names: each phrase once.
     projects: new PhraseMatcher(
@@ -78,58 +131,16 @@ export function buildPhraseIndex(kb: KnowledgeBase): PhraseIndex {
       ),
       { fuzzy: true },
     ),
-    shared: new PhraseMatcher([...sharedOwners.keys()].map((phrase) => ({ phrase, target: phrase }))),
-    sharedOwners,
+    // Typo tolerance where a miss hurts most (project names, rule words); the other phrases are
+    // many and short, so they match exactly, which keeps an answer well under a millisecond.
     decisions: new PhraseMatcher(
       kb.decisions.flatMap((d) => both(d.keywords, d.id)),
       { fuzzy: true },
     ),
-    // Typo tolerance where a miss hurts most (project names, rule words); topic keywords are many
-    // and short, so they match exactly, which keeps an answer well under a millisecond.
-    // A topic's wrong premises ("Post Tower" for an online briefing) point at the topic too.
-    topics: new PhraseMatcher(
-      unique(
-        kb.topics.flatMap((t) => [
-          ...both(t.keywords, t.id),
-          ...t.premises.filter((p) => p.with === undefined).flatMap((p) => both(p.phrases, t.id)),
-        ]),
-      ),
-    ),
-    // Narrow topics match only when one phrase of every group is present: target "topic#group".
+    exact: new PhraseMatcher(exactEntries(kb, [...sharedOwners.keys()])),
+    sharedOwners,
     requiredGroupCount: new Map(
       kb.topics.filter((t) => t.requires.length > 0).map((t) => [t.id, t.requires.length]),
-    ),
-    requiredGroups: new PhraseMatcher(
-      unique(kb.topics.flatMap((t) => t.requires.flatMap((group, i) => both(group, `${t.id}#${i}`)))),
-    ),
-    aspects: new PhraseMatcher(lexicon.aspects.flatMap((a) => both(a.keywords, a.id))),
-    cues: new PhraseMatcher([
-      ...both(lexicon.decisionCues, 'decision' as const),
-      ...both(lexicon.infoCues, 'info' as const),
-      ...both(lexicon.listCues, 'list' as const),
-      ...both(lexicon.programCues, 'program' as const),
-      ...both(lexicon.helpCues, 'help' as const),
-    ]),
-    forms: new PhraseMatcher(
-      (Object.entries(lexicon.forms) as [QuestionForm, Aliases][]).flatMap(([form, aliases]) =>
-        both(aliases, form),
-      ),
-    ),
-    agencies: new PhraseMatcher(
-      lexicon.agencies.flatMap((a) => a.aliases.map((phrase) => ({ phrase, target: a.name }))),
-    ),
-    outOfScope: new PhraseMatcher(both(lexicon.outOfScope, true as const)),
-    conditionalPremises: new PhraseMatcher(
-      kb.topics.flatMap((t) =>
-        t.premises.flatMap((p) => {
-          if (p.with === undefined) return [];
-          const target = {
-            topic: t.id,
-            with: [...p.with.ko, ...p.with.en].map((w) => normalizeText(w).compact),
-          };
-          return both(p.phrases, target);
-        }),
-      ),
     ),
   };
 }
@@ -152,19 +163,37 @@ function dropShadowed<T>(
   });
 }
 
+/** The exact hits of one kind, with their target as that kind's value. */
+function hitsOf<K extends Tag['kind'], T>(
+  hits: readonly PhraseHit<Tag>[],
+  kind: K,
+  value: (tag: Extract<Tag, { kind: K }>) => T,
+): PhraseHit<T>[] {
+  return hits.flatMap((h) =>
+    h.target.kind === kind ? [{ ...h, target: value(h.target as Extract<Tag, { kind: K }>) }] : [],
+  );
+}
+
 export function matchPhrases(index: PhraseIndex, text: string): PhraseHits {
   const norm = normalizeText(text);
   const projects = index.projects.match(norm);
-  const premiseHits = index.conditionalPremises
-    .match(norm)
+  const exact = index.exact.match(norm);
+  const premiseHits = hitsOf(exact, 'premise', (t) => t)
     .filter((h) => h.target.with.some((w) => norm.compact.includes(w)))
     .map((h) => ({ ...h, target: h.target.topic }));
-  const topicHitsRaw = [...index.topics.match(norm), ...requiredTopicHits(index, norm), ...premiseHits];
+  const topicHitsRaw = [
+    ...hitsOf(exact, 'topic', (t) => t.id),
+    ...requiredTopicHits(
+      index,
+      hitsOf(exact, 'group', (t) => t),
+    ),
+    ...premiseHits,
+  ];
   const decisionHitsRaw = index.decisions.match(norm);
   return {
     norm,
     projects,
-    shared: index.shared.match(norm),
+    shared: hitsOf(exact, 'shared', (t) => t.phrase),
     decisions: dropShadowed(
       decisionHitsRaw,
       topicHitsRaw.filter((h) => !h.fuzzy),
@@ -172,22 +201,33 @@ export function matchPhrases(index: PhraseIndex, text: string): PhraseHits {
     topics: dropShadowed(topicHitsRaw, projects),
     // Aspect words inside a project's name don't count ("국민비서 서비스"); inside a topic phrase
     // they still do, since a project question decides by its aspect.
-    aspects: dropShadowed(index.aspects.match(norm), projects),
-    cues: new Set(index.cues.match(norm).map((h) => h.target)),
-    forms: new Set(dropShadowed(index.forms.match(norm), projects).map((h) => h.target)),
-    agencies: index.agencies.match(norm),
-    outOfScope: Math.max(0, ...index.outOfScope.match(norm).map((h) => h.length)),
+    aspects: dropShadowed(
+      hitsOf(exact, 'aspect', (t) => t.id),
+      projects,
+    ),
+    cues: new Set(hitsOf(exact, 'cue', (t) => t.cue).map((h) => h.target)),
+    forms: new Set(
+      dropShadowed(
+        hitsOf(exact, 'form', (t) => t.form),
+        projects,
+      ).map((h) => h.target),
+    ),
+    agencies: hitsOf(exact, 'agency', (t) => t.name),
+    outOfScope: Math.max(0, ...hitsOf(exact, 'outOfScope', () => true).map((h) => h.length)),
   };
 }
 
 /** Hits for topics whose every required group matched: one hit per topic, as long as all its groups. */
-function requiredTopicHits(index: PhraseIndex, norm: NormalizedText): PhraseHit<string>[] {
-  const groups = new Map<string, Map<number, PhraseHit<string>>>();
-  for (const hit of index.requiredGroups.match(norm)) {
-    const [topic, group] = hit.target.split('#') as [string, string];
-    const byGroup = groups.get(topic) ?? new Map<number, PhraseHit<string>>();
-    const previous = byGroup.get(Number(group));
-    if (previous === undefined || previous.length < hit.length) byGroup.set(Number(group), hit);
+function requiredTopicHits(
+  index: PhraseIndex,
+  groupHits: readonly PhraseHit<{ readonly topic: string; readonly group: number }>[],
+): PhraseHit<string>[] {
+  const groups = new Map<string, Map<number, PhraseHit<unknown>>>();
+  for (const hit of groupHits) {
+    const { topic, group } = hit.target;
+    const byGroup = groups.get(topic) ?? new Map<number, PhraseHit<unknown>>();
+    const previous = byGroup.get(group);
+    if (previous === undefined || previous.length < hit.length) byGroup.set(group, hit);
     groups.set(topic, byGroup);
   }
   const hits: PhraseHit<string>[] = [];

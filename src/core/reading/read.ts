@@ -9,7 +9,7 @@ import {
   readQwertyAsHangul,
   type PhraseHits,
 } from './phraseIndex.js';
-import { tokenize } from '../retrieval/tokenize.js';
+import { tokenizeNormalized } from '../retrieval/tokenize.js';
 import { prepareForReading } from './numerals.js';
 import { readYears } from './years.js';
 
@@ -51,7 +51,7 @@ export function readQuestion(ctx: EngineContext, raw: string, today: string): Re
   }
   // Number words and odd digits as ASCII digits (구십억 → 90억, ８２ → 82), for every extractor.
   const lowered = prepareForReading(text);
-  const terms = new Set(tokenize(text));
+  const terms = new Set(tokenizeNormalized(hits.norm));
   const ranked = ctx.cards.rank(terms, 40);
   return {
     text,

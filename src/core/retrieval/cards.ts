@@ -45,15 +45,22 @@ export class CardIndex {
         doc[field].push(text);
       documents.set(card.id, doc);
     };
-    for (const topic of kb.topics) {
-      add(
-        { id: `topic:${topic.id}`, kind: 'topic', target: topic.id },
-        {
-          keywords: [both(topic.keywords), ...topic.requires.map(both)].join(' \n '),
-          title: both(topic.title),
-          body: topic.statements.map((s) => both(s.text)).join(' \n '),
-        },
-      );
+    // One card per topic id, from its three newest records (an edition's topic repeats its id every
+    // year; indexing every year's copy would make the index grow with the editions).
+    const byId = new Map<string, (typeof kb.topics)[number][]>();
+    for (const topic of kb.topics) byId.set(topic.id, [...(byId.get(topic.id) ?? []), topic]);
+    for (const [id, records] of byId) {
+      const newest = [...records].sort((a, c) => (c.edition ?? 0) - (a.edition ?? 0)).slice(0, 3);
+      for (const topic of newest) {
+        add(
+          { id: `topic:${id}`, kind: 'topic', target: id },
+          {
+            keywords: [both(topic.keywords), ...topic.requires.map(both)].join(' \n '),
+            title: both(topic.title),
+            body: topic.statements.map((s) => both(s.text)).join(' \n '),
+          },
+        );
+      }
     }
     for (const decision of kb.decisions) {
       const measure = decision.measure !== undefined ? kb.measures.get(decision.measure) : undefined;

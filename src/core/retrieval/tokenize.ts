@@ -1,4 +1,4 @@
-import { normalizeText } from '../text.js';
+import { normalizeText, type NormalizedText } from '../text.js';
 
 const HANGUL = /[\uac00-\ud7a3]/;
 
@@ -125,8 +125,13 @@ const KOREAN_FILLER = new Set([
  * endings still meet.
  */
 export function tokenize(text: string): string[] {
+  return tokenizeNormalized(normalizeText(text));
+}
+
+/** {@link tokenize} for a text already normalised (the reading's). */
+export function tokenizeNormalized(norm: NormalizedText): string[] {
   const terms: string[] = [];
-  for (const token of normalizeText(text).tokens) {
+  for (const token of norm.tokens) {
     if (HANGUL.test(token)) {
       const word = stripParticle(token);
       if (KOREAN_FILLER.has(word) || KOREAN_FILLER.has(token)) continue;

@@ -4,10 +4,10 @@ import type { Reading } from '../reading/read.js';
 import type { RankedCard } from '../retrieval/cards.js';
 import type { Answer } from '../types.js';
 import { writeKnowledgeAsOf } from '../writers/asOf.js';
-import { answerDecisionInfo } from '../writers/decision.js';
 import { answerList, type ProjectFilter } from '../writers/list.js';
 import { answerEditionTopics, answerMissingYear, pickTopics } from '../writers/topic.js';
 import { editionYear, isCandidateTopic, type Route } from './route.js';
+import { answerDecision } from './rule.js';
 import { topicsPerYear } from './topic.js';
 
 export const routeHelp: Route = (b, ctx, r) => {
@@ -105,7 +105,7 @@ function answerCard(b: AnswerBuilder, ctx: EngineContext, r: Reading, ranked: Ra
     }
     case 'decision': {
       const decision = ctx.decisions.get(card.target);
-      return decision ? answerDecisionInfo(b, ctx.kb, decision, ctx.topics) : null;
+      return decision ? answerDecision(b, ctx, r, decision) : null;
     }
     case 'list':
       return answerList(b, ctx, { ...LIST_FILTERS[card.target], year: editionYear(ctx, r) }, r.today);

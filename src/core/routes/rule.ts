@@ -1,9 +1,11 @@
+import type { Decision } from '../../knowledge/schema.js';
 import type { AnswerBuilder } from '../compose.js';
 import type { EngineContext } from '../context.js';
 import { extractDateRange } from '../extract.js';
 import { composeRuleAnswer, type DecisionRequest } from '../ruleAnswer.js';
 import { evaluateDecision } from '../rules/evaluate.js';
 import { readDecisionInputs } from '../rules/readInputs.js';
+import type { Reading } from '../reading/read.js';
 import type { Answer } from '../types.js';
 import { answerDecisionInfo, answerTimeline } from '../writers/decision.js';
 import { answerTopics } from '../writers/topic.js';
@@ -81,7 +83,13 @@ export const routeRule: Route = (b, ctx, r) => {
       return hints.length > 0 ? { ...answer, text: `${answer.text}\n\n${hints.join('\n')}` } : answer;
     }
   }
-  return composeRuleAnswer(b, ctx.kb, requests, r.projectIds);
+  // A verdict asked with a question about the rule itself ("50%에 물품 구매도 포함돼?") also says
+  // what the rule is.
+  const ruleTopics =
+    aboutTheRule && requests.length === 1 && only?.decision.topic !== undefined
+      ? (ctx.topics.get(only.decision.topic) ?? []).slice(0, 1)
+      : [];
+  return composeRuleAnswer(b, ctx.kb, requests, r.projectIds, ruleTopics);
 };
 
 /** With an input left open (one failed round or two?), a timeline only when both readings agree everywhere. */
@@ -125,6 +133,28 @@ export const routeAfterRecords: Route = (b, ctx, r) => {
   b.cite([...last.sources, ...measure.sources]);
   return b.build({ status: 'unknown_fact', kind: 'measure' });
 };
+
+/**
+ * A rule reached by its card or its topic's words rather than its own: a verdict when the question
+ * gives the rule's inputs ("Services contract in April 2024 — can we get a 90% advance?"), the rule
+ * explained otherwise.
+ */
+export function answerDecision(b: AnswerBuilder, ctx: EngineContext, r: Reading, decision: Decision): Answer {
+  const request = readDecisionInputs(decision, r.lowered, r.today, r.text);
+  const given = Object.entries(request.values).some(
+    ([name, v]) => v !== undefined && v !== false && name !== 'contractLevel',
+  );
+  const asksVerdict = given || (request.dateAsked && r.hits.cues.has('decision'));
+  if (asksVerdict && !ABOUT_THE_RULE.some((form) => r.forms.has(form))) {
+    if (!request.dateAsked && decision.measure !== undefined) {
+      const timeline = answerTimeline(b, ctx.kb, decision, request.values, r.today);
+      if (timeline) return timeline;
+    } else if (evaluateDecision(ctx.kb, decision, request).verdict !== 'unknown' || request.dateAsked) {
+      return composeRuleAnswer(b, ctx.kb, [request], r.projectIds);
+    }
+  }
+  return answerDecisionInfo(b, ctx.kb, decision, ctx.topics);
+}
 
 /** A rule topic asked about in general ("수의계약 특례 연장됐어?"). */
 export const routeDecisionInfo: Route = (b, ctx, r) => {

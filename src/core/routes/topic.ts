@@ -1,6 +1,6 @@
 import type { Topic } from '../../knowledge/schema.js';
 import type { EngineContext } from '../context.js';
-import { answerDecisionInfo } from '../writers/decision.js';
+import { answerDecision } from './rule.js';
 import { answerEditionTopics, answerMissingYear, pickTopics } from '../writers/topic.js';
 import { longest, topicCandidates, type Route } from './route.js';
 
@@ -17,17 +17,32 @@ export const routeTopic: Route = (b, ctx, r) => {
       }),
     ),
   ];
+  // "22년엔 21년보다 예산 얼마나 늘었어?": a comparison of years with no topic named compares what the
+  // comparison topics stand for (the program's size) in each year.
+  if (ids.length === 0 && r.forms.has('compare') && r.years.length > 1 && r.projectIds.length === 0) {
+    const concepts = [...new Set(ctx.kb.topics.flatMap((t) => (t.concept === undefined ? [] : [t.concept])))];
+    const perYear = topicsPerYear(ctx, concepts, r.years);
+    if (perYear.length > 0) return answerEditionTopics(b, ctx, perYear, []);
+  }
   if (ids.length === 0) return null;
   const decisionFirst = r.decisionIds[0] !== undefined ? ctx.decisions.get(r.decisionIds[0]) : undefined;
   if (decisionFirst && longest(r.hits.decisions) > longest(r.hits.topics, ids[0]))
-    return answerDecisionInfo(b, ctx.kb, decisionFirst, ctx.topics);
+    return answerDecision(b, ctx, r, decisionFirst);
   // The rest of the question may point at a rule's card more than at the topic whose words it has
   // ("how much was the bid bond cut under the COVID exceptions?" is about the bond cut).
   const topCard = r.cards[0];
   const topicCard = r.cards.find((c) => c.card.id === `topic:${ids[0]}`);
-  if (topCard?.card.kind === 'decision' && topCard.score > 1.1 * (topicCard?.score ?? 0)) {
+  // A topic that has its own rule (subcontracting-rules → subcontracting) is not taken over by another.
+  const ownRule = ctx.kb.decisions.find((d) => d.topic === ids[0]);
+  if (
+    topCard?.card.kind === 'decision' &&
+    (ownRule === undefined || ownRule.id === topCard.card.target) &&
+    (r.decisionIds.includes(topCard.card.target)
+      ? topCard.score > 1.1 * (topicCard?.score ?? 0)
+      : topicCard !== undefined && topCard.score > 1.3 * topicCard.score)
+  ) {
     const decision = ctx.decisions.get(topCard.card.target);
-    if (decision) return answerDecisionInfo(b, ctx.kb, decision, ctx.topics);
+    if (decision) return answerDecision(b, ctx, r, decision);
   }
   // "X and Y?": a second topic asked in the same breath is answered too.
   const [first, second] = ids.map((id) => ctx.topics.get(id)![0]!);

@@ -1,9 +1,12 @@
 import type { Decision } from '../../knowledge/schema.js';
-import { readDate } from '../reading/dates.js';
+import { readDate } from '../reading/readDate.js';
 import type { DateRange } from '../extract.js';
 import type { DecisionRequest } from '../ruleAnswer.js';
 import { numberToHangul } from 'es-hangul';
+import { extractAmounts } from '../reading/amounts.js';
 import { readRuleInputs } from './inputs/index.js';
+
+const digitsOf = (text: string): string[] => text.replace(/,(?=\d{3})/g, '').match(/\d+/g) ?? [];
 
 /**
  * Reads a decision's inputs and date from the prepared question (`prepareForReading`): each input by
@@ -34,13 +37,23 @@ export function readDecisionInputs(
       values: { input: label?.ko ?? unclear.input, inputEn: label?.en ?? unclear.input },
     });
   }
+  // A note restates the asked amount as the question wrote it: in words when it was written in words.
+  const notesAsWritten = notes.map((note) => {
+    const amount = note.values['amount'];
+    if (amount === undefined || digitsOf(amount).every((d) => digitsOf(raw.normalize('NFKC')).includes(d)))
+      return note;
+    const krw = extractAmounts(amount)[0]?.krw;
+    return krw === undefined
+      ? note
+      : { ...note, values: { ...note.values, amount: `${numberToHangul(krw)}원` } };
+  });
   return {
     decision,
     values,
     date,
     dateAsked: asked !== null,
     hasParameters: reading.asked || asked !== null,
-    notes,
+    notes: notesAsWritten,
     alternatives: reading.unclear.length > 0 ? [] : reading.alternatives,
     display: asWritten(reading.display, reading.values, raw),
   };

@@ -90,7 +90,11 @@ export function answerProjects(b: AnswerBuilder, ctx: EngineContext, ask: Projec
       knownCount++;
       continue;
     }
-    if (many || asked.length > 1) b.line(projectName(records.at(-1)!, b.language));
+    if (many || asked.length > 1) {
+      // The name of the record the years point to (국민비서 2차 for 2021), else the latest.
+      const named = records.find((r) => years.length > 0 && r.edition === years[0]) ?? records.at(-1)!;
+      b.line(projectName(named, b.language));
+    }
     const namedYears = years.filter((y) => records.some((r) => r.edition === y));
     for (const aspect of asked) {
       // Two years named ("2021년엔 2차였는데 2022년엔?"): each year's value.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readDate } from '../../../../src/core/reading/dates.js';
+import { readDate } from '../../../../src/core/reading/readDate.js';
 import { prepareForReading } from '../../../../src/core/reading/numerals.js';
 import { evaluateDecision } from '../../../../src/core/rules/evaluate.js';
 import { INPUT_READERS, readRuleInputs, type InputReading } from '../../../../src/core/rules/inputs/index.js';

@@ -6,15 +6,15 @@ interface State {
 }
 
 /**
- * Coalesces queue-message edits: at most one edit per `intervalMs` for each key (a briefing),
- * and always one trailing edit after the last request, so the message ends current however
- * many changes arrived in a burst. Discord allows about 5 edits per 5 s per channel; one every
- * 2 s stays well inside it even with a few processes sharing a briefing.
+ * Coalesces work per key: at most one run per `intervalMs` for each key (a briefing), the first
+ * at once, and always one trailing run after the last request, so what it renders ends current
+ * however many changes arrived in a burst. The Discord queue message uses it with 2 s (Discord
+ * allows about 5 edits per 5 s per channel); the live board with a fraction of a second.
  */
-export class QueueUpdater {
+export class Coalescer {
   private readonly states = new Map<string, State>();
   private closed = false;
-  /** Edits started (for the bench and tests). */
+  /** Runs started (for the bench and tests). */
   edits = 0;
 
   constructor(
