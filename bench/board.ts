@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { InteractionType, REST, Routes, type APIMessage } from 'discord.js';
-import { COMMANDS } from '../commands/index.js';
+import { commandDefinitions } from '../commands/index.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
 import { customIds } from '../test/briefing/helpers.js';
 import { planBurst } from '../test/support/burst.js';
 import { startDiscordStandin, type DiscordStandin } from '../test/support/discordStandin.js';
@@ -109,7 +110,7 @@ export async function benchBoard(): Promise<void> {
   const standin = await startDiscordStandin({ rateLimit: { limit: 10_000, windowMs: 1000 } });
   await new REST({ api: standin.apiUrl })
     .setToken(standin.token)
-    .put(Routes.applicationCommands(standin.applicationId), { body: COMMANDS.map((c) => c.data) });
+    .put(Routes.applicationCommands(standin.applicationId), { body: commandDefinitions(loadKnowledge()) });
   const bot = await startBot(standin, dir);
   const abort = new AbortController();
   try {

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { REST, Routes } from 'discord.js';
-import { COMMANDS } from '../commands/index.js';
+import { commandDefinitions } from '../commands/index.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
 import { startDiscordStandin, type DiscordStandin } from '../test/support/discordStandin.js';
 import { percentile, printTable } from './stats.js';
 
@@ -158,7 +159,7 @@ export async function benchDiscord(): Promise<void> {
       await new REST({ api: standin.apiUrl })
         .setToken(standin.token)
         .put(Routes.applicationGuildCommands(standin.applicationId, standin.guildId), {
-          body: COMMANDS.map((c) => c.data),
+          body: commandDefinitions(loadKnowledge()),
         });
       const flags = script === 'dist/src/bin/start.js' ? startScriptFlags() : [];
       const bot = await startProcess(script, standin, { ...env, LOG_LEVEL: 'info' }, readyText, flags);

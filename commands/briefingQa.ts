@@ -1,91 +1,70 @@
 import { ApplicationCommandOptionType } from 'discord.js';
-import type { Command } from '../src/adapters/discord/command.js';
+import { DEFAULT_LIMITS } from '../src/briefing/model.js';
+import { MessageBook } from '../src/core/messages.js';
+import type { Command } from './command.js';
 import { SERVER_ONLY } from './install.js';
+import { named } from './text.js';
 
 export default {
-  data: {
-    ...SERVER_ONLY,
-    name: 'briefing-qa',
-    name_localizations: { ko: '설명회-질문' },
-    description: 'Live briefing Q&A: ask a question, or (organisers) start, stop and export',
-    description_localizations: { ko: '설명회 실시간 질문: 질문하기, 진행자는 시작·종료·내보내기' },
-    options: [
-      {
-        type: ApplicationCommandOptionType.Subcommand,
-        name: 'ask',
-        name_localizations: { ko: '질문' },
-        description: 'Ask the presenters a question in this channel’s briefing',
-        description_localizations: { ko: '이 채널의 설명회에 질문을 올립니다' },
-        options: [
-          {
-            type: ApplicationCommandOptionType.String,
-            name: 'question',
-            name_localizations: { ko: '질문' },
-            description: 'Your question (up to 500 characters)',
-            description_localizations: { ko: '질문 내용 (500자 이내)' },
-            required: true,
-            max_length: 500,
-          },
-        ],
-      },
-      {
-        type: ApplicationCommandOptionType.Subcommand,
-        name: 'start',
-        name_localizations: { ko: '시작' },
-        description: 'Organisers: start taking questions in this channel',
-        description_localizations: { ko: '진행자: 이 채널에서 질문 받기를 시작합니다' },
-        options: [
-          {
-            type: ApplicationCommandOptionType.String,
-            name: 'title',
-            name_localizations: { ko: '제목' },
-            description: 'Title of the briefing',
-            description_localizations: { ko: '설명회 제목' },
-            required: true,
-            max_length: 100,
-          },
-        ],
-      },
-      {
-        type: ApplicationCommandOptionType.Subcommand,
-        name: 'stop',
-        name_localizations: { ko: '종료' },
-        description: 'Organisers: stop taking questions',
-        description_localizations: { ko: '진행자: 질문 받기를 마칩니다' },
-      },
-      {
-        type: ApplicationCommandOptionType.Subcommand,
-        name: 'organiser-role',
-        name_localizations: { ko: '진행자역할' },
-        description: 'Manage Server: set the role whose members organise briefings here (empty: clear)',
-        description_localizations: { ko: '서버 관리: 이 서버의 설명회 진행자 역할 지정 (비우면 해제)' },
-        options: [
-          {
-            type: ApplicationCommandOptionType.Role,
-            name: 'role',
-            name_localizations: { ko: '역할' },
-            description: 'Members with this role may start, stop and export briefings',
-            description_localizations: { ko: '이 역할이 있으면 설명회를 시작·종료·내보내기 할 수 있습니다' },
-          },
-        ],
-      },
-      {
-        type: ApplicationCommandOptionType.Subcommand,
-        name: 'export',
-        name_localizations: { ko: '내보내기' },
-        description: 'Organisers: all questions of this channel’s briefing as CSV and Markdown',
-        description_localizations: { ko: '진행자: 이 채널 설명회의 모든 질문을 CSV와 Markdown으로' },
-        options: [
-          {
-            type: ApplicationCommandOptionType.Boolean,
-            name: 'include_names',
-            name_localizations: { ko: '이름포함' },
-            description: 'Include asker and voter names (default: no)',
-            description_localizations: { ko: '질문자와 공감한 사람 이름 포함 (기본: 아니오)' },
-          },
-        ],
-      },
-    ],
+  name: 'briefing-qa',
+  data(kb) {
+    const book = new MessageBook(kb.messages);
+    return {
+      ...SERVER_ONLY,
+      ...named(book, 'briefing-qa', '설명회-질문', 'command.briefingQa'),
+      options: [
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          ...named(book, 'ask', '질문', 'command.briefingQa.ask'),
+          options: [
+            {
+              type: ApplicationCommandOptionType.String,
+              ...named(book, 'question', '질문', 'command.briefingQa.ask.question', {
+                max: DEFAULT_LIMITS.maxLength,
+              }),
+              required: true,
+              max_length: DEFAULT_LIMITS.maxLength,
+            },
+          ],
+        },
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          ...named(book, 'start', '시작', 'command.briefingQa.start'),
+          options: [
+            {
+              type: ApplicationCommandOptionType.String,
+              ...named(book, 'title', '제목', 'command.briefingQa.start.title'),
+              required: true,
+              max_length: 100,
+            },
+          ],
+        },
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          ...named(book, 'stop', '종료', 'command.briefingQa.stop'),
+        },
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          ...named(book, 'organiser-role', '진행자역할', 'command.briefingQa.organiserRole'),
+          options: [
+            {
+              type: ApplicationCommandOptionType.Role,
+              ...named(book, 'role', '역할', 'command.briefingQa.organiserRole.role'),
+            },
+          ],
+        },
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          ...named(book, 'export', '내보내기', 'command.briefingQa.export'),
+          options: [
+            {
+              type: ApplicationCommandOptionType.Boolean,
+              ...named(book, 'include_names', '이름포함', 'command.briefingQa.export.includeNames'),
+            },
+          ],
+        },
+      ],
+    };
   },
   async execute(interaction, context) {
     const subcommand = interaction.options.getSubcommand(true);

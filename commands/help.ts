@@ -1,13 +1,16 @@
-import type { Command } from '../src/adapters/discord/command.js';
+import { MessageBook } from '../src/core/messages.js';
+import type { Command } from './command.js';
 import { EVERYWHERE } from './install.js';
+import { named } from './text.js';
 
 export default {
-  data: {
-    ...EVERYWHERE,
-    name: 'help',
-    name_localizations: { ko: '도움말' },
-    description: 'What you can ask, with examples',
-    description_localizations: { ko: '물어볼 수 있는 것과 예시' },
+  name: 'help',
+  data(kb) {
+    const book = new MessageBook(kb.messages);
+    return {
+      ...EVERYWHERE,
+      ...named(book, 'help', '도움말', 'command.help'),
+    };
   },
   async execute(interaction, context) {
     await context.respond(interaction, { kind: 'help' }, { ephemeral: true });

@@ -1,58 +1,84 @@
 import { ApplicationCommandOptionType } from 'discord.js';
-import type { Command } from '../src/adapters/discord/command.js';
+import type { ProjectFilter } from '../src/core/engine.js';
+import { MessageBook } from '../src/core/messages.js';
+import { projectRows, rowsToCsv } from '../src/core/projectTable.js';
+import type { Language } from '../src/core/types.js';
+import { matchesFilter } from '../src/core/writers/list.js';
+import type { KnowledgeBase } from '../src/knowledge/parse.js';
+import type { Command } from './command.js';
 import { EVERYWHERE } from './install.js';
+import { choice, localized, named } from './text.js';
+import { suggestYears, yearOption } from './year.js';
 
-const AGENCIES = [
-  { value: '행정안전부', name: 'Ministry of the Interior and Safety' },
-  { value: '환경부', name: 'Ministry of Environment' },
-  { value: '국토교통부', name: 'Ministry of Land, Infrastructure and Transport' },
-  { value: '대검찰청', name: "Supreme Prosecutors' Office" },
-] as const;
+/** Every lead agency some project of the knowledge base names, in the order they first appear. */
+function agencies(kb: KnowledgeBase): { ko: string; en: string }[] {
+  const seen = new Map<string, { ko: string; en: string }>();
+  for (const project of kb.projects) {
+    const agency = project.leadAgency.value;
+    if (agency !== null && !seen.has(agency.ko)) seen.set(agency.ko, agency);
+  }
+  return [...seen.values()].slice(0, 25);
+}
+
+/** Every phase some project is in. */
+function phases(kb: KnowledgeBase): number[] {
+  const values = kb.projects.flatMap((p) => (p.phase.value === null ? [] : [p.phase.value]));
+  return [...new Set(values)].sort((a, b) => a - b);
+}
+
+/**
+ * The `/projects` table as CSV: the rows of the editions the list shows (the year asked, else every
+ * edition, the latest first) that match the same filter.
+ */
+export function projectsCsv(kb: KnowledgeBase, filter: ProjectFilter, language: Language): string {
+  const rows = projectRows(kb, language, filter.year).filter((row) => {
+    const project = kb.editions.find((e) => e.year === row.year)?.projects.find((p) => p.id === row.id);
+    return project !== undefined && matchesFilter(project, filter);
+  });
+  return rowsToCsv(kb, rows, language);
+}
 
 export default {
-  data: {
-    ...EVERYWHERE,
-    name: 'projects',
-    name_localizations: { ko: '사업목록' },
-    description: 'List the 2021 projects, optionally filtered',
-    description_localizations: { ko: '2021년 사업 목록 (조건으로 거르기)' },
-    options: [
-      {
-        type: ApplicationCommandOptionType.Integer,
-        name: 'phase',
-        name_localizations: { ko: '단계' },
-        description: 'Phase (차수)',
-        description_localizations: { ko: '차수' },
-        choices: [1, 2, 3].map((n) => ({ name: `${n}`, value: n })),
-      },
-      {
-        type: ApplicationCommandOptionType.Boolean,
-        name: 'new',
-        name_localizations: { ko: '신규' },
-        description: 'New projects only (true) or continuing only (false)',
-        description_localizations: { ko: '신규 사업만(참) 또는 계속 사업만(거짓)' },
-      },
-      {
-        type: ApplicationCommandOptionType.Boolean,
-        name: 'briefed',
-        name_localizations: { ko: '설명회' },
-        description: 'Covered at the 2021-01-21 briefing (true) or left out (false)',
-        description_localizations: { ko: '설명회 대상(참) 또는 제외(거짓)' },
-      },
-      {
-        type: ApplicationCommandOptionType.String,
-        name: 'agency',
-        name_localizations: { ko: '주관기관' },
-        description: 'Lead agency',
-        description_localizations: { ko: '주관기관' },
-        choices: AGENCIES.map((a) => ({ name: a.name, name_localizations: { ko: a.value }, value: a.value })),
-      },
-    ],
+  name: 'projects',
+  data(kb) {
+    const book = new MessageBook(kb.messages);
+    return {
+      ...EVERYWHERE,
+      ...named(book, 'projects', '사업목록', 'command.projects'),
+      options: [
+        yearOption(book, 'command.projects.year'),
+        {
+          type: ApplicationCommandOptionType.Integer,
+          ...named(book, 'phase', '단계', 'command.projects.phase'),
+          choices: phases(kb).map((n) => choice(localized(book, 'value.phase', { n }), n)),
+        },
+        {
+          type: ApplicationCommandOptionType.Boolean,
+          ...named(book, 'new', '신규', 'command.projects.new'),
+        },
+        {
+          type: ApplicationCommandOptionType.Boolean,
+          ...named(book, 'briefed', '설명회', 'command.projects.briefed'),
+        },
+        {
+          type: ApplicationCommandOptionType.String,
+          ...named(book, 'agency', '주관기관', 'command.projects.agency'),
+          choices: agencies(kb).map((a) => choice(a, a.ko)),
+        },
+        {
+          type: ApplicationCommandOptionType.Boolean,
+          ...named(book, 'csv', 'csv파일', 'command.projects.csv'),
+        },
+      ],
+    };
   },
   async execute(interaction, context) {
+    const { kb } = context.engine;
+    const year = await context.readYear(interaction);
+    if (year === 'invalid') return;
     const phase = await context.readNumber(interaction, 'phase', {
       min: 1,
-      max: 3,
+      max: Math.max(1, ...phases(kb)),
       integer: true,
       label: { en: 'phase', ko: '단계' },
     });
@@ -60,16 +86,34 @@ export default {
     const agency = await context.readChoice(
       interaction,
       'agency',
-      AGENCIES.map((a) => a.value),
+      agencies(kb).map((a) => a.ko),
       { label: { en: 'agency', ko: '주관기관' } },
     );
     if (agency === 'invalid') return;
-    const filter = {
+    const filter: ProjectFilter = {
+      year: year ?? undefined,
       phase: phase ?? undefined,
       isNew: interaction.options.getBoolean('new') ?? undefined,
       briefed: interaction.options.getBoolean('briefed') ?? undefined,
       agency: agency ?? undefined,
     };
-    await context.respond(interaction, { kind: 'list', filter }, { ephemeral: true });
+    const language = context.languageOf(interaction);
+    const csv = interaction.options.getBoolean('csv') ?? false;
+    await context.respond(
+      interaction,
+      { kind: 'list', filter },
+      {
+        ephemeral: true,
+        ...(csv
+          ? {
+              attachment: () => ({
+                name: `projects-${year ?? 'all'}.csv`,
+                data: projectsCsv(kb, filter, language),
+              }),
+            }
+          : {}),
+      },
+    );
   },
+  autocomplete: suggestYears,
 } as const satisfies Command;

@@ -8,7 +8,7 @@ import type { HealthPart } from '../http/health.js';
 import type { HttpServer } from '../http/server.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import type { PrometheusMetrics } from '../metrics/prometheus.js';
-import { NO_METRICS } from '../shared/metrics.js';
+import { NO_METRICS, type Metrics } from '../shared/metrics.js';
 import { StartupError, flushLogs, within, type BootContext } from './boot.js';
 import { describeLoginError } from './discordErrors.js';
 import { serveOps } from './opsServer.js';
@@ -30,6 +30,43 @@ async function storeHealth(stores: Stores): Promise<HealthPart> {
   return problem === null ? { ok: true, detail: stores.kind } : { ok: false, detail: problem };
 }
 
+/** The store (SQLite, or Redis when REDIS_URL is set), opened within the start-up timeout. */
+async function openBotStores({ env, logger }: BootContext, metrics: Metrics): Promise<Stores> {
+  const stores = await within(
+    env.STARTUP_TIMEOUT_MS,
+    'opening the store',
+    openStores({
+      storePath: env.STORE_PATH,
+      redisUrl: env.REDIS_URL,
+      connectTimeoutMs: Math.min(env.STARTUP_TIMEOUT_MS, 10_000),
+      logger,
+      onError: () => {
+        metrics.storeError();
+      },
+    }),
+  );
+  logger.info({ store: stores.kind }, 'storage open');
+  return stores;
+}
+
+/** A shutdown that runs once, is bounded by SHUTDOWN_MS, flushes the logs and exits. */
+function stopOnce(logger: BootContext['logger'], close: () => Promise<void>) {
+  let stopping = false;
+  return async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_MS).unref();
+    await close();
+    logger.info('stopped');
+    await flushLogs(logger);
+    process.exit(0);
+  };
+}
+
 /**
  * The Discord bot: stores, engine, optional phrasing, the gateway, and (with HTTP_PORT) /healthz
  * and /metrics. In a shard process (`asShard`) the manager serves HTTP and asks over IPC.
@@ -45,20 +82,7 @@ export async function runBot({ env, logger }: BootContext, asShard = false): Pro
   const metrics = prometheus ?? NO_METRICS;
   const kb = loadKnowledge(env.KNOWLEDGE_DIR);
   const engine = createEngine(kb);
-  const stores = await within(
-    env.STARTUP_TIMEOUT_MS,
-    'opening the store',
-    openStores({
-      storePath: env.STORE_PATH,
-      redisUrl: env.REDIS_URL,
-      connectTimeoutMs: Math.min(env.STARTUP_TIMEOUT_MS, 10_000),
-      logger,
-      onError: () => {
-        metrics.storeError();
-      },
-    }),
-  );
-  logger.info({ store: stores.kind }, 'storage open');
+  const stores = await openBotStores({ env, logger }, metrics);
   if (env.BRIEFING_READ_MESSAGES)
     logger.info('briefing channel posts are read as questions (MessageContent intent)');
   const phrasing = await openPhrasing(env, engine.kb, stores);
@@ -116,24 +140,13 @@ export async function runBot({ env, logger }: BootContext, asShard = false): Pro
       metrics: () => prometheus!.registry.getMetricsAsJSON(),
     });
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    setTimeout(() => {
-      logger.error('shutdown took too long; exiting');
-      process.exit(1);
-    }, SHUTDOWN_MS).unref();
+  const stop = stopOnce(logger, async () => {
     pages?.close();
     await http?.close();
     await bot.stop();
     await phrasing?.close();
     await stores.close();
-    logger.info('stopped');
-    await flushLogs(logger);
-    process.exit(0);
-  };
+  });
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildReply, defuseMentions, LIMITS, splitText, truncate } from '../../src/adapters/discord/reply.js';
 import type { Answer } from '../../src/core/types.js';
+import { MessageBook } from '../../src/core/messages.js';
 import { realEngine } from '../support/engine.js';
+
+const book = () => new MessageBook(realEngine().kb.messages);
 
 function answerWith(text: string, sources = 3): Answer {
   return {
@@ -43,7 +46,7 @@ describe('Discord replies stay within Discord limits', () => {
       const text = Array.from({ length: Math.ceil(n / 50) }, (_, i) => `${i}번째 줄입니다. `.padEnd(49, '가'))
         .join('\n')
         .slice(0, n);
-      const reply = buildReply(answerWith(text, 75), { answerKey: 'k', title: 'x'.repeat(400) });
+      const reply = buildReply(answerWith(text, 75), book(), { answerKey: 'k', title: 'x'.repeat(400) });
       expect(reply.embeds.length).toBeLessThanOrEqual(LIMITS.embeds);
       for (const embed of reply.embeds) {
         expect(embed.description!.length).toBeLessThanOrEqual(LIMITS.embedDescription);
@@ -61,20 +64,20 @@ describe('Discord replies stay within Discord limits', () => {
   });
 
   it('always disables mentions and defuses echoed @everyone', () => {
-    const reply = buildReply(answerWith('본문'), { title: '@everyone <@123456789012345678> 질문' });
+    const reply = buildReply(answerWith('본문'), book(), { title: '@everyone <@123456789012345678> 질문' });
     expect(reply.allowedMentions).toEqual({ parse: [], repliedUser: false });
     expect(reply.embeds[0]!.title).not.toMatch(/@everyone|<@\d/);
     expect(defuseMentions('@here')).not.toBe('@here');
   });
 
   it('adds feedback buttons, a share button only for private answers, and explains (추정)', () => {
-    const shared = buildReply(answerWith('본문'), { answerKey: 'abc', shareable: true });
+    const shared = buildReply(answerWith('본문'), book(), { answerKey: 'abc', shareable: true });
     const ids = shared.components.flatMap((r) =>
       r.components.map((c) => ('custom_id' in c ? c.custom_id : '')),
     );
     expect(ids).toEqual(['fb:up:abc', 'fb:down:abc', 'share:abc']);
     expect(shared.embeds.at(-1)!.footer!.text).toContain('(추정)');
-    const public_ = buildReply(answerWith('본문'), { answerKey: 'abc' });
+    const public_ = buildReply(answerWith('본문'), book(), { answerKey: 'abc' });
     expect(public_.components[0]!.components).toHaveLength(2);
   });
 
@@ -88,13 +91,13 @@ describe('Discord replies stay within Discord limits', () => {
       'List the projects',
       '클라우드 사업',
     ]) {
-      const reply = buildReply(engine.answer({ text: q, today: '2026-11-26' }), {
+      const reply = buildReply(engine.answer({ text: q, today: '2026-11-26' }), book(), {
         answerKey: 'k',
         shareable: true,
       });
       expect(totalLength(reply)).toBeLessThanOrEqual(LIMITS.embedsTotal);
     }
-    const sources = buildReply(engine.listSources('ko'), { answerKey: 'k' });
+    const sources = buildReply(engine.listSources('ko'), book(), { answerKey: 'k' });
     expect(totalLength(sources)).toBeLessThanOrEqual(LIMITS.embedsTotal);
     expect(sources.embeds.at(-1)!.fields!.at(-1)!.value).toMatch(/외 \d+건/);
   });

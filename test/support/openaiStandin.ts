@@ -91,109 +91,146 @@ function splitIntoChunks(text: string, size: number): string[] {
   return chunks;
 }
 
-/** Starts a local OpenAI-compatible server on 127.0.0.1 with a free port. */
-export async function startOpenAIStandin(): Promise<OpenAIStandin> {
-  const requests: RecordedRequest[] = [];
-  const timers = new Set<NodeJS.Timeout>();
-  const responses = new Set<ServerResponse>();
-  let behave: (request: RecordedRequest) => StandinBehaviour = () => ({});
+/** Delays of answers in progress: each ends early when the client goes away, all end on close. */
+class Delays {
+  readonly timers = new Set<NodeJS.Timeout>();
 
   /** Resolves after `ms`, or never when the client goes away first (the caller stops writing then). */
-  function wait(response: ServerResponse, ms: number | undefined): Promise<boolean> {
+  wait(response: ServerResponse, ms: number | undefined): Promise<boolean> {
     if (ms === undefined || ms <= 0) return Promise.resolve(!response.destroyed);
     return new Promise((resolve) => {
       const onClose = () => {
         clearTimeout(timer);
-        timers.delete(timer);
+        this.timers.delete(timer);
         resolve(false);
       };
       const timer = setTimeout(() => {
-        timers.delete(timer);
+        this.timers.delete(timer);
         response.off('close', onClose);
         resolve(!response.destroyed);
       }, ms);
-      timers.add(timer);
+      this.timers.add(timer);
       response.once('close', onClose);
     });
   }
 
-  async function answer(recorded: RecordedRequest, behaviour: StandinBehaviour, response: ServerResponse) {
-    if (!(await wait(response, behaviour.headerDelayMs))) return;
-    if (behaviour.status !== undefined) {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (behaviour.retryAfter !== undefined) headers['retry-after'] = behaviour.retryAfter;
-      response.writeHead(behaviour.status, headers);
-      response.end(
-        JSON.stringify({ error: { message: `stand-in status ${behaviour.status}`, type: 'standin' } }),
-      );
-      return;
-    }
-    if (behaviour.rawBody !== undefined) {
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.flushHeaders();
-      if (!(await wait(response, behaviour.bodyDelayMs))) return;
-      response.end(behaviour.rawBody);
-      return;
-    }
-    const content =
-      typeof behaviour.content === 'function'
-        ? behaviour.content(recorded)
-        : (behaviour.content ?? '{"text":"ok"}');
-    const finishReason = behaviour.finishReason ?? 'stop';
-    const created = Math.floor(Date.now() / 1000);
-    if (!recorded.stream) {
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.flushHeaders();
-      if (!(await wait(response, behaviour.bodyDelayMs))) return;
-      const message =
-        behaviour.refusal === undefined
-          ? { role: 'assistant', content, refusal: null }
-          : { role: 'assistant', content: null, refusal: behaviour.refusal };
-      response.end(
-        JSON.stringify({
-          id: `chatcmpl-standin-${requests.length}`,
-          object: 'chat.completion',
-          created,
-          model: MODEL,
-          choices: [{ index: 0, message, finish_reason: finishReason, logprobs: null }],
-          usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-        }),
-      );
-      return;
-    }
-    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-    response.flushHeaders();
-    if (!(await wait(response, behaviour.bodyDelayMs))) return;
-    const send = (delta: object, finish: string | null) => {
-      const chunk = {
-        id: `chatcmpl-standin-${requests.length}`,
-        object: 'chat.completion.chunk',
-        created,
-        model: MODEL,
-        choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
-      };
-      response.write(`data: ${JSON.stringify(chunk)}\n\n`);
-    };
-    send({ role: 'assistant', content: '' }, null);
-    if (behaviour.refusal !== undefined) {
-      send({ refusal: behaviour.refusal }, null);
-    } else {
-      const pieces = splitIntoChunks(content, behaviour.chunkSize ?? 8);
-      for (const [index, piece] of pieces.entries()) {
-        // Stalls forever: only the client's abort or close() ends this response.
-        if (behaviour.stallAfterChunks !== undefined && index >= behaviour.stallAfterChunks) return;
-        send({ content: piece }, null);
-        if (!(await wait(response, behaviour.chunkDelayMs))) return;
-      }
-      if (behaviour.stallAfterChunks !== undefined && pieces.length <= behaviour.stallAfterChunks) return;
-    }
-    if (behaviour.endWithoutFinish === true) {
-      response.end();
-      return;
-    }
-    send({}, finishReason);
-    response.end('data: [DONE]\n\n');
+  clear(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
   }
+}
+
+/** An error status, or a raw body: true when the behaviour answered the request this way. */
+async function answerPlainly(delays: Delays, behaviour: StandinBehaviour, response: ServerResponse) {
+  if (behaviour.status !== undefined) {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (behaviour.retryAfter !== undefined) headers['retry-after'] = behaviour.retryAfter;
+    response.writeHead(behaviour.status, headers);
+    response.end(
+      JSON.stringify({ error: { message: `stand-in status ${behaviour.status}`, type: 'standin' } }),
+    );
+    return true;
+  }
+  if (behaviour.rawBody === undefined) return false;
+  response.writeHead(200, { 'content-type': 'application/json' });
+  response.flushHeaders();
+  if (await delays.wait(response, behaviour.bodyDelayMs)) response.end(behaviour.rawBody);
+  return true;
+}
+
+/** A whole chat completion in one JSON body. */
+async function answerWhole(
+  delays: Delays,
+  id: string,
+  content: string,
+  behaviour: StandinBehaviour,
+  response: ServerResponse,
+) {
+  response.writeHead(200, { 'content-type': 'application/json' });
+  response.flushHeaders();
+  if (!(await delays.wait(response, behaviour.bodyDelayMs))) return;
+  const message =
+    behaviour.refusal === undefined
+      ? { role: 'assistant', content, refusal: null }
+      : { role: 'assistant', content: null, refusal: behaviour.refusal };
+  response.end(
+    JSON.stringify({
+      id,
+      object: 'chat.completion',
+      created: Math.floor(Date.now() / 1000),
+      model: MODEL,
+      choices: [{ index: 0, message, finish_reason: behaviour.finishReason ?? 'stop', logprobs: null }],
+      usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+    }),
+  );
+}
+
+/** A streamed chat completion: server-sent chunks, maybe delayed, stalled or cut short. */
+async function answerStream(
+  delays: Delays,
+  id: string,
+  content: string,
+  behaviour: StandinBehaviour,
+  response: ServerResponse,
+) {
+  response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  response.flushHeaders();
+  if (!(await delays.wait(response, behaviour.bodyDelayMs))) return;
+  const created = Math.floor(Date.now() / 1000);
+  const send = (delta: object, finish: string | null) => {
+    const chunk = {
+      id,
+      object: 'chat.completion.chunk',
+      created,
+      model: MODEL,
+      choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
+    };
+    response.write(`data: ${JSON.stringify(chunk)}\n\n`);
+  };
+  send({ role: 'assistant', content: '' }, null);
+  if (behaviour.refusal !== undefined) {
+    send({ refusal: behaviour.refusal }, null);
+  } else {
+    const pieces = splitIntoChunks(content, behaviour.chunkSize ?? 8);
+    for (const [index, piece] of pieces.entries()) {
+      // Stalls forever: only the client's abort or close() ends this response.
+      if (behaviour.stallAfterChunks !== undefined && index >= behaviour.stallAfterChunks) return;
+      send({ content: piece }, null);
+      if (!(await delays.wait(response, behaviour.chunkDelayMs))) return;
+    }
+    if (behaviour.stallAfterChunks !== undefined && pieces.length <= behaviour.stallAfterChunks) return;
+  }
+  if (behaviour.endWithoutFinish === true) {
+    response.end();
+    return;
+  }
+  send({}, behaviour.finishReason ?? 'stop');
+  response.end('data: [DONE]\n\n');
+}
+
+async function answer(
+  delays: Delays,
+  id: string,
+  recorded: RecordedRequest,
+  behaviour: StandinBehaviour,
+  response: ServerResponse,
+) {
+  if (!(await delays.wait(response, behaviour.headerDelayMs))) return;
+  if (await answerPlainly(delays, behaviour, response)) return;
+  const content =
+    typeof behaviour.content === 'function'
+      ? behaviour.content(recorded)
+      : (behaviour.content ?? '{"text":"ok"}');
+  if (recorded.stream) await answerStream(delays, id, content, behaviour, response);
+  else await answerWhole(delays, id, content, behaviour, response);
+}
+
+/** Starts a local OpenAI-compatible server on 127.0.0.1 with a free port. */
+export async function startOpenAIStandin(): Promise<OpenAIStandin> {
+  const requests: RecordedRequest[] = [];
+  const delays = new Delays();
+  const responses = new Set<ServerResponse>();
+  let behave: (request: RecordedRequest) => StandinBehaviour = () => ({});
 
   const server = createServer((request, response) => {
     responses.add(response);
@@ -219,7 +256,7 @@ export async function startOpenAIStandin(): Promise<OpenAIStandin> {
       response.once('close', () => {
         if (!response.writableFinished) recorded.clientAborted = true;
       });
-      await answer(recorded, behave(recorded), response);
+      await answer(delays, `chatcmpl-standin-${requests.length}`, recorded, behave(recorded), response);
     })().catch(() => {
       response.destroy();
     });
@@ -239,8 +276,7 @@ export async function startOpenAIStandin(): Promise<OpenAIStandin> {
       behave = () => ({});
     },
     async close() {
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
+      delays.clear();
       for (const response of responses) response.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) => {

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { REST, Routes, type APIMessage } from 'discord.js';
-import { COMMANDS } from '../../commands/index.js';
+import { commandDefinitions } from '../../commands/index.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
 import { openStores } from '../../src/adapters/storage/index.js';
 import { questionKey } from '../../src/briefing/model.js';
 import { planBurst, type PlannedQuestion } from './burst.js';
@@ -39,7 +40,7 @@ export async function startShardedBot(options: {
   const byShard = primaryShard === 0 ? [primary, other] : [other, primary];
   await new REST({ api: standin.apiUrl })
     .setToken(standin.token)
-    .put(Routes.applicationCommands(standin.applicationId), { body: COMMANDS.map((c) => c.data) });
+    .put(Routes.applicationCommands(standin.applicationId), { body: commandDefinitions(loadKnowledge()) });
   const manager = spawn(process.execPath, [...options.entry], {
     env: {
       ...process.env,

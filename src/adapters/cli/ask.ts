@@ -1,6 +1,9 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { AnswerPath } from '../../answering/answerPath.js';
 import { createEngine } from '../../core/engine.js';
+import { MessageBook } from '../../core/messages.js';
+import { detectLanguage } from '../../core/text.js';
 import { toJsonAnswer, type Language } from '../../core/types.js';
 import { loadKnowledge } from '../../knowledge/load.js';
 import type { Env } from '../../config/env.js';
@@ -65,13 +68,20 @@ export async function runAsk(env: Env): Promise<void> {
   const engine = createEngine(loadKnowledge(env.KNOWLEDGE_DIR));
   // With OPENAI_API_KEY set, answers are reworded under the fact lock and JSON gains "phrasing".
   const phrasing = await openPhrasing(env, engine.kb);
+  const path = new AnswerPath(engine, { phrase: phrasing?.phrase });
+  const book = new MessageBook(engine.kb.messages);
   const answerOne = async (text: string): Promise<string> => {
-    const answer = engine.answer({ text, today: options.today, language: options.language });
-    if (phrasing === null) return options.json ? JSON.stringify(toJsonAnswer(answer)) : renderAnswer(answer);
-    const phrased = await phrasing.phrase(answer, text);
-    if (options.json)
-      return JSON.stringify({ ...toJsonAnswer(answer), text: phrased.text, phrasing: phrased.phrasing });
-    return renderAnswer(answer, phrased);
+    const language = options.language ?? detectLanguage(text);
+    const reply = await path.ask(
+      { kind: 'question', text, language: options.language },
+      language,
+      options.today,
+    );
+    if (!options.json) return renderAnswer(reply, book);
+    const json = toJsonAnswer(reply.answer);
+    return JSON.stringify(
+      reply.phrasing === null ? json : { ...json, text: reply.text, phrasing: reply.phrasing },
+    );
   };
 
   try {

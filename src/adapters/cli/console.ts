@@ -1,32 +1,26 @@
 import { createInterface } from 'node:readline';
-import type { Engine } from '../../core/engine.js';
-import type { Answer, Question } from '../../core/types.js';
-import type { PhrasedText } from '../../llm/phrasing.js';
+import type { AnswerPath } from '../../answering/answerPath.js';
+import { MessageBook } from '../../core/messages.js';
+import { detectLanguage } from '../../core/text.js';
 import { todayInKorea } from '../../shared/koreaClock.js';
 import { renderAnswer } from './render.js';
 
 const QUIT = new Set(['quit', 'exit', 'q', '종료', '끝', ':q']);
 
-const BANNER = `egov-briefing-bot — 2021 전자정부지원사업·계약 제도 도우미 (console)
-질문을 입력하세요. "도움말"/help, 종료는 "quit" 또는 Ctrl+D.
-Ask in Korean or English. Type "help" for examples, "quit" to leave.`;
-
 export interface ConsoleOptions {
   readonly input: NodeJS.ReadableStream;
   readonly output: NodeJS.WritableStream;
-  /** Answers a question; lets main plug in LLM phrasing. Defaults to the engine's template answer. */
-  readonly answer?: (question: Question) => Promise<{ answer: Answer; phrased?: PhrasedText }>;
 }
 
 /** The interactive console: a prompt, answers with their sources, help, and quit. */
-export async function runConsole(engine: Engine, options: ConsoleOptions): Promise<void> {
-  const answer =
-    options.answer ??
-    ((q: Question): Promise<{ answer: Answer; phrased?: PhrasedText }> =>
-      Promise.resolve({ answer: engine.answer(q) }));
+export async function runConsole(path: AnswerPath, options: ConsoleOptions): Promise<void> {
+  const book = new MessageBook(path.engine.kb.messages);
+  const both = (key: string, values: Record<string, string> = {}) =>
+    `${book.get(key, 'ko', values)}\n${book.get(key, 'en', values)}`;
   const rl = createInterface({ input: options.input, output: options.output, terminal: false });
   const write = (text: string) => options.output.write(text);
-  write(`${BANNER}\n\n> `);
+  const editions = path.engine.kb.editions.map((e) => e.year).join(', ');
+  write(`${both('console.banner', { editions })}\n\n> `);
   // After a "did you mean…" answer, typing a candidate's number asks its question.
   let offered: readonly string[] = [];
   for await (const line of rl) {
@@ -39,18 +33,17 @@ export async function runConsole(engine: Engine, options: ConsoleOptions): Promi
       continue;
     }
     try {
-      const result = await answer({ text, today: todayInKorea() });
-      offered =
-        result.answer.status === 'clarify' ? result.answer.candidates.map((c) => c.question ?? c.label) : [];
+      const reply = await path.ask({ kind: 'question', text }, detectLanguage(text), todayInKorea());
+      const { answer } = reply;
+      offered = answer.status === 'clarify' ? answer.candidates.map((c) => c.question ?? c.label) : [];
       if (picked !== undefined) write(`(${picked})\n`);
-      write(`${renderAnswer(result.answer, result.phrased)}\n\n> `);
+      write(`${renderAnswer(reply, book)}\n\n> `);
     } catch (error) {
       // The console is its own error boundary: report and keep the session.
-      write(
-        `오류가 발생했습니다 / Something went wrong: ${error instanceof Error ? error.message : String(error)}\n\n> `,
-      );
+      const message = error instanceof Error ? error.message : String(error);
+      write(`${book.get('console.error', detectLanguage(text), { message })}\n\n> `);
     }
   }
-  write('\n안녕히 가세요 / Bye.\n');
+  write(`\n${book.get('console.bye', 'ko')} / ${book.get('console.bye', 'en')}\n`);
   rl.close();
 }

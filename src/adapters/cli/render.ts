@@ -1,13 +1,14 @@
-import type { Answer } from '../../core/types.js';
+import type { Reply } from '../../answering/answerPath.js';
+import type { MessageBook } from '../../core/messages.js';
 
-/** An answer as the terminal shows it: the text, then its sources. */
-export function renderAnswer(
-  answer: Answer,
-  phrased?: { text: string; notice?: string | undefined },
-): string {
-  const body = phrased?.text ?? answer.text;
-  const text = phrased?.notice ? `${body}\n${phrased.notice.replace(/^-#\s*/, '')}` : body;
+/** A reply as the terminal shows it: the text, the console's own small print, then its sources. */
+export function renderAnswer(reply: Reply, book: MessageBook): string {
+  const { answer } = reply;
+  const text =
+    reply.phrasing === 'model'
+      ? `${reply.text}\n${book.get('console.smallPrint.reworded', answer.language)}`
+      : reply.text;
   if (answer.sources.length === 0) return text;
-  const label = answer.language === 'ko' ? '출처' : 'Sources';
+  const label = book.get('label.sources', answer.language);
   return `${text}\n\n${label}:\n${answer.sources.map((s) => `  - ${s.title}\n    ${s.url}`).join('\n')}`;
 }

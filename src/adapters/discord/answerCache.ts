@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type Keyv from 'keyv';
 import type { Language } from '../../core/types.js';
-import type { AnswerRequest } from './requests.js';
+import type { AnswerRequest } from '../../answering/request.js';
 
 /** What a button needs to answer again: the request, its language and the day it was asked. */
 export interface StoredRequest {

@@ -1,8 +1,10 @@
 import { Client, Events, GatewayIntentBits, Options, Status } from 'discord.js';
 import type { Logger } from 'pino';
-import { COMMANDS } from '../../../commands/index.js';
+import { COMMANDS, type Command, type CommandContext } from '../../../commands/index.js';
+import { AnswerPath, type Phrase } from '../../answering/answerPath.js';
 import { BriefingService } from '../../briefing/service.js';
 import type { Engine } from '../../core/engine.js';
+import { MessageBook } from '../../core/messages.js';
 import type { Answer } from '../../core/types.js';
 import { todayInKorea } from '../../shared/koreaClock.js';
 import { NO_METRICS, type Metrics } from '../../shared/metrics.js';
@@ -10,15 +12,14 @@ import type { Stores } from '../storage/index.js';
 import { AnswerCache } from './answerCache.js';
 import { BriefingQa } from './briefingQa.js';
 import { AnswerComponents } from './buttons.js';
-import type { Command, CommandContext } from './command.js';
 import { guardGateway } from './gatewayGuard.js';
 import { createMentionHandler, createMessageRouter } from './mentions.js';
 import { languageOfLocale, privateNotice } from './notices.js';
-import { readChoice, readNumber } from './options.js';
-import { Responder, type Phrase } from './respond.js';
+import { OptionReader } from './options.js';
+import { Responder } from './respond.js';
 import { createInteractionRouter } from './router.js';
 
-export type { Phrase } from './respond.js';
+export type { Phrase } from '../../answering/answerPath.js';
 
 export interface BotOptions {
   readonly token: string;
@@ -105,14 +106,14 @@ function logGateway(client: Client, logger: Logger): void {
 function createBriefing(
   options: BotOptions,
   client: Client,
-  today: () => string,
-  metrics: Metrics,
+  book: MessageBook,
+  path: AnswerPath,
 ): { service: BriefingService; qa: BriefingQa } {
   const questionsPerMinute = options.briefing?.questionsPerMinute ?? 5;
   const service = new BriefingService({
     engine: options.engine,
     stores: options.stores,
-    today,
+    today: options.today ?? todayInKorea,
     questionsPerMinute,
     limiter: options.stores.rateLimiter('briefing-questions', questionsPerMinute, 60_000),
     changes: options.stores.changes,
@@ -120,8 +121,10 @@ function createBriefing(
   const qa = new BriefingQa({
     client,
     service,
+    path,
+    book,
     logger: options.logger,
-    metrics,
+    metrics: options.metrics ?? NO_METRICS,
     readMessages: options.briefing?.readMessages ?? false,
     editIntervalMs: options.briefing?.editIntervalMs ?? 2000,
     boardUrl: options.briefing?.boardUrl,
@@ -129,36 +132,33 @@ function createBriefing(
   return { service, qa };
 }
 
-/** Creates the bot and logs in. Thin: every answer comes from the engine. */
-export function createBot(options: BotOptions): Bot {
+/** The answer side of the bot: one answer path, its Discord responder, buttons and command context. */
+function createAnswering(
+  options: BotOptions,
+  { service: gaps, qa: briefing }: { service: BriefingService; qa: BriefingQa },
+  book: MessageBook,
+  path: AnswerPath,
+) {
   const { engine, stores, logger } = options;
   const metrics = options.metrics ?? NO_METRICS;
   const today = options.today ?? todayInKorea;
-  const commands = new Map<string, Command>(COMMANDS.map((c) => [c.data.name, c]));
-  const limiter = stores.rateLimiter('questions', options.rateLimitPerMinute, 60_000);
   const cache = new AnswerCache(stores.answers, (error: unknown) => {
     logger.error({ err: error }, 'could not store an answer request');
   });
-
-  const readMessages = options.briefing?.readMessages ?? false;
-  const client = createClient(options.apiUrl, readMessages);
-  guardGateway(client, logger, metrics);
-
-  const { service: briefingService, qa: briefingQa } = createBriefing(options, client, today, metrics);
-
   /** Keeps a question the engine could not answer; a store failure is logged, not hidden. */
   async function recordGap(text: string, answer: Answer, source: 'command' | 'mention') {
     try {
-      await briefingService.recordGap(text, answer.status, source);
+      await gaps.recordGap(text, answer.status, source);
     } catch (error) {
       logger.error({ err: error, source }, 'could not record a gap question');
     }
   }
-
-  const responder = new Responder({ engine, cache, today, phrase: options.phrase, metrics, recordGap });
+  const responder = new Responder({ path, cache, book, today, metrics, recordGap });
+  const reader = new OptionReader(book, () => engine.kb.editions.map((e) => e.year));
   const context: CommandContext = {
     engine,
-    briefing: briefingQa,
+    book,
+    briefing,
     today,
     languageOf: (interaction) => languageOfLocale(interaction.locale),
     notice: async (interaction, text) => {
@@ -166,30 +166,55 @@ export function createBot(options: BotOptions): Bot {
     },
     respond: (interaction, request, respondOptions) =>
       responder.respond(interaction, request, respondOptions),
-    readNumber,
-    readChoice,
+    readNumber: (interaction, name, spec) => reader.number(interaction, name, spec),
+    readChoice: (interaction, name, allowed, spec) => reader.choice(interaction, name, allowed, spec),
+    readYear: (interaction) => reader.year(interaction),
   };
-  const components = new AnswerComponents({ engine, cache, feedback: stores.feedback, responder, today });
+  const components = new AnswerComponents({
+    engine,
+    cache,
+    feedback: stores.feedback,
+    responder,
+    book,
+    today,
+  });
+  return { responder, context, components };
+}
+
+/** Creates the bot and logs in. Thin: every answer comes from the engine, on the one answer path. */
+export function createBot(options: BotOptions): Bot {
+  const { engine, stores, logger } = options;
+  const metrics = options.metrics ?? NO_METRICS;
+  const book = new MessageBook(engine.kb.messages);
+  const path = new AnswerPath(engine, { phrase: options.phrase, metrics });
+  const readMessages = options.briefing?.readMessages ?? false;
+  const client = createClient(options.apiUrl, readMessages);
+  guardGateway(client, logger, metrics);
+
+  const live = createBriefing(options, client, book, path);
+  const briefing = live.qa;
+  const { responder, context, components } = createAnswering(options, live, book, path);
+  const commands = new Map<string, Command>(COMMANDS.map((c) => [c.name, c]));
+  const limiter = stores.rateLimiter('questions', options.rateLimitPerMinute, 60_000);
   const onInteraction = createInteractionRouter({
     commands,
     context,
     components,
-    briefing: briefingQa,
+    briefing,
+    book,
     limiter,
     logger,
     metrics,
   });
   const onMention = createMentionHandler({
     responder,
-    cache,
-    today,
+    book,
     limiter,
     noticeLimiter: stores.rateLimiter('rate-notices', 1, 60_000),
     logger,
     metrics,
   });
-
-  const onMessage = createMessageRouter({ client, onMention, briefing: briefingQa, readMessages, logger });
+  const onMessage = createMessageRouter({ client, onMention, briefing, readMessages, logger });
 
   // Handlers still running (a shutdown lets them finish: their queue edits are then sent too).
   const inFlight = new Set<Promise<void>>();
@@ -205,22 +230,11 @@ export function createBot(options: BotOptions): Bot {
   });
   logGateway(client, logger);
 
-  const ready = new Promise<void>((resolve, reject) => {
-    client.once(Events.ClientReady, (c) => {
-      logger.info(
-        { user: c.user.tag, guilds: c.guilds.cache.size, shards: c.ws.shards.size },
-        'discord bot ready',
-      );
-      resolve();
-    });
-    client.login(options.token).catch(reject);
-  });
-
   return {
     client,
-    ready,
-    briefing: briefingQa,
-    briefingService,
+    ready: logIn(client, options.token, logger),
+    briefing,
+    briefingService: live.service,
     isGatewayReady: () =>
       client.isReady() &&
       client.ws.shards.size > 0 &&
@@ -230,9 +244,23 @@ export function createBot(options: BotOptions): Bot {
         Promise.allSettled([...inFlight]),
         new Promise((resolve) => setTimeout(resolve, 5000).unref()),
       ]);
-      await briefingQa.flush(5000);
-      briefingQa.close();
+      await briefing.flush(5000);
+      briefing.close();
       await client.destroy();
     },
   };
+}
+
+/** Logs in; resolves once the gateway session is ready. */
+function logIn(client: Client, token: string, logger: Logger): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    client.once(Events.ClientReady, (c) => {
+      logger.info(
+        { user: c.user.tag, guilds: c.guilds.cache.size, shards: c.ws.shards.size },
+        'discord bot ready',
+      );
+      resolve();
+    });
+    client.login(token).catch(reject);
+  });
 }

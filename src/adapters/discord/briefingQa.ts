@@ -1,5 +1,6 @@
 import {
   AttachmentBuilder,
+  MessageFlags,
   PermissionFlagsBits,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -11,34 +12,38 @@ import {
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { Logger } from 'pino';
-import { archivePath, boardPath } from '../../briefing/board.js';
-import type { BriefingChange } from '../../briefing/changes.js';
+import type { BriefingCommands } from '../../../commands/index.js';
+import type { AnswerPath } from '../../answering/answerPath.js';
 import type { BriefingRecord } from '../../briefing/model.js';
 import type { BriefingService } from '../../briefing/service.js';
+import type { MessageBook } from '../../core/messages.js';
 import { Coalescer } from '../../shared/coalescer.js';
 import type { Metrics } from '../../shared/metrics.js';
 import {
-  T,
   answerForm,
   autoReply,
   buildQueueMessage,
   ephemeral,
-  languageOf,
   manageButtons,
   notice,
   oneLine,
+  sayIn,
   submitText,
+  type Say,
 } from './briefingView.js';
-import type { BriefingCommands } from './command.js';
-import { NOTICES, languageOfLocale, privateNotice } from './notices.js';
+import { languageOfLocale, privateNotice, sayTo } from './notices.js';
 import { settle } from './outcome.js';
-import { buildNotice, defuseMentions, truncate, type ReplyPayload } from './reply.js';
+import { archiveLink, boardLinks, followBoard, postAnswer } from './briefingBoard.js';
+import { takePost } from './briefingPosts.js';
 
 export { BRIEFING_PREFIX, buildQueueMessage } from './briefingView.js';
 
 export interface BriefingQaOptions {
   readonly client: Client;
   readonly service: BriefingService;
+  /** Words an auto-answer like every other answer (rewording when phrasing is on). */
+  readonly path: AnswerPath;
+  readonly book: MessageBook;
   readonly logger: Logger;
   readonly metrics: Metrics;
   /** Posts in a running briefing's channel are questions (needs the MessageContent intent). */
@@ -84,48 +89,11 @@ export class BriefingQa implements BriefingCommands {
         );
       },
     );
-    this.unsubscribe = this.service.changes.subscribe((change) => {
-      this.onChange(change).catch((error: unknown) => {
-        this.logger.error({ err: error, briefing: change.briefingId }, 'could not apply a board decision');
-      });
-    });
+    this.unsubscribe = followBoard(options, this.updater);
   }
 
-  /**
-   * A decision made on the live board reaches Discord here: the queue message is updated and a
-   * short answer is posted in the channel, as for a decision made in Discord. Only the process
-   * whose gateway holds the briefing's server acts (one shard of several).
-   */
-  private async onChange(change: BriefingChange): Promise<void> {
-    if (change.kind !== 'decided' || change.origin !== 'board') return;
-    const briefing = await this.service.repository.getBriefing(change.briefingId);
-    if (briefing === undefined || !this.client.guilds.cache.has(briefing.guildId)) return;
-    this.updater.request(briefing.id);
-    if (change.action !== 'answer' || change.answer === null) return;
-    const view = await this.service.view(briefing.id, change.questionId);
-    if (view !== undefined) await this.postAnswer(briefing, view.question.text, change.answer);
-  }
-
-  /** Posts `Q. … A. …` in the briefing's channel, without mentions. */
-  private async postAnswer(briefing: BriefingRecord, question: string, answer: string): Promise<void> {
-    const channel = await this.client.channels.fetch(briefing.channelId);
-    if (channel?.isSendable() !== true) return;
-    const post = T[briefing.language].answerPost(
-      oneLine(question, 500),
-      truncate(defuseMentions(answer), 1200),
-    );
-    await channel.send({ content: post, allowedMentions: { parse: [] } });
-  }
-
-  /** The board links of a new briefing, when a board is served. */
-  private async boardLinks(briefingId: string): Promise<{ viewer: string; organiser: string } | undefined> {
-    const base = this.options.boardUrl?.();
-    if (base === undefined) return undefined;
-    const tokens = await this.service.openBoard(briefingId);
-    return {
-      viewer: `${base}${boardPath(briefingId, tokens.viewer)}`,
-      organiser: `${base}${boardPath(briefingId, tokens.organiser)}`,
-    };
+  private say(locale: string | null | undefined): Say {
+    return sayIn(this.options.book, languageOfLocale(locale));
   }
 
   private async renderQueue(briefingId: string): Promise<void> {
@@ -136,7 +104,7 @@ export class BriefingQa implements BriefingCommands {
     const channel = await this.client.channels.fetch(briefing.channelId);
     if (channel === null || !channel.isTextBased())
       throw new Error(`briefing channel ${briefing.channelId} is not a text channel`);
-    const payload = buildQueueMessage(briefing, queue, views);
+    const payload = buildQueueMessage(this.options.book, briefing, queue, views);
     await channel.messages.edit(briefing.queueMessageId, {
       embeds: payload.embeds,
       components: payload.components,
@@ -159,7 +127,7 @@ export class BriefingQa implements BriefingCommands {
     const channel = await this.client.channels.fetch(briefing.channelId);
     if (channel === null || !channel.isSendable())
       throw new Error(`briefing channel ${briefing.channelId} is not sendable`);
-    const payload = buildQueueMessage(briefing, [], []);
+    const payload = buildQueueMessage(this.options.book, briefing, [], []);
     const sent = await channel.send({
       embeds: payload.embeds,
       components: payload.components,
@@ -169,14 +137,14 @@ export class BriefingQa implements BriefingCommands {
   }
 
   private async guard(interaction: ChatInputCommandInteraction, organiserOnly: boolean): Promise<boolean> {
-    const t = T[languageOf(interaction.locale)];
+    const say = this.say(interaction.locale);
     if (interaction.guildId === null) {
-      await interaction.reply(notice(t.guildOnly));
+      await interaction.reply(notice(say('guildOnly')));
       return false;
     }
     if (organiserOnly && !(await this.isOrganiser(interaction))) {
       settle(interaction, 'forbidden');
-      await interaction.reply(notice(t.organisersOnly));
+      await interaction.reply(notice(say('organisersOnly')));
       return false;
     }
     return true;
@@ -184,13 +152,15 @@ export class BriefingQa implements BriefingCommands {
 
   async start(interaction: ChatInputCommandInteraction, title: string): Promise<void> {
     if (!(await this.guard(interaction, true))) return;
-    const language = languageOf(interaction.locale);
-    const t = T[language];
+    const language = languageOfLocale(interaction.locale);
+    const say = sayIn(this.options.book, language);
     // Without these the queue could never be posted or read: say so instead of half-starting.
     const missing = NEEDED_IN_CHANNEL.filter(([bit]) => !interaction.appPermissions.has(bit));
     if (missing.length > 0) {
       settle(interaction, 'missing_permissions');
-      await interaction.reply(notice(t.missingPermissions(missing.map(([, name]) => name).join(', '))));
+      await interaction.reply(
+        notice(say('missingPermissions', { names: missing.map(([, name]) => name).join(', ') })),
+      );
       return;
     }
     const result = await this.service.start({
@@ -201,51 +171,46 @@ export class BriefingQa implements BriefingCommands {
       startedBy: interaction.user.id,
     });
     if (result.kind === 'already_running') {
-      await interaction.reply(notice(t.alreadyRunning(oneLine(result.briefing.title, 200))));
+      await interaction.reply(notice(say('alreadyRunning', { title: oneLine(result.briefing.title, 200) })));
       return;
     }
     await this.sendQueueMessage(result.briefing);
-    const links = await this.boardLinks(result.briefing.id);
-    const started = t.started(oneLine(result.briefing.title, 200));
+    const links = await boardLinks(this.options, result.briefing.id);
+    const started = say('started', { title: oneLine(result.briefing.title, 200) });
     // Ephemeral: only the organiser who started it sees the links.
     await interaction.reply(
-      notice(links === undefined ? started : `${started}\n${t.boardLinks(links.viewer, links.organiser)}`),
+      notice(links === undefined ? started : `${started}\n${say('boardLinks', links)}`),
     );
   }
 
   async stop(interaction: ChatInputCommandInteraction): Promise<void> {
     if (!(await this.guard(interaction, true))) return;
-    const t = T[languageOf(interaction.locale)];
+    const say = this.say(interaction.locale);
     const stopped = await this.service.stop(interaction.channelId);
     if (stopped === undefined) {
-      await interaction.reply(notice(t.notRunning));
+      await interaction.reply(notice(say('notRunning')));
       return;
     }
     const { views } = await this.service.queue(stopped.id);
-    const base = this.options.boardUrl?.();
-    const archive = base === undefined ? undefined : await this.service.archiveToken(stopped.id);
-    const text = t.stopped(views.length);
+    const archive = await archiveLink(this.options, stopped.id);
+    const text = say('stopped', { count: views.length });
     await interaction.reply(
-      notice(
-        archive === undefined
-          ? text
-          : `${text}\n${t.archiveLink(`${base!}${archivePath(stopped.id, archive)}`)}`,
-      ),
+      notice(archive === undefined ? text : `${text}\n${say('archiveLink', { url: archive })}`),
     );
     this.updater.request(stopped.id);
   }
 
   async export(interaction: ChatInputCommandInteraction, includeNames: boolean): Promise<void> {
     if (!(await this.guard(interaction, true))) return;
-    const t = T[languageOf(interaction.locale)];
+    const say = this.say(interaction.locale);
     const briefing = await this.service.repository.latestInChannel(interaction.channelId);
     if (briefing === undefined) {
-      await interaction.reply(notice(t.noBriefing));
+      await interaction.reply(notice(say('noBriefing')));
       return;
     }
     const exported = await this.service.export(briefing, includeNames);
     await interaction.reply({
-      ...notice(t.exported(exported.count)),
+      ...notice(say('exported', { count: exported.count })),
       files: [
         new AttachmentBuilder(Buffer.from(exported.csv, 'utf8'), { name: `briefing-${briefing.id}.csv` }),
         new AttachmentBuilder(Buffer.from(exported.markdown, 'utf8'), {
@@ -258,20 +223,22 @@ export class BriefingQa implements BriefingCommands {
   /** Sets (or with null clears) the server's organiser role; Manage Server only. */
   async organiserRole(interaction: ChatInputCommandInteraction, roleId: string | null): Promise<void> {
     if (!(await this.guard(interaction, false))) return;
-    const t = T[languageOf(interaction.locale)];
+    const say = this.say(interaction.locale);
     if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) !== true) {
       settle(interaction, 'forbidden');
-      await interaction.reply(notice(t.adminsOnly));
+      await interaction.reply(notice(say('adminsOnly')));
       return;
     }
     await this.service.setOrganiserRole(interaction.guildId!, roleId);
     // A role mention renders as the role's name; allowed_mentions parses nothing, so nobody is pinged.
-    await interaction.reply(notice(roleId === null ? t.roleCleared : t.roleSet(`<@&${roleId}>`)));
+    await interaction.reply(
+      notice(roleId === null ? say('roleCleared') : say('roleSet', { role: `<@&${roleId}>` })),
+    );
   }
 
   async ask(interaction: ChatInputCommandInteraction, question: string): Promise<void> {
     if (!(await this.guard(interaction, false))) return;
-    const language = languageOf(interaction.locale);
+    const language = languageOfLocale(interaction.locale);
     const outcome = await this.service.submit(
       interaction.channelId,
       { id: interaction.user.id, name: interaction.user.username },
@@ -281,10 +248,16 @@ export class BriefingQa implements BriefingCommands {
     settle(interaction, outcome.kind);
     if (outcome.kind === 'limited') this.options.metrics.rateLimited('briefing');
     if (outcome.kind === 'auto') {
-      await interaction.reply(ephemeral(autoReply(language, outcome, question)));
+      // A rewording may take seconds: acknowledge within Discord's 3 s first.
+      const slow = this.options.path.rewords;
+      if (slow) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      const { flags, ...payload } = ephemeral(
+        await autoReply(this.options, language, outcome.answer, question),
+      );
+      await (slow ? interaction.editReply(payload) : interaction.reply({ ...payload, flags }));
       return;
     }
-    await interaction.reply(notice(submitText(language, outcome)));
+    await interaction.reply(notice(submitText(sayIn(this.options.book, language), outcome)));
     if (outcome.kind === 'queued' || outcome.kind === 'merged') {
       const briefing = await this.service.running(interaction.channelId);
       if (briefing !== undefined) this.updater.request(briefing.id);
@@ -294,7 +267,7 @@ export class BriefingQa implements BriefingCommands {
   /** Handles a `bq:` button, select menu or modal; errors go to the caller's boundary. */
   async handleInteraction(interaction: BriefingComponent): Promise<void> {
     const [, action, briefingId, qid] = interaction.customId.split(':');
-    const t = T[languageOf(interaction.locale)];
+    const say = this.say(interaction.locale);
     if (action === undefined || briefingId === undefined || briefingId === '') {
       await this.unknown(interaction);
       return;
@@ -309,7 +282,7 @@ export class BriefingQa implements BriefingCommands {
     }
     if (!(await this.isOrganiser(interaction))) {
       settle(interaction, 'forbidden');
-      await interaction.reply(notice(t.organisersOnly));
+      await interaction.reply(notice(say('organisersOnly')));
       return;
     }
     if (action === 'm' && interaction.isStringSelectMenu()) await this.manageMenu(interaction, briefingId);
@@ -327,42 +300,43 @@ export class BriefingQa implements BriefingCommands {
 
   private async unknown(interaction: BriefingComponent): Promise<void> {
     settle(interaction, 'unknown');
-    await interaction.reply(privateNotice(NOTICES[languageOfLocale(interaction.locale)].unknownComponent));
+    await interaction.reply(privateNotice(sayTo(this.options.book, interaction, 'notice.unknownComponent')));
   }
 
   private async vote(interaction: ButtonInteraction, briefingId: string, qid: string): Promise<void> {
-    const t = T[languageOf(interaction.locale)];
+    const say = this.say(interaction.locale);
     const outcome = await this.service.toggleVote(briefingId, qid, {
       id: interaction.user.id,
       name: interaction.user.username,
     });
-    const text = {
-      added: t.voteAdded,
-      withdrawn: t.voteWithdrawn,
-      not_open: t.notOpen,
-      unknown: t.unknownQuestion,
-    }[outcome.kind];
+    const key = {
+      added: 'voteAdded',
+      withdrawn: 'voteWithdrawn',
+      not_open: 'notOpen',
+      unknown: 'unknownQuestion',
+    };
+    const text = say(key[outcome.kind]);
     settle(interaction, `vote_${outcome.kind}`);
     await interaction.reply(notice(text));
     if (outcome.kind === 'added' || outcome.kind === 'withdrawn') this.updater.request(briefingId);
   }
 
   private async manageMenu(interaction: StringSelectMenuInteraction, briefingId: string): Promise<void> {
-    const t = T[languageOf(interaction.locale)];
+    const say = this.say(interaction.locale);
     const picked = interaction.values[0];
     const view = picked === undefined ? undefined : await this.service.view(briefingId, picked);
     if (view === undefined) {
-      await interaction.reply(notice(t.unknownQuestion));
+      await interaction.reply(notice(say('unknownQuestion')));
       return;
     }
     await interaction.reply({
-      ...notice(t.manage(oneLine(view.question.text, 1500))),
-      components: manageButtons(t, briefingId, view.question.id),
+      ...notice(say('manage', { text: oneLine(view.question.text, 1500) })),
+      components: manageButtons(say, briefingId, view.question.id),
     });
   }
 
   private async answerForm(interaction: ButtonInteraction, briefingId: string, qid: string): Promise<void> {
-    await interaction.showModal(answerForm(T[languageOf(interaction.locale)], briefingId, qid));
+    await interaction.showModal(answerForm(this.say(interaction.locale), briefingId, qid));
   }
 
   private async decide(
@@ -372,77 +346,31 @@ export class BriefingQa implements BriefingCommands {
     action: 'answer' | 'dismiss' | 'pin',
     answer: string | null,
   ): Promise<void> {
-    const t = T[languageOf(interaction.locale)];
+    const say = this.say(interaction.locale);
     const outcome = await this.service.decide(briefingId, qid, action, interaction.user.id, answer);
     if (outcome.kind === 'unknown') {
-      await interaction.reply(notice(t.unknownQuestion));
+      await interaction.reply(notice(say('unknownQuestion')));
       return;
     }
     if (outcome.kind === 'not_applicable') {
-      await interaction.reply(notice(t.notApplicable(outcome.status)));
+      await interaction.reply(notice(say('notApplicable', { status: outcome.status })));
       return;
     }
     await interaction.reply(
-      notice(action === 'answer' ? t.answered : action === 'dismiss' ? t.dismissed : t.pinned),
+      notice(say(action === 'answer' ? 'answered' : action === 'dismiss' ? 'dismissed' : 'pinned')),
     );
     this.updater.request(briefingId);
     if (action === 'answer' && answer !== null) {
       const briefing = await this.service.repository.getBriefing(briefingId);
-      if (briefing !== undefined) await this.postAnswer(briefing, outcome.question.question.text, answer);
+      if (briefing !== undefined)
+        await postAnswer(this.options, briefing, outcome.question.question.text, answer);
     }
   }
 
   /** Takes a channel post as a question when a briefing runs there; false when it is not one. */
   async handleMessage(message: Message): Promise<boolean> {
     if (!this.options.readMessages || message.guildId === null) return false;
-    const briefing = await this.service.running(message.channelId);
-    if (briefing === undefined) return false;
-    const author = { id: message.author.id, name: message.author.username };
-    const outcome = await this.service.submit(message.channelId, author, message.content, 'message');
-    const language = briefing.language;
-    if (outcome.kind === 'limited') this.options.metrics.rateLimited('briefing');
-    if (outcome.kind === 'auto') {
-      await this.sendPrivately(message, autoReply(language, outcome, message.content));
-      return true;
-    }
-    if (outcome.kind === 'queued' || outcome.kind === 'merged') this.updater.request(briefing.id);
-    const reaction = { queued: '✅', merged: '👍', repeat: '🔁' } as const;
-    const text = submitText(language, outcome);
-    if (outcome.kind === 'queued' || outcome.kind === 'merged' || outcome.kind === 'repeat')
-      await this.acknowledge(message, reaction[outcome.kind], text);
-    else await message.reply({ ...buildNotice(text) });
-    return true;
-  }
-
-  /** A reaction; without Add Reactions (or on any failure) the same news as a short reply. */
-  private async acknowledge(message: Message, emoji: string, text: string): Promise<void> {
-    try {
-      await message.react(emoji);
-    } catch (error) {
-      this.logger.warn(
-        { err: error, channel: message.channelId },
-        'could not react to a briefing question (missing Add Reactions?); replying instead',
-      );
-      await message.reply({ ...buildNotice(text) });
-    }
-  }
-
-  /** By DM where the member allows DMs; otherwise as a reply under the post. */
-  private async sendPrivately(message: Message, payload: ReplyPayload): Promise<void> {
-    const body = {
-      content: payload.content ?? '',
-      embeds: payload.embeds,
-      allowedMentions: payload.allowedMentions,
-    };
-    try {
-      await message.author.send(body);
-    } catch (error) {
-      this.logger.debug(
-        { err: error, user: message.author.id },
-        'could not DM the auto-answer; replying in the channel',
-      );
-      await message.reply(body);
-    }
+    return takePost(this.options, this.updater, message);
   }
 
   /** Sends the queue edits still pending (shutdown), within `timeoutMs`. */

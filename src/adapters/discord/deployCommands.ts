@@ -1,5 +1,6 @@
 import { REST, Routes } from 'discord.js';
-import { COMMANDS } from '../../../commands/index.js';
+import { commandDefinitions } from '../../../commands/index.js';
+import { loadKnowledge } from '../../knowledge/load.js';
 import type { Env } from '../../config/env.js';
 
 /**
@@ -17,7 +18,7 @@ export async function deployCommands(env: Env): Promise<number> {
   const rest = new REST(env.DISCORD_API_URL !== undefined ? { api: env.DISCORD_API_URL } : {}).setToken(
     env.DISCORD_TOKEN,
   );
-  const body = COMMANDS.map((c) => c.data);
+  const body = commandDefinitions(loadKnowledge(env.KNOWLEDGE_DIR));
   const route =
     env.DISCORD_GUILD_ID !== undefined
       ? Routes.applicationGuildCommands(env.DISCORD_APPLICATION_ID, env.DISCORD_GUILD_ID)

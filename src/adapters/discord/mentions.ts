@@ -1,20 +1,17 @@
 import type { Client, Message } from 'discord.js';
 import type { Logger } from 'pino';
+import type { MessageBook } from '../../core/messages.js';
 import { detectLanguage } from '../../core/text.js';
 import type { Metrics } from '../../shared/metrics.js';
 import type { RateLimiter } from '../../shared/rateLimit.js';
-import type { AnswerCache, StoredRequest } from './answerCache.js';
 import type { BriefingQa } from './briefingQa.js';
-import { NOTICES } from './notices.js';
-import { track } from './outcome.js';
+import { withinBoundary, type EventInfo } from './boundary.js';
 import { buildNotice } from './reply.js';
 import type { Responder } from './respond.js';
-import type { AnswerRequest } from './requests.js';
 
 export interface MentionOptions {
   readonly responder: Responder;
-  readonly cache: AnswerCache;
-  readonly today: () => string;
+  readonly book: MessageBook;
   readonly limiter: RateLimiter;
   /** At most one "too fast" notice per user per window: a flood gets one notice, not one per post. */
   readonly noticeLimiter: RateLimiter;
@@ -23,55 +20,42 @@ export interface MentionOptions {
 }
 
 /**
- * `@bot question`: a reply under the post, through the same engine and rendering as /ask. Its own
- * boundary (a message has no interaction to apologise on): failures are logged, never thrown.
+ * `@bot question`: a reply under the post, through the same answer path and rendering as /ask,
+ * inside the adapter's one boundary (a message has no interaction to apologise on).
  */
 export function createMentionHandler(o: MentionOptions): (message: Message, text: string) => Promise<void> {
   const { logger, metrics } = o;
   return async (message, text) => {
-    const outcome = track(message);
     metrics.interaction('mention');
-    try {
-      const language = detectLanguage(text);
-      const limited = await o.limiter.take(message.author.id);
-      if (!limited.ok) {
+    await withinBoundary(
+      logger,
+      message,
+      messageInfo(message, 'mention', 'mention reply failed', text),
+      async (outcome) => {
+        const limited = await o.limiter.take(message.author.id);
+        if (limited.ok) {
+          await o.responder.answerMention(message, text);
+          return;
+        }
         metrics.rateLimited('mention');
         const noticeAllowed = await o.noticeLimiter.take(message.author.id);
         outcome.status = noticeAllowed.ok ? 'rate_limited' : 'rate_limited_silent';
-        if (noticeAllowed.ok)
-          await message.reply(
-            buildNotice(NOTICES[language].rateLimited(Math.ceil(limited.retryAfterMs / 1000))),
-          );
-        return;
-      }
-      const request: AnswerRequest = text === '' ? { kind: 'help' } : { kind: 'question', text };
-      const stored: StoredRequest = { request, language, today: o.today(), ephemeral: false };
-      const answer = o.responder.answerFor(request, language, stored.today);
-      const key = o.cache.put(stored);
-      const payload = await o.responder.render(answer, stored, key, undefined, false);
-      await message.reply({
-        embeds: payload.embeds,
-        components: payload.components,
-        allowedMentions: payload.allowedMentions,
-      });
-      o.responder.sent(message, answer);
-      if (request.kind === 'question') await o.responder.recordGapOf(text, answer);
-    } catch (error) {
-      outcome.status = 'error';
-      logger.error(
-        { err: error, message: message.id, channel: message.channelId, user: message.author.id },
-        'mention reply failed',
-      );
-    } finally {
-      const line: Record<string, unknown> = {
-        message: message.id,
-        command: 'mention',
-        status: outcome.status,
-        latencyMs: Math.round((performance.now() - outcome.startedAt) * 100) / 100,
-      };
-      if (logger.isLevelEnabled('debug')) line['question'] = text;
-      logger.info(line, 'interaction');
-    }
+        if (!noticeAllowed.ok) return;
+        const seconds = Math.ceil(limited.retryAfterMs / 1000);
+        await message.reply(buildNotice(o.book.get('notice.rateLimited', detectLanguage(text), { seconds })));
+      },
+    );
+  };
+}
+
+/** How the boundary logs a message (a mention, or a post in a briefing channel). */
+function messageInfo(message: Message, command: string, failure: string, text: string): EventInfo {
+  return {
+    id: { message: message.id },
+    command,
+    context: { message: message.id, channel: message.channelId, user: message.author.id },
+    failure,
+    question: () => text,
   };
 }
 
@@ -93,13 +77,12 @@ export function createMessageRouter(o: {
       return;
     }
     if (!o.readMessages) return;
-    try {
-      await o.briefing.handleMessage(message);
-    } catch (error) {
-      o.logger.error(
-        { err: error, message: message.id, channel: message.channelId, user: message.author.id },
-        'briefing question failed',
-      );
-    }
+    const info = {
+      ...messageInfo(message, 'briefing_post', 'briefing question failed', message.content),
+      quietIfIgnored: true,
+    };
+    await withinBoundary(o.logger, message, info, async (outcome) => {
+      if (!(await o.briefing.handleMessage(message))) outcome.status = 'ignored';
+    });
   };
 }

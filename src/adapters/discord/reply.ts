@@ -6,7 +6,8 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord.js';
-import type { Answer, Language } from '../../core/types.js';
+import type { MessageBook } from '../../core/messages.js';
+import type { Answer } from '../../core/types.js';
 
 /** Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const LIMITS = {
@@ -37,11 +38,14 @@ export interface ReplyOptions {
   readonly shareable?: boolean;
   /** Shown as the embed title (e.g. the question); mentions in it are defused. */
   readonly title?: string | undefined;
-  /** Wording came from a model: adds the small-print notice. */
-  readonly modelNotice?: string | undefined;
   /** The text to show instead of the template (an accepted LLM phrasing). */
   readonly text?: string | undefined;
+  /** The text is a model's rewording: the footer says so. */
+  readonly reworded?: boolean | undefined;
 }
+
+/** Clarify buttons offered at most (Discord allows 5 per row; the engine offers up to 3). */
+const CLARIFY_BUTTONS = 3;
 
 /** Length in code points (what Discord counts), without building an array. */
 function codePoints(text: string): number {
@@ -104,8 +108,8 @@ function embedLength(embed: APIEmbed): number {
   );
 }
 
-function sourceFields(answer: Answer, budget: number): APIEmbedField[] {
-  const label = answer.language === 'ko' ? '출처' : 'Sources';
+function sourceFields(answer: Answer, book: MessageBook, budget: number): APIEmbedField[] {
+  const label = book.get('label.sources', answer.language);
   const lines = answer.sources.map((s) => `• [${truncate(s.title.replace(/[[\]]/g, ''), 120)}](${s.url})`);
   const fields: APIEmbedField[] = [];
   let current: string[] = [];
@@ -125,54 +129,37 @@ function sourceFields(answer: Answer, budget: number): APIEmbedField[] {
   flush();
   const shown = fields.reduce((n, f) => n + f.value.split('\n').length, 0);
   if (shown < lines.length && fields.length > 0) {
-    const more =
-      answer.language === 'ko'
-        ? `외 ${lines.length - shown}건: /sources`
-        : `+${lines.length - shown} more: /sources`;
+    const more = book.get('discord.sources.more', answer.language, { count: lines.length - shown });
     const last = fields[fields.length - 1]!;
     if (last.value.length + more.length + 1 <= LIMITS.fieldValue) last.value = `${last.value}\n${more}`;
   }
   return fields;
 }
 
-function footerText(answer: Answer, language: Language, modelNotice: string | undefined): string | undefined {
+/** The small print: what (추정) means, and that a model worded the text. */
+function footerText(answer: Answer, book: MessageBook, reworded: boolean): string | undefined {
   const parts: string[] = [];
-  if (answer.hasInferred) {
-    parts.push(
-      language === 'ko' ? '(추정) = 출처에서 추론한 내용' : '(inferred) = reasoned from sources, not stated',
-    );
-  }
-  if (modelNotice) parts.push(modelNotice.replace(/^-#\s*/, ''));
+  if (answer.hasInferred) parts.push(book.get('discord.footer.inferred', answer.language));
+  if (reworded) parts.push(book.get('discord.footer.reworded', answer.language));
   return parts.length > 0 ? truncate(parts.join(' · '), LIMITS.footer) : undefined;
 }
 
-/** The labels of the buttons, in the reply language. */
-const BUTTONS = {
-  ko: { share: '채널에 공유', helpful: '도움됨', notHelpful: '아쉬움', pick: '사업을 고르세요' },
-  en: { share: 'Share in channel', helpful: 'Helpful', notHelpful: 'Not helpful', pick: 'Pick a project' },
-} as const;
+function colorOf(answer: Answer): number {
+  if (answer.verdict === 'allowed') return COLORS.allowed;
+  if (answer.verdict === 'not_allowed') return COLORS.not_allowed;
+  if (answer.verdict === 'unknown' || answer.status === 'unknown_fact') return COLORS.unknown;
+  return COLORS.info;
+}
 
-/**
- * An answer as a Discord message: embeds within every limit (text split over several embeds,
- * sources as links, inferred facts explained), feedback and share buttons, a select menu for
- * candidates, and mentions disabled.
- */
-export function buildReply(answer: Answer, options: ReplyOptions = {}): ReplyPayload {
-  const language = answer.language;
-  const color =
-    answer.verdict === 'allowed'
-      ? COLORS.allowed
-      : answer.verdict === 'not_allowed'
-        ? COLORS.not_allowed
-        : answer.verdict === 'unknown' || answer.status === 'unknown_fact'
-          ? COLORS.unknown
-          : COLORS.info;
+/** The answer's text over as many embeds as it needs, then its sources and small print. */
+function buildEmbeds(answer: Answer, book: MessageBook, options: ReplyOptions): APIEmbed[] {
+  const color = colorOf(answer);
   const text = options.text ?? answer.text;
   const title =
     options.title !== undefined
       ? truncate(defuseMentions(options.title.replace(/\s+/g, ' ').trim()), LIMITS.embedTitle)
       : undefined;
-  const footer = footerText(answer, language, options.modelNotice);
+  const footer = footerText(answer, book, options.reworded === true);
 
   // Text first, within the 6,000 total; the sources take what is left.
   const reserve = Math.min(1200, 300 + answer.sources.length * 140);
@@ -185,54 +172,85 @@ export function buildReply(answer: Answer, options: ReplyOptions = {}): ReplyPay
   }));
   const used = embeds.reduce((n, e) => n + embedLength(e), 0) + (footer?.length ?? 0);
   const last = embeds[embeds.length - 1]!;
-  const fields = sourceFields(answer, LIMITS.embedsTotal - used);
+  const fields = sourceFields(answer, book, LIMITS.embedsTotal - used);
   if (fields.length > 0) last.fields = fields.slice(0, LIMITS.fields);
   if (footer) last.footer = { text: footer };
+  return embeds;
+}
 
-  const components: ReplyPayload['components'] = [];
-  const labels = BUTTONS[language];
-  if (answer.candidates.length > 0 && options.answerKey) {
-    components.push({
-      type: ComponentType.ActionRow,
-      components: [
-        {
-          type: ComponentType.StringSelect,
-          custom_id: `pick:${options.answerKey}`,
-          placeholder: labels.pick,
-          options: answer.candidates
-            .slice(0, 25)
-            .map((c) => ({ label: truncate(c.label, 100), value: c.id })),
-        },
-      ],
+type Row = ReplyPayload['components'][number];
+
+/** "Did you mean…": one button per reading; pressing one asks its question. */
+function clarifyRow(answer: Answer, key: string): Row {
+  return {
+    type: ComponentType.ActionRow,
+    components: answer.candidates.slice(0, CLARIFY_BUTTONS).map((c, i) => ({
+      type: ComponentType.Button,
+      style: ButtonStyle.Primary,
+      custom_id: `clarify:${key}:${i}`,
+      label: truncate(c.label, 80),
+    })),
+  };
+}
+
+/** The project picker, when a name fits several projects. */
+function pickRow(answer: Answer, book: MessageBook, key: string): Row {
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.StringSelect,
+        custom_id: `pick:${key}`,
+        placeholder: book.get('discord.menu.pickProject', answer.language),
+        options: answer.candidates.slice(0, 25).map((c) => ({ label: truncate(c.label, 100), value: c.id })),
+      },
+    ],
+  };
+}
+
+/** 👍/👎, and "share in channel" for a private answer. */
+function feedbackRow(answer: Answer, book: MessageBook, key: string, shareable: boolean): Row {
+  const label = (name: string) => book.get(`discord.button.${name}`, answer.language);
+  const row: APIComponentInMessageActionRow[] = [
+    {
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      custom_id: `fb:up:${key}`,
+      label: label('helpful'),
+      emoji: { name: '👍' },
+    },
+    {
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      custom_id: `fb:down:${key}`,
+      label: label('notHelpful'),
+      emoji: { name: '👎' },
+    },
+  ];
+  if (shareable) {
+    row.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Primary,
+      custom_id: `share:${key}`,
+      label: label('share'),
     });
   }
-  if (options.answerKey && answer.status !== 'rejected') {
-    const row: APIComponentInMessageActionRow[] = [
-      {
-        type: ComponentType.Button,
-        style: ButtonStyle.Secondary,
-        custom_id: `fb:up:${options.answerKey}`,
-        label: labels.helpful,
-        emoji: { name: '👍' },
-      },
-      {
-        type: ComponentType.Button,
-        style: ButtonStyle.Secondary,
-        custom_id: `fb:down:${options.answerKey}`,
-        label: labels.notHelpful,
-        emoji: { name: '👎' },
-      },
-    ];
-    if (options.shareable) {
-      row.push({
-        type: ComponentType.Button,
-        style: ButtonStyle.Primary,
-        custom_id: `share:${options.answerKey}`,
-        label: labels.share,
-      });
-    }
-    components.push({ type: ComponentType.ActionRow, components: row });
-  }
+  return { type: ComponentType.ActionRow, components: row };
+}
+
+/**
+ * An answer as a Discord message: embeds within every limit (text split over several embeds,
+ * sources as links, inferred facts explained), feedback and share buttons, a button per reading
+ * of an unclear question, a select menu for candidate projects, and mentions disabled.
+ */
+export function buildReply(answer: Answer, book: MessageBook, options: ReplyOptions = {}): ReplyPayload {
+  const embeds = buildEmbeds(answer, book, options);
+  const components: Row[] = [];
+  const key = options.answerKey;
+  if (key !== undefined && answer.candidates.length > 0)
+    components.push(answer.status === 'clarify' ? clarifyRow(answer, key) : pickRow(answer, book, key));
+  if (key !== undefined && answer.status !== 'rejected')
+    components.push(feedbackRow(answer, book, key, options.shareable === true));
   return { embeds, components, allowedMentions: { parse: [], repliedUser: false } };
 }
 

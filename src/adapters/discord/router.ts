@@ -1,25 +1,28 @@
 import type { Interaction, RepliableInteraction } from 'discord.js';
 import type { Logger } from 'pino';
+import type { Command, CommandContext } from '../../../commands/index.js';
+import type { MessageBook } from '../../core/messages.js';
 import type { Metrics } from '../../shared/metrics.js';
 import type { RateLimiter } from '../../shared/rateLimit.js';
 import type { AnswerComponents } from './buttons.js';
 import { BRIEFING_PREFIX, type BriefingQa } from './briefingQa.js';
-import type { Command, CommandContext } from './command.js';
-import { NOTICES, languageOfLocale, privateNotice } from './notices.js';
-import { track, type Outcome } from './outcome.js';
+import { privateNotice, sayTo } from './notices.js';
+import { withinBoundary } from './boundary.js';
+import type { Outcome } from './outcome.js';
 
 export interface RouterOptions {
   readonly commands: ReadonlyMap<string, Command>;
   readonly context: CommandContext;
   readonly components: AnswerComponents;
   readonly briefing: BriefingQa;
+  readonly book: MessageBook;
   readonly limiter: RateLimiter;
   readonly logger: Logger;
   readonly metrics: Metrics;
 }
 
 /** Custom-id prefixes this bot issues; anything else is logged as "unknown" (bounded labels). */
-const PREFIXES = new Set(['fb', 'share', 'pick', BRIEFING_PREFIX]);
+const PREFIXES = new Set(['fb', 'share', 'pick', 'clarify', BRIEFING_PREFIX]);
 
 /** A short, bounded name for the metrics and the log: the command, or the component kind and prefix. */
 function labelOf(interaction: Interaction): string {
@@ -68,19 +71,21 @@ export function createInteractionRouter(o: RouterOptions): (interaction: Interac
       await o.briefing.handleInteraction(interaction);
       return;
     }
-    const t = NOTICES[languageOfLocale(interaction.locale)];
+    const say = (key: string, values?: Record<string, number>) => sayTo(o.book, interaction, key, values);
     const limited = await o.limiter.take(interaction.user.id);
     if (!limited.ok) {
       outcome.status = 'rate_limited';
       metrics.rateLimited('interaction');
-      await interaction.reply(privateNotice(t.rateLimited(Math.ceil(limited.retryAfterMs / 1000))));
+      await interaction.reply(
+        privateNotice(say('notice.rateLimited', { seconds: Math.ceil(limited.retryAfterMs / 1000) })),
+      );
       return;
     }
     if (interaction.isChatInputCommand()) {
       const command = o.commands.get(interaction.commandName);
       if (command === undefined) {
         outcome.status = 'unknown';
-        await interaction.reply(privateNotice(t.unknownCommand));
+        await interaction.reply(privateNotice(say('notice.unknownCommand')));
         return;
       }
       await command.execute(interaction, o.context);
@@ -89,12 +94,12 @@ export function createInteractionRouter(o: RouterOptions): (interaction: Interac
     } else {
       // Context-menu commands and anything newer than this bot.
       outcome.status = 'unknown';
-      await interaction.reply(privateNotice(t.unknownCommand));
+      await interaction.reply(privateNotice(say('notice.unknownCommand')));
     }
   }
 
   async function apologize(interaction: RepliableInteraction) {
-    const payload = privateNotice(NOTICES[languageOfLocale(interaction.locale)].error);
+    const payload = privateNotice(sayTo(o.book, interaction, 'notice.error'));
     try {
       if (interaction.deferred || interaction.replied) await interaction.followUp(payload);
       else await interaction.reply(payload);
@@ -104,16 +109,15 @@ export function createInteractionRouter(o: RouterOptions): (interaction: Interac
   }
 
   return async (interaction) => {
-    const outcome = track(interaction);
     const command = labelOf(interaction);
     metrics.interaction(command);
-    try {
-      await dispatch(interaction, outcome);
-    } catch (error) {
-      outcome.status = 'error';
-      logger.error(
-        {
-          err: error,
+    await withinBoundary(
+      logger,
+      interaction,
+      {
+        id: { interaction: interaction.id },
+        command,
+        context: {
           interaction: {
             id: interaction.id,
             type: interaction.type,
@@ -123,18 +127,11 @@ export function createInteractionRouter(o: RouterOptions): (interaction: Interac
             guild: interaction.guildId,
           },
         },
-        'interaction failed',
-      );
-      if (interaction.isRepliable()) await apologize(interaction);
-    } finally {
-      const line: Record<string, unknown> = {
-        interaction: interaction.id,
-        command,
-        status: outcome.status,
-        latencyMs: Math.round((performance.now() - outcome.startedAt) * 100) / 100,
-      };
-      if (logger.isLevelEnabled('debug')) line['question'] = questionOf(interaction);
-      logger.info(line, 'interaction');
-    }
+        failure: 'interaction failed',
+        question: () => questionOf(interaction),
+      },
+      (outcome) => dispatch(interaction, outcome),
+      interaction.isRepliable() ? () => apologize(interaction) : undefined,
+    );
   };
 }

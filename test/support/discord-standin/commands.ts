@@ -2,7 +2,7 @@ import type { APIApplicationCommand } from 'discord.js';
 import { Errors, FormErrors, apiError } from './errors.js';
 import type { HttpApi, RouteRequest } from './rest.js';
 import { isRecord, sameCode, type SnowflakeGenerator } from './util.js';
-import { validateCommand } from './validation.js';
+import { validateCommand } from './validateCommand.js';
 import type { World } from './world.js';
 
 const MAX_CHAT_INPUT_COMMANDS = 100;

@@ -209,30 +209,7 @@ export class HttpApi {
     const method = (request.method ?? 'GET').toUpperCase();
     const match = /^\/api(?:\/v(\d+))?(\/.*)?$/.exec(url.pathname);
     const path = match?.[2] ?? url.pathname;
-    const record: RecordedRequest = {
-      method,
-      // discord.js percent-encodes some segments (`%40original`); record what a reader expects.
-      path: safeDecode(path),
-      route: undefined,
-      query: Object.fromEntries(url.searchParams),
-      headers: {
-        ...(request.headers.authorization === undefined
-          ? {}
-          : { authorization: request.headers.authorization }),
-        ...(request.headers['content-type'] === undefined
-          ? {}
-          : { contentType: request.headers['content-type'] }),
-        ...(request.headers['x-audit-log-reason'] === undefined
-          ? {}
-          : { auditLogReason: decodeURIComponent(headerValue(request.headers['x-audit-log-reason']) ?? '') }),
-        ...(request.headers['user-agent'] === undefined ? {} : { userAgent: request.headers['user-agent'] }),
-      },
-      body: undefined,
-      files: [],
-      time,
-      status: 0,
-      response: undefined,
-    };
+    const record = recordOf(request, method, path, time, url);
     this.requests.push(record);
 
     let headers: Record<string, string> = {};
@@ -264,25 +241,7 @@ export class HttpApi {
 
       const injected = this.#takeInjected(method, path, route.template);
       if (injected) {
-        const retryAfter = (injected.retryAfterMs ?? 250) / 1000;
-        respond(
-          429,
-          {
-            message: 'You are being rate limited.',
-            retry_after: retryAfter,
-            global: injected.global === true,
-          },
-          {
-            'retry-after': String(retryAfter),
-            'x-ratelimit-limit': String(this.options.rateLimit.limit),
-            'x-ratelimit-remaining': '0',
-            'x-ratelimit-reset': ((Date.now() + retryAfter * 1000) / 1000).toFixed(3),
-            'x-ratelimit-reset-after': retryAfter.toFixed(3),
-            'x-ratelimit-bucket': bucketHash(method, route.template),
-            'x-ratelimit-scope': injected.global === true ? 'global' : 'user',
-            ...(injected.global === true ? { 'x-ratelimit-global': 'true' } : {}),
-          },
-        );
+        respond(429, ...this.#rateLimitedResponse(injected, method, route.template));
         return;
       }
       if (route.rateLimited) headers = this.#consumeBucket(method, route, params);
@@ -306,6 +265,29 @@ export class HttpApi {
       console.error('[discord-standin] internal error handling', method, path, failure);
       respond(500, { message: '500: Internal Server Error', code: 0 });
     }
+  }
+
+  /** The 429 body and headers of an injected rate limit. */
+  #rateLimitedResponse(
+    injected: RateLimitRule,
+    method: string,
+    template: string,
+  ): [body: unknown, headers: Record<string, string>] {
+    const retryAfter = (injected.retryAfterMs ?? 250) / 1000;
+    const global = injected.global === true;
+    return [
+      { message: 'You are being rate limited.', retry_after: retryAfter, global },
+      {
+        'retry-after': String(retryAfter),
+        'x-ratelimit-limit': String(this.options.rateLimit.limit),
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': ((Date.now() + retryAfter * 1000) / 1000).toFixed(3),
+        'x-ratelimit-reset-after': retryAfter.toFixed(3),
+        'x-ratelimit-bucket': bucketHash(method, template),
+        'x-ratelimit-scope': global ? 'global' : 'user',
+        ...(global ? { 'x-ratelimit-global': 'true' } : {}),
+      },
+    ];
   }
 
   #takeInjected(method: string, path: string, template: string): RateLimitRule | undefined {
@@ -366,4 +348,38 @@ export class HttpApi {
 
 function bucketHash(method: string, template: string): string {
   return createHash('sha1').update(`${method} ${template}`).digest('hex').slice(0, 32);
+}
+
+/** What the stand-in records of a request before reading its body. */
+function recordOf(
+  request: IncomingMessage,
+  method: string,
+  path: string,
+  time: number,
+  url: URL,
+): RecordedRequest {
+  return {
+    method,
+    // discord.js percent-encodes some segments (`%40original`); record what a reader expects.
+    path: safeDecode(path),
+    route: undefined,
+    query: Object.fromEntries(url.searchParams),
+    headers: {
+      ...(request.headers.authorization === undefined
+        ? {}
+        : { authorization: request.headers.authorization }),
+      ...(request.headers['content-type'] === undefined
+        ? {}
+        : { contentType: request.headers['content-type'] }),
+      ...(request.headers['x-audit-log-reason'] === undefined
+        ? {}
+        : { auditLogReason: decodeURIComponent(headerValue(request.headers['x-audit-log-reason']) ?? '') }),
+      ...(request.headers['user-agent'] === undefined ? {} : { userAgent: request.headers['user-agent'] }),
+    },
+    body: undefined,
+    files: [],
+    time,
+    status: 0,
+    response: undefined,
+  };
 }

@@ -5,7 +5,8 @@ import type { GatewayCounters } from './gateway.js';
 import type { MessageStore } from './messages.js';
 import type { HttpApi, RouteRequest } from './rest.js';
 import { clone, isRecord } from './util.js';
-import { MessageFlagBits, validateMessageBody } from './validation.js';
+import { validateMessageBody } from './validateMessage.js';
+import { MessageFlagBits } from './validation.js';
 import type { JsonObject, World } from './world.js';
 
 /** Flags a bot may set on a plain channel message. */
@@ -61,9 +62,8 @@ function applicationObject(world: World): JsonObject {
   };
 }
 
-export function registerPlatformRoutes(api: HttpApi, o: PlatformRouteOptions): void {
-  const { world, store } = o;
-
+/** Finders shared by the routes: each throws Discord's error when the thing is not there. */
+function lookups(world: World, store: MessageStore) {
   const channelOf = (request: RouteRequest): string => {
     const channelId = request.params.channel ?? '';
     if (!world.channels.has(channelId)) throw Errors.unknownChannel();
@@ -87,7 +87,14 @@ export function registerPlatformRoutes(api: HttpApi, o: PlatformRouteOptions): v
       throw Errors.unknownMessage();
     return message;
   };
+  return { channelOf, guildOf, requirePermission, messageOf };
+}
 
+type Lookups = ReturnType<typeof lookups>;
+
+/** Gateway discovery, the bot's user and application. */
+function registerAppRoutes(api: HttpApi, o: PlatformRouteOptions): void {
+  const { world } = o;
   api.route('GET', '/gateway', () => ({ status: 200, body: { url: o.gatewayUrl() } }), { auth: false });
   api.route('GET', '/gateway/bot', () => ({
     status: 200,
@@ -119,7 +126,10 @@ export function registerPlatformRoutes(api: HttpApi, o: PlatformRouteOptions): v
     status: 200,
     body: { ...applicationObject(world), ...(isRecord(request.body) ? request.body : {}) },
   }));
+}
 
+/** Guilds, their channels, roles and members. */
+function registerGuildRoutes(api: HttpApi, world: World, { guildOf }: Lookups): void {
   api.route('GET', '/guilds/:guild', (request) => {
     const guildId = guildOf(request);
     const counts =
@@ -156,7 +166,12 @@ export function registerPlatformRoutes(api: HttpApi, o: PlatformRouteOptions): v
     if (!world.guild(guildId).members.has(userId)) throw Errors.unknownMember();
     return { status: 200, body: world.memberObject(userId, true, guildId) };
   });
+}
 
+/** Channels and the messages the bot reads, posts, edits, deletes and reacts to. */
+function registerChannelRoutes(api: HttpApi, o: PlatformRouteOptions, find: Lookups): void {
+  const { world, store } = o;
+  const { channelOf, requirePermission, messageOf } = find;
   api.route('GET', '/channels/:channel', (request) => ({
     status: 200,
     body: world.channelObject(channelOf(request), true),
@@ -237,4 +252,11 @@ export function registerPlatformRoutes(api: HttpApi, o: PlatformRouteOptions): v
       return { status: 204 };
     });
   }
+}
+
+export function registerPlatformRoutes(api: HttpApi, o: PlatformRouteOptions): void {
+  const find = lookups(o.world, o.store);
+  registerAppRoutes(api, o);
+  registerGuildRoutes(api, o.world, find);
+  registerChannelRoutes(api, o, find);
 }
