@@ -1,8 +1,14 @@
 import type { KnowledgeBase } from '../knowledge/parse.js';
-import type { Decision, Topic } from '../knowledge/schema.js';
+import type { Decision, Measure, Topic } from '../knowledge/schema.js';
 import type { AnswerBuilder } from './compose.js';
 import type { DateRange } from './extract.js';
-import { describeCondition, evaluateDecision, type Evaluation, type InputValue } from './rules/evaluate.js';
+import {
+  describeCondition,
+  evaluateDecision,
+  recordedPeriods,
+  type Evaluation,
+  type InputValue,
+} from './rules/evaluate.js';
 import type { Answer, RuleTrace } from './types.js';
 
 /** A decision to evaluate, with the inputs read from the question. */
@@ -76,6 +82,7 @@ function writeEvaluation(b: AnswerBuilder, kb: KnowledgeBase, request: DecisionR
   const lang = b.language;
   const measure = decision.measure !== undefined ? kb.measures.get(decision.measure) : undefined;
   const usesDate = decision.inputs.some((i) => i.type === 'date');
+  const local = request.values['contractLevel'] === 'local';
 
   b.line(b.text(decision.title));
   b.line(
@@ -95,7 +102,7 @@ function writeEvaluation(b: AnswerBuilder, kb: KnowledgeBase, request: DecisionR
     }
   } else if (coverage && coverage.state !== 'in_period') {
     b.line(b.msg('rule.unknownCoverage'));
-    if (measure) b.line(b.text(measure.afterLastPeriod));
+    if (measure && !local) b.line(b.text(measure.afterLastPeriod));
   } else if (rule) {
     b.line(b.text(rule.explanation));
   }
@@ -134,9 +141,11 @@ function writeEvaluation(b: AnswerBuilder, kb: KnowledgeBase, request: DecisionR
       if (p.note) b.line(b.text(p.note));
     }
   }
+  if (measure && local) writeLocalStart(b, kb, measure);
   if (measure && (verdict === 'unknown' || coverage?.state === 'before')) {
+    const recorded = recordedPeriods(kb, measure, request.values['contractLevel']);
     b.line(`${b.msg('label.extensions')}:`);
-    for (const p of measure.periods) {
+    for (const p of recorded.periods) {
       b.line(`• ${b.text(p.label)}${b.mark(p.confidence)}`);
       b.fact(p.from, p.to);
       b.cite(p.sources);
@@ -158,6 +167,20 @@ function writeEvaluation(b: AnswerBuilder, kb: KnowledgeBase, request: DecisionR
     asOf: usesDate ? { ...request.date, asked: request.dateAsked } : null,
     missingInputs: evaluation.missingInputs,
   };
+}
+
+/** For a local-government contract: when the local exceptions began, or that none are recorded. */
+function writeLocalStart(b: AnswerBuilder, kb: KnowledgeBase, measure: Measure): void {
+  const instrument =
+    measure.instrument.value === null ? undefined : kb.instruments.get(measure.instrument.value);
+  const start = instrument?.localStart;
+  if (instrument === undefined || instrument.localPeriods.length === 0 || start === undefined) {
+    b.line(b.msg('rule.noLocalRecord'));
+    return;
+  }
+  b.line(`${b.text(start.label)}${b.mark(start.confidence)}`);
+  if (start.note) b.line(b.text(start.note));
+  b.cite(start.sources);
 }
 
 /** The trace: every rule looked at, in order, and what each condition gave. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageOf, evaluateDecision } from '../../src/core/rules/evaluate.js';
+import { coverageOf, recordedPeriods, evaluateDecision } from '../../src/core/rules/evaluate.js';
 import { realEngine } from '../support/engine.js';
 
 const kb = realEngine().kb;
@@ -61,10 +61,42 @@ describe('single-source contract after failed bids: boundaries', () => {
   });
 
   it('a month straddling the start is only partly covered', () => {
-    const measure = kb.measures.get('single-source-one-failed-bid')!;
-    expect(coverageOf(measure, { from: '2020-04-01', to: '2020-05-31', label: '' }).state).toBe('partly');
-    expect(coverageOf(measure, { from: '2020-05-01', to: '2020-05-31', label: '' }).state).toBe('in_period');
-    expect(coverageOf(measure, { from: '2020-03-01', to: '2020-03-31', label: '' }).state).toBe('before');
+    const national = recordedPeriods(kb, kb.measures.get('single-source-one-failed-bid')!, undefined);
+    expect(coverageOf(national, { from: '2020-04-01', to: '2020-05-31', label: '' }).state).toBe('partly');
+    expect(coverageOf(national, { from: '2020-05-01', to: '2020-05-31', label: '' }).state).toBe('in_period');
+    expect(coverageOf(national, { from: '2020-03-01', to: '2020-03-31', label: '' }).state).toBe('before');
+  });
+
+  const localSingleSource = (day: string) =>
+    evaluateDecision(kb, decision('single-source'), {
+      values: { failedRounds: 1, contractLevel: 'local' },
+      date: at(day),
+    }).verdict;
+
+  it('a local-government contract is judged by the local periods, which began in July 2020', () => {
+    // National: in force from 2020-05-01. Local: began in July 2020, so June 2020 is the normal rule.
+    expect(singleSource('2020-06-10', 1).verdict).toBe('allowed');
+    expect(localSingleSource('2020-06-10')).toBe('not_allowed');
+    // The day in July is not known; from August the local period is recorded (inferred).
+    expect(localSingleSource('2020-07-10')).toBe('unknown');
+    expect(localSingleSource('2020-09-10')).toBe('allowed');
+    // Local gaps stay unknown where the national record has a period: 2021 H2, 2022 H1, 2024 H1.
+    expect(singleSource('2021-09-10', 1).verdict).toBe('allowed');
+    expect(localSingleSource('2021-09-10')).toBe('unknown');
+    expect(localSingleSource('2022-03-10')).toBe('unknown');
+    expect(localSingleSource('2024-03-10')).toBe('unknown');
+    expect(localSingleSource('2023-09-10')).toBe('allowed');
+  });
+
+  it('a measure of the contract guideline has no local record: a local contract is unknown once it existed', () => {
+    const emergency = (day: string, contractLevel?: string) =>
+      evaluateDecision(kb, decision('emergency-notice'), {
+        values: contractLevel === undefined ? {} : { contractLevel },
+        date: at(day),
+      }).verdict;
+    expect(emergency('2021-03-10')).toBe('allowed');
+    expect(emergency('2021-03-10', 'local')).toBe('unknown');
+    expect(emergency('2020-03-10', 'local')).toBe('not_allowed');
   });
 
   it('traces every rule it looked at, with each condition', () => {

@@ -50,13 +50,43 @@ function nextDay(iso: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** How a date range relates to a measure's recorded periods. */
-export function coverageOf(measure: Measure, range: DateRange): Coverage {
-  const periods = [...measure.periods].sort((a, b) => a.from.localeCompare(b.from));
-  const first = periods[0];
-  if (first === undefined || range.to < first.from)
-    return { state: 'before', periods: [], confidence: 'confirmed' };
-  if (range.from < first.from) return { state: 'partly', periods: [], confidence: 'confirmed' };
+/**
+ * The periods a measure was recorded in force for a contract level: the national periods, or for a
+ * local-government contract (지방계약) the local periods of the measure's instrument. `startsOn` is the
+ * first day a period could begin: before it the measure did not exist (the normal rule holds);
+ * between it and the first recorded period no record says.
+ */
+export interface RecordedPeriods {
+  readonly periods: Measure['periods'];
+  readonly startsOn: string;
+  readonly level: 'national' | 'local';
+}
+
+const byStart = (periods: Measure['periods']) => [...periods].sort((a, b) => a.from.localeCompare(b.from));
+
+export function recordedPeriods(
+  kb: KnowledgeBase,
+  measure: Measure,
+  level: InputValue | undefined,
+): RecordedPeriods {
+  const national = byStart(measure.periods);
+  const nationalStart = national[0]?.from ?? '9999-12-31';
+  if (level !== 'local') return { periods: national, startsOn: nationalStart, level: 'national' };
+  const instrument =
+    measure.instrument.value === null ? undefined : kb.instruments.get(measure.instrument.value);
+  // No local record for the instrument (the contract guideline): nothing local is known once the
+  // national measure existed.
+  if (instrument === undefined || instrument.localPeriods.length === 0)
+    return { periods: [], startsOn: nationalStart, level: 'local' };
+  const local = byStart(instrument.localPeriods);
+  return { periods: local, startsOn: instrument.localStart?.from ?? local[0]!.from, level: 'local' };
+}
+
+/** How a date range relates to the recorded periods (national, or local ones). */
+export function coverageOf(record: RecordedPeriods, range: DateRange): Coverage {
+  const { periods, startsOn } = record;
+  if (range.to < startsOn) return { state: 'before', periods: [], confidence: 'confirmed' };
+  if (range.from < startsOn) return { state: 'partly', periods: [], confidence: 'confirmed' };
   const used: Measure['periods'][number][] = [];
   let cursor = range.from;
   for (const period of periods) {
@@ -109,13 +139,15 @@ function evaluateCondition(kb: KnowledgeBase, condition: Condition, inputs: Rule
   if (condition.kind === 'during') {
     const measure = kb.measures.get(condition.measure);
     if (measure === undefined) return { condition, result: 'unknown' };
-    const coverage = coverageOf(measure, inputs.date);
+    const coverage = coverageOf(recordedPeriods(kb, measure, inputs.values['contractLevel']), inputs.date);
     const result: Tri =
       coverage.state === 'in_period' ? 'held' : coverage.state === 'before' ? 'failed' : 'unknown';
     return { condition, result, coverage };
   }
   const actual = inputs.values[condition.input];
   if (condition.op === 'exists') return { condition, result: actual === undefined ? 'failed' : 'held' };
+  if (condition.op === 'absentOrNot')
+    return { condition, result: actual === undefined || actual !== condition.value ? 'held' : 'failed' };
   if (actual === undefined) return { condition, result: 'unknown' };
   return { condition, result: compare(actual, condition.op, condition) ? 'held' : 'failed' };
 }

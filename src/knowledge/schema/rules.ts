@@ -24,7 +24,7 @@ export type Period = z.infer<typeof periodSchema>;
  * A legal instrument that carries temporary measures: the MOEF notice on the decree exceptions'
  * application period, or the MOEF contract guideline (계약지침). `localPeriods` are the recorded
  * periods of its local-government counterpart (지방계약법 시행령, MOIS notice), which sources give
- * for the instrument as a whole, not per measure; no rule reads them.
+ * for the instrument as a whole, not per measure; a rule's `during` reads them for a local contract.
  */
 export const instrumentSchema = z
   .object({
@@ -35,6 +35,11 @@ export const instrumentSchema = z
     sources: z.array(id).min(1),
     confidence: confidenceSchema,
     localPeriods: z.array(periodSchema).default([]),
+    /** When the local counterpart began: no local period can start before `from`. */
+    localStart: z
+      .object({ from: isoDate, label: localizedSchema, ...provenance })
+      .strict()
+      .optional(),
   })
   .strict();
 export type Instrument = z.infer<typeof instrumentSchema>;
@@ -62,8 +67,12 @@ export const measureSchema = z
   .strict();
 export type Measure = z.infer<typeof measureSchema>;
 
-/** `exists`: the question gave the input at all (a rule about an asked amount is skipped without one). */
-const comparison = z.enum(['eq', 'ne', 'gte', 'gt', 'lte', 'lt', 'in', 'exists']);
+/**
+ * `exists`: the question gave the input at all (a rule about an asked amount is skipped without one).
+ * `absentOrNot`: the input was not given, or differs from `value` (a national rule that a local
+ * contract must not reach: `contractLevel absentOrNot local`).
+ */
+const comparison = z.enum(['eq', 'ne', 'gte', 'gt', 'lte', 'lt', 'in', 'exists', 'absentOrNot']);
 export const conditionSchema = z.discriminatedUnion('kind', [
   z
     .object({

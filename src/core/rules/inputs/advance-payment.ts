@@ -1,3 +1,4 @@
+import { readContractLevel } from './contract-level.js';
 import { readShares } from '../../reading/amounts.js';
 import { saysPlainly } from './cues.js';
 import { cuedShares, isImpossibleShare, writePercentInput } from './percentInput.js';
@@ -54,6 +55,7 @@ export function readAdvancePaymentInputs(text: string): InputReading {
   ).filter(([, pattern]) => saysPlainly(text, pattern));
   if (types.length > 1) draft.unclear.push({ input: 'contractType', reason: 'several-values' });
   else if (types.length === 1) draft.values['contractType'] = types[0]![0];
+  readContractLevel(text, draft);
   draft.asked =
     'advancePercent' in draft.values || draft.alternatives.length > 0 || 'contractType' in draft.values;
   return finishReading(draft, []);

@@ -1,4 +1,5 @@
 import { readAdvancePaymentInputs } from './advance-payment.js';
+import { readContractLevel } from './contract-level.js';
 import { readLargeCompanyInputs } from './large-company.js';
 import { readSingleSourceInputs } from './single-source.js';
 import { readSubcontractingInputs } from './subcontracting.js';
@@ -14,15 +15,27 @@ export type {
 } from './types.js';
 export type { CompanyTier } from './large-company.js';
 
+/** A decision decided by its date and the contract level (national or local) alone. */
+const readContractLevelOnly: InputReader = (text) => {
+  const draft = startReading();
+  readContractLevel(text, draft);
+  return finishReading(draft, []);
+};
+
 /**
- * The input reader of each decision in knowledge/rules.yaml that reads more than a date. The
- * decisions not listed (emergency-notice, bond-cuts, ...) are decided by the date alone.
+ * The input reader of each decision in knowledge/rules.yaml. The measures decided by the date
+ * alone (emergency-notice, bond-cuts, ...) still read the contract level: a local-government
+ * contract is judged by the local periods.
  */
 export const INPUT_READERS: Readonly<Record<string, InputReader>> = {
   'single-source': readSingleSourceInputs,
   'large-company': readLargeCompanyInputs,
   subcontracting: readSubcontractingInputs,
   'advance-payment': readAdvancePaymentInputs,
+  'emergency-notice': readContractLevelOnly,
+  'bond-cuts': readContractLevelOnly,
+  'fast-inspection-payment': readContractLevelOnly,
+  'eligibility-review': readContractLevelOnly,
 };
 
 /**

@@ -1,4 +1,4 @@
-import { saysPlainly } from './cues.js';
+import { readContractLevel } from './contract-level.js';
 import { finishReading, startReading, type InputReading } from './types.js';
 
 /** 한 번 ... 네 번, when the text was not run through normalizeNumerals. */
@@ -72,11 +72,6 @@ export function mentionsFailedBid(text: string): boolean {
   );
 }
 
-const LOCAL =
-  /지방\s*계약|지방\s*자치\s*단체|지자체|지방\s*정부|(?<![\uac00-\ud7a3])(?:시청|군청|구청|도청)|local\s+(?:government|authority|authorities|council|contract)s?|municipal(?:ity|ities)?|provincial|county|city\s+hall/gu;
-const NATIONAL =
-  /국가\s*계약|국가\s*기관|중앙\s*(?:부처|행정\s*기관|정부)|national\s+(?:government|contract|agency|agencies)|central\s+government/gu;
-
 /** A count written as "한 번 더" / "1번 더": one more on top of an untold number. */
 const ONE_MORE =
   /(?<![\d-])(?:\d|한|두)\s*(?:번|회)\s*더\s*\S*\s*유찰|\bonce\s+more\b|\bone\s+more\s+(?:failed|time)/u;
@@ -104,9 +99,6 @@ export function readSingleSourceInputs(text: string): InputReading {
       draft.asked = true;
     }
   }
-  const local = saysPlainly(text, LOCAL);
-  const national = saysPlainly(text, NATIONAL);
-  if (local && national) draft.unclear.push({ input: 'contractLevel', reason: 'several-values' });
-  else if (local || national) draft.values['contractLevel'] = local ? 'local' : 'national';
+  readContractLevel(text, draft);
   return finishReading(draft, REQUIRED);
 }

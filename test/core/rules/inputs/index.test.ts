@@ -10,10 +10,14 @@ const kb = realEngine().kb;
 
 /** Inputs the readers give that knowledge/rules.yaml does not declare yet (the engine adds them). */
 const PENDING_INPUTS: Readonly<Record<string, readonly string[]>> = {
-  'single-source': ['contractLevel'],
+  'single-source': [],
   'large-company': ['salesKrw'],
   subcontracting: [],
   'advance-payment': ['advancePercent', 'contractType'],
+  'emergency-notice': [],
+  'bond-cuts': [],
+  'fast-inspection-payment': [],
+  'eligibility-review': [],
 };
 
 const SAMPLES: Readonly<Record<string, readonly string[]>> = {
@@ -24,7 +28,11 @@ const SAMPLES: Readonly<Record<string, readonly string[]>> = {
     '매출 8천억 대기업 추정가격 75억',
   ],
   subcontracting: ['하도급 3분의 1', '하도급 50% 넘게', '재하도급 없음'],
-  'advance-payment': ['공사 선금 100%', '선금 80% 넘게'],
+  'advance-payment': ['공사 선금 100%', '선금 80% 넘게', '지자체 공사 선금 100%'],
+  'emergency-notice': ['지자체 긴급입찰 5일 공고', 'national contract 5-day notice'],
+  'bond-cuts': ['지방계약 입찰보증금 2.5%'],
+  'fast-inspection-payment': ['local government contract: inspection in 7 days'],
+  'eligibility-review': ['국가계약 적격심사 4일'],
 };
 
 describe('the input readers match knowledge/rules.yaml', () => {
@@ -50,7 +58,8 @@ describe('the input readers match knowledge/rules.yaml', () => {
     }
   });
 
-  it('a decision decided by its date alone reads nothing and misses nothing', () => {
+  it('a decision decided by its date alone reads only the contract level, and misses nothing', () => {
+    expect(readRuleInputs('bond-cuts', '지자체 발주 입찰보증금 2.5%').values).toEqual({ contractLevel: 'local' });
     expect(readRuleInputs('bond-cuts', '2021년 입찰보증금 2.5%')).toEqual({
       values: {},
       display: {},
