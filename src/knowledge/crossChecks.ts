@@ -219,6 +219,12 @@ function checkLinks(
       if (!projectIds.has(id))
         problems.push({ file: 'topics', path: `${topic.id}.projects`, message: `unknown project "${id}"` });
     }
+    if (topic.statusOf !== undefined && !kb.measures.has(topic.statusOf))
+      problems.push({
+        file: 'topics',
+        path: `${topic.id}.statusOf`,
+        message: `unknown measure "${topic.statusOf}"`,
+      });
   });
   kb.decisions.forEach((decision, i) => {
     decision.inputs.forEach((input, j) => {

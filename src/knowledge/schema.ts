@@ -76,6 +76,11 @@ export const topicSchema = z
     /** For a comparison: the edition topic it stands for, read in the other years compared (program-size). */
     concept: id.optional(),
     /**
+     * A measure (contract-exceptions.yaml) whose state on a day the topic reports first when asked
+     * "still in force?" / "아직 유효해?" (the question form `status`): in force to when, or not recorded.
+     */
+    statusOf: id.optional(),
+    /**
      * Wrong premises people bring to this topic (a venue of another year, say): when a question
      * contains one of the phrases, the correction is said first.
      */
@@ -127,6 +132,7 @@ export const FORM_IDS = [
   'total',
   'when',
   'where',
+  'status',
 ] as const;
 export type QuestionForm = (typeof FORM_IDS)[number];
 

@@ -218,7 +218,7 @@ describe('knowledge base validation', () => {
         });
         expect(result.status).toBe(0);
         expect(result.stderr).toMatch(
-          /WARNING contract-exceptions\.yaml at instruments\[0\]\.localPeriods\[1\]: "decree-exceptions": rests only on weak sources \(daumcafe-five-extensions: forum\)/,
+          /WARNING contract-exceptions\.yaml at instruments\[0\]\.localPeriods\[2\]: "decree-exceptions": rests only on weak sources \(daumcafe-five-extensions: forum\)/,
         );
         expect(result.stdout).toMatch(/knowledge base OK .* 6 warnings/);
       } finally {

@@ -97,7 +97,10 @@ export function extractAmounts(text: string): AmountMention[] {
     if (overlaps(m.index, m.index + m[0].length)) continue;
     found.push({ krw: toNumber(m[1]!), index: m.index, text: m[0].trim() });
   }
-  return found.sort((a, b) => a.index - b.index);
+  return withoutRestatements(
+    text,
+    found.sort((a, b) => a.index - b.index),
+  );
 }
 
 /**
@@ -182,6 +185,21 @@ export function readShares(text: string): ShareMention[] {
     }
   }
   return found.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * Drops an amount that restates the one before it in brackets or after "=" / "i.e.": "500 billion
+ * won (5,000억)", "45억(= 4.5 billion won)". It is the same amount, not a second one with a role.
+ */
+function withoutRestatements(text: string, amounts: AmountMention[]): AmountMention[] {
+  return amounts.filter((amount, i) => {
+    const previous = amounts[i - 1];
+    if (previous === undefined || previous.krw !== amount.krw) return true;
+    const between = text.slice(previous.index + previous.text.length, amount.index);
+    return !/^\s*(?:[([（]\s*(?:=|약|about|i\.e\.,?|즉)?\s*|=\s*|,?\s*(?:i\.e\.|즉|that is),?\s*)$/u.test(
+      between,
+    );
+  });
 }
 
 /** A share of the whole, as a percentage and as the question wrote it (60%, 3분의 1, a third). */

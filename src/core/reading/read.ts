@@ -1,3 +1,4 @@
+import { extractAmounts } from './amounts.js';
 import type { QuestionForm } from '../../knowledge/schema.js';
 import type { EngineContext } from '../context.js';
 import type { RankedCard } from '../retrieval/cards.js';
@@ -53,13 +54,17 @@ export function readQuestion(ctx: EngineContext, raw: string, today: string): Re
   const lowered = prepareForReading(text);
   const terms = new Set(tokenizeNormalized(hits.norm));
   const ranked = ctx.cards.rank(terms, 40);
+  const byBudget = hits.projects.length > 0 ? [] : projectsByBudget(ctx, hits, lowered);
+  const aspects = rankTargets(hits.aspects);
   return {
     text,
     lowered,
     today,
     hits,
-    projectIds: rankTargets(hits.projects),
-    aspects: rankTargets(hits.aspects),
+    projectIds: byBudget.length > 0 ? byBudget : rankTargets(hits.projects),
+    // Named by its budget: the answer says which project it is, and what else was asked.
+    aspects:
+      byBudget.length > 0 ? ['name', ...aspects.filter((a) => a !== 'budget' && a !== 'name')] : aspects,
     decisionIds: rankTargets(hits.decisions),
     topicIds: rankTopics(ctx, hits, ranked),
     forms: hits.forms,
@@ -88,4 +93,22 @@ function rankTopics(ctx: EngineContext, hits: PhraseHits, cards: readonly Ranked
   }
   for (const [id, value] of score) score.set(id, value + cardScore(id));
   return [...score.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+}
+
+/** Words that ask which project, or about one: "71억짜리 과제가 뭐", "which project got 112억". */
+const ASKS_PROJECT = /사업|과제|프로젝트|project|which|what|어느|어떤|뭐|무슨/u;
+
+/**
+ * A project named by its budget instead of its name ("칠십일억짜리 과제가 뭐였더라", "백십이억
+ * 들어간 사업 주관 부처"): an amount equal to exactly one project's recorded budget, in a question
+ * that names no rule (a rule's amount, "71억 사업에 대기업 참여?", is the asker's own project).
+ */
+function projectsByBudget(ctx: EngineContext, hits: PhraseHits, lowered: string): string[] {
+  if (hits.decisions.length > 0 || !ASKS_PROJECT.test(lowered)) return [];
+  const amounts = new Set(extractAmounts(lowered).map((a) => a.krw));
+  if (amounts.size !== 1) return [];
+  const matching = [...ctx.projects.entries()]
+    .filter(([, records]) => records.some((p) => p.budget.value !== null && amounts.has(p.budget.value.krw)))
+    .map(([id]) => id);
+  return matching.length === 1 ? matching : [];
 }

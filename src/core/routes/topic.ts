@@ -2,6 +2,7 @@ import type { Topic } from '../../knowledge/schema.js';
 import type { EngineContext } from '../context.js';
 import { answerDecision } from './rule.js';
 import { answerEditionTopics, answerMissingYear, pickTopics } from '../writers/topic.js';
+import { writeMeasureStatus } from '../writers/status.js';
 import { longest, topicCandidates, type Route } from './route.js';
 
 /** A program, briefing, contract or SW-Act topic, unless a rule's own words fit better. */
@@ -48,12 +49,15 @@ export const routeTopic: Route = (b, ctx, r) => {
   const [first, second] = ids.map((id) => ctx.topics.get(id)![0]!);
   const joined = /\band\b|그리고|하고|이랑|랑|및|또|,/u.test(r.lowered);
   const chosen = second && joined && second.group === first!.group ? [first!.id, second.id] : [first!.id];
-  if (r.years.length > 1) {
+  // Years compared are editions only for a topic kept per edition (a contract topic's years are dates).
+  if (r.years.length > 1 && chosen.some((id) => ctx.topics.get(id)?.some((t) => t.edition !== undefined))) {
     const perYear = topicsPerYear(ctx, chosen, r.years);
     if (perYear.length > 0) return answerEditionTopics(b, ctx, perYear, []);
   }
   const { topics, missingYear } = pickTopics(ctx, chosen, r.years, r.today, r.terms);
   if (topics.length === 0) return missingYear !== null ? answerMissingYear(b, ctx, missingYear) : null;
+  const statusOf = r.forms.has('status') ? topics[0]?.statusOf : undefined;
+  if (statusOf !== undefined) writeMeasureStatus(b, ctx.kb, statusOf, r.lowered, r.today);
   return answerEditionTopics(b, ctx, topics, []);
 };
 

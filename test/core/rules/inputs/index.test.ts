@@ -59,7 +59,9 @@ describe('the input readers match knowledge/rules.yaml', () => {
   });
 
   it('a decision decided by its date alone reads only the contract level, and misses nothing', () => {
-    expect(readRuleInputs('bond-cuts', '지자체 발주 입찰보증금 2.5%').values).toEqual({ contractLevel: 'local' });
+    expect(readRuleInputs('bond-cuts', '지자체 발주 입찰보증금 2.5%').values).toEqual({
+      contractLevel: 'local',
+    });
     expect(readRuleInputs('bond-cuts', '2021년 입찰보증금 2.5%')).toEqual({
       values: {},
       display: {},

@@ -1,0 +1,54 @@
+import type { KnowledgeBase } from '../../knowledge/parse.js';
+import type { AnswerBuilder } from '../compose.js';
+import { readDate } from '../reading/readDate.js';
+import { coverageOf, recordedPeriods } from '../rules/evaluate.js';
+
+/**
+ * "Still in force?" / "아직 유효해?": the measure's state on the asked day (or the as-of day), said
+ * before the topic — in force to when, not started, or no record (after the last recorded period,
+ * or in a gap). National periods; the confidence of the period that covers the day is marked.
+ */
+export function writeMeasureStatus(
+  b: AnswerBuilder,
+  kb: KnowledgeBase,
+  measureId: string,
+  lowered: string,
+  today: string,
+): void {
+  const measure = kb.measures.get(measureId);
+  if (measure === undefined) return;
+  const reading = readDate(statusDateText(lowered), today);
+  const range = reading?.kind === 'date' ? reading.range : { from: today, to: today, label: today };
+  const record = recordedPeriods(kb, measure, 'national');
+  const coverage = coverageOf(record, range);
+  const last = record.periods.at(-1)!;
+  if (coverage.state === 'in_period') {
+    const period = coverage.periods.at(-1)!;
+    b.line(
+      `${b.msg('status.inForce', { date: range.label, period: b.text(period.label) })}${b.mark(coverage.confidence)}`,
+    );
+    b.keyFact(period.to);
+    b.cite(period.sources);
+  } else if (range.from > last.to) {
+    b.line(`${b.msg('status.afterRecords', { date: range.label })} ${b.text(measure.afterLastPeriod)}`);
+    b.keyFact(last.to);
+    b.cite(last.sources);
+  } else if (coverage.state === 'before') {
+    b.line(b.msg('status.before', { date: range.label, start: record.startsOn }));
+    b.keyFact(record.startsOn);
+  } else {
+    b.line(b.msg('status.unrecorded', { date: range.label }));
+  }
+  b.blank();
+}
+
+/**
+ * The part of the question that says which day is asked: "지금 2025년 3월 기준으로 아직 …" in a
+ * question that also recalls 2020 and 2024, or "as of March 2025"; the whole question otherwise.
+ */
+function statusDateText(lowered: string): string {
+  const basis = /(\S+\s+){0,2}\S+\s*기준/u.exec(lowered);
+  if (basis) return basis[0];
+  const asOf = /\bas\s+of\s+(\S+\s+){0,2}\S+/u.exec(lowered);
+  return asOf ? asOf[0] : lowered;
+}
