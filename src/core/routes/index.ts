@@ -1,3 +1,4 @@
+import { routeExtension } from './extension.js';
 import { routeInvalidDate, routeOutOfScope } from './guards.js';
 import { routeHelp, routeNearest } from './nearest.js';
 import { routeList, routeListCue, routeProject, routeSharedName, routeUnrecorded } from './project.js';
@@ -11,6 +12,7 @@ export const ROUTES: readonly Route[] = [
   routeOutOfScope,
   routeRule,
   routeAfterRecords,
+  routeExtension,
   routeProject,
   routeSharedName,
   routeList,

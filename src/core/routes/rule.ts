@@ -34,6 +34,9 @@ export const routeRule: Route = (b, ctx, r) => {
       );
       return given || request.values['resubcontract'] === true ? [request] : [];
     }
+    // "a goods contract … with a small business — single-source under the small-amount limit?": a
+    // topic's longer words, ranked well ahead, are what is asked; the rule's word is incidental.
+    if (aheadOfDecision(r, decision, longestTopicHit)) return [];
     const request = readDecisionInputs(decision, r.lowered, r.today, r.text);
     const givesInputs = Object.values(request.values).some((v) => v !== undefined && v !== false);
     // "선금 한도 몇 %였어?", "의무였어?": information about the rule in that period, not a verdict.
@@ -91,6 +94,15 @@ export const routeRule: Route = (b, ctx, r) => {
       : [];
   return composeRuleAnswer(b, ctx.kb, requests, r.projectIds, ruleTopics);
 };
+
+/** A topic that is not the decision's own, named by longer words and ranked well ahead of it. */
+function aheadOfDecision(r: Reading, decision: Decision, longestTopicHit: number): boolean {
+  const top = r.cards[0];
+  if (top?.card.kind !== 'topic' || top.card.target === decision.topic) return false;
+  if (longest(r.hits.decisions, decision.id) >= longestTopicHit) return false;
+  const own = r.cards.find((c) => c.card.id === `decision:${decision.id}`)?.score ?? 0;
+  return top.score > 1.3 * own;
+}
 
 /** With an input left open (one failed round or two?), a timeline only when both readings agree everywhere. */
 function timelineAgreeing(b: AnswerBuilder, ctx: EngineContext, request: DecisionRequest): Answer | null {

@@ -1,0 +1,102 @@
+import type { Measure } from '../../knowledge/schema.js';
+import type { AnswerBuilder } from '../compose.js';
+import type { Reading } from '../reading/read.js';
+import type { Answer } from '../types.js';
+import { recordedPeriods } from '../rules/evaluate.js';
+import { readContractLevel } from '../rules/inputs/contract-level.js';
+import { startReading } from '../rules/inputs/types.js';
+import type { Route } from './route.js';
+
+const EXTENSION = /연장|extension|extended|extend|renewal|renewed/u;
+const ORDINAL_KO = /(?<!\d)([1-9])\s*차\s*연장/u;
+const ORDINAL_EN = /\b([1-9])(?:st|nd|rd|th)\s+(?:extension|renewal)/u;
+const HALF_KO = /(?<!\d)(?:20)?(\d{2})\s*년?\s*(상반기|하반기)/u;
+const HALF_EN =
+  /\b(first|second|1st|2nd)\s+half\s+(?:of\s+)?(?:20)?(\d{2})\b|\b(?:20)?(\d{2})\s*(h1|h2)\b|\b(h1|h2)\s*(?:20)?(\d{2})\b/u;
+
+type Pick = { kind: 'count' } | { kind: 'periods'; periods: Measure['periods'] };
+
+/** Which recorded periods the question names: the Nth extension, or a year's half. */
+function pickPeriods(r: Reading, periods: Measure['periods'], numbered: boolean): Pick | null {
+  const ordinal = numbered ? (ORDINAL_KO.exec(r.lowered) ?? ORDINAL_EN.exec(r.lowered)) : null;
+  if (ordinal) {
+    const period = periods[Number(ordinal[1])];
+    return period ? { kind: 'periods', periods: [period] } : null;
+  }
+  const half = halfOf(r.lowered);
+  if (half !== null) {
+    const [from, to] = half;
+    const covering = periods.filter((p) => p.from <= to && p.to >= from);
+    return covering.length > 0 ? { kind: 'periods', periods: covering } : null;
+  }
+  return r.forms.has('count') ? { kind: 'count' } : null;
+}
+
+function halfOf(text: string): [string, string] | null {
+  const ko = HALF_KO.exec(text);
+  if (ko) return halfRange(Number(`20${ko[1]}`), ko[2] === '상반기' ? 1 : 2);
+  const en = HALF_EN.exec(text);
+  if (!en) return null;
+  if (en[1] !== undefined) return halfRange(Number(`20${en[2]}`), /first|1st/u.test(en[1]) ? 1 : 2);
+  if (en[3] !== undefined) return halfRange(Number(`20${en[3]}`), en[4] === 'h1' ? 1 : 2);
+  return halfRange(Number(`20${en[6]}`), en[5] === 'h1' ? 1 : 2);
+}
+
+const halfRange = (year: number, half: 1 | 2): [string, string] =>
+  half === 1 ? [`${year}-01-01`, `${year}-06-30`] : [`${year}-07-01`, `${year}-12-31`];
+
+/**
+ * One extension of the exceptions asked about ("21년 하반기 연장은 누가 언제 발표했어?", "why the
+ * 4th extension?", "How many times were they extended?"): the recorded national period with its
+ * note (who announced it, why) and sources, or the count of recorded extensions with the list. The
+ * chain is the measure of the question's rule, else the one the overview reports (`statusOf`).
+ */
+export const routeExtension: Route = (b, ctx, r) => {
+  if (!EXTENSION.test(r.lowered) || r.projectIds.length > 0) return null;
+  const asked = r.decisionIds[0] !== undefined ? ctx.decisions.get(r.decisionIds[0])?.measure : undefined;
+  const measureId = asked ?? ctx.kb.topics.find((t) => t.statusOf !== undefined)?.statusOf;
+  const measure = measureId !== undefined ? ctx.kb.measures.get(measureId) : undefined;
+  if (measure === undefined) return null;
+  // 지방계약: the local periods of the measure's instrument (not numbered, with gaps).
+  const level = startReading();
+  readContractLevel(r.lowered, level);
+  const local = level.values['contractLevel'] === 'local';
+  const { periods } = recordedPeriods(ctx.kb, measure, local ? 'local' : 'national');
+  const pick = periods.length > 0 ? pickPeriods(r, periods, !local) : null;
+  if (pick === null) return null;
+  // The chain of a named rule's measure, or of the exceptions as a whole.
+  b.line(
+    local
+      ? b.msg('extension.localTitle')
+      : asked !== undefined
+        ? b.text(measure.title)
+        : b.msg('extension.title'),
+  );
+  // Only the national chain the overview reports is numbered; other chains may have gaps.
+  const numbered = !local && measure.id === ctx.kb.topics.find((t) => t.statusOf !== undefined)?.statusOf;
+  if (pick.kind === 'count') return answerCount(b, measure, periods, numbered);
+  for (const period of pick.periods) writePeriod(b, period);
+  return b.build({ status: 'answered', kind: 'measure' });
+};
+
+function writePeriod(b: AnswerBuilder, period: Measure['periods'][number]): void {
+  b.line(`• ${b.text(period.label)}${b.mark(period.confidence)}`);
+  if (period.note) b.line(`  ${b.text(period.note)}`);
+  b.fact(period.from, period.to);
+  b.cite(period.sources);
+}
+
+function answerCount(
+  b: AnswerBuilder,
+  measure: Measure,
+  periods: Measure['periods'],
+  numbered: boolean,
+): Answer {
+  const last = periods.at(-1)!;
+  const count = numbered ? periods.length - 1 : periods.length;
+  b.line(b.msg(numbered ? 'extension.count' : 'extension.periods', { count, to: last.to }));
+  b.keyFact(String(count), last.to);
+  for (const period of periods) writePeriod(b, period);
+  b.line(b.text(measure.afterLastPeriod));
+  return b.build({ status: 'answered', kind: 'measure' });
+}
