@@ -3,6 +3,7 @@ import {
   aliasesSchema,
   amountFactSchema,
   booleanFactSchema,
+  confidenceSchema,
   id,
   isoDate,
   localizedFactSchema,
@@ -80,6 +81,29 @@ export const topicSchema = z
      * "still in force?" / "아직 유효해?" (the question form `status`): in force to when, or not recorded.
      */
     statusOf: id.optional(),
+    /**
+     * Yes/no questions the topic's own statements settle, with no inputs to weigh ("can the agency
+     * skip the committee?"): a claim answers a yes/no question on the topic that has one phrase of
+     * each `requires` group, with its verdict and its sentence.
+     */
+    claims: z
+      .array(
+        z
+          .object({
+            requires: z.array(aliasesSchema).min(1),
+            verdict: z.enum(['allowed', 'not_allowed']),
+            text: localizedSchema,
+            sources: z.array(id).min(1),
+            confidence: confidenceSchema,
+          })
+          .strict(),
+      )
+      .default([]),
+    /**
+     * A decision (rules.yaml) whose verdict answers this topic's questions when they give the
+     * decision's inputs ("24년 3월 공사계약 선금 100% 돼?" on the works-advance topic).
+     */
+    decision: id.optional(),
     /**
      * Wrong premises people bring to this topic (a venue of another year, say): when a question
      * contains one of the phrases, the correction is said first.

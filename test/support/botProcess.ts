@@ -4,7 +4,7 @@ import type { DiscordStandin } from './discordStandin.js';
 export interface BotProcess {
   readonly child: ChildProcess;
   stderr(): string;
-  /** Resolves once the bot logged that it is ready. */
+  /** Resolves once the bot logged that it is ready (and, with HTTP_PORT, that its server listens). */
   ready(): Promise<void>;
   /** The HTTP server's base URL from its log line (with HTTP_PORT set, e.g. to 0). */
   httpUrl(): string;
@@ -42,8 +42,13 @@ export function startBotProcess(standin: DiscordStandin, env: Record<string, str
     stderr: () => stderr,
     ready: async () => {
       // The stand-in's waitFor re-checks on its own state changes only; the log needs polling.
+      // With HTTP_PORT the server's line too: the gateway can be ready before the server listens.
+      const lines = [
+        'discord bot ready',
+        ...(env['HTTP_PORT'] !== undefined ? ['http server listening'] : []),
+      ];
       const deadline = Date.now() + 15_000;
-      while (!stderr.includes('discord bot ready')) {
+      while (!lines.every((line) => stderr.includes(line))) {
         if (Date.now() > deadline || child.exitCode !== null)
           throw new Error(`the bot process did not get ready:\n${stderr}`);
         await new Promise((resolve) => setTimeout(resolve, 25));

@@ -4,12 +4,13 @@ import { routeHelp, routeNearest } from './nearest.js';
 import { routeList, routeListCue, routeProject, routeSharedName, routeUnrecorded } from './project.js';
 import type { Route } from './route.js';
 import { routeAfterRecords, routeDecisionInfo, routeRule } from './rule.js';
-import { routeTopic } from './topic.js';
+import { routeClaim, routeTopic } from './topic.js';
 
 /** The routes, in the order they are tried. */
 export const ROUTES: readonly Route[] = [
   routeInvalidDate,
   routeOutOfScope,
+  routeClaim,
   routeRule,
   routeAfterRecords,
   routeExtension,

@@ -22,13 +22,20 @@ export const routeRule: Route = (b, ctx, r) => {
   // A decision named by its words, or by its topic's words when the question gives its inputs
   // ("삼분의 일 정도를 하도급 주려는데 하도급 비율 한도 안이지?").
   const viaTopic = ctx.kb.decisions
-    .filter((d) => d.topic !== undefined && r.topicIds.includes(d.topic) && !r.decisionIds.includes(d.id))
+    .filter(
+      (d) =>
+        ((d.topic !== undefined && r.topicIds.includes(d.topic)) ||
+          r.topicIds.some((id) => ctx.topics.get(id)?.[0]?.decision === d.id)) &&
+        !r.decisionIds.includes(d.id),
+    )
     .map((d) => d.id);
   const requests = [...r.decisionIds, ...viaTopic].flatMap((id): DecisionRequest[] => {
     const decision = ctx.decisions.get(id);
     if (!decision) return [];
     if (viaTopic.includes(id)) {
       const request = readDecisionInputs(decision, r.lowered, r.today, r.text);
+      // "공사계약 선금 100% 언제부터야?" asks the topic's fact, not a verdict.
+      if (r.forms.has('when') && !request.dateAsked) return [];
       const given = Object.entries(request.values).some(
         ([name, v]) => v !== undefined && v !== false && name !== 'resubcontract',
       );
@@ -36,9 +43,12 @@ export const routeRule: Route = (b, ctx, r) => {
     }
     // "a goods contract … with a small business — single-source under the small-amount limit?": a
     // topic's longer words, ranked well ahead, are what is asked; the rule's word is incidental.
-    if (aheadOfDecision(r, decision, longestTopicHit)) return [];
     const request = readDecisionInputs(decision, r.lowered, r.today, r.text);
-    const givesInputs = Object.values(request.values).some((v) => v !== undefined && v !== false);
+    const givesInputs = Object.entries(request.values).some(
+      ([name, v]) => v !== undefined && v !== false && name !== 'contractLevel',
+    );
+    const ahead = topicAhead(ctx, r, decision, longestTopicHit);
+    if (ahead === 'other-field' || (ahead === 'same-field' && !givesInputs)) return [];
     // "선금 한도 몇 %였어?", "의무였어?": information about the rule in that period, not a verdict.
     const asksInformation = r.hits.cues.has('info') && !r.hits.cues.has('decision');
     if (aboutTheRule && !givesInputs && !request.dateAsked) return [];
@@ -95,13 +105,25 @@ export const routeRule: Route = (b, ctx, r) => {
   return composeRuleAnswer(b, ctx.kb, requests, r.projectIds, ruleTopics);
 };
 
-/** A topic that is not the decision's own, named by longer words and ranked well ahead of it. */
-function aheadOfDecision(r: Reading, decision: Decision, longestTopicHit: number): boolean {
+/**
+ * A topic named by longer words than the decision and ranked well ahead of it: of another field
+ * (a contract topic against an SW-Act rule) it is what is asked; of the same field, it is unless the
+ * question gives the rule's inputs.
+ */
+function topicAhead(
+  ctx: EngineContext,
+  r: Reading,
+  decision: Decision,
+  longestTopicHit: number,
+): 'other-field' | 'same-field' | null {
   const top = r.cards[0];
-  if (top?.card.kind !== 'topic' || top.card.target === decision.topic) return false;
-  if (longest(r.hits.decisions, decision.id) >= longestTopicHit) return false;
+  if (top?.card.kind !== 'topic' || top.card.target === decision.topic) return null;
+  if (longest(r.hits.decisions, decision.id) >= longestTopicHit) return null;
   const own = r.cards.find((c) => c.card.id === `decision:${decision.id}`)?.score ?? 0;
-  return top.score > 1.3 * own;
+  if (top.score <= 1.3 * own) return null;
+  const field = (id: string | undefined) => (id === undefined ? undefined : ctx.topics.get(id)?.[0]?.group);
+  const decisionField = decision.measure !== undefined ? 'contract' : field(decision.topic);
+  return field(top.card.target) === decisionField ? 'same-field' : 'other-field';
 }
 
 /** With an input left open (one failed round or two?), a timeline only when both readings agree everywhere. */

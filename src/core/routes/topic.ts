@@ -2,6 +2,7 @@ import type { Topic } from '../../knowledge/schema.js';
 import type { EngineContext } from '../context.js';
 import { answerDecision } from './rule.js';
 import { answerEditionTopics, answerMissingYear, pickTopics } from '../writers/topic.js';
+import { answerClaim, findClaim } from '../writers/claim.js';
 import { writeMeasureStatus } from '../writers/status.js';
 import { longest, topicCandidates, type Route } from './route.js';
 
@@ -90,3 +91,21 @@ export function topicsPerYear(
   }
   return topics;
 }
+
+/**
+ * A yes/no question one of its topics settles without inputs ("can the agency skip the task review
+ * committee?", "작업장소를 우리가 제안해도 돼요?"): the claim's verdict. A question with a number
+ * (an amount, a share, a date) is left to the rules, which weigh it.
+ */
+export const routeClaim: Route = (b, ctx, r) => {
+  if (!r.hits.cues.has('decision') || /\d/u.test(r.lowered)) return null;
+  // The topics its words name, then the card its words rank first ("…조항을 계약서에 넣어도 돼?").
+  const top = r.cards[0]?.card;
+  const ids = [...r.topicIds, ...(top?.kind === 'topic' ? [top.target] : [])];
+  for (const id of ids) {
+    const topic = ctx.topics.get(id)?.[0];
+    const claim = topic === undefined ? undefined : findClaim(topic, r.hits.norm);
+    if (topic !== undefined && claim !== undefined) return answerClaim(b, topic, claim);
+  }
+  return null;
+};

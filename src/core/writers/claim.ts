@@ -1,0 +1,31 @@
+import type { Topic } from '../../knowledge/schema.js';
+import type { AnswerBuilder } from '../compose.js';
+import type { NormalizedText } from '../text.js';
+import type { Answer } from '../types.js';
+
+type Claim = Topic['claims'][number];
+
+/** A phrase in the question: Hangul anywhere in the spaceless text, Latin as whole words. */
+export function hasPhrase(norm: NormalizedText, phrase: string): boolean {
+  const lowered = phrase.toLowerCase();
+  if (/[\uac00-\ud7a3]/u.test(lowered)) return norm.compact.includes(lowered.replace(/\s+/g, ''));
+  return ` ${norm.spaced} `.includes(` ${lowered} `);
+}
+
+/** The topic's claim whose every group of phrases the question has, if one does. */
+export function findClaim(topic: Topic, norm: NormalizedText): Claim | undefined {
+  return topic.claims.find((claim) =>
+    claim.requires.every((group) => [...group.ko, ...group.en].some((phrase) => hasPhrase(norm, phrase))),
+  );
+}
+
+/** A yes/no question the topic's statements settle: the verdict and the claim first, then the topic. */
+export function answerClaim(b: AnswerBuilder, topic: Topic, claim: Claim): Answer {
+  b.line(b.text(topic.title));
+  b.line(`${b.msg('label.verdict')}: ${b.msg(`verdict.${claim.verdict}`)}${b.mark(claim.confidence)}`);
+  b.line(b.text(claim.text));
+  b.cite(claim.sources);
+  b.blank();
+  for (const statement of topic.statements) b.statement(statement);
+  return b.build({ status: 'answered', kind: 'topic', verdict: claim.verdict, projects: topic.projects });
+}
