@@ -7,7 +7,12 @@ import { readContractLevel } from '../rules/inputs/contract-level.js';
 import { startReading } from '../rules/inputs/types.js';
 import type { Route } from './route.js';
 
-const EXTENSION = /연장|extension|extended|extend|renewal|renewed/u;
+const EXTENSION = /연장|extension|extended|extend|renewal|renewed|pushed|push back|prolong/u;
+/** The end a question names: "2024년 6월말까지 연장한 건", "pushed out to June 2021", "to end-2022". */
+const UNTIL_KO = /(?:20)?(\d{2})\s*년\s*(?:(\d{1,2})\s*월\s*(?:말|까지)?|(상반기|하반기|말|연말))\s*까지/u;
+const UNTIL_EN = /\b(?:to|until|till|through|out\s+to)\s+(?:(?:the\s+)?end[\s-]+(?:of\s+)?)?(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(20\d{2})\b/u;
+const EVERY = /every|all\s+the|list|전부|모든|다\s*알려|정리/u;
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const ORDINAL_KO = /(?<!\d)([1-9])\s*차\s*연장/u;
 const ORDINAL_EN = /\b([1-9])(?:st|nd|rd|th)\s+(?:extension|renewal)/u;
 const HALF_KO = /(?<!\d)(?:20)?(\d{2})\s*년?\s*(상반기|하반기)/u;
@@ -23,14 +28,37 @@ function pickPeriods(r: Reading, periods: Measure['periods'], numbered: boolean)
     const period = periods[Number(ordinal[1])];
     return period ? { kind: 'periods', periods: [period] } : null;
   }
+  const until = untilOf(r.lowered);
+  if (until !== null) {
+    const ending = periods.filter((p) => p.to >= until[0] && p.to <= until[1]);
+    if (ending.length > 0) return { kind: 'periods', periods: ending };
+  }
   const half = halfOf(r.lowered);
   if (half !== null) {
     const [from, to] = half;
     const covering = periods.filter((p) => p.from <= to && p.to >= from);
     return covering.length > 0 ? { kind: 'periods', periods: covering } : null;
   }
-  return r.forms.has('count') ? { kind: 'count' } : null;
+  return r.forms.has('count') || EVERY.test(r.lowered) ? { kind: 'count' } : null;
 }
+
+/** The span in which the named end falls: a month, a half-year's last month, or a year's end. */
+function untilOf(text: string): [string, string] | null {
+  const ko = UNTIL_KO.exec(text);
+  if (ko) {
+    const year = `20${ko[1]}`;
+    const month = ko[2] !== undefined ? Number(ko[2]) : ko[3] === '상반기' ? 6 : 12;
+    return monthSpan(year, month);
+  }
+  const en = UNTIL_EN.exec(text);
+  if (!en) return null;
+  return monthSpan(en[2]!, en[1] !== undefined ? MONTHS.indexOf(en[1]) + 1 : 12);
+}
+
+const monthSpan = (year: string, month: number): [string, string] => {
+  const mm = String(month).padStart(2, '0');
+  return [`${year}-${mm}-01`, `${year}-${mm}-31`];
+};
 
 function halfOf(text: string): [string, string] | null {
   const ko = HALF_KO.exec(text);

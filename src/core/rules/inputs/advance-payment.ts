@@ -16,7 +16,7 @@ const FULL_ADVANCE =
  * the kinds of works.
  */
 const WORKS =
-  /(?<![\uac00-\ud7a3])공사|(?:건설|시설|전기|통신|소방|토목|건축|설비|신축|보수|정보통신)\s*공사|시공|\bpublic\s+works\b|\bworks\s+contracts?\b|\bconstruction\b|\bcivil\s+works?\b/gu;
+  /(?<![\uac00-\ud7a3])공사|(?:건설|시설|전기|통신|소방|토목|건축|설비|신축|보수|정보통신)\s*공사|시공|\bpublic\s+works\b|\bworks\s+(?:contracts?|contractors?)\b|\bconstruction\b|\bcivil\s+works?\b/gu;
 const SERVICES =
   /용역|\bservices?\s+contracts?\b|\bservice\s+contracts?\b|\bconsulting\b|\bsoftware\s+development\b/gu;
 const GOODS =

@@ -29,8 +29,16 @@ export function isNegated(text: string, start: number, end: number): boolean {
 
 /** Whether `pattern` (global) matches somewhere in `text` without being negated. */
 export function saysPlainly(text: string, pattern: RegExp): boolean {
+  // A cue that follows a negated one in the same phrase is negated with it: "not part of a
+  // cross-shareholding-restricted group", "상호출자제한 기업집단 소속 아님".
+  let negatedEnd = -1;
   for (const m of text.matchAll(pattern)) {
-    if (!isNegated(text, m.index, m.index + m[0].length)) return true;
+    const samePhrase = negatedEnd >= 0 && !/[.,;?!\n]|\b(?:but|and)\b/u.test(text.slice(negatedEnd, m.index));
+    if (samePhrase || isNegated(text, m.index, m.index + m[0].length)) {
+      negatedEnd = m.index + m[0].length;
+      continue;
+    }
+    return true;
   }
   return false;
 }
