@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { extractAmounts } from '../../src/core/reading/amounts.js';
+import { ask } from '../support/engine.js';
+
+// The engine paths added after outside sets 4 and 5: the exceptions' state on a day, one extension
+// asked about, claims a topic settles, a project named by its budget, and restated amounts.
+
+describe('"still in force?" says the state on the asked day first', () => {
+  it.each([
+    [
+      '코로나 계약특례 아직 유효해?',
+      '2025-03-05',
+      '2025-03-05 기준: 시행 중입니다 — 9차 연장 (2025-06-30까지)',
+    ],
+    [
+      'are the covid contract exceptions still in force?',
+      '2023-09-01',
+      'As of 2023-09-01: in force — 6th extension (to 2023-12-31) (inferred)',
+    ],
+    ['코로나 계약특례 아직 유효해?', '2026-11-30', '2026-11-30 기준: 시행 중인지 확인되지 않습니다.'],
+    [
+      'are the covid contract exceptions still in force as of March 2024?',
+      '2026-11-30',
+      'As of 2024-03: in force — 7th extension',
+    ],
+  ])('%s (asked on %s)', (question, today, first) => {
+    const answer = ask(question, { today });
+    expect(answer.status).toBe('answered');
+    expect(answer.text.split('\n')[0]).toContain(first);
+  });
+
+  it('takes the day the question marks with 기준 over other dates it recalls', () => {
+    const answer = ask(
+      '코로나 계약특례가 2020년 5월에 시작해서 연장됐다는 건 알겠는데 2024년 12월 이후는 모르겠어요. 지금 2025년 3월 기준으로 아직 특례 기간 맞나요?',
+      { today: '2025-03-05' },
+    );
+    expect(answer.text.split('\n')[0]).toBe('2025-03 기준: 시행 중입니다 — 9차 연장 (2025-06-30까지)');
+  });
+});
+
+describe('one extension of the exceptions', () => {
+  it.each([
+    ['21년 하반기 연장은 누가 언제 발표했어?', ['2차 연장 (2021-12-31까지)', '홍남기', '2021-06-18']],
+    ['22년 하반기 연장은 왜 한 거래?', ['4차 연장 (2022-12-31까지)', '원자재']],
+    ['what was the 7th extension?', ['7th extension (to 2024-06-30)', 'late December 2023']],
+    [
+      'Who pushed the exceptions out to June 2021, and through what document?',
+      ['1st extension', '2021 budget-execution guideline'],
+    ],
+    ['2024년 6월말까지 연장한건 언제 발표된거에요?', ['7차 연장', '2023년 12월 말']],
+    ['지방계약 특례 23년 하반기 연장 고시 번호가 뭐였죠?', ['제2023-52호']],
+  ])('%s', (question, parts) => {
+    const answer = ask(question);
+    expect(answer.status).toBe('answered');
+    for (const part of parts) expect(answer.text).toContain(part);
+  });
+
+  it('counts the numbered national extensions, and only periods for a rule whose record has gaps', () => {
+    expect(ask('특례 몇 번 연장됐어?').text).toContain(
+      '기록된 국가계약 특례 연장은 9차례입니다(마지막 2025-06-30까지)',
+    );
+    expect(ask('긴급입찰 5일 공고 몇 번 연장됐어?').text).toContain('이 규정의 기록된 시행 기간은 4개입니다');
+  });
+
+  it('leaves a rule question with a half-year to the rule', () => {
+    const answer = ask('2021년 하반기에 한 번 유찰되면 수의계약 돼?');
+    expect(answer.verdict).toBe('allowed');
+  });
+});
+
+describe('claims: yes/no questions a topic settles without inputs', () => {
+  it.each([
+    ['As the contractor, can we request a task review committee meeting when the scope changes?', 'allowed'],
+    ['Can an agency just skip the task review committee for a small public SW project?', 'not_allowed'],
+    ['과심위 안 열어도 돼?', 'not_allowed'],
+    ['원격지 개발 하고 싶은데 작업장소를 우리가 제안해도 돼요?', 'allowed'],
+    [
+      "발주처가 계약서에 '과업이 바뀌어도 계약금액 조정 없음' 이런 조항 넣었어요. 이거 유효한가요?",
+      'not_allowed',
+    ],
+    ['대기업이 하도급으로 들어가는 건 금액 하한 밑이어도 괜찮지 않나?', 'not_allowed'],
+  ])('%s → %s', (question, verdict) => {
+    expect(ask(question).verdict).toBe(verdict);
+  });
+
+  it('leaves a question with numbers to the rules, and a question without a yes/no word to the topic', () => {
+    expect(
+      ask('매출 5000억 대기업인데 하도급으로 30억 사업 하한 밑이어도 들어갈 수 있어?').rule,
+    ).not.toBeNull();
+    expect(ask('과업심의위원회 꼭 해야 돼?').verdict).toBeNull();
+  });
+});
+
+describe('reading', () => {
+  it('names the project a budget belongs to', () => {
+    const answer = ask('칠십일억짜리 과제가 뭐였더라');
+    expect(answer.projects).toEqual(['waste-safety']);
+    expect(answer.text).toContain('폐기물');
+    // A rule's amount is the asker's own project, not a recorded budget.
+    expect(ask('71억 사업에 대기업 참여 가능?').projects).toEqual([]);
+  });
+
+  it('reads an amount restated in brackets as one amount', () => {
+    expect(extractAmounts('sales of 500 billion won (5,000억), a 45억 project').map((a) => a.krw)).toEqual([
+      500_000_000_000, 4_500_000_000,
+    ]);
+    expect(extractAmounts('매출 1조원, 1조원 사업').map((a) => a.krw)).toEqual([1e12, 1e12]);
+  });
+
+  it('reads "not part of a cross-shareholding-restricted group" as not in a group (set 5)', () => {
+    const answer = ask(
+      'Large SW company, annual sales around 5,000억, not part of a cross-shareholding-restricted group. The project is 45억 including VAT. Can we bid?',
+    );
+    expect(answer.verdict).toBe('allowed');
+  });
+
+  it('judges a local-government contract by the local periods', () => {
+    expect(ask('지자체 발주건인데 2020년 6월 기준으로 1회 유찰 수의계약 특례 적용돼?').verdict).toBe(
+      'not_allowed',
+    );
+    expect(ask('지자체 계약인데 2021년 9월에 한 번 유찰되면 수의계약 돼?').verdict).toBe('unknown');
+    expect(ask('구청 발주 2023년 9월 한번 유찰 수의계약 가능?').verdict).toBe('allowed');
+    expect(ask('2021년 9월에 한 번 유찰되면 수의계약 돼?').verdict).toBe('allowed');
+  });
+});
