@@ -17,7 +17,14 @@ export interface NormalizedText {
 // Discord mention syntax and @everyone/@here carry no meaning for the engine, and must never be echoed.
 const MENTIONS = /<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b/giu;
 
+/** Already normal: lower-case letters, digits and Hangul in single-spaced words (most data phrases). */
+const PLAIN = /^[a-z0-9\uac00-\ud7a3]+(?: [a-z0-9\uac00-\ud7a3]+)*$/;
+const LATIN_THEN_HANGUL = /[a-z][\uac00-\ud7a3]/;
+
 export function normalizeText(raw: string): NormalizedText {
+  // The index normalises thousands of data phrases at start-up; most need no change.
+  if (PLAIN.test(raw) && !LATIN_THEN_HANGUL.test(raw))
+    return { spaced: raw, compact: raw.replace(/ /g, ''), tokens: raw.split(' ') };
   const spaced = raw
     .normalize('NFKC')
     .toLowerCase()

@@ -9,19 +9,33 @@ import {
 } from './problems.js';
 import { LIST_CARDS, WEAK_SOURCE_KINDS, type Period } from './schema.js';
 
-/** Walks any value and yields every `sources: [...]` list with its path. */
-function* sourceLists(value: unknown, path: PropertyKey[] = []): Generator<[PropertyKey[], string[]]> {
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) yield* sourceLists(item, [...path, i]);
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      if (key === 'sources' && Array.isArray(item) && item.every((s) => typeof s === 'string')) {
-        yield [[...path, key], item];
-      } else {
-        yield* sourceLists(item, [...path, key]);
+/**
+ * Every `sources: [...]` list in any value, with its path. One shared path stack, copied only for a
+ * list found: the walk covers every parsed file twice at start-up.
+ */
+function sourceLists(value: unknown): [PropertyKey[], string[]][] {
+  const found: [PropertyKey[], string[]][] = [];
+  const path: PropertyKey[] = [];
+  const walk = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        path.push(i);
+        walk(node[i]);
+        path.pop();
       }
+      return;
     }
-  }
+    for (const [key, item] of Object.entries(node)) {
+      path.push(key);
+      if (key === 'sources' && Array.isArray(item) && item.every((s) => typeof s === 'string'))
+        found.push([[...path], item as string[]]);
+      else walk(item);
+      path.pop();
+    }
+  };
+  walk(value);
+  return found;
 }
 
 /** Every file's parsed content, keyed by its path, for walks over all `sources` lists. */
