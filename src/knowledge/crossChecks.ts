@@ -29,7 +29,7 @@ function sourceLists(value: unknown): [PropertyKey[], string[]][] {
     for (const [key, item] of Object.entries(node)) {
       path.push(key);
       if (key === 'sources' && Array.isArray(item) && item.every((s) => typeof s === 'string'))
-        found.push([[...path], item as string[]]);
+        found.push([[...path], item]);
       else walk(item);
       path.pop();
     }
