@@ -234,7 +234,11 @@ function checkLinks(
         problems.push({ file: 'topics', path: `${topic.id}.projects`, message: `unknown project "${id}"` });
     }
     if (topic.decision !== undefined && !kb.decisions.some((d) => d.id === topic.decision))
-      problems.push({ file: 'topics', path: `${topic.id}.decision`, message: `unknown decision "${topic.decision}"` });
+      problems.push({
+        file: 'topics',
+        path: `${topic.id}.decision`,
+        message: `unknown decision "${topic.decision}"`,
+      });
     if (topic.statusOf !== undefined && !kb.measures.has(topic.statusOf))
       problems.push({
         file: 'topics',

@@ -10,9 +10,23 @@ import type { Route } from './route.js';
 const EXTENSION = /연장|extension|extended|extend|renewal|renewed|pushed|push back|prolong/u;
 /** The end a question names: "2024년 6월말까지 연장한 건", "pushed out to June 2021", "to end-2022". */
 const UNTIL_KO = /(?:20)?(\d{2})\s*년\s*(?:(\d{1,2})\s*월\s*(?:말|까지)?|(상반기|하반기|말|연말))\s*까지/u;
-const UNTIL_EN = /\b(?:to|until|till|through|out\s+to)\s+(?:(?:the\s+)?end[\s-]+(?:of\s+)?)?(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(20\d{2})\b/u;
+const UNTIL_EN =
+  /\b(?:to|until|till|through|out\s+to)\s+(?:(?:the\s+)?end[\s-]+(?:of\s+)?)?(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(20\d{2})\b/u;
 const EVERY = /every|all\s+the|list|전부|모든|다\s*알려|정리/u;
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const ORDINAL_KO = /(?<!\d)([1-9])\s*차\s*연장/u;
 const ORDINAL_EN = /\b([1-9])(?:st|nd|rd|th)\s+(?:extension|renewal)/u;
 const HALF_KO = /(?<!\d)(?:20)?(\d{2})\s*년?\s*(상반기|하반기)/u;

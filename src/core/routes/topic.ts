@@ -98,7 +98,8 @@ export function topicsPerYear(
  * (an amount, a share, a date) is left to the rules, which weigh it.
  */
 export const routeClaim: Route = (b, ctx, r) => {
-  const asksYesNo = r.hits.cues.has('decision') || /유효|무효|\bvalid\b|\bvoid\b|enforceable/u.test(r.lowered);
+  const asksYesNo =
+    r.hits.cues.has('decision') || /유효|무효|\bvalid\b|\bvoid\b|enforceable/u.test(r.lowered);
   if (!asksYesNo || /\d/u.test(r.lowered)) return null;
   // The topics its words name, then the card its words rank first ("…조항을 계약서에 넣어도 돼?").
   const top = r.cards[0]?.card;
