@@ -8,6 +8,7 @@ import { readDecisionInputs } from '../rules/readInputs.js';
 import type { Reading } from '../reading/read.js';
 import type { Answer } from '../types.js';
 import { answerDecisionInfo, answerTimeline } from '../writers/decision.js';
+import { writeMeasureStatus } from '../writers/status.js';
 import { answerTopics } from '../writers/topic.js';
 import { longest, type Route } from './route.js';
 
@@ -47,6 +48,8 @@ export const routeRule: Route = (b, ctx, r) => {
     const givesInputs = Object.entries(request.values).some(
       ([name, v]) => v !== undefined && v !== false && name !== 'contractLevel',
     );
+    // "수의계약 특례 2021년 6월에 끝난 거 아니었어?": the measure's state, not a verdict.
+    if (asksStateOnly(r, decision, givesInputs)) return [];
     const ahead = topicAhead(ctx, r, decision, longestTopicHit);
     if (ahead === 'other-field' || (ahead === 'same-field' && !givesInputs)) return [];
     // "선금 한도 몇 %였어?", "의무였어?": information about the rule in that period, not a verdict.
@@ -169,6 +172,16 @@ export const routeAfterRecords: Route = (b, ctx, r) => {
 };
 
 /**
+ * "수의계약 특례 2021년 6월에 끝난 거 아니었어?": whether the measure was in force, asked of a rule
+ * that needs more than a date for a verdict, with none of it given. A rule decided by the date
+ * alone ("is a 2.5% bid bond still OK on 2025-05-20?") gives its verdict instead.
+ */
+function asksStateOnly(r: Reading, decision: Decision, givesInputs: boolean): boolean {
+  if (!r.forms.has('status') || givesInputs || decision.measure === undefined) return false;
+  return decision.inputs.some((i) => i.type !== 'date' && i.name !== 'contractLevel');
+}
+
+/**
  * A rule reached by its card or its topic's words rather than its own: a verdict when the question
  * gives the rule's inputs ("Services contract in April 2024 — can we get a 90% advance?"), the rule
  * explained otherwise.
@@ -178,6 +191,11 @@ export function answerDecision(b: AnswerBuilder, ctx: EngineContext, r: Reading,
   const given = Object.entries(request.values).some(
     ([name, v]) => v !== undefined && v !== false && name !== 'contractLevel',
   );
+  // "특례 6월에 끝난 거 아니었어? 재공고해야 되나": the measure's state on that day, then the rule.
+  if (asksStateOnly(r, decision, given) && decision.measure !== undefined) {
+    writeMeasureStatus(b, ctx.kb, decision.measure, r.lowered, r.today);
+    return answerDecisionInfo(b, ctx.kb, decision, ctx.topics);
+  }
   const asksVerdict = given || (request.dateAsked && r.hits.cues.has('decision'));
   if (asksVerdict && !ABOUT_THE_RULE.some((form) => r.forms.has(form))) {
     if (!request.dateAsked && decision.measure !== undefined) {
@@ -193,5 +211,8 @@ export function answerDecision(b: AnswerBuilder, ctx: EngineContext, r: Reading,
 /** A rule topic asked about in general ("수의계약 특례 연장됐어?"). */
 export const routeDecisionInfo: Route = (b, ctx, r) => {
   const decision = r.decisionIds[0] !== undefined ? ctx.decisions.get(r.decisionIds[0]) : undefined;
-  return decision ? answerDecisionInfo(b, ctx.kb, decision, ctx.topics) : null;
+  if (decision === undefined) return null;
+  if (r.forms.has('status') && decision.measure !== undefined)
+    writeMeasureStatus(b, ctx.kb, decision.measure, r.lowered, r.today);
+  return answerDecisionInfo(b, ctx.kb, decision, ctx.topics);
 };

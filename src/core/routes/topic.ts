@@ -57,7 +57,10 @@ export const routeTopic: Route = (b, ctx, r) => {
   }
   const { topics, missingYear } = pickTopics(ctx, chosen, r.years, r.today, r.terms);
   if (topics.length === 0) return missingYear !== null ? answerMissingYear(b, ctx, missingYear) : null;
-  const statusOf = r.forms.has('status') ? topics[0]?.statusOf : undefined;
+  // The state of the named rule's measure, else of the one the topic reports.
+  const named = r.decisionIds.map((id) => ctx.decisions.get(id)?.measure).find((m) => m !== undefined);
+  const statusOf =
+    r.forms.has('status') && topics[0]?.statusOf !== undefined ? (named ?? topics[0].statusOf) : undefined;
   if (statusOf !== undefined) writeMeasureStatus(b, ctx.kb, statusOf, r.lowered, r.today);
   return answerEditionTopics(b, ctx, topics, []);
 };

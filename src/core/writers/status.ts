@@ -18,7 +18,9 @@ export function writeMeasureStatus(
   const measure = kb.measures.get(measureId);
   if (measure === undefined) return;
   const reading = readDate(statusDateText(lowered), today);
-  const range = reading?.kind === 'date' ? reading.range : { from: today, to: today, label: today };
+  const asked = reading?.kind === 'date' ? reading.range : { from: today, to: today, label: today };
+  // "2021년 6월에 끝난 거 아니었어?": whether it went on after the named day is what is asked.
+  const range = ENDED.test(lowered) && asked.to < today ? dayAfter(asked.to) : asked;
   const record = recordedPeriods(kb, measure, 'national');
   const coverage = coverageOf(record, range);
   const last = record.periods.at(-1)!;
@@ -51,4 +53,13 @@ function statusDateText(lowered: string): string {
   if (basis) return basis[0];
   const asOf = /\bas\s+of\s+(\S+\s+){0,2}\S+/u.exec(lowered);
   return asOf ? asOf[0] : lowered;
+}
+
+const ENDED = /끝났|끝난|끝나|종료|\bended\b|\bend\s+then\b|\bexpired\b/u;
+
+function dayAfter(iso: string): { from: string; to: string; label: string } {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  const day = d.toISOString().slice(0, 10);
+  return { from: day, to: day, label: day };
 }

@@ -33,7 +33,7 @@ const KO_COUNT =
   /(?<![\d-])(\d|한|두|세|네)\s*(?:번|회|차례|차)\s*(?:째\s*)?(?:\S*\s*){0,2}?유찰|유찰\S*\s*(?:\S*\s*){0,2}?(?<![\d-])(\d|한|두|세|네)\s*(?:번|회|차례)/u;
 const EN_TIMES = /\b(once|twice|thrice)\b/u;
 const EN_COUNT =
-  /\b(one|two|three|single|[1-3])\s+(?:failed|unsuccessful)\s+(?:bids?|tenders?|rounds?|biddings?)\b|\b(?:failed|unsuccessful)\s+(?:bids?|tenders?)\s+(?:x\s*)?(one|two|three|[1-3])\b/u;
+  /\b(one|two|three|single|[1-3])[\s-]+(?:failed|unsuccessful)[\s-]+(?:bids?|tenders?|rounds?|biddings?)\b|\b(?:failed|unsuccessful)\s+(?:bids?|tenders?)\s+(?:x\s*)?(one|two|three|[1-3])\b/u;
 const NONE_YET =
   /\b(?:no|none\s+of\s+the)\s+(?:bids?|tenders?)\s+(?:has|have)\s+(?:yet\s+)?failed|\b(?:hasn't|has\s+not|haven't|have\s+not)\s+(?:yet\s+)?failed|\bbefore\s+any\s+(?:bid|tender)\s+fail|유찰\s*(?:전|되기\s*전)/u;
 const EN_X_TIMES = /\b([1-3])\s*x\b|\b([1-3])\s+times?\b/u;
