@@ -123,3 +123,38 @@ describe('reading', () => {
     expect(ask('2021년 9월에 한 번 유찰되면 수의계약 돼?').verdict).toBe('allowed');
   });
 });
+
+describe('after outside set 6', () => {
+  it('reads "after June 30, 2025" as the day after, and an end asked about as the day after it', () => {
+    expect(ask('Is the national contract exception still in force after June 30, 2025?').text).toContain(
+      'As of 2025-07-01: not known to be in force.',
+    );
+    expect(ask('수의계약 특례 2021년 6월에 끝난 거 아니었어?', { today: '2021-09-01' }).text).toContain(
+      '2021-07-01 기준: 시행 중입니다 — 2차 연장 (2021-12-31까지)',
+    );
+  });
+
+  it('reads an estimated price and the same with VAT as one project amount', () => {
+    const answer = ask(
+      "We're a large firm with 900 billion won in sales. Estimated price 75억, so 82.5억 with VAT. Can we bid?",
+    );
+    expect(answer.verdict).toBe('allowed');
+  });
+
+  it('breaks a tie between close cards by the numbers the question states', () => {
+    const answer = ask('2021 전자정부지원사업 육백사십오억 맞아? 과제는 열한개고?');
+    expect(answer.status).toBe('answered');
+    expect(answer.text).toContain('645억원');
+  });
+
+  it('dates a contract topic with a year instead of comparing years', () => {
+    expect(ask('2020년 특례 때 소액수의 한도 전기공사는 얼마까지였어?').text).toContain('1.6억');
+  });
+
+  it('finds the extension by the end it names, and the local one by "local notice"', () => {
+    expect(ask('what did the extension to mid-2025 include?').text).toContain(
+      '9th extension (to 2025-06-30)',
+    );
+    expect(ask('local notice number for the 2023 H2 extension?').text).toContain('MOIS notice 2023-52');
+  });
+});

@@ -11,7 +11,7 @@ const EXTENSION = /연장|extension|extended|extend|renewal|renewed|pushed|push 
 /** The end a question names: "2024년 6월말까지 연장한 건", "pushed out to June 2021", "to end-2022". */
 const UNTIL_KO = /(?:20)?(\d{2})\s*년\s*(?:(\d{1,2})\s*월\s*(?:말|까지)?|(상반기|하반기|말|연말))\s*까지/u;
 const UNTIL_EN =
-  /\b(?:to|until|till|through|out\s+to)\s+(?:(?:the\s+)?end[\s-]+(?:of\s+)?)?(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(20\d{2})\b/u;
+  /\b(?:to|until|till|through|out\s+to)\s+(?:(?:the\s+)?(end|mid)[\s-]+(?:of\s+)?)?(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(20\d{2})\b/u;
 const EVERY = /every|all\s+the|list|전부|모든|다\s*알려|정리/u;
 const MONTHS = [
   'january',
@@ -66,7 +66,8 @@ function untilOf(text: string): [string, string] | null {
   }
   const en = UNTIL_EN.exec(text);
   if (!en) return null;
-  return monthSpan(en[2]!, en[1] !== undefined ? MONTHS.indexOf(en[1]) + 1 : 12);
+  const month = en[2] !== undefined ? MONTHS.indexOf(en[2]) + 1 : en[1] === 'mid' ? 6 : 12;
+  return monthSpan(en[3]!, month);
 }
 
 const monthSpan = (year: string, month: number): [string, string] => {

@@ -45,8 +45,9 @@ export const routeNearest: Route = (b, ctx, r) => {
   const needed = NEAREST_MIN_SCORE * (strange ? 2.5 : 1) * (best !== undefined && best.terms < 2 ? 1.5 : 1);
   if (best !== undefined && best.score >= needed) {
     const close = answerable.filter((c) => c.score >= best.score * CLOSE_SECOND).slice(0, 3);
-    if (close.length > 1) return clarify(b, ctx, close);
-    const answer = answerCard(b, ctx, r, best);
+    const chosen = close.length > 1 ? statingCard(ctx, r, close) : best;
+    if (chosen === undefined) return clarify(b, ctx, close);
+    const answer = answerCard(b, ctx, r, chosen);
     if (answer) return answer;
   }
   b.line(b.msg('noMatch'));
@@ -56,6 +57,22 @@ export const routeNearest: Route = (b, ctx, r) => {
   }
   return b.build({ status: 'no_match', kind: 'no_match' });
 };
+
+/**
+ * Of close cards, the one whose topic states the numbers the question gives ("육백사십오억 맞아?
+ * 과제는 열한개고?" is the program size, not what the program is), if exactly one does.
+ */
+function statingCard(ctx: EngineContext, r: Reading, close: readonly RankedCard[]): RankedCard | undefined {
+  const numbers = (r.lowered.match(/\d{2,}/g) ?? []).filter((n) => !/^(?:19|20)\d{2}$/.test(n));
+  if (numbers.length === 0) return undefined;
+  const states = (ranked: RankedCard) =>
+    ranked.card.kind === 'topic' &&
+    (ctx.topics.get(ranked.card.target) ?? []).some((topic) =>
+      topic.statements.some((s) => numbers.every((n) => new RegExp(`(?<!\\d)${n}(?!\\d)`).test(s.text.ko))),
+    );
+  const stating = close.filter(states);
+  return stating.length === 1 ? stating[0] : undefined;
+}
 
 /** Up to three readings offered back, each as a label and a question that asks it plainly. */
 function clarify(b: AnswerBuilder, ctx: EngineContext, cards: readonly RankedCard[]): Answer {

@@ -31,7 +31,12 @@ export function isCandidateTopic(ctx: EngineContext, r: Reading, id: string): bo
   const isEdition = ctx.kb.editions.some((e) => e.year === compareYear);
   if (r.forms.has('compare')) return true;
   // "2020년 특례 때 선금 한도?": a year next to a rule's words dates the rule, not the program.
-  return !isEdition && r.years.includes(compareYear) && r.decisionIds.length === 0;
+  // …and next to a contract or SW-Act topic's words ("2020년 특례 때 소액수의 한도") it dates that topic.
+  const dated = r.topicIds.some((t) => {
+    const group = ctx.topics.get(t)?.[0]?.group;
+    return group === 'contract' || group === 'sw-act';
+  });
+  return !isEdition && r.years.includes(compareYear) && r.decisionIds.length === 0 && !dated;
 }
 
 /** The edition year a list question names, if it names one that has an edition. */

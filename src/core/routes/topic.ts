@@ -104,9 +104,9 @@ export const routeClaim: Route = (b, ctx, r) => {
   const asksYesNo =
     r.hits.cues.has('decision') || /유효|무효|\bvalid\b|\bvoid\b|enforceable/u.test(r.lowered);
   if (!asksYesNo || /\d/u.test(r.lowered)) return null;
-  // The topics its words name, then the card its words rank first ("…조항을 계약서에 넣어도 돼?").
-  const top = r.cards[0]?.card;
-  const ids = [...r.topicIds, ...(top?.kind === 'topic' ? [top.target] : [])];
+  // The topics its words name, then the topic cards its words rank highest ("…조항을 계약서에 넣어도 돼?").
+  const ranked = r.cards.flatMap((c) => (c.card.kind === 'topic' ? [c.card.target] : []));
+  const ids = [...new Set([...r.topicIds, ...ranked])];
   for (const id of ids) {
     const topic = ctx.topics.get(id)?.[0];
     const claim = topic === undefined ? undefined : findClaim(topic, r.hits.norm);

@@ -17,10 +17,12 @@ export function writeMeasureStatus(
 ): void {
   const measure = kb.measures.get(measureId);
   if (measure === undefined) return;
-  const reading = readDate(statusDateText(lowered), today);
+  const dateText = statusDateText(lowered);
+  const reading = readDate(dateText, today);
   const asked = reading?.kind === 'date' ? reading.range : { from: today, to: today, label: today };
   // "2021년 6월에 끝난 거 아니었어?": whether it went on after the named day is what is asked.
-  const range = ENDED.test(lowered) && asked.to < today ? dayAfter(asked.to) : asked;
+  const range =
+    (ENDED.test(lowered) && asked.to < today) || AFTER.test(dateText) ? dayAfter(asked.to) : asked;
   const record = recordedPeriods(kb, measure, 'national');
   const coverage = coverageOf(record, range);
   const last = record.periods.at(-1)!;
@@ -55,6 +57,9 @@ function statusDateText(lowered: string): string {
   return asOf ? asOf[0] : lowered;
 }
 
+/** "after June 30, 2025", "2025-06-30 이후": the day after the named one. */
+const AFTER =
+  /\bafter\s+(?:the\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|end|mid)|\d\s*(?:일|월|년)?\s*이후/u;
 const ENDED = /끝났|끝난|끝나|종료|\bended\b|\bend\s+then\b|\bexpired\b/u;
 
 function dayAfter(iso: string): { from: string; to: string; label: string } {

@@ -191,6 +191,24 @@ function writeProjectAmount(draft: InputDraft, text: string, project: RoledAmoun
 const REQUIRED = ['companyTier', 'amountKrw'] as const;
 
 /**
+ * "Estimated price 75억, so 82.5억 with VAT": the second amount is the first with VAT added, not
+ * another one. The one with VAT is kept as the project amount; sales are never paired.
+ */
+function withoutVatRestatement(roled: RoledAmount[]): RoledAmount[] {
+  const candidates = roled.filter((a) => a.role !== 'sales');
+  for (const base of candidates) {
+    const withVat = candidates.find(
+      (a) => a !== base && Math.abs(a.amount.krw - base.amount.krw * (1 + VAT_RATE)) <= a.amount.krw * 0.005,
+    );
+    if (withVat !== undefined)
+      return roled
+        .filter((a) => a !== base)
+        .map((a) => (a === withVat ? { ...a, role: 'project' as const, estimatedPrice: false } : a));
+  }
+  return roled;
+}
+
+/**
  * Reads the large-company decision's inputs: `companyTier` (rules.yaml's tiers), `amountKrw`
  * (the project amount with VAT), and `salesKrw` (the company's sales, when given). Each amount's
  * role comes from its cue words, never from where it stands: "79억원 사업에 매출 1조원 대기업"
@@ -199,7 +217,7 @@ const REQUIRED = ['companyTier', 'amountKrw'] as const;
  */
 export function readLargeCompanyInputs(text: string): InputReading {
   const draft = startReading();
-  const roled = roleAll(text, extractAmounts(text));
+  const roled = withoutVatRestatement(roleAll(text, extractAmounts(text)));
   const impossible = roled.some(
     (a) => !Number.isFinite(a.amount.krw) || /[-−]$/u.test(text.slice(0, a.amount.index).trimEnd()),
   );
