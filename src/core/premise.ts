@@ -44,7 +44,9 @@ function timesIn(lowered: string): string[] {
 function projectCountsIn(lowered: string): number[] {
   return [
     ...lowered.matchAll(/(\d+)\s*(?:개\s*(?:의\s*)?(?:사업|과제)|(?:e-?gov\s+)?(?:support\s+)?projects?)/gu),
-  ].map((m) => Number(m[1]));
+  ]
+    .map((m) => Number(m[1]))
+    .filter((n) => n < 1000); // "a 2021 project" names a year, not a count
 }
 
 /**
@@ -86,7 +88,9 @@ export function checkPremise(ctx: EngineContext, r: Reading, answer: Answer): An
       if (factTimes.length > 0 && !factTimes.includes(time))
         corrections.push(b.msg('premise.correction', { given: time, actual: factTimes.join('–') }));
     }
-    const factCounts = answer.keyFacts.filter((f) => /^\d+$/.test(f)).map(Number);
+    // A count of projects is corrected from a program answer only (a project's phase is a number too).
+    const factCounts =
+      answer.projects.length === 0 ? answer.keyFacts.filter((f) => /^\d+$/.test(f)).map(Number) : [];
     for (const count of projectCountsIn(r.lowered)) {
       const programCount = factCounts[0];
       if (programCount !== undefined && !factCounts.includes(count))

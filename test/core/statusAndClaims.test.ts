@@ -158,3 +158,45 @@ describe('after outside set 6', () => {
     expect(ask('local notice number for the 2023 H2 extension?').text).toContain('MOIS notice 2023-52');
   });
 });
+
+describe('after outside set 7', () => {
+  it('does not read "a 2021 project" as a count of projects to correct', () => {
+    const answer = ask("I'm writing that 국민비서 was a brand-new 2021 project. Correct?");
+    expect(answer.text).not.toContain('A correction first');
+    expect(answer.text).toContain('continuing project');
+  });
+
+  it('judges "under the normal rule" / "특례 없다고 치고" outside the exception, and says so', () => {
+    const answer = ask('공사 입찰에서 평소 규칙대로라면 1번 유찰 후 바로 수의계약 되나요? 특례 없다고 치고');
+    expect(answer.verdict).toBe('not_allowed');
+    expect(answer.text).toContain('평상시 규칙');
+    expect(ask('Under the normal rule, can we go single-source after one failed bid?').verdict).toBe(
+      'not_allowed',
+    );
+  });
+
+  it('finds an extension by its ordinal word and a local one by "local-government"', () => {
+    expect(ask('다섯 번째 연장은 언제까지였어?').text).toContain('5차 연장 (2023-06-30까지)');
+    expect(ask('When was the first extension, to what date?').text).toContain(
+      '1st extension (to 2021-06-30)',
+    );
+    expect(
+      ask('Was the local-government version also extended to 2023-06-30 in the fifth round?').text,
+    ).toContain('local contracts: extension (to 2023-06-30)');
+  });
+
+  it('answers a project named with only a generic rule word as a question about the project', () => {
+    const answer = ask('2021년 차세대 주민등록 3차 사업 새로 입찰 들어갈 수 있는 건가요?', {
+      today: '2021-02-15',
+    });
+    expect(answer.projects).toEqual(['resident-registration']);
+    expect(answer.verdict).toBeNull();
+  });
+
+  it("answers a topic that names an agency, and still lists an agency's projects", () => {
+    expect(
+      ask('Where does MOIS publish the result reports of finished e-gov support projects?').text,
+    ).toContain('egov.nia.or.kr');
+    expect(ask('행안부 과제 목록 보여줘').projects).toContain('national-secretary');
+  });
+});

@@ -7,11 +7,12 @@ import { readContractLevel } from '../rules/inputs/contract-level.js';
 import { startReading } from '../rules/inputs/types.js';
 import type { Route } from './route.js';
 
-const EXTENSION = /연장|extension|extended|extend|renewal|renewed|pushed|push back|prolong/u;
+const EXTENSION =
+  /연장|extension|extended|extend|renewal|renewed|pushed|push back|prolong|end dates?|종료일|만료일|timeline of the (?:covid )?(?:contract )?exceptions/u;
 /** The end a question names: "2024년 6월말까지 연장한 건", "pushed out to June 2021", "to end-2022". */
 const UNTIL_KO = /(?:20)?(\d{2})\s*년\s*(?:(\d{1,2})\s*월\s*(?:말|까지)?|(상반기|하반기|말|연말))\s*까지/u;
 const UNTIL_EN =
-  /\b(?:to|until|till|through|out\s+to)\s+(?:(?:the\s+)?(end|mid)[\s-]+(?:of\s+)?)?(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(20\d{2})\b/u;
+  /\b(?:to|until|till|through|out\s+to)\s+(?:(?:the\s+)?(end|mid)[\s-]+(?:of\s+)?)?(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(20\d{2})(?:-(\d{2})-\d{2})?\b/u;
 const EVERY = /every|all\s+the|list|전부|모든|다\s*알려|정리/u;
 const MONTHS = [
   'january',
@@ -27,7 +28,30 @@ const MONTHS = [
   'november',
   'december',
 ];
-const ORDINAL_KO = /(?<!\d)([1-9])\s*차\s*연장/u;
+const ORDINAL_KO = /(?<!\d)([1-9])\s*(?:차|번째|번\s*째)\s*연장/u;
+/** "the first extension", "the fifth round", "첫 번째 연장", "다섯 번째 연장". */
+const ORDINAL_WORDS: Readonly<Record<string, number>> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  첫: 1,
+  두: 2,
+  세: 3,
+  네: 4,
+  다섯: 5,
+  여섯: 6,
+  일곱: 7,
+  여덟: 8,
+  아홉: 9,
+};
+const ORDINAL_WORD =
+  /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\s+(?:extension|renewal|round)|(첫|두|세|네|다섯|여섯|일곱|여덟|아홉)\s*(?:번째|째)\s*연장/u;
 const ORDINAL_EN = /\b([1-9])(?:st|nd|rd|th)\s+(?:extension|renewal)/u;
 const HALF_KO = /(?<!\d)(?:20)?(\d{2})\s*년?\s*(상반기|하반기)/u;
 const HALF_EN =
@@ -37,9 +61,9 @@ type Pick = { kind: 'count' } | { kind: 'periods'; periods: Measure['periods'] }
 
 /** Which recorded periods the question names: the Nth extension, or a year's half. */
 function pickPeriods(r: Reading, periods: Measure['periods'], numbered: boolean): Pick | null {
-  const ordinal = numbered ? (ORDINAL_KO.exec(r.lowered) ?? ORDINAL_EN.exec(r.lowered)) : null;
-  if (ordinal) {
-    const period = periods[Number(ordinal[1])];
+  const ordinal = numbered ? ordinalOf(r.lowered) : null;
+  if (ordinal !== null) {
+    const period = periods[ordinal];
     return period ? { kind: 'periods', periods: [period] } : null;
   }
   const until = untilOf(r.lowered);
@@ -66,7 +90,14 @@ function untilOf(text: string): [string, string] | null {
   }
   const en = UNTIL_EN.exec(text);
   if (!en) return null;
-  const month = en[2] !== undefined ? MONTHS.indexOf(en[2]) + 1 : en[1] === 'mid' ? 6 : 12;
+  const month =
+    en[4] !== undefined
+      ? Number(en[4])
+      : en[2] !== undefined
+        ? MONTHS.indexOf(en[2]) + 1
+        : en[1] === 'mid'
+          ? 6
+          : 12;
   return monthSpan(en[3]!, month);
 }
 
@@ -74,6 +105,13 @@ const monthSpan = (year: string, month: number): [string, string] => {
   const mm = String(month).padStart(2, '0');
   return [`${year}-${mm}-01`, `${year}-${mm}-31`];
 };
+
+function ordinalOf(text: string): number | null {
+  const digits = ORDINAL_KO.exec(text) ?? ORDINAL_EN.exec(text);
+  if (digits) return Number(digits[1]);
+  const word = ORDINAL_WORD.exec(text);
+  return word ? (ORDINAL_WORDS[(word[1] ?? word[2])!] ?? null) : null;
+}
 
 function halfOf(text: string): [string, string] | null {
   const ko = HALF_KO.exec(text);

@@ -3,7 +3,7 @@ import { answerList, type ProjectFilter } from '../writers/list.js';
 import { projectName, writeProjectListItem } from '../writers/project.js';
 import { answerOtherYear, answerProjects } from '../writers/projectAnswer.js';
 import { answerTopics } from '../writers/topic.js';
-import { editionYear, firstTopic, type Route } from './route.js';
+import { editionYear, firstTopic, longest, type Route } from './route.js';
 
 /** A project: the asked aspect, or an overview. */
 export const routeProject: Route = (b, ctx, r) => {
@@ -92,7 +92,15 @@ function readListFilter(r: Reading): { filter: ProjectFilter; strong: boolean } 
   const listy = /사업|과제|projects?\b|programm?e?\b/u.test(lowered);
   if (!listy) return null;
   const agency = r.hits.agencies[0]?.target;
-  if (agency !== undefined) return { filter: { agency }, strong: !r.hits.cues.has('program') };
+  // "행안부 과제 목록" lists; "where does MOIS publish the result reports?" asks a topic that names it.
+  if (agency !== undefined)
+    return {
+      filter: { agency },
+      // A topic's own phrase (not two words it requires together) longer than the agency's name.
+      strong:
+        !r.hits.cues.has('program') &&
+        longest(r.hits.topics.filter((h) => !h.key.includes('+'))) <= (r.hits.agencies[0]?.length ?? 0) + 3,
+    };
   if (aspects.includes('isNew')) {
     const continuing = /계속\s*사업|계속\s*과제|이어서|이어진|continuing|continued|carried over/u.test(
       lowered,

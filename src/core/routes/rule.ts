@@ -30,44 +30,9 @@ export const routeRule: Route = (b, ctx, r) => {
         !r.decisionIds.includes(d.id),
     )
     .map((d) => d.id);
-  const requests = [...r.decisionIds, ...viaTopic].flatMap((id): DecisionRequest[] => {
-    const decision = ctx.decisions.get(id);
-    if (!decision) return [];
-    if (viaTopic.includes(id)) {
-      const request = readDecisionInputs(decision, r.lowered, r.today, r.text);
-      // "공사계약 선금 100% 언제부터야?" asks the topic's fact, not a verdict.
-      if (r.forms.has('when') && !request.dateAsked) return [];
-      const given = Object.entries(request.values).some(
-        ([name, v]) => v !== undefined && v !== false && name !== 'resubcontract',
-      );
-      return given || request.values['resubcontract'] === true ? [request] : [];
-    }
-    // "a goods contract … with a small business — single-source under the small-amount limit?": a
-    // topic's longer words, ranked well ahead, are what is asked; the rule's word is incidental.
-    const request = readDecisionInputs(decision, r.lowered, r.today, r.text);
-    const givesInputs = Object.entries(request.values).some(
-      ([name, v]) => v !== undefined && v !== false && name !== 'contractLevel',
-    );
-    // "수의계약 특례 2021년 6월에 끝난 거 아니었어?": the measure's state, not a verdict.
-    if (asksStateOnly(r, decision, givesInputs)) return [];
-    const ahead = topicAhead(ctx, r, decision, longestTopicHit);
-    if (ahead === 'other-field' || (ahead === 'same-field' && !givesInputs)) return [];
-    // "선금 한도 몇 %였어?", "의무였어?": information about the rule in that period, not a verdict.
-    const asksInformation = r.hits.cues.has('info') && !r.hits.cues.has('decision');
-    if (aboutTheRule && !givesInputs && !request.dateAsked) return [];
-    // "2020년 12월에 긴급입찰이 의무였어?": the verdict for that date when the records give one;
-    // otherwise the rule itself is explained.
-    if (aboutTheRule && !givesInputs && evaluateDecision(ctx.kb, decision, request).verdict === 'unknown')
-      return [];
-    if (asksInformation && !aboutTheRule && !givesInputs && request.alternatives.length === 0) return [];
-    if (request.hasParameters) return [request];
-    // A yes/no word without the rule's inputs is a rule question too, unless the question asks for
-    // information ("며칠", "how long") or a topic's words fit it better.
-    const decisionHit = longest(r.hits.decisions, id);
-    const asksDecision =
-      r.hits.cues.has('decision') && !r.hits.cues.has('info') && decisionHit > longestTopicHit;
-    return asksDecision ? [request] : [];
-  });
+  const requests = [...r.decisionIds, ...viaTopic].flatMap((id) =>
+    requestsFor(ctx, r, id, viaTopic.includes(id), aboutTheRule, longestTopicHit),
+  );
   if (requests.length === 0) return null;
   // No date: the rule's timeline (normal rule, each period, today), not a bare verdict for today.
   const [only] = requests;
@@ -129,6 +94,64 @@ function topicAhead(
   return field(top.card.target) === decisionField ? 'same-field' : 'other-field';
 }
 
+/** The request for one decision the question may ask about, or none when it asks something else. */
+function requestsFor(
+  ctx: EngineContext,
+  r: Reading,
+  id: string,
+  viaTopic: boolean,
+  aboutTheRule: boolean,
+  longestTopicHit: number,
+): DecisionRequest[] {
+  const decision = ctx.decisions.get(id);
+  if (!decision) return [];
+  if (viaTopic) {
+    const request = outsideTheException(ctx, r, readDecisionInputs(decision, r.lowered, r.today, r.text));
+    // "공사계약 선금 100% 언제부터야?" asks the topic's fact, not a verdict.
+    if (r.forms.has('when') && !request.dateAsked) return [];
+    const given = Object.entries(request.values).some(
+      ([name, v]) => v !== undefined && v !== false && name !== 'resubcontract',
+    );
+    return given || request.values['resubcontract'] === true ? [request] : [];
+  }
+  // "a goods contract … with a small business — single-source under the small-amount limit?": a
+  // topic's longer words, ranked well ahead, are what is asked; the rule's word is incidental.
+  const request = outsideTheException(ctx, r, readDecisionInputs(decision, r.lowered, r.today, r.text));
+  const givesInputs = Object.entries(request.values).some(
+    ([name, v]) => v !== undefined && v !== false && name !== 'contractLevel',
+  );
+  // "수의계약 특례 2021년 6월에 끝난 거 아니었어?": the measure's state, not a verdict.
+  if (asksStateOnly(r, decision, givesInputs)) return [];
+  // "주민등록 3차 사업 새로 입찰 들어갈 수 있나요?": a named project asked about with only a generic
+  // rule word ("들어갈 수", "참여 가능") and nothing the rule reads is a question about the project.
+  const datesTheRule = decision.measure !== undefined && request.dateAsked;
+  if (
+    r.projectIds.length > 0 &&
+    !givesInputs &&
+    request.alternatives.length === 0 &&
+    !datesTheRule &&
+    longest(r.hits.decisions, id) <= 4
+  )
+    return [];
+  const ahead = topicAhead(ctx, r, decision, longestTopicHit);
+  if (ahead === 'other-field' || (ahead === 'same-field' && !givesInputs)) return [];
+  // "선금 한도 몇 %였어?", "의무였어?": information about the rule in that period, not a verdict.
+  const asksInformation = r.hits.cues.has('info') && !r.hits.cues.has('decision');
+  if (aboutTheRule && !givesInputs && !request.dateAsked) return [];
+  // "2020년 12월에 긴급입찰이 의무였어?": the verdict for that date when the records give one;
+  // otherwise the rule itself is explained.
+  if (aboutTheRule && !givesInputs && evaluateDecision(ctx.kb, decision, request).verdict === 'unknown')
+    return [];
+  if (asksInformation && !aboutTheRule && !givesInputs && request.alternatives.length === 0) return [];
+  if (request.hasParameters) return [request];
+  // A yes/no word without the rule's inputs is a rule question too, unless the question asks for
+  // information ("며칠", "how long") or a topic's words fit it better.
+  const decisionHit = longest(r.hits.decisions, id);
+  const asksDecision =
+    r.hits.cues.has('decision') && !r.hits.cues.has('info') && decisionHit > longestTopicHit;
+  return asksDecision ? [request] : [];
+}
+
 /** With an input left open (one failed round or two?), a timeline only when both readings agree everywhere. */
 function timelineAgreeing(b: AnswerBuilder, ctx: EngineContext, request: DecisionRequest): Answer | null {
   const first = request.alternatives[0];
@@ -170,6 +193,31 @@ export const routeAfterRecords: Route = (b, ctx, r) => {
   b.cite([...last.sources, ...measure.sources]);
   return b.build({ status: 'unknown_fact', kind: 'measure' });
 };
+
+/** "평소 규칙대로라면", "특례 없다고 치고", "under the normal rule": the rule outside the exception. */
+const NORMAL_RULE =
+  /평소\s*(?:규칙|규정|기준)|평상시|특례\s*(?:없이|없다고|없는|가\s*없|를\s*빼|\s*빼고|\s*적용\s*안)|\bnormal(?:ly)?\s+(?:rule|rules|times?)\b|\bwithout\s+the\s+(?:covid\s+)?exceptions?\b|\bignoring\s+the\s+exceptions?\b|\boutside\s+the\s+exception/u;
+
+/**
+ * A question that sets the exception aside (and gives no date) is judged on the day before the
+ * measure's first recorded period: the normal rule, with a note saying so.
+ */
+function outsideTheException(ctx: EngineContext, r: Reading, request: DecisionRequest): DecisionRequest {
+  const measure =
+    request.decision.measure !== undefined ? ctx.kb.measures.get(request.decision.measure) : undefined;
+  if (measure === undefined || request.dateAsked || !NORMAL_RULE.test(r.lowered)) return request;
+  const first = [...measure.periods].sort((a, c) => a.from.localeCompare(c.from))[0]!;
+  const day = new Date(`${first.from}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  const before = day.toISOString().slice(0, 10);
+  return {
+    ...request,
+    date: { from: before, to: before, label: before },
+    dateAsked: true,
+    hasParameters: true,
+    notes: [...request.notes, { key: 'rule.normalRuleAssumed', values: { start: first.from } }],
+  };
+}
 
 /**
  * "수의계약 특례 2021년 6월에 끝난 거 아니었어?": whether the measure was in force, asked of a rule
