@@ -66,7 +66,7 @@ export const routeSharedName: Route = (b, ctx, r) => {
 export const routeList: Route = (b, ctx, r) => {
   const list = readListFilter(r);
   if (list === null || (r.topicIds.length > 0 && !list.strong)) return null;
-  return answerList(b, ctx, { ...list.filter, year: editionYear(ctx, r) }, r.today);
+  return answerList(b, ctx, { year: editionYear(ctx, r), ...list.filter }, r.today);
 };
 
 /** "사업 예산 알려줘", "list the projects": the whole list. */
@@ -87,6 +87,9 @@ export const routeUnrecorded: Route = (b, ctx, r) => {
   return b.build({ status: 'unknown_fact', kind: 'topic' });
 };
 
+const BOTH_YEARS =
+  /둘\s*다\s*(?:나오|있|들어)|양쪽\s*(?:다|모두)|두\s*해\s*(?:다|모두)|\bin\s+both\s+(?:years|editions|programs|20\d{2})|\bboth\s+(?:years|editions)\b/u;
+
 function readListFilter(r: Reading): { filter: ProjectFilter; strong: boolean } | null {
   const { lowered, aspects } = r;
   const listy = /사업|과제|projects?\b|programm?e?\b/u.test(lowered);
@@ -100,6 +103,12 @@ function readListFilter(r: Reading): { filter: ProjectFilter; strong: boolean } 
       strong:
         !r.hits.cues.has('program') &&
         longest(r.hits.topics.filter((h) => !h.key.includes('+'))) <= (r.hits.agencies[0]?.length ?? 0) + 3,
+    };
+  // "2021년이랑 2022년 둘 다 나오는 과제": the projects that continue into the later year.
+  if (BOTH_YEARS.test(lowered))
+    return {
+      filter: { isNew: false, ...(r.years.length > 0 ? { year: Math.max(...r.years) } : {}) },
+      strong: true,
     };
   if (aspects.includes('isNew')) {
     const continuing = /계속\s*사업|계속\s*과제|이어서|이어진|continuing|continued|carried over/u.test(
