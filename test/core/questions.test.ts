@@ -169,7 +169,7 @@ const CASES: Case[] = [
     projects: ['national-secretary'],
     lang: 'en',
     // No year named: the latest edition (2022, phase 3), and the earlier one under its year.
-    includes: ['Phase: 3', '2021', 'phase 2'],
+    includes: ['Phase: 3', 'phase 3', '2021', 'phase 2'],
   },
   {
     q: 'gov24 budget',

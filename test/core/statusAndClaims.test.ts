@@ -200,3 +200,30 @@ describe('after outside set 7', () => {
     expect(ask('행안부 과제 목록 보여줘').projects).toContain('national-secretary');
   });
 });
+
+describe('after outside set 8', () => {
+  it('answers a span that starts before the exception with the timeline, saying why', () => {
+    const answer = ask('emergency bid notice period during 2020?');
+    expect(answer.text).toContain('2020 runs across the start of the exception');
+    expect(answer.text).toContain('Normally (outside the exception periods): Not allowed');
+  });
+
+  it('finds the period a half-year, or an announcement day, names', () => {
+    expect(ask('2025년 상반기 특례 내용 뭐였어?').text).toContain('9차 연장 (2025-06-30까지)');
+    expect(ask('2023년 6월 21일에 기재부가 뭐 발표했어?').text).toContain('6차 연장 (2023-12-31까지)');
+    expect(ask('what was in the 4th extension, the one to end of 2022?').text).toContain('bid bond 5→2.5%');
+  });
+
+  it('reads "ok?" as a yes/no question a claim settles', () => {
+    expect(ask('large firm as subcontractor below the floor - ok?').verdict).toBe('not_allowed');
+  });
+
+  it('lists the projects in both years, and names the phase in words', () => {
+    expect(ask('2021년이랑 2022년 사업에 둘 다 나오는 과제 뭐야?').projects).toEqual([
+      'national-secretary',
+      'digital-evidence',
+      'spatial-data-platform',
+    ]);
+    expect(ask('2022 digital evidence project - still running? phase?').text).toContain('phase 3');
+  });
+});

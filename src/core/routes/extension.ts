@@ -13,6 +13,8 @@ const EXTENSION =
 const UNTIL_KO = /(?:20)?(\d{2})\s*년\s*(?:(\d{1,2})\s*월\s*(?:말|까지)?|(상반기|하반기|말|연말))\s*까지/u;
 const UNTIL_EN =
   /\b(?:to|until|till|through|out\s+to)\s+(?:(?:the\s+)?(end|mid)[\s-]+(?:of\s+)?)?(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(20\d{2})(?:-(\d{2})-\d{2})?\b/u;
+const EXCEPTIONS = /특례|exceptions?\b/u;
+const ANNOUNCED = /발표|밝혔|말했|announce|said/u;
 const EVERY = /every|all\s+the|list|전부|모든|다\s*알려|정리/u;
 const MONTHS = [
   'january',
@@ -66,6 +68,13 @@ function pickPeriods(r: Reading, periods: Measure['periods'], numbered: boolean)
     const period = periods[ordinal];
     return period ? { kind: 'periods', periods: [period] } : null;
   }
+  const day = announcedDay(r.lowered);
+  if (day !== null) {
+    const naming = periods.filter(
+      (p) => p.note !== undefined && (p.note.ko.includes(day) || p.note.en.includes(day)),
+    );
+    if (naming.length > 0) return { kind: 'periods', periods: naming };
+  }
   const until = untilOf(r.lowered);
   if (until !== null) {
     const ending = periods.filter((p) => p.to >= until[0] && p.to <= until[1]);
@@ -106,6 +115,15 @@ const monthSpan = (year: string, month: number): [string, string] => {
   return [`${year}-${mm}-01`, `${year}-${mm}-31`];
 };
 
+/** The day a question asks what was announced on, as YYYY-MM-DD. */
+function announcedDay(text: string): string | null {
+  if (!ANNOUNCED.test(text)) return null;
+  const iso = /(20\d{2})-(\d{2})-(\d{2})/u.exec(text);
+  if (iso) return iso[0];
+  const ko = /(20\d{2})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일/u.exec(text);
+  return ko ? `${ko[1]}-${ko[2]!.padStart(2, '0')}-${ko[3]!.padStart(2, '0')}` : null;
+}
+
 function ordinalOf(text: string): number | null {
   const digits = ORDINAL_KO.exec(text) ?? ORDINAL_EN.exec(text);
   if (digits) return Number(digits[1]);
@@ -133,7 +151,14 @@ const halfRange = (year: number, half: 1 | 2): [string, string] =>
  * chain is the measure of the question's rule, else the one the overview reports (`statusOf`).
  */
 export const routeExtension: Route = (b, ctx, r) => {
-  if (!EXTENSION.test(r.lowered) || r.projectIds.length > 0) return null;
+  // "2025년 상반기 특례 내용": a half-year named with the exceptions asks that period too; "2023년 6월
+  // 21일에 기재부가 뭐 발표했어?" asks the period whose record names that day.
+  const asksPeriod =
+    EXTENSION.test(r.lowered) ||
+    (EXCEPTIONS.test(r.lowered) && halfOf(r.lowered) !== null) ||
+    (ANNOUNCED.test(r.lowered) &&
+      /\d{4}\s*년\s*\d{1,2}\s*월\s*\d{1,2}\s*일|\d{4}-\d{2}-\d{2}/u.test(r.lowered));
+  if (!asksPeriod || r.projectIds.length > 0) return null;
   const asked = r.decisionIds[0] !== undefined ? ctx.decisions.get(r.decisionIds[0])?.measure : undefined;
   const measureId = asked ?? ctx.kb.topics.find((t) => t.statusOf !== undefined)?.statusOf;
   const measure = measureId !== undefined ? ctx.kb.measures.get(measureId) : undefined;

@@ -3,7 +3,7 @@ import type { AnswerBuilder } from '../compose.js';
 import type { EngineContext } from '../context.js';
 import { extractDateRange } from '../extract.js';
 import { composeRuleAnswer, type DecisionRequest } from '../ruleAnswer.js';
-import { evaluateDecision } from '../rules/evaluate.js';
+import { evaluateDecision, recordedPeriods } from '../rules/evaluate.js';
 import { readDecisionInputs } from '../rules/readInputs.js';
 import type { Reading } from '../reading/read.js';
 import type { Answer } from '../types.js';
@@ -34,8 +34,13 @@ export const routeRule: Route = (b, ctx, r) => {
     requestsFor(ctx, r, id, viaTopic.includes(id), aboutTheRule, longestTopicHit),
   );
   if (requests.length === 0) return null;
-  // No date: the rule's timeline (normal rule, each period, today), not a bare verdict for today.
+  // No date, or a span that starts before the exception ("during 2020"): the rule's timeline
+  // (normal rule, each period, today), not a bare verdict for today or an "unknown" for the span.
   const [only] = requests;
+  if (requests.length === 1 && only && only.dateAsked && straddlesStart(ctx, only)) {
+    const timeline = answerTimeline(b, ctx.kb, only.decision, only.values, r.today, only.date.label);
+    if (timeline) return timeline;
+  }
   if (requests.length === 1 && only && !only.dateAsked && only.decision.measure !== undefined) {
     const values = { ...only.values, ...(only.alternatives.length === 1 ? only.alternatives[0] : {}) };
     const timeline =
@@ -150,6 +155,15 @@ function requestsFor(
   const asksDecision =
     r.hits.cues.has('decision') && !r.hits.cues.has('info') && decisionHit > longestTopicHit;
   return asksDecision ? [request] : [];
+}
+
+/** The asked span begins before the measure's first recorded period and ends inside the records. */
+function straddlesStart(ctx: EngineContext, request: DecisionRequest): boolean {
+  const measure =
+    request.decision.measure !== undefined ? ctx.kb.measures.get(request.decision.measure) : undefined;
+  if (measure === undefined) return false;
+  const record = recordedPeriods(ctx.kb, measure, request.values['contractLevel']);
+  return request.date.from < record.startsOn && request.date.to >= record.startsOn;
 }
 
 /** With an input left open (one failed round or two?), a timeline only when both readings agree everywhere. */

@@ -102,7 +102,8 @@ export function topicsPerYear(
  */
 export const routeClaim: Route = (b, ctx, r) => {
   const asksYesNo =
-    r.hits.cues.has('decision') || /유효|무효|\bvalid\b|\bvoid\b|enforceable/u.test(r.lowered);
+    r.hits.cues.has('decision') ||
+    /유효|무효|\bvalid\b|\bvoid\b|enforceable|\bok\b|\bokay\b|\bfine\b|괜찮/u.test(r.lowered);
   if (!asksYesNo || /\d/u.test(r.lowered)) return null;
   // The topics its words name, then the topic cards its words rank highest ("…조항을 계약서에 넣어도 돼?").
   const ranked = r.cards.flatMap((c) => (c.card.kind === 'topic' ? [c.card.target] : []));

@@ -65,6 +65,8 @@ export function answerTimeline(
   decision: Decision,
   values: Readonly<Record<string, InputValue | undefined>>,
   today: string,
+  /** The span asked when it runs across the exception's start ("during 2020"), instead of no date. */
+  span?: string,
 ): Answer | null {
   const measure = decision.measure !== undefined ? kb.measures.get(decision.measure) : undefined;
   if (measure === undefined) return null;
@@ -77,7 +79,7 @@ export function answerTimeline(
   const verdictWord = (verdict: string) => b.msg(`verdict.${verdict}`);
 
   b.line(b.text(decision.title));
-  b.line(b.msg('timeline.header'));
+  b.line(span === undefined ? b.msg('timeline.header') : b.msg('timeline.headerSpan', { span }));
   b.line(b.msg('timeline.normal', { verdict: verdictWord(normal.verdict) }));
   if (normal.rule) {
     b.line(`  ${b.text(normal.rule.explanation)}`);
