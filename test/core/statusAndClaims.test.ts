@@ -227,3 +227,29 @@ describe('after outside set 8', () => {
     expect(ask('2022 digital evidence project - still running? phase?').text).toContain('phase 3');
   });
 });
+
+describe('after outside set 9', () => {
+  it('ranks an article number above the law name', () => {
+    expect(ask('What does Article 38 of the Software Promotion Act say?').text).toContain(
+      'Fair-contract principle',
+    );
+  });
+
+  it('finds the extension announced in a month, and the first time it was extended', () => {
+    expect(ask('2021년 6월에 특례 연장 누가 발표했어?').text).toContain('홍남기');
+    expect(ask('How was it extended the first time, and by which document?').text).toContain('1st extension');
+  });
+
+  it('answers the floor for a tier without an amount, whatever date the question mentions', () => {
+    const answer = ask(
+      "We became a mid-sized company two years ago. What's the smallest public SW project we can bid on?",
+    );
+    expect(answer.status).toBe('answered');
+    expect(answer.text).toContain('20억');
+  });
+
+  it('says by how much the 2022 program is bigger, and that large firms are barred as subcontractors too', () => {
+    expect(ask('2021 vs 2022 budget: how much bigger was the 2022 program?').text).toContain('49억원');
+    expect(ask('대기업이 하도급으로라도 30억 사업 들어갈 수 있어?').text).toContain('하도급으로도');
+  });
+});

@@ -87,7 +87,8 @@ function rankTopics(ctx: EngineContext, hits: PhraseHits, cards: readonly Ranked
   for (const hit of hits.topics) {
     const topic = ctx.topics.get(hit.target)?.[0];
     // An article number in the question points at the topic that names it.
-    const specific = /\d/.test(hit.key) && !/^(?:19|20)\d{2}$/.test(hit.key) ? 10 : 0;
+    const article = /article|조/u.test(hit.key);
+    const specific = /\d/.test(hit.key) && !/^(?:19|20)\d{2}$/.test(hit.key) ? (article ? 25 : 10) : 0;
     const value = hit.length + (hit.fuzzy ? 0 : 2) + (topic?.weight ?? 0) + specific;
     score.set(hit.target, Math.max(score.get(hit.target) ?? 0, value) + 0.5);
   }

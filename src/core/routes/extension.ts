@@ -53,7 +53,7 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = {
   아홉: 9,
 };
 const ORDINAL_WORD =
-  /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\s+(?:extension|renewal|round)|(첫|두|세|네|다섯|여섯|일곱|여덟|아홉)\s*(?:번째|째)\s*연장/u;
+  /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\s+(?:extension|renewal|round|time)|(첫|두|세|네|다섯|여섯|일곱|여덟|아홉)\s*(?:번째|째)\s*연장/u;
 const ORDINAL_EN = /\b([1-9])(?:st|nd|rd|th)\s+(?:extension|renewal)/u;
 const HALF_KO = /(?<!\d)(?:20)?(\d{2})\s*년?\s*(상반기|하반기)/u;
 const HALF_EN =
@@ -120,8 +120,11 @@ function announcedDay(text: string): string | null {
   if (!ANNOUNCED.test(text)) return null;
   const iso = /(20\d{2})-(\d{2})-(\d{2})/u.exec(text);
   if (iso) return iso[0];
-  const ko = /(20\d{2})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일/u.exec(text);
-  return ko ? `${ko[1]}-${ko[2]!.padStart(2, '0')}-${ko[3]!.padStart(2, '0')}` : null;
+  const ko = /(20\d{2})\s*년\s*(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?/u.exec(text);
+  if (!ko) return null;
+  // A month alone ("2021년 6월에 … 누가 발표했어?") finds a record that names a day in it.
+  const month = `${ko[1]}-${ko[2]!.padStart(2, '0')}`;
+  return ko[3] === undefined ? month : `${month}-${ko[3].padStart(2, '0')}`;
 }
 
 function ordinalOf(text: string): number | null {
@@ -156,8 +159,7 @@ export const routeExtension: Route = (b, ctx, r) => {
   const asksPeriod =
     EXTENSION.test(r.lowered) ||
     (EXCEPTIONS.test(r.lowered) && halfOf(r.lowered) !== null) ||
-    (ANNOUNCED.test(r.lowered) &&
-      /\d{4}\s*년\s*\d{1,2}\s*월\s*\d{1,2}\s*일|\d{4}-\d{2}-\d{2}/u.test(r.lowered));
+    (ANNOUNCED.test(r.lowered) && /\d{4}\s*년\s*\d{1,2}\s*월|\d{4}-\d{2}-\d{2}/u.test(r.lowered));
   if (!asksPeriod || r.projectIds.length > 0) return null;
   const asked = r.decisionIds[0] !== undefined ? ctx.decisions.get(r.decisionIds[0])?.measure : undefined;
   const measureId = asked ?? ctx.kb.topics.find((t) => t.statusOf !== undefined)?.statusOf;

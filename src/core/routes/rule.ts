@@ -52,7 +52,8 @@ export const routeRule: Route = (b, ctx, r) => {
   }
   // "대기업이 참여할 수 있어?" without the project amount: the rule explained, and what to tell to
   // get a verdict, rather than a bare "unknown".
-  if (requests.length === 1 && only && !only.dateAsked && only.decision.topic !== undefined) {
+  const undated = only !== undefined && (!only.dateAsked || only.decision.measure === undefined);
+  if (requests.length === 1 && only && undated && only.decision.topic !== undefined) {
     const evaluation = evaluateDecision(ctx.kb, only.decision, only);
     const topic = ctx.topics.get(only.decision.topic)?.[0];
     if (
