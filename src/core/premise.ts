@@ -2,6 +2,7 @@ import { AnswerBuilder } from './compose.js';
 import type { EngineContext } from './context.js';
 import { extractAmounts } from './extract.js';
 import type { Reading } from './reading/read.js';
+import type { Localized } from '../knowledge/schema.js';
 import type { Answer } from './types.js';
 
 /** "14:00", "오후 2시", "두시 반", "2 pm", "2:30pm": times of day in a question, as HH:MM. */
@@ -44,9 +45,25 @@ function timesIn(lowered: string): string[] {
 function projectCountsIn(lowered: string): number[] {
   return [
     ...lowered.matchAll(/(\d+)\s*(?:개\s*(?:의\s*)?(?:사업|과제)|(?:e-?gov\s+)?(?:support\s+)?projects?)/gu),
+    ...lowered.matchAll(/(?:사업|과제)(?:는|은|가|이)?\s*(\d+)\s*개/gu),
   ]
     .map((m) => Number(m[1]))
     .filter((n) => n < 1000); // "a 2021 project" names a year, not a count
+}
+
+/** The one other project (of those not named in the answer) whose recorded budget is exactly `krw`. */
+function otherProjectWithBudget(
+  ctx: EngineContext,
+  named: readonly string[],
+  krw: number,
+): { name: Localized; amount: Localized; year: number } | null {
+  if (named.length !== 1) return null;
+  const owners = [...ctx.projects.values()]
+    .flat()
+    .filter((p) => !named.includes(p.id) && p.budget.value !== null && p.budget.value.krw === krw);
+  const owner = owners[0];
+  if (owners.length !== 1 || owner === undefined || owner.budget.value === null) return null;
+  return { name: owner.name, amount: owner.budget.value, year: owner.edition };
 }
 
 /**
@@ -82,6 +99,16 @@ export function checkPremise(ctx: EngineContext, r: Reading, answer: Answer): An
     for (const amount of asked) {
       if (factAmounts.length > 0 && !factAmounts.some((f) => f.krw === amount.krw))
         corrections.push(b.msg('premise.amount', { actual: factAmounts.map((f) => f.text).join(', ') }));
+      // "국민비서 예산이 71억이었던 거 맞지?": 71억 is another project's budget.
+      const owner = otherProjectWithBudget(ctx, answer.projects, amount.krw);
+      if (owner !== null)
+        corrections.push(
+          b.msg('premise.otherProject', {
+            amount: b.text(owner.amount),
+            project: b.text(owner.name),
+            year: owner.year,
+          }),
+        );
     }
     const factTimes = answer.facts.filter((f) => /^\d{2}:\d{2}$/.test(f));
     for (const time of timesIn(r.lowered)) {

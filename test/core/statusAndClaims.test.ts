@@ -253,3 +253,28 @@ describe('after outside set 9', () => {
     expect(ask('대기업이 하도급으로라도 30억 사업 들어갈 수 있어?').text).toContain('하도급으로도');
   });
 });
+
+describe('after outside set 10', () => {
+  it("corrects an amount that is another project's budget", () => {
+    expect(ask('2021년 국민비서 예산이 71억이었던 거 맞지?').text).toContain(
+      '바로잡습니다: 71억원은 지능형 폐기물 안전처리 관리체계 구축 (3차)의 2021년 예산입니다.',
+    );
+  });
+
+  it('gives no share verdict when a penalty is asked, and still reads "fine?" as "ok?"', () => {
+    expect(
+      ask('What is the fine for a prime contractor that breaks the 50% subcontracting cap?').verdict,
+    ).toBeNull();
+    expect(ask('SW SME, 2 billion won job: fine?').verdict).toBe('allowed');
+  });
+
+  it('reads "may the agency not apply it?" as whether the measure binds, not as the normal rule', () => {
+    const answer = ask('발주기관이 보증금 인하 특례 적용 안 해도 되는 거야? 우리 공고엔 없던데');
+    expect(answer.verdict).toBeNull();
+    expect(answer.text).toContain('임의규정');
+  });
+
+  it('corrects a stated count of projects "과제 12개"', () => {
+    expect(ask('2021년 전자정부지원사업 과제 12개 맞지?').text).toContain('기록된 값은 11입니다');
+  });
+});

@@ -59,20 +59,36 @@ export const routeNearest: Route = (b, ctx, r) => {
 };
 
 /**
- * Of close cards, the one whose topic states the numbers the question gives ("육백사십오억 맞아?
- * 과제는 열한개고?" is the program size, not what the program is), if exactly one does.
+ * Of close cards, the one the question's numbers point to: for a stated count of projects ("과제
+ * 12개 맞지?", "19 projects, right?") the card that counts the projects, among all the ranked
+ * cards; otherwise the one whose topic states every number the question gives ("육백사십오억 맞아?").
  */
 function statingCard(ctx: EngineContext, r: Reading, close: readonly RankedCard[]): RankedCard | undefined {
+  const topicStatements = (ranked: RankedCard) =>
+    ranked.card.kind === 'topic'
+      ? (ctx.topics.get(ranked.card.target) ?? []).flatMap((topic) => topic.statements)
+      : [];
+  if (COUNTS_PROJECTS.test(r.lowered)) {
+    const counting = r.cards.filter((ranked) =>
+      topicStatements(ranked).some(
+        (s) => /\d+개\s*(?:사업|과제)/u.test(s.text.ko) && s.facts.some((f) => /^\d+$/.test(f)),
+      ),
+    );
+    if (counting.length === 1) return counting[0];
+  }
   const numbers = (r.lowered.match(/\d{2,}/g) ?? []).filter((n) => !/^(?:19|20)\d{2}$/.test(n));
   if (numbers.length === 0) return undefined;
-  const states = (ranked: RankedCard) =>
-    ranked.card.kind === 'topic' &&
-    (ctx.topics.get(ranked.card.target) ?? []).some((topic) =>
-      topic.statements.some((s) => numbers.every((n) => new RegExp(`(?<!\\d)${n}(?!\\d)`).test(s.text.ko))),
-    );
-  const stating = close.filter(states);
+  const stating = close.filter((ranked) =>
+    topicStatements(ranked).some((s) =>
+      numbers.every((n) => new RegExp(`(?<!\\d)${n}(?!\\d)`).test(s.text.ko)),
+    ),
+  );
   return stating.length === 1 ? stating[0] : undefined;
 }
+
+/** A count of projects stated in the question. */
+const COUNTS_PROJECTS =
+  /\d+\s*개\s*(?:의\s*)?(?:사업|과제)|(?:사업|과제)\S*\s*\d+\s*개|\d+\s+(?:e-?gov\s+)?(?:support\s+)?projects?/u;
 
 /** Up to three readings offered back, each as a label and a question that asks it plainly. */
 function clarify(b: AnswerBuilder, ctx: EngineContext, cards: readonly RankedCard[]): Answer {

@@ -111,6 +111,8 @@ function requestsFor(
 ): DecisionRequest[] {
   const decision = ctx.decisions.get(id);
   if (!decision) return [];
+  // "What is the fine for breaking the 50% cap?": a penalty is asked, not whether a share is allowed.
+  if (PENALTY.test(r.lowered)) return [];
   if (viaTopic) {
     const request = outsideTheException(ctx, r, readDecisionInputs(decision, r.lowered, r.today, r.text));
     // "공사계약 선금 100% 언제부터야?" asks the topic's fact, not a verdict.
@@ -209,9 +211,12 @@ export const routeAfterRecords: Route = (b, ctx, r) => {
   return b.build({ status: 'unknown_fact', kind: 'measure' });
 };
 
+const PENALTY =
+  /\bfine\s+(?:for|of|is|amount)|\bfined\b|\bfines\b|\bpenalt(?:y|ies)\b|\bsanctions?\b|\bpunish|벌금|과태료|제재|처벌|불이익|패널티/u;
+
 /** "평소 규칙대로라면", "특례 없다고 치고", "under the normal rule": the rule outside the exception. */
 const NORMAL_RULE =
-  /평소\s*(?:규칙|규정|기준)|평상시|특례\s*(?:없이|없다고|없는|가\s*없|를\s*빼|\s*빼고|\s*적용\s*안)|\bnormal(?:ly)?\s+(?:rule|rules|times?)\b|\bwithout\s+the\s+(?:covid\s+)?exceptions?\b|\bignoring\s+the\s+exceptions?\b|\boutside\s+the\s+exception/u;
+  /평소\s*(?:규칙|규정|기준)|평상시|특례\s*(?:없이|없다고|를\s*빼|\s*빼고)|\bnormal(?:ly)?\s+(?:rule|rules|times?)\b|\bwithout\s+the\s+(?:covid\s+)?exceptions?\b|\bignoring\s+the\s+exceptions?\b|\boutside\s+the\s+exception/u;
 
 /**
  * A question that sets the exception aside (and gives no date) is judged on the day before the
