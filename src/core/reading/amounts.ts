@@ -37,6 +37,8 @@ const KO_PART = new RegExp(`(?<![\\d.,])${NUMBER}\\s*(조|천억|백억|십억|�
 /** Digits below 만 after the last unit, read only when 원 follows: 1만1원, 1,234만5,678원. */
 const KO_TAIL = /^\s*(\d{1,3}(?:,\d{3})?|\d{1,4})(?=\s*원)/u;
 const WON_SUFFIX = /^\s*원/u;
+/** A bare "5천" right after 억 (not 5천만, not 5천억). */
+const EOK_THEN_CHEON = /^\s*([1-9])\s*천(?!\s*(?:만|억|\d))/u;
 const EN_AMOUNT = new RegExp(
   `(?:krw|₩|won)?\\s*${NUMBER}\\s*(trillion|billion|bn|million|mn)\\b\\s*(?:won|krw)?`,
   'gu',
@@ -67,6 +69,12 @@ function koreanAmounts(text: string): AmountMention[] {
       i++;
     }
     let end = last.end;
+    // "1억5천", "2억 5천": after 억 a bare 천 is 천만, as people say amounts.
+    const thousands = last.unit === 1e8 ? EOK_THEN_CHEON.exec(text.slice(end)) : null;
+    if (thousands) {
+      krw += Number(thousands[1]) * 1e7;
+      end += thousands[0].length;
+    }
     const tail = KO_TAIL.exec(text.slice(end));
     if (tail && last.unit >= 1e4) {
       krw += toNumber(tail[1]!);

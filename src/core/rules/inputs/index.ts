@@ -2,6 +2,7 @@ import { readAdvancePaymentInputs } from './advance-payment.js';
 import { readContractLevel } from './contract-level.js';
 import { readLargeCompanyInputs } from './large-company.js';
 import { readSingleSourceInputs } from './single-source.js';
+import { readSmallSingleSourceInputs } from './small-single-source.js';
 import { readSubcontractingInputs } from './subcontracting.js';
 import { finishReading, startReading, type InputReader, type InputReading } from './types.js';
 
@@ -36,6 +37,7 @@ export const INPUT_READERS: Readonly<Record<string, InputReader>> = {
   'bond-cuts': readContractLevelOnly,
   'fast-inspection-payment': readContractLevelOnly,
   'eligibility-review': readContractLevelOnly,
+  'small-single-source': readSmallSingleSourceInputs,
 };
 
 /**
