@@ -34,7 +34,10 @@ const SAMPLES: Readonly<Record<string, readonly string[]>> = {
   'bond-cuts': ['지방계약 입찰보증금 2.5%'],
   'fast-inspection-payment': ['local government contract: inspection in 7 days'],
   'eligibility-review': ['국가계약 적격심사 4일'],
-  'small-single-source': ['2022년 전문공사 1억5천 소액수의', 'goods worth 80 million won from a small business'],
+  'small-single-source': [
+    '2022년 전문공사 1억5천 소액수의',
+    'goods worth 80 million won from a small business',
+  ],
 };
 
 describe('the input readers match knowledge/rules.yaml', () => {
