@@ -32,15 +32,19 @@ const INPUT_OPTIONS: Readonly<
   amountKrw: { name: 'amount', ko: '사업금액', min: 0, max: 1_000_000, required: true },
   sharePercent: { name: 'share', ko: '비율', min: 0, max: 100, required: true },
   resubcontract: { name: 'resubcontract', ko: '재하도급' },
+  workType: { name: 'type', ko: '계약종류', required: true },
+  smallFirm: { name: 'small_firm', ko: '소기업' },
   date: { name: 'date', ko: '날짜' },
 };
 
 /** Decisions with a subcommand of their own (name in each language); every other one is a `measure`. */
-const SUBCOMMANDS: Readonly<Record<string, { name: string; ko: string }>> = {
+const SUBCOMMANDS: Readonly<Record<string, { name: string; ko: string; vat?: boolean }>> = {
   'single-source': { name: 'single-source', ko: '수의계약' },
   'emergency-notice': { name: 'bid-notice', ko: '긴급공고' },
-  'large-company': { name: 'large-company', ko: '대기업' },
+  // The large-company floors count VAT; the sources give the small-value limits without a VAT basis.
+  'large-company': { name: 'large-company', ko: '대기업', vat: true },
   subcontracting: { name: 'subcontract', ko: '하도급' },
+  'small-single-source': { name: 'small-amount', ko: '소액수의' },
 };
 
 const MEASURE = { name: 'measure', ko: '기타특례' } as const;
@@ -86,7 +90,7 @@ function inputOption(book: MessageBook, input: Input): APIApplicationCommandBasi
 function subcommand(book: MessageBook, decision: Decision): APIApplicationCommandSubcommandOption {
   const names = SUBCOMMANDS[decision.id]!;
   const options = optionInputs(decision).map((input) => inputOption(book, input));
-  if (decision.inputs.some((i) => i.name === 'amountKrw'))
+  if (names.vat === true)
     options.push({
       type: ApplicationCommandOptionType.Boolean,
       ...named(book, VAT_OPTION.name, VAT_OPTION.ko, 'command.rule.vatIncluded'),

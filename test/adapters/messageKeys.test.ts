@@ -28,6 +28,8 @@ const FAMILIES: Record<string, readonly string[]> = {
     'amountKrw',
     'sharePercent',
     'resubcontract',
+    'workType',
+    'smallFirm',
     'date',
   ],
 };

@@ -97,6 +97,7 @@ describe('Discord bot through the stand-in (real discord.js client)', () => {
       '긴급공고',
       '대기업',
       '하도급',
+      '소액수의',
       '기타특례',
     ]);
   });
@@ -250,6 +251,35 @@ describe('Discord bot through the stand-in (real discord.js client)', () => {
       'Allowed',
     ],
     [[{ type: 1, name: 'subcontract', options: [{ type: 10, name: 'share', value: 60 }] }], 'Not allowed'],
+    [
+      [
+        {
+          type: 1,
+          name: 'small-amount',
+          options: [
+            { type: 3, name: 'type', value: 'specialty-works' },
+            { type: 10, name: 'amount', value: 2.5 },
+            { type: 3, name: 'date', value: '2022-03-01' },
+          ],
+        },
+      ],
+      'Not allowed',
+    ],
+    [
+      [
+        {
+          type: 1,
+          name: 'small-amount',
+          options: [
+            { type: 3, name: 'type', value: 'goods-services' },
+            { type: 10, name: 'amount', value: 0.8 },
+            { type: 5, name: 'small_firm', value: true },
+            { type: 3, name: 'date', value: '2022-03-01' },
+          ],
+        },
+      ],
+      'Allowed',
+    ],
     [[{ type: 1, name: 'bid-notice', options: [{ type: 3, name: 'date', value: 'March 2021' }] }], 'Allowed'],
     [
       [
