@@ -307,7 +307,8 @@ function rewriteSinoFractions(text: string): string {
   });
 }
 
-const NATIVE_NUMBERS: Readonly<Record<string, number>> = {
+/** Native Korean number words 한…열 (also the counted forms 두 번째, 세 곳). */
+export const NATIVE_NUMBERS: Readonly<Record<string, number>> = {
   한: 1,
   두: 2,
   세: 3,

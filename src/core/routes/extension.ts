@@ -5,6 +5,7 @@ import type { Answer } from '../types.js';
 import { recordedPeriods } from '../rules/evaluate.js';
 import { readContractLevel } from '../rules/inputs/contract-level.js';
 import { startReading } from '../rules/inputs/types.js';
+import { NATIVE_NUMBERS } from '../reading/numerals.js';
 import type { Route } from './route.js';
 
 const EXTENSION =
@@ -33,24 +34,14 @@ const MONTHS = [
 const ORDINAL_KO = /(?<!\d)([1-9])\s*(?:차|번째|번\s*째)\s*연장/u;
 /** "the first extension", "the fifth round", "첫 번째 연장", "다섯 번째 연장". */
 const ORDINAL_WORDS: Readonly<Record<string, number>> = {
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  fifth: 5,
-  sixth: 6,
-  seventh: 7,
-  eighth: 8,
-  ninth: 9,
+  ...Object.fromEntries(
+    ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'].map((w, i) => [
+      w,
+      i + 1,
+    ]),
+  ),
+  ...NATIVE_NUMBERS,
   첫: 1,
-  두: 2,
-  세: 3,
-  네: 4,
-  다섯: 5,
-  여섯: 6,
-  일곱: 7,
-  여덟: 8,
-  아홉: 9,
 };
 const ORDINAL_WORD =
   /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\s+(?:extension|renewal|round|time)|(첫|두|세|네|다섯|여섯|일곱|여덟|아홉)\s*(?:번째|째)\s*연장/u;
