@@ -1,6 +1,7 @@
 import { AnswerBuilder } from './compose.js';
 import type { EngineContext } from './context.js';
 import { extractAmounts } from './extract.js';
+import { NATIVE_NUMBERS } from './reading/numerals.js';
 import type { Reading } from './reading/read.js';
 import type { Localized } from '../knowledge/schema.js';
 import type { Answer } from './types.js';
@@ -10,20 +11,7 @@ function timesIn(lowered: string): string[] {
   const times: string[] = [];
   const ko =
     /(오전|오후)?\s*(\d{1,2}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|열한|열두)\s*시\s*(반|(\d{1,2})\s*분)?/gu;
-  const words: Record<string, number> = {
-    한: 1,
-    두: 2,
-    세: 3,
-    네: 4,
-    다섯: 5,
-    여섯: 6,
-    일곱: 7,
-    여덟: 8,
-    아홉: 9,
-    열: 10,
-    열한: 11,
-    열두: 12,
-  };
+  const words: Readonly<Record<string, number>> = { ...NATIVE_NUMBERS, 열한: 11, 열두: 12 };
   for (const m of lowered.matchAll(ko)) {
     let hour = words[m[2]!] ?? Number(m[2]);
     // Office hours: "두시" at a briefing means 14:00 unless the question says 오전.

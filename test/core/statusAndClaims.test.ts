@@ -122,6 +122,12 @@ describe('reading', () => {
     expect(ask('구청 발주 2023년 9월 한번 유찰 수의계약 가능?').verdict).toBe('allowed');
     expect(ask('2021년 9월에 한 번 유찰되면 수의계약 돼?').verdict).toBe('allowed');
   });
+
+  it("gives a local contract's timeline over the local periods, with their gaps", () => {
+    const text = ask('지자체 계약인데 한 번 유찰되면 수의계약 돼?').text;
+    expect(text).toContain('• 지방계약 연장 (2021-06-30까지): 가능');
+    expect(text).toContain('• 2021-07-01 ~ 2022-06-30: 확인 불가');
+  });
 });
 
 describe('after outside set 6', () => {

@@ -222,8 +222,9 @@ function shiftMonth(today: string, by: number): { year: number; month: number } 
   return { year: Math.floor(index / 12), month: (index % 12) + 1 };
 }
 
-function shiftDay(today: string, by: number): string {
-  const d = new Date(`${today}T00:00:00Z`);
+/** The ISO day `by` days after `day` (before it when negative). */
+export function shiftDay(day: string, by: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + by);
   return d.toISOString().slice(0, 10);
 }

@@ -1,6 +1,6 @@
 /** English number words read as digits: "sixty percent" → "60 percent", "one trillion won" → "1 trillion won". */
 
-const EN_SMALL: Readonly<Record<string, number>> = {
+export const EN_SMALL: Readonly<Record<string, number>> = {
   zero: 0,
   one: 1,
   two: 2,
@@ -22,7 +22,7 @@ const EN_SMALL: Readonly<Record<string, number>> = {
   eighteen: 18,
   nineteen: 19,
 };
-const EN_TENS: Readonly<Record<string, number>> = {
+export const EN_TENS: Readonly<Record<string, number>> = {
   twenty: 20,
   thirty: 30,
   forty: 40,

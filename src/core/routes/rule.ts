@@ -2,6 +2,7 @@ import type { Decision } from '../../knowledge/schema.js';
 import type { AnswerBuilder } from '../compose.js';
 import type { EngineContext } from '../context.js';
 import { extractDateRange } from '../extract.js';
+import { shiftDay } from '../reading/dates.js';
 import { composeRuleAnswer, type DecisionRequest } from '../ruleAnswer.js';
 import { evaluateDecision, recordedPeriods } from '../rules/evaluate.js';
 import { readDecisionInputs } from '../rules/readInputs.js';
@@ -226,16 +227,14 @@ function outsideTheException(ctx: EngineContext, r: Reading, request: DecisionRe
   const measure =
     request.decision.measure !== undefined ? ctx.kb.measures.get(request.decision.measure) : undefined;
   if (measure === undefined || request.dateAsked || !NORMAL_RULE.test(r.lowered)) return request;
-  const first = [...measure.periods].sort((a, c) => a.from.localeCompare(c.from))[0]!;
-  const day = new Date(`${first.from}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() - 1);
-  const before = day.toISOString().slice(0, 10);
+  const { startsOn } = recordedPeriods(ctx.kb, measure, request.values['contractLevel']);
+  const before = shiftDay(startsOn, -1);
   return {
     ...request,
     date: { from: before, to: before, label: before },
     dateAsked: true,
     hasParameters: true,
-    notes: [...request.notes, { key: 'rule.normalRuleAssumed', values: { start: first.from } }],
+    notes: [...request.notes, { key: 'rule.normalRuleAssumed', values: { start: startsOn } }],
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Condition, Confidence, Decision, Measure, Rule, Verdict } from '../../knowledge/schema.js';
 import type { KnowledgeBase } from '../../knowledge/parse.js';
 import type { DateRange } from '../extract.js';
+import { shiftDay } from '../reading/dates.js';
 import type { Language } from '../types.js';
 
 export type InputValue = number | string | boolean;
@@ -42,12 +43,6 @@ export function weakestConfidence(...values: Confidence[]): Confidence {
     (weakest, c) => (CONFIDENCE_ORDER.indexOf(c) > CONFIDENCE_ORDER.indexOf(weakest) ? c : weakest),
     'confirmed',
   );
-}
-
-function nextDay(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }
 
 /**
@@ -92,7 +87,7 @@ export function coverageOf(record: RecordedPeriods, range: DateRange): Coverage 
   for (const period of periods) {
     if (period.from <= cursor && period.to >= cursor) {
       used.push(period);
-      cursor = nextDay(period.to);
+      cursor = shiftDay(period.to, 1);
       if (cursor > range.to) {
         return {
           state: 'in_period',

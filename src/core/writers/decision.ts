@@ -2,7 +2,8 @@ import type { KnowledgeBase } from '../../knowledge/parse.js';
 import type { Decision, Measure } from '../../knowledge/schema.js';
 import type { AnswerBuilder } from '../compose.js';
 import type { DateRange } from '../extract.js';
-import { evaluateDecision, type InputValue } from '../rules/evaluate.js';
+import { shiftDay } from '../reading/dates.js';
+import { evaluateDecision, recordedPeriods, type InputValue } from '../rules/evaluate.js';
 import type { Answer } from '../types.js';
 import { answerTopics } from './topic.js';
 
@@ -43,16 +44,8 @@ function writeMeasure(b: AnswerBuilder, measure: Measure): void {
   b.line(b.text(measure.afterLastPeriod));
 }
 
-function dayBefore(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
-function dayAfter(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
+const dayBefore = (iso: string) => shiftDay(iso, -1);
+const dayAfter = (iso: string) => shiftDay(iso, 1);
 
 /**
  * A rule question with no date: the verdict outside the exception (the normal rule), in each
@@ -71,9 +64,10 @@ export function answerTimeline(
   const measure = decision.measure !== undefined ? kb.measures.get(decision.measure) : undefined;
   if (measure === undefined) return null;
   const at = (range: DateRange) => evaluateDecision(kb, decision, { values, date: range });
-  const periods = [...measure.periods].sort((a, c) => a.from.localeCompare(c.from));
-  const first = periods[0]!;
-  const normal = at({ from: dayBefore(first.from), to: dayBefore(first.from), label: dayBefore(first.from) });
+  // The periods of the asked contract level (a local contract's own), and the day before they began.
+  const { periods, startsOn } = recordedPeriods(kb, measure, values['contractLevel']);
+  const start = dayBefore(startsOn);
+  const normal = at({ from: start, to: start, label: start });
   const inPeriods = periods.map((p) => at({ from: p.from, to: p.to, label: p.from }));
   if (normal.verdict === 'unknown' && inPeriods.every((e) => e.verdict === 'unknown')) return null;
   const verdictWord = (verdict: string) => b.msg(`verdict.${verdict}`);

@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../../knowledge/parse.js';
 import type { AnswerBuilder } from '../compose.js';
+import { shiftDay } from '../reading/dates.js';
 import { readDate } from '../reading/readDate.js';
 import { coverageOf, recordedPeriods } from '../rules/evaluate.js';
 
@@ -22,7 +23,7 @@ export function writeMeasureStatus(
   const asked = reading?.kind === 'date' ? reading.range : { from: today, to: today, label: today };
   // "2021년 6월에 끝난 거 아니었어?": whether it went on after the named day is what is asked.
   const range =
-    (ENDED.test(lowered) && asked.to < today) || AFTER.test(dateText) ? dayAfter(asked.to) : asked;
+    (ENDED.test(lowered) && asked.to < today) || AFTER.test(dateText) ? dayOf(shiftDay(asked.to, 1)) : asked;
   const record = recordedPeriods(kb, measure, 'national');
   const coverage = coverageOf(record, range);
   const last = record.periods.at(-1)!;
@@ -62,9 +63,4 @@ const AFTER =
   /\bafter\s+(?:the\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|end|mid)|\d\s*(?:일|월|년)?\s*이후/u;
 const ENDED = /끝났|끝난|끝나|종료|\bended\b|\bend\s+then\b|\bexpired\b/u;
 
-function dayAfter(iso: string): { from: string; to: string; label: string } {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  const day = d.toISOString().slice(0, 10);
-  return { from: day, to: day, label: day };
-}
+const dayOf = (day: string) => ({ from: day, to: day, label: day });

@@ -1,5 +1,7 @@
 /** Number reading for the fact extractors: exact decimals, month names, and number words in Korean and English. */
 
+import { EN_SMALL, EN_TENS } from '../../core/reading/englishNumerals.js';
+
 export const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
 
 const MONTH_NUMBERS: Readonly<Record<string, number>> = {
@@ -30,36 +32,8 @@ const MONTH_NUMBERS: Readonly<Record<string, number>> = {
 };
 export const MONTH = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)`;
 
-const WORD_NUMBERS: Readonly<Record<string, number>> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
+/** English number words zero…ninety, as the engine reads them. */
+const WORD_NUMBERS: Readonly<Record<string, number>> = { ...EN_SMALL, ...EN_TENS };
 export const UNIT_WORD = String.raw`(?:one|two|three|four|five|six|seven|eight|nine)`;
 export const TEEN_WORD = String.raw`(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)`;
 export const TENS_WORD = String.raw`(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)`;
