@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { loadKnowledge } from '../src/knowledge/load.js';
 import { customIds } from '../test/briefing/helpers.js';
 import { planBurst } from '../test/support/burst.js';
 import { startDiscordStandin, type DiscordStandin } from '../test/support/discordStandin.js';
+import { rssMb, startProcess, startScriptFlags, type Running } from './botProcess.js';
 import { percentile, printTable } from './stats.js';
 
 const BOARDS = 50;
@@ -22,11 +23,6 @@ const PROBE = '벤치 측정용 질문: 휴게실 커피는 몇 시까지 나오
 interface BoardState {
   readonly queue: readonly { text: string; votes: number }[];
   readonly pinned: { text: string; votes: number } | null;
-}
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 'NaN') / 1024;
 }
 
 /** An SSE client (not a browser): calls `onState` with each board state as it arrives. */
@@ -54,19 +50,12 @@ async function openBoard(url: string, onState: (state: BoardState) => void, sign
   })();
 }
 
-async function startBot(standin: DiscordStandin, dir: string) {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-    scripts: Record<string, string>;
-  };
-  const flags = (pkg.scripts['start'] ?? '').split(/\s+/).filter((t) => t.startsWith('--'));
-  const child = spawn(process.execPath, [...flags, 'dist/src/bin/start.js'], {
-    env: {
-      ...process.env,
-      DISCORD_TOKEN: standin.token,
-      DISCORD_APPLICATION_ID: standin.applicationId,
-      DISCORD_API_URL: standin.apiUrl,
-      OPENAI_API_KEY: '',
-      REDIS_URL: '',
+/** The built bot as `npm start` runs it, with the board on (HTTP_PORT) and a briefing's limits. */
+function startBot(standin: DiscordStandin, dir: string): Promise<Running> {
+  return startProcess(
+    'dist/src/bin/start.js',
+    standin,
+    {
       STORE_PATH: join(dir, 'bench.sqlite'),
       HTTP_PORT: '0',
       HTTP_REQUESTS_PER_MINUTE: '100000',
@@ -74,28 +63,9 @@ async function startBot(standin: DiscordStandin, dir: string) {
       BRIEFING_QUESTIONS_PER_MINUTE: '5',
       LOG_LEVEL: 'info',
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-      if (stderr.includes('discord bot ready')) resolve();
-    });
-    child.once('exit', (code) => {
-      reject(new Error(`the bot exited (${String(code)}): ${stderr}`));
-    });
-  });
-  return {
-    pid: child.pid!,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => {
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
-  };
+    'discord bot ready',
+    startScriptFlags(),
+  );
 }
 
 /**
@@ -150,7 +120,7 @@ export async function benchBoard(): Promise<void> {
         user: `1313000000${String(1_000_000 + voters++)}`,
       });
     for (let i = 0; i < 10; i++) await vote().waitForFinal();
-    const rssBefore = rssMb(bot.pid);
+    const rssBefore = rssMb(bot.child.pid!);
 
     // Each board: the probe's vote count as last seen; each vote: when it was sent.
     const sentAt: number[] = [];
@@ -174,7 +144,7 @@ export async function benchBoard(): Promise<void> {
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const rssBoards = rssMb(bot.pid);
+    const rssBoards = rssMb(bot.child.pid!);
 
     const known = readFileSync(new URL('./questions.txt', import.meta.url), 'utf8')
       .split('\n')
@@ -182,7 +152,7 @@ export async function benchBoard(): Promise<void> {
     const plan = planBurst({ questions: QUESTIONS, accounts: USERS, known, channels: [standin.channelId] });
     let rssPeak = rssBoards;
     const sampler = setInterval(() => {
-      rssPeak = Math.max(rssPeak, rssMb(bot.pid));
+      rssPeak = Math.max(rssPeak, rssMb(bot.child.pid!));
     }, 250);
     const start = performance.now();
     const voteAcks: Promise<number>[] = [];
