@@ -7,7 +7,7 @@ import { choice, localized, named } from './text.js';
 import { suggestYears, yearOption } from './year.js';
 
 /** The aspects `/project` offers; each one's label is `command.project.aspect.<aspect>` in the catalogue. */
-const ASPECTS = [
+export const ASPECTS = [
   'budget',
   'phase',
   'leadAgency',

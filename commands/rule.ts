@@ -37,6 +37,9 @@ const INPUT_OPTIONS: Readonly<
   date: { name: 'date', ko: '날짜' },
 };
 
+/** The inputs `/rule` offers as options; each one's description is `command.rule.input.<input>`. */
+export const RULE_INPUTS = Object.keys(INPUT_OPTIONS);
+
 /** Decisions with a subcommand of their own (name in each language); every other one is a `measure`. */
 const SUBCOMMANDS: Readonly<Record<string, { name: string; ko: string; vat?: boolean }>> = {
   'single-source': { name: 'single-source', ko: '수의계약' },

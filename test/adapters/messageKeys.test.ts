@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ASPECTS } from '../../commands/project.js';
+import { RULE_INPUTS } from '../../commands/rule.js';
 import { realEngine } from '../support/engine.js';
 
 /** The front ends' sentences live under these prefixes of knowledge/messages.yaml. */
@@ -11,27 +13,8 @@ const FAMILIES: Record<string, readonly string[]> = {
   'notice.thanks.': ['up', 'down'],
   'discord.button.': ['helpful', 'notHelpful', 'share'],
   'briefingQa.invalid.': ['empty', 'too_long', 'mentions', 'no_words'],
-  'command.project.aspect.': [
-    'budget',
-    'phase',
-    'leadAgency',
-    'orderSchedule',
-    'isNew',
-    'briefed',
-    'longTermContract',
-    'category',
-    'description',
-  ],
-  'command.rule.input.': [
-    'failedRounds',
-    'companyTier',
-    'amountKrw',
-    'sharePercent',
-    'resubcontract',
-    'workType',
-    'smallFirm',
-    'date',
-  ],
+  'command.project.aspect.': ASPECTS,
+  'command.rule.input.': RULE_INPUTS,
 };
 
 function sources(dir: string): string[] {
