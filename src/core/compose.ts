@@ -14,6 +14,8 @@ export class AnswerBuilder {
   private readonly keyFactSet = new Set<string>();
   private inferred = false;
   private statements = 0;
+  /** A measure's state on the asked day, when the answer says it ("still in force?"). */
+  private stateVerdict: Answer['verdict'] = null;
   readonly messages: MessageBook;
 
   constructor(
@@ -66,6 +68,15 @@ export class AnswerBuilder {
     return ` ${this.msg('inferred')}`;
   }
 
+  /**
+   * "아직 유효해? / was it still in force on …?": whether the measure applied that day (allowed), did
+   * not yet (not_allowed) or is not recorded (unknown); the verdict unless a rule gives its own.
+   */
+  measureState(verdict: NonNullable<Answer['verdict']>): this {
+    this.stateVerdict = verdict;
+    return this;
+  }
+
   /** Whether a stored statement has been added (related facts already shown). */
   hasStatements(): boolean {
     return this.statements > 0;
@@ -102,7 +113,7 @@ export class AnswerBuilder {
       status: fields.status,
       language: this.language,
       projects: fields.projects ?? [],
-      verdict: fields.verdict ?? null,
+      verdict: fields.verdict ?? this.stateVerdict,
       rule: fields.rule ?? null,
       text,
       sources,

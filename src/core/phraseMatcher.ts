@@ -24,6 +24,11 @@ interface CompactPhrase<T> {
   /** Jamo sequence, for typo-tolerant matching of Hangul phrases of 3+ syllables. */
   readonly jamo: string | null;
   readonly syllables: readonly string[];
+  /**
+   * A two-syllable phrase written without a space ("제외") must not straddle two words of the
+   * question ("과제 외교부"); one written with a space ("몇 차") matches "몇차" and "몇 차".
+   */
+  readonly withinWord: boolean;
 }
 
 interface WordPhrase<T> {
@@ -88,6 +93,7 @@ export class PhraseMatcher<T> {
               ? disassemble(normalized.compact)
               : null,
           syllables,
+          withinWord: syllables.length <= 2 && !/\s/u.test(phrase.trim()),
         };
         this.compactPhrases.push(entry);
         push(this.byPrefix, normalized.compact.slice(0, 2), entry);
@@ -126,10 +132,31 @@ export class PhraseMatcher<T> {
     };
 
     const { compact, tokens } = text;
+    let wordStarts: Set<number> | undefined;
+    // The phrase ends one word and starts the next ("과제 외교부" for 제외); a word split by a
+    // stray space ("예 산") is still read.
+    const straddles = (start: number, length: number) => {
+      wordStarts ??= tokenStarts(tokens);
+      for (let k = start + 1; k < start + length; k++)
+        if (
+          wordStarts.has(k) &&
+          !wordStarts.has(start) &&
+          !wordStarts.has(start + length) &&
+          start + length < compact.length
+        )
+          return true;
+      return false;
+    };
     for (let i = 0; i < compact.length; i++) {
       for (const prefix of [compact.slice(i, i + 2), compact[i]!]) {
         for (const p of this.byPrefix.get(prefix) ?? []) {
-          if (p.key.length >= prefix.length && compact.startsWith(p.key, i)) hit(p, false);
+          if (
+            p.key.length >= prefix.length &&
+            compact.startsWith(p.key, i) &&
+            numberBounded(compact, i, p.key) &&
+            !(p.withinWord && straddles(i, p.key.length))
+          )
+            hit(p, false);
         }
       }
     }
@@ -191,6 +218,29 @@ export class PhraseMatcher<T> {
     }
     return hits;
   }
+}
+
+/** Where each token of the question starts in its compact form. */
+function tokenStarts(tokens: readonly string[]): Set<number> {
+  const starts = new Set<number>();
+  let at = 0;
+  for (const token of tokens) {
+    starts.add(at);
+    // The compact form drops the hyphen a token keeps between digits ("2019-2021").
+    at += token.includes('-') ? token.replaceAll('-', '').length : token.length;
+  }
+  return starts;
+}
+
+const DIGIT = /\d/;
+/** Digits or a larger unit before a number: "15억" is not in "115억", "5000만원" not in "64억5000만원". */
+const NUMBER_BEFORE = /[\d.,억조]/;
+
+/** A phrase that starts or ends with a digit matches only a whole number of the question. */
+function numberBounded(compact: string, start: number, key: string): boolean {
+  if (DIGIT.test(key[0]!) && start > 0 && NUMBER_BEFORE.test(compact[start - 1]!)) return false;
+  const end = start + key.length;
+  return !(DIGIT.test(key.at(-1)!) && end < compact.length && DIGIT.test(compact[end]!));
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

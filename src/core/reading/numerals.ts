@@ -369,6 +369,14 @@ export function normalizeNumerals(text: string): string {
   );
 }
 
+/**
+ * Sino-Korean numbers with a unit as digits and nothing else (육백사십오억 → 645억), so the phrase
+ * index finds "645억" however it was typed; native counts ("한 번") stay, as phrases spell them.
+ */
+export function sinoAmountsAsDigits(text: string): string {
+  return /[일이삼사오육칠팔구십백천만억조]/u.test(text) ? rewriteSinoNumbers(text) : text;
+}
+
 /** The text the input readers expect: NFKC, lower case, number words as digits. */
 export function prepareForReading(raw: string): string {
   return normalizeNumerals(raw.normalize('NFKC').toLowerCase());

@@ -11,7 +11,7 @@ import {
   type PhraseHits,
 } from './phraseIndex.js';
 import { tokenizeNormalized } from '../retrieval/tokenize.js';
-import { prepareForReading } from './numerals.js';
+import { prepareForReading, sinoAmountsAsDigits } from './numerals.js';
 import { readYears } from './years.js';
 
 /** A question as the engine understands it, before any answer is chosen. */
@@ -38,7 +38,7 @@ export interface Reading {
 
 export function readQuestion(ctx: EngineContext, raw: string, today: string): Reading {
   let text = raw;
-  let hits = matchPhrases(ctx.phrases, raw);
+  let hits = matchPhrases(ctx.phrases, sinoAmountsAsDigits(raw));
   // Typed with the Korean IME off ("rnralsqltj" for 국민비서)? Read it as Hangul.
   if (isEmptyMatch(hits) && /^[\x20-\x7e]+$/.test(raw)) {
     const converted = readQwertyAsHangul(raw);

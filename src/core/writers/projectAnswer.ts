@@ -194,10 +194,12 @@ function writeOtherEditions(b: AnswerBuilder, others: readonly Project[], aspect
  * (related facts: the asked year's budget stays unknown) that a project's notes record.
  */
 function writeBudgetNotes(b: AnswerBuilder, project: Project, lowered: string): 'total' | 'related' | 'none' {
+  // "over 2019-2021", "2019~2021년 총": a span ending in the edition year still asks the whole build.
+  const spanless = lowered.replace(/20\d{2}\s*(?:-|–|~|to|부터|에서)\s*20\d{2}/gu, ' ');
   const wantsTotal =
-    /전체|총\s*(?:사업비|얼마|규모|금액)|총액|합계|몇\s*년\s*짜리|total|whole|overall|how many years/u.test(
+    /전체|총\s*(?:사업비|얼마|규모|금액)|총액|합계|몇\s*년\s*짜리|total|whole|overall|how many years|multi-?\s*year/u.test(
       lowered,
-    ) && !lowered.includes(String(project.edition));
+    ) && !spanless.includes(String(project.edition));
   const year = /(20\d{2})/u.exec(lowered.replaceAll(String(project.edition), ''))?.[1];
   const totals = wantsTotal
     ? project.notes.filter((n) => /전체|총|total|whole/u.test(`${n.text.ko} ${n.text.en}`))

@@ -34,15 +34,19 @@ export function writeMeasureStatus(
     );
     b.keyFact(period.to);
     b.cite(period.sources);
+    b.measureState('allowed');
   } else if (range.from > last.to) {
     b.line(`${b.msg('status.afterRecords', { date: range.label })} ${b.text(measure.afterLastPeriod)}`);
     b.keyFact(last.to);
     b.cite(last.sources);
+    b.measureState('unknown');
   } else if (coverage.state === 'before') {
     b.line(b.msg('status.before', { date: range.label, start: record.startsOn }));
     b.keyFact(record.startsOn);
+    b.measureState('not_allowed');
   } else {
     b.line(b.msg('status.unrecorded', { date: range.label }));
+    b.measureState('unknown');
   }
   b.blank();
 }
