@@ -16,6 +16,7 @@ export class AnswerBuilder {
   private statements = 0;
   /** A measure's state on the asked day, when the answer says it ("still in force?"). */
   private stateVerdict: Answer['verdict'] = null;
+  private stateAsked = false;
   readonly messages: MessageBook;
 
   constructor(
@@ -72,8 +73,9 @@ export class AnswerBuilder {
    * "아직 유효해? / was it still in force on …?": whether the measure applied that day (allowed), did
    * not yet (not_allowed) or is not recorded (unknown); the verdict unless a rule gives its own.
    */
-  measureState(verdict: NonNullable<Answer['verdict']>): this {
+  measureState(verdict: NonNullable<Answer['verdict']>, asked: boolean): this {
     this.stateVerdict = verdict;
+    this.stateAsked = asked;
     return this;
   }
 
@@ -109,8 +111,16 @@ export class AnswerBuilder {
       .join('\n')
       .replace(/\n{3,}/g, '\n\n')
       .trim();
+    // "Still in force then?" with no record for that day: the asked fact is unknown.
+    const status =
+      fields.status === 'answered' &&
+      fields.verdict === undefined &&
+      this.stateAsked &&
+      this.stateVerdict === 'unknown'
+        ? 'unknown_fact'
+        : fields.status;
     return {
-      status: fields.status,
+      status,
       language: this.language,
       projects: fields.projects ?? [],
       verdict: fields.verdict ?? this.stateVerdict,

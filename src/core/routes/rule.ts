@@ -260,7 +260,7 @@ export function answerDecision(b: AnswerBuilder, ctx: EngineContext, r: Reading,
   );
   // "특례 6월에 끝난 거 아니었어? 재공고해야 되나": the measure's state on that day, then the rule.
   if (asksStateOnly(r, decision, given) && decision.measure !== undefined) {
-    writeMeasureStatus(b, ctx.kb, decision.measure, r.lowered, r.today);
+    writeMeasureStatus(b, ctx.kb, decision.measure, r.lowered, r.today, r.forms);
     return answerDecisionInfo(b, ctx.kb, decision, ctx.topics);
   }
   const asksVerdict = given || (request.dateAsked && r.hits.cues.has('decision'));
@@ -280,6 +280,6 @@ export const routeDecisionInfo: Route = (b, ctx, r) => {
   const decision = r.decisionIds[0] !== undefined ? ctx.decisions.get(r.decisionIds[0]) : undefined;
   if (decision === undefined) return null;
   if (r.forms.has('status') && decision.measure !== undefined)
-    writeMeasureStatus(b, ctx.kb, decision.measure, r.lowered, r.today);
+    writeMeasureStatus(b, ctx.kb, decision.measure, r.lowered, r.today, r.forms);
   return answerDecisionInfo(b, ctx.kb, decision, ctx.topics);
 };

@@ -61,7 +61,7 @@ export const routeTopic: Route = (b, ctx, r) => {
   const named = r.decisionIds.map((id) => ctx.decisions.get(id)?.measure).find((m) => m !== undefined);
   const statusOf =
     r.forms.has('status') && topics[0]?.statusOf !== undefined ? (named ?? topics[0].statusOf) : undefined;
-  if (statusOf !== undefined) writeMeasureStatus(b, ctx.kb, statusOf, r.lowered, r.today);
+  if (statusOf !== undefined) writeMeasureStatus(b, ctx.kb, statusOf, r.lowered, r.today, r.forms);
   return answerEditionTopics(b, ctx, topics, []);
 };
 

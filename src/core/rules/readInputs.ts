@@ -6,6 +6,8 @@ import { numberToHangul } from 'es-hangul';
 import { extractAmounts } from '../reading/amounts.js';
 import { readRuleInputs } from './inputs/index.js';
 
+const NOW_IN_PERIOD = /올해도|올해에도|이번\s*달도|연장\s*(?:됐|되었|된\s*거)|아직|지금도|\bstill\b|\bextended\b/u;
+
 const digitsOf = (text: string): string[] => text.replace(/,(?=\d{3})/g, '').match(/\d+/g) ?? [];
 
 /**
@@ -20,7 +22,12 @@ export function readDecisionInputs(
   raw: string = prepared,
 ): DecisionRequest {
   const dateReading = readDate(prepared, today);
-  const asked = dateReading?.kind === 'date' ? dateReading.range : null;
+  const range = dateReading?.kind === 'date' ? dateReading.range : null;
+  // "올해도 연장됐어?", "still extended this year?": a period that holds today, asked of now.
+  const asked =
+    range !== null && range.from < today && today < range.to && NOW_IN_PERIOD.test(prepared)
+      ? { from: today, to: today, label: today }
+      : range;
   const date: DateRange = asked ?? { from: today, to: today, label: today };
   const reading = readRuleInputs(decision.id, prepared);
   const unclearInputs = new Set(reading.unclear.map((u) => u.input));

@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../../knowledge/parse.js';
+import type { QuestionForm } from '../../knowledge/schema.js';
 import type { AnswerBuilder } from '../compose.js';
 import { shiftDay } from '../reading/dates.js';
 import { readDate } from '../reading/readDate.js';
@@ -15,11 +16,18 @@ export function writeMeasureStatus(
   measureId: string,
   lowered: string,
   today: string,
+  forms: ReadonlySet<QuestionForm>,
 ): void {
+  // The state is what is asked unless the question asks something else of it too ("아직 5%
+  // 받네요, 위반 아닌가요?" asks whether the measure binds).
+  const stateAsked = [...forms].every((form) => STATE_FORMS.has(form));
   const measure = kb.measures.get(measureId);
   if (measure === undefined) return;
   const dateText = statusDateText(lowered);
-  const reading = readDate(dateText, today);
+  // "21년에도 유지됐어?": a two-digit year names the year.
+  const shortYear = /(?<![\d.])(\d{2})\s*년/u.exec(dateText)?.[1];
+  const reading =
+    readDate(dateText, today) ?? (shortYear !== undefined ? readDate(`20${shortYear}년`, today) : null);
   const asked = reading?.kind === 'date' ? reading.range : { from: today, to: today, label: today };
   // "2021년 6월에 끝난 거 아니었어?": whether it went on after the named day is what is asked.
   const range =
@@ -34,19 +42,19 @@ export function writeMeasureStatus(
     );
     b.keyFact(period.to);
     b.cite(period.sources);
-    b.measureState('allowed');
+    b.measureState('allowed', stateAsked);
   } else if (range.from > last.to) {
     b.line(`${b.msg('status.afterRecords', { date: range.label })} ${b.text(measure.afterLastPeriod)}`);
     b.keyFact(last.to);
     b.cite(last.sources);
-    b.measureState('unknown');
+    b.measureState('unknown', stateAsked);
   } else if (coverage.state === 'before') {
     b.line(b.msg('status.before', { date: range.label, start: record.startsOn }));
     b.keyFact(record.startsOn);
-    b.measureState('not_allowed');
+    b.measureState('not_allowed', stateAsked);
   } else {
     b.line(b.msg('status.unrecorded', { date: range.label }));
-    b.measureState('unknown');
+    b.measureState('unknown', stateAsked);
   }
   b.blank();
 }
@@ -66,5 +74,7 @@ function statusDateText(lowered: string): string {
 const AFTER =
   /\bafter\s+(?:the\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|end|mid)|\d\s*(?:일|월|년)?\s*이후/u;
 const ENDED = /끝났|끝난|끝나|종료|\bended\b|\bend\s+then\b|\bexpired\b/u;
+
+const STATE_FORMS: ReadonlySet<QuestionForm> = new Set(['status', 'premise', 'when']);
 
 const dayOf = (day: string) => ({ from: day, to: day, label: day });
