@@ -17,15 +17,37 @@ describe('"still in force?" says the state on the asked day first', () => {
       '2023-09-01',
       'As of 2023-09-01: in force — 6th extension (to 2023-12-31) (inferred)',
     ],
-    ['코로나 계약특례 아직 유효해?', '2026-11-30', '2026-11-30 기준: 시행 중인지 확인되지 않습니다.'],
+    // No record for the day: the asked state is unknown (one status rule), and so is the verdict.
+    [
+      '코로나 계약특례 아직 유효해?',
+      '2026-11-30',
+      '2026-11-30 기준: 시행 중인지 확인되지 않습니다.',
+      'unknown_fact',
+      'unknown',
+    ],
     [
       'are the covid contract exceptions still in force as of March 2024?',
       '2026-11-30',
       'As of 2024-03: in force — 7th extension',
     ],
-  ])('%s (asked on %s)', (question, today, first) => {
+    [
+      '적격심사 기간 단축 21년에도 유지됐어?',
+      '2026-11-30',
+      '2021 기준: 시행 중인지 확인되지 않습니다.',
+      'unknown_fact',
+      'unknown',
+    ],
+    [
+      'covid contract exceptions still in force before they began, in march 2020?',
+      '2026-11-30',
+      'As of 2020-03',
+      'answered',
+      'not_allowed',
+    ],
+  ])('%s (asked on %s)', (question, today, first, status = 'answered', verdict = 'allowed') => {
     const answer = ask(question, { today });
-    expect(answer.status).toBe('answered');
+    expect(answer.status).toBe(status);
+    expect(answer.verdict).toBe(verdict);
     expect(answer.text.split('\n')[0]).toContain(first);
   });
 

@@ -6,7 +6,8 @@ import { numberToHangul } from 'es-hangul';
 import { extractAmounts } from '../reading/amounts.js';
 import { readRuleInputs } from './inputs/index.js';
 
-const NOW_IN_PERIOD = /올해도|올해에도|이번\s*달도|연장\s*(?:됐|되었|된\s*거)|아직|지금도|\bstill\b|\bextended\b/u;
+const NOW_IN_PERIOD =
+  /올해도|올해에도|이번\s*달도|연장\s*(?:됐|되었|된\s*거)|아직|지금도|\bstill\b|\bextended\b/u;
 
 const digitsOf = (text: string): string[] => text.replace(/,(?=\d{3})/g, '').match(/\d+/g) ?? [];
 

@@ -75,6 +75,6 @@ const AFTER =
   /\bafter\s+(?:the\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|end|mid)|\d\s*(?:일|월|년)?\s*이후/u;
 const ENDED = /끝났|끝난|끝나|종료|\bended\b|\bend\s+then\b|\bexpired\b/u;
 
-const STATE_FORMS: ReadonlySet<QuestionForm> = new Set(['status', 'premise', 'when']);
+const STATE_FORMS: ReadonlySet<QuestionForm> = new Set(['status', 'premise']);
 
 const dayOf = (day: string) => ({ from: day, to: day, label: day });
