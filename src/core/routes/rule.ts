@@ -114,6 +114,8 @@ function requestsFor(
   if (!decision) return [];
   // "What is the fine for breaking the 50% cap?": a penalty is asked, not whether a share is allowed.
   if (PENALTY.test(r.lowered)) return [];
+  // "선금 100%도 코로나 특례임?": what kind of measure it is, not whether it is allowed.
+  if (IS_IT_THE_EXCEPTION.test(r.lowered) && !r.hits.cues.has('decision')) return [];
   if (viaTopic) {
     const request = outsideTheException(ctx, r, readDecisionInputs(decision, r.lowered, r.today, r.text));
     // "공사계약 선금 100% 언제부터야?" asks the topic's fact, not a verdict.
@@ -212,6 +214,8 @@ export const routeAfterRecords: Route = (b, ctx, r) => {
   return b.build({ status: 'unknown_fact', kind: 'measure' });
 };
 
+const IS_IT_THE_EXCEPTION =
+  /특례\s*(?:야|임|인가|인지|냐|예요|에요|였어|였나|인\s*거|맞)|\b(?:is|was)\s+(?:it|this|that)\s+(?:also\s+)?an?\s+covid(?:-19)?\s+(?:measure|exception|rule)\b|\ba\s+covid(?:-19)?\s+measure\b/u;
 const PENALTY =
   /\bfine\s+(?:for|of|is|amount)|\bfined\b|\bfines\b|\bpenalt(?:y|ies)\b|\bsanctions?\b|\bpunish|벌금|과태료|제재|처벌|불이익|패널티/u;
 
