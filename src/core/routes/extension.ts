@@ -66,6 +66,12 @@ function pickPeriods(r: Reading, periods: Measure['periods'], numbered: boolean)
     );
     if (naming.length > 0) return { kind: 'periods', periods: naming };
   }
+  // "extended beyond June 2021?", "2021년 6월 이후로도 연장됐어?": the extension after that end.
+  const beyond = beyondOf(r.lowered);
+  if (beyond !== null) {
+    const next = periods.find((p) => p.from > beyond[1]);
+    return next ? { kind: 'periods', periods: [next] } : null;
+  }
   const until = untilOf(r.lowered);
   if (until !== null) {
     const ending = periods.filter((p) => p.to >= until[0] && p.to <= until[1]);
@@ -81,6 +87,20 @@ function pickPeriods(r: Reading, periods: Measure['periods'], numbered: boolean)
 }
 
 /** The span in which the named end falls: a month, a half-year's last month, or a year's end. */
+const BEYOND_KO = /(?:20)?(\d{2})\s*년\s*(\d{1,2})\s*월\s*(?:말\s*)?(?:이후|넘어|다음)/u;
+const BEYOND_EN =
+  /\b(?:beyond|past|after)\s+(?:(?:the\s+)?(end|mid)[\s-]+(?:of\s+)?)?(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(20\d{2})\b/u;
+
+/** The month a question asks about extensions after, as its first and last day. */
+function beyondOf(text: string): [string, string] | null {
+  const ko = BEYOND_KO.exec(text);
+  if (ko) return monthSpan(`20${ko[1]}`, Number(ko[2]));
+  const en = BEYOND_EN.exec(text);
+  if (!en) return null;
+  const month = en[2] !== undefined ? MONTHS.indexOf(en[2]) + 1 : en[1] === 'mid' ? 6 : 12;
+  return monthSpan(en[3]!, month);
+}
+
 function untilOf(text: string): [string, string] | null {
   const ko = UNTIL_KO.exec(text);
   if (ko) {

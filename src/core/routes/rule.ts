@@ -215,7 +215,7 @@ export const routeAfterRecords: Route = (b, ctx, r) => {
 };
 
 const IS_IT_THE_EXCEPTION =
-  /특례\s*(?:야|임|인가|인지|냐|예요|에요|였어|였나|인\s*거|맞)|\b(?:is|was)\s+(?:it|this|that)\s+(?:also\s+)?an?\s+covid(?:-19)?\s+(?:measure|exception|rule)\b|\ba\s+covid(?:-19)?\s+measure\b/u;
+  /특례\s*(?:야|임|인가|인지|냐|예요|에요|였어|였나|인\s*거|맞|라서?\s|라\s*곧)|\b(?:is|was)\s+(?:it|this|that)\s+(?:also\s+)?an?\s+covid(?:-19)?\s+(?:measure|exception|rule)\b|\ba\s+covid(?:-19)?\s+measure\b/u;
 const PENALTY =
   /\bfine\s+(?:for|of|is|amount)|\bfined\b|\bfines\b|\bpenalt(?:y|ies)\b|\bsanctions?\b|\bpunish|벌금|과태료|제재|처벌|불이익|패널티/u;
 

@@ -28,7 +28,9 @@ export const routeTopic: Route = (b, ctx, r) => {
   }
   if (ids.length === 0) return null;
   const decisionFirst = r.decisionIds[0] !== undefined ? ctx.decisions.get(r.decisionIds[0]) : undefined;
-  if (decisionFirst && longest(r.hits.decisions) > longest(r.hits.topics, ids[0]))
+  // A year comparison's only word is the year ("2020년"): next to a rule's words it dates the rule.
+  const yearOnly = ctx.topics.get(ids[0]!)?.[0]?.compareYear !== undefined;
+  if (decisionFirst && longest(r.hits.decisions) > (yearOnly ? 0 : longest(r.hits.topics, ids[0])))
     return answerDecision(b, ctx, r, decisionFirst);
   // The rest of the question may point at a rule's card more than at the topic whose words it has
   // ("how much was the bid bond cut under the COVID exceptions?" is about the bond cut).
