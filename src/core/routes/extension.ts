@@ -67,7 +67,8 @@ function pickPeriods(r: Reading, periods: Measure['periods'], numbered: boolean)
     if (naming.length > 0) return { kind: 'periods', periods: naming };
   }
   // "extended beyond June 2021?", "2021년 6월 이후로도 연장됐어?": the extension after that end.
-  const beyond = beyondOf(r.lowered);
+  // ("…2024년 12월 이후는 모르겠어요. 지금 아직 특례 기간 맞나요?" asks the state today instead.)
+  const beyond = r.forms.has('status') ? null : beyondOf(r.lowered);
   if (beyond !== null) {
     const next = periods.find((p) => p.from > beyond[1]);
     return next ? { kind: 'periods', periods: [next] } : null;

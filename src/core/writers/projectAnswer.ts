@@ -43,7 +43,9 @@ export function askedAspects(
     asked = asked.filter((a) => a !== 'phase');
   if (asked.includes('technologyGroup')) asked = asked.filter((a) => a !== 'category');
   // "2020년엔 35억이었다던데 2021년도 그 정도?": an amount asks for the budget; "국토부 사업임?" the agency.
-  if (asked.length === 0 && /\d\s*(?:억|만\s*원|billion|million)|₩/u.test(lowered)) asked = ['budget'];
+  // "…a MOLIT project with 112억 in 2021 — true?": a stated amount is checked with whatever else is.
+  if (!asked.includes('budget') && /\d\s*(?:억|만\s*원|billion|million)|₩/u.test(lowered))
+    asked.push('budget');
   if (namesAgency && !asked.includes('leadAgency') && (asked.length === 0 || asked.includes('budget')))
     asked.push('leadAgency');
   // New or continuing: a continuing project's phase says how far along it is (said only when known).
@@ -132,6 +134,12 @@ export function answerProjects(b: AnswerBuilder, ctx: EngineContext, ask: Projec
       }
       if (years.length === 0) writeOtherEditions(b, pick.others, aspect);
     }
+    // "작년엔 이름이 달랐다던데?", "what was it called before?": the notes that give an earlier name.
+    if (FORMER_NAME.test(ask.lowered)) {
+      for (const record of records)
+        for (const note of record.notes.filter((n) => /이름|called/u.test(`${n.text.ko} ${n.text.en}`)))
+          b.statement(note);
+    }
     // "1단계는 언제?", "phase 1 timeline": the notes that speak of phase 1.
     if (/1\s*단계|1\s*차|(?:phase|stage)\s*(?:1|one)\b|first\s+(?:phase|stage)/u.test(ask.lowered)) {
       for (const record of records)
@@ -154,6 +162,9 @@ export function answerProjects(b: AnswerBuilder, ctx: EngineContext, ask: Projec
     projects: ask.ids,
   });
 }
+
+const FORMER_NAME =
+  /이름\S*\s*(?:\S+\s+)?(?:달랐|다르|바뀌|바뀐|변경)|(?:예전|이전|원래|옛|작년|전에는?)\s*(?:\S+\s+)?이름|\b(?:former|previous|old|earlier)\s+name|\bcalled\s+(?:before|previously|in\s+20\d{2})|\bused\s+to\s+be\s+called|\brenamed\b/u;
 
 function writeMissingYear(b: AnswerBuilder, records: readonly Project[], year: number): void {
   const latest = records.at(-1)!;
