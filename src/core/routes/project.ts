@@ -64,6 +64,8 @@ export const routeSharedName: Route = (b, ctx, r) => {
 
 /** A list of projects, maybe filtered ("신규 사업", "국토부 사업", "사업별 예산"). */
 export const routeList: Route = (b, ctx, r) => {
+  // "장기계속계약 과제는 왜 설명을 안 해?" asks a topic's reason, not which projects.
+  if (r.forms.has('why') && longest(r.hits.topics) > 4) return null;
   const list = readListFilter(r);
   if (list === null || (r.topicIds.length > 0 && !list.strong)) return null;
   return answerList(b, ctx, { year: editionYear(ctx, r), ...list.filter }, r.today);
