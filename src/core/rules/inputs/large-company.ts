@@ -189,13 +189,33 @@ function writeProjectAmount(draft: InputDraft, text: string, project: RoledAmoun
 }
 
 const REQUIRED = ['companyTier', 'amountKrw'] as const;
+/** The words just before an amount that make it the VAT ("VAT is 3.8억", "부가세 3.8억"). */
+const VAT_BEFORE = /(?:vat|부가세|부가가치세)\s*(?:is|of|amount|는|은|가|이|:|=)?\s*(?:krw|₩)?\s*$/u;
 
 /**
  * "Estimated price 75억, so 82.5억 with VAT": the second amount is the first with VAT added, not
  * another one. The one with VAT is kept as the project amount; sales are never paired.
  */
-function withoutVatRestatement(roled: RoledAmount[]): RoledAmount[] {
+function withoutVatRestatement(roled: RoledAmount[], text: string): RoledAmount[] {
   const candidates = roled.filter((a) => a.role !== 'sales');
+  // "estimated price 38억 and VAT 3.8억", "추정가격 38억, 부가세 3.8억": the VAT written out is added.
+  for (const vat of candidates) {
+    if (!VAT_BEFORE.test(text.slice(Math.max(0, vat.amount.index - 14), vat.amount.index))) continue;
+    const base = candidates.find(
+      (a) => a !== vat && Math.abs(a.amount.krw * VAT_RATE - vat.amount.krw) <= a.amount.krw * 0.0005,
+    );
+    if (base === undefined) continue;
+    const total: AmountMention = {
+      ...base.amount,
+      krw: base.amount.krw + vat.amount.krw,
+      text: `${base.amount.text} + VAT ${vat.amount.text}`,
+    };
+    return roled
+      .filter((a) => a !== vat)
+      .map((a) =>
+        a === base ? { ...a, amount: total, role: 'project' as const, estimatedPrice: false } : a,
+      );
+  }
   for (const base of candidates) {
     const withVat = candidates.find(
       (a) => a !== base && Math.abs(a.amount.krw - base.amount.krw * (1 + VAT_RATE)) <= a.amount.krw * 0.005,
@@ -217,7 +237,7 @@ function withoutVatRestatement(roled: RoledAmount[]): RoledAmount[] {
  */
 export function readLargeCompanyInputs(text: string): InputReading {
   const draft = startReading();
-  const roled = withoutVatRestatement(roleAll(text, extractAmounts(text)));
+  const roled = withoutVatRestatement(roleAll(text, extractAmounts(text)), text);
   const impossible = roled.some(
     (a) => !Number.isFinite(a.amount.krw) || /[-−]$/u.test(text.slice(0, a.amount.index).trimEnd()),
   );

@@ -163,6 +163,23 @@ describe('large company: VAT and the estimated price', () => {
   });
 });
 
+describe('large company: the VAT written out as its own amount', () => {
+  it.each([
+    ["The project's estimated price is 38억 and VAT is 3.8억; our sales are 5,000억", '38억 + VAT 3.8억'],
+    ['매출 5천억 대기업인데 추정가격 38억, 부가세 3.8억이면 참여 돼?', '38억 + VAT 3.8억'],
+  ])('adds it to the price once: %s', (question, shown) => {
+    const reading = read(question);
+    expect(reading.values['amountKrw']).toBe(4_180_000_000);
+    expect(reading.values['salesKrw']).toBe(500_000_000_000);
+    expect(reading.display['amountKrw']).toBe(shown);
+  });
+
+  it('an amount after "VAT" that is not a tenth of another is not added', () => {
+    const reading = read('대기업, 추정가격 38억, 부가세 5억?');
+    expect(reading.values['amountKrw']).toBeUndefined();
+  });
+});
+
 describe('large company: bounded project amounts', () => {
   it('"80억 이상 사업" is read at its floor', () => {
     expect(read('대기업인데 80억 이상 사업 참여돼?').values['amountKrw']).toBe(8_000_000_000);
