@@ -1,7 +1,14 @@
 import { routeExtension } from './extension.js';
 import { routeInvalidDate, routeOutOfScope } from './guards.js';
 import { routeHelp, routeNearest } from './nearest.js';
-import { routeList, routeListCue, routeProject, routeSharedName, routeUnrecorded } from './project.js';
+import {
+  routeList,
+  routeListCue,
+  routeProject,
+  routeSharedName,
+  routeSuperlative,
+  routeUnrecorded,
+} from './project.js';
 import type { Route } from './route.js';
 import { routeAfterRecords, routeDecisionInfo, routeRule } from './rule.js';
 import { routeClaim, routeTopic } from './topic.js';
@@ -16,6 +23,7 @@ export const ROUTES: readonly Route[] = [
   routeExtension,
   routeProject,
   routeSharedName,
+  routeSuperlative,
   routeList,
   routeTopic,
   routeListCue,

@@ -1,6 +1,7 @@
 import type { Reading } from '../reading/read.js';
 import { answerList, type ProjectFilter } from '../writers/list.js';
-import { projectName, writeProjectListItem } from '../writers/project.js';
+import { formatAmount, projectName, writeProjectListItem } from '../writers/project.js';
+import { editionsKnownOn } from '../context.js';
 import { answerOtherYear, answerProjects } from '../writers/projectAnswer.js';
 import { answerTopics } from '../writers/topic.js';
 import { editionYear, firstTopic, longest, type Route } from './route.js';
@@ -69,6 +70,51 @@ export const routeList: Route = (b, ctx, r) => {
   const list = readListFilter(r);
   if (list === null || (r.topicIds.length > 0 && !list.strong)) return null;
   return answerList(b, ctx, { year: editionYear(ctx, r), ...list.filter }, r.today);
+};
+
+const SMALLEST = /작은|적은|최소|적게|낮은|smallest|least|lowest|cheapest|fewest/u;
+const BUDGET_WORDS = /예산|금액|돈|비싼|budget|money|funding|expensive|cost/u;
+
+/**
+ * "예산 제일 큰 과제", "smallest budget project": among the projects whose budget a source gives,
+ * said as such (the others' budgets are unknown, so it is not the largest of all).
+ */
+export const routeSuperlative: Route = (b, ctx, r) => {
+  if (!r.forms.has('superlative') || r.projectIds.length > 0 || r.decisionIds.length > 0) return null;
+  if (!r.aspects.includes('budget') && !BUDGET_WORDS.test(r.lowered)) return null;
+  // The year asked, else the latest edition known on the as-of day that gives any project budget.
+  const asked = editionYear(ctx, r);
+  const known = editionsKnownOn(ctx.kb, r.today);
+  const edition =
+    asked !== undefined
+      ? ctx.kb.editions.find((e) => e.year === asked)
+      : ([...known].reverse().find((e) => e.projects.some((p) => p.budget.value !== null)) ?? known.at(-1));
+  if (edition === undefined) return null;
+  const budgets = edition.projects
+    .flatMap((p) => (p.budget.value === null ? [] : [{ project: p, budget: p.budget.value }]))
+    .sort((x, y) => x.budget.krw - y.budget.krw);
+  if (budgets.length === 0) {
+    b.line(b.msg('superlative.noneKnown', { year: edition.year }));
+    return b.build({ status: 'unknown_fact', kind: 'list' });
+  }
+  const smallest = SMALLEST.test(r.lowered);
+  const pick = smallest ? budgets[0]! : budgets.at(-1)!;
+  b.line(
+    b.msg(smallest ? 'superlative.smallest' : 'superlative.largest', {
+      year: edition.year,
+      known: budgets.length,
+      count: edition.program.projectCount.value ?? '?',
+    }),
+  );
+  b.line(
+    `${projectName(pick.project, b.language)} — ${formatAmount(pick.budget, b.language)}${b.mark(pick.project.budget.confidence)}`,
+  );
+  b.keyFact(pick.budget.ko);
+  b.cite(pick.project.budget.sources);
+  b.blank();
+  b.line(b.msg('superlative.knownList'));
+  for (const { project } of [...budgets].reverse()) writeProjectListItem(b, project);
+  return b.build({ status: 'answered', kind: 'list', projects: [pick.project.id] });
 };
 
 /** "사업 예산 알려줘", "list the projects": the whole list. */
