@@ -40,7 +40,8 @@ const WON_SUFFIX = /^\s*원/u;
 /** A bare "5천" right after 억 (not 5천만, not 5천억). */
 const EOK_THEN_CHEON = /^\s*([1-9])\s*천(?!\s*(?:만|억|\d))/u;
 const EN_AMOUNT = new RegExp(
-  `(?:krw|₩|won)?\\s*${NUMBER}\\s*(trillion|billion|bn|million|mn)\\b\\s*(?:won|krw)?`,
+  // "80 million won", "an 80-million-won contract".
+  `(?:krw|₩|won)?\\s*${NUMBER}(?:\\s*|-)(trillion|billion|bn|million|mn)\\b(?:\\s*|-)(?:won|krw)?`,
   'gu',
 );
 const PLAIN_WON = new RegExp(`(?:₩|krw\\s*)?(\\d{1,3}(?:,\\d{3}){2,}|\\d{7,})\\s*(?:원|won|krw)?`, 'gu');

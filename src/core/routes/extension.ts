@@ -48,7 +48,7 @@ const ORDINAL_WORD =
 const ORDINAL_EN = /\b([1-9])(?:st|nd|rd|th)\s+(?:extension|renewal)/u;
 const HALF_KO = /(?<!\d)(?:20)?(\d{2})\s*년?\s*(상반기|하반기)/u;
 const HALF_EN =
-  /\b(first|second|1st|2nd)\s+half\s+(?:of\s+)?(?:20)?(\d{2})\b|\b(?:20)?(\d{2})\s*(h1|h2)\b|\b(h1|h2)\s*(?:20)?(\d{2})\b/u;
+  /\b(first|second|1st|2nd)\s+half\s+(?:of\s+)?(?:20)?(\d{2})\b|\b(?:20)?(\d{2})[\s-]*(h1|h2)\b|\b(h1|h2)[\s-]*(?:20)?(\d{2})\b/u;
 
 type Pick = { kind: 'count' } | { kind: 'periods'; periods: Measure['periods'] };
 

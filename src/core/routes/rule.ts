@@ -31,8 +31,12 @@ export const routeRule: Route = (b, ctx, r) => {
         !r.decisionIds.includes(d.id),
     )
     .map((d) => d.id);
-  const requests = [...r.decisionIds, ...viaTopic].flatMap((id) =>
-    requestsFor(ctx, r, id, viaTopic.includes(id), aboutTheRule, longestTopicHit),
+  const requests = smallValueFirst(
+    ctx,
+    r,
+    [...r.decisionIds, ...viaTopic].flatMap((id) =>
+      requestsFor(ctx, r, id, viaTopic.includes(id), aboutTheRule, longestTopicHit),
+    ),
   );
   if (requests.length === 0) return null;
   // No date, or a span that starts before the exception ("during 2020"): the rule's timeline
@@ -102,6 +106,29 @@ function topicAhead(
 }
 
 /** The request for one decision the question may ask about, or none when it asks something else. */
+/**
+ * "소기업이랑 8천만원짜리 용역 수의계약 해도 돼요?": a single-source question that gives a small
+ * contract's amount and who or what it is with, and no failed bid, asks the small-value limit, not
+ * the failed-bid exception.
+ */
+function smallValueFirst(ctx: EngineContext, r: Reading, requests: DecisionRequest[]): DecisionRequest[] {
+  const failedBid = requests.find((q) => q.decision.id === 'single-source');
+  const small = ctx.decisions.get('small-single-source');
+  if (failedBid === undefined || small === undefined || failedBid.values['failedRounds'] !== undefined)
+    return requests;
+  const request = readDecisionInputs(small, r.lowered, r.today, r.text);
+  const { amountKrw, smallFirm, workType } = request.values;
+  if (amountKrw === undefined || (smallFirm === undefined && workType === undefined)) return requests;
+  // "…to a small business": who the contract is with, not a question of large-company limits.
+  const others = requests.filter(
+    (q) =>
+      q !== failedBid &&
+      q.decision.id !== small.id &&
+      !(q.decision.id === 'large-company' && q.values['companyTier'] === 'sme'),
+  );
+  return [...others, request];
+}
+
 function requestsFor(
   ctx: EngineContext,
   r: Reading,
@@ -114,6 +141,8 @@ function requestsFor(
   if (!decision) return [];
   // "What is the fine for breaking the 50% cap?": a penalty is asked, not whether a share is allowed.
   if (PENALTY.test(r.lowered)) return [];
+  // "When was Article 48(4) amended?": the rule's history, not a verdict.
+  if (r.forms.has('when') && AMENDED.test(r.lowered)) return [];
   // "선금 100%도 코로나 특례임?": what kind of measure it is, not whether it is allowed.
   if (IS_IT_THE_EXCEPTION.test(r.lowered) && !r.hits.cues.has('decision')) return [];
   if (viaTopic) {
@@ -214,6 +243,7 @@ export const routeAfterRecords: Route = (b, ctx, r) => {
   return b.build({ status: 'unknown_fact', kind: 'measure' });
 };
 
+const AMENDED = /개정|amended|amendment|revised|흡수/u;
 const IS_IT_THE_EXCEPTION =
   /특례\s*(?:야|임|인가|인지|냐|예요|에요|였어|였나|인\s*거|맞|라서?\s|라\s*곧)|\b(?:is|was)\s+(?:it|this|that)\s+(?:also\s+)?an?\s+covid(?:-19)?\s+(?:measure|exception|rule)\b|\ba\s+covid(?:-19)?\s+measure\b/u;
 const PENALTY =

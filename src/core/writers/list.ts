@@ -99,7 +99,12 @@ function writeEditionList(b: AnswerBuilder, edition: Edition, filter: ProjectFil
     const total = program.totalBudget.value
       ? formatAmount(program.totalBudget.value, b.language)
       : b.msg('notFound');
-    b.line(b.msg('list.header', { year, count: program.projectCount.value ?? '?', total }));
+    // "이름이 확인된 건 몇 개?": how many the sources name, and how many of those are inferred.
+    const inferred = edition.projects.filter((p) => p.membership.confidence === 'inferred').length;
+    const named = edition.projects.length - inferred;
+    b.line(b.msg('list.header', { year, count: program.projectCount.value ?? '?', total, named }));
+    if (inferred > 0) b.line(b.msg('list.inferredMembers', { inferred }));
+    b.fact(String(named), String(inferred));
     if (program.totalBudget.value) b.keyFact(program.totalBudget.value.ko);
     b.cite(program.totalBudget.sources);
   } else {

@@ -67,6 +67,12 @@ export function writeProjectAspect(
   }
   const field = project[aspect];
   const note = field.note ? ` — ${b.text(field.note)}` : '';
+  // A new project has no phase number: "phase 2 in 2021?" is answered by its being new.
+  if (aspect === 'phase' && field.value === null && project.isNew.value === true && field.note) {
+    b.line(`${b.text(field.note)}${b.mark(project.isNew.confidence)}`);
+    b.cite(project.isNew.sources);
+    return true;
+  }
   if (field.value === null) {
     // In an overview, a missing value is one short line, not the full explanation.
     if (!brief) {

@@ -16,6 +16,8 @@ describe('extractAmounts', () => {
     ['KRW 3.8bn', 3_800_000_000],
     ['1.5 trillion won', 1_500_000_000_000],
     ['10,000,000,000원', 10_000_000_000],
+    ['an 80-million-won services contract', 80_000_000],
+    ['a 1.5-billion-won project', 1_500_000_000],
   ])('%s → %d', (text, krw) => {
     expect(extractAmounts(text).map((a) => a.krw)).toEqual([krw]);
   });

@@ -11,7 +11,7 @@ const SALES_SPLIT_KRW = 8e11;
 const VAT_RATE = 0.1;
 
 const GROUP =
-  /상호\s*출자|상출제|상출\s*기업|기업\s*집단|계열사|재벌|business\s+groups?|restricted\s+groups?|conglomerates?|chaebols?|affiliat(?:e|es|ed)\b|cross-?\s?shareholding/gu;
+  /상호\s*출자|상출제|상출\s*(?:기업|계열|그룹|집단|소속|사)|기업\s*집단|계열사|재벌|business\s+groups?|restricted\s+groups?|conglomerates?|chaebols?|affiliat(?:e|es|ed)\b|cross-?\s?shareholding/gu;
 const MIDSIZE = /중견|mid-?\s?sized?|midsize|middle-?\s?market/gu;
 const SME =
   /중소|(?<![a-z])smes?\b|small\s+(?:and\s+medium|company|companies|firm|firms|business|businesses)|startup|스타트업|벤처/gu;
