@@ -66,6 +66,7 @@ function pickPeriods(r: Reading, periods: Measure['periods'], numbered: boolean)
     );
     if (naming.length > 0) return { kind: 'periods', periods: naming };
   }
+  if (HOW_MANY_TIMES.test(r.lowered)) return { kind: 'count' };
   // "extended beyond June 2021?", "2021년 6월 이후로도 연장됐어?": the extension after that end.
   // ("…2024년 12월 이후는 모르겠어요. 지금 아직 특례 기간 맞나요?" asks the state today instead.)
   const beyond = r.forms.has('status') ? null : beyondOf(r.lowered);
@@ -194,7 +195,18 @@ export const routeExtension: Route = (b, ctx, r) => {
   );
   // Only the national chain the overview reports is numbered; other chains may have gaps.
   const numbered = !local && measure.id === ctx.kb.topics.find((t) => t.statusOf !== undefined)?.statusOf;
-  if (pick.kind === 'count') return answerCount(b, measure, periods, numbered);
+  if (pick.kind === 'count') {
+    // "By mid-2023, how many times…?", "2023년 6월까지 몇 번 연장됐어?": the extensions ending by then.
+    const by = numbered ? byDay(r.lowered) : null;
+    const counted = by === null ? periods : periods.filter((p) => p.to <= by);
+    if (by !== null && counted.length > 1 && counted.length < periods.length) {
+      b.line(b.msg('extension.countBy', { count: counted.length - 1, by, to: counted.at(-1)!.to }));
+      b.keyFact(String(counted.length - 1), counted.at(-1)!.to);
+      for (const period of counted) writePeriod(b, period);
+      return b.build({ status: 'answered', kind: 'measure' });
+    }
+    return answerCount(b, measure, periods, numbered);
+  }
   for (const period of pick.periods) writePeriod(b, period);
   return b.build({ status: 'answered', kind: 'measure' });
 };
@@ -205,6 +217,29 @@ function writePeriod(b: AnswerBuilder, period: Measure['periods'][number]): void
   b.fact(period.from, period.to);
   b.cite(period.sources);
 }
+
+const BY_EN =
+  /\bby\s+(?:(?:the\s+)?(end|mid)[\s-]+(?:of\s+)?)?(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(20\d{2})\b/u;
+const BY_KO = /(?:20)?(\d{2})\s*년\s*(?:(\d{1,2})\s*월\s*(?:말)?|(상반기|하반기|말))?\s*까지/u;
+
+/** The last day a count question counts to ("by mid-2023", "2023년 6월까지"), or null. */
+function byDay(text: string): string | null {
+  const en = BY_EN.exec(text);
+  if (en) {
+    const month = en[2] !== undefined ? MONTHS.indexOf(en[2]) + 1 : en[1] === 'mid' ? 6 : 12;
+    return monthEnd(Number(en[3]), month);
+  }
+  const ko = BY_KO.exec(text);
+  if (!ko) return null;
+  const month = ko[2] !== undefined ? Number(ko[2]) : ko[3] === '상반기' ? 6 : 12;
+  return monthEnd(2000 + Number(ko[1]), month);
+}
+
+const monthEnd = (year: number, month: number): string =>
+  new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+
+/** "몇 번 연장됐어?", "how many times": a count, whatever end the question also names. */
+const HOW_MANY_TIMES = /몇\s*(?:번|차례|회)|how\s+many\s+(?:times|extensions)/u;
 
 function answerCount(
   b: AnswerBuilder,
