@@ -133,20 +133,6 @@ export class PhraseMatcher<T> {
 
     const { compact, tokens } = text;
     let wordStarts: Set<number> | undefined;
-    // The phrase ends one word and starts the next ("과제 외교부" for 제외); a word split by a
-    // stray space ("예 산") is still read.
-    const straddles = (start: number, length: number) => {
-      wordStarts ??= tokenStarts(tokens);
-      for (let k = start + 1; k < start + length; k++)
-        if (
-          wordStarts.has(k) &&
-          !wordStarts.has(start) &&
-          !wordStarts.has(start + length) &&
-          start + length < compact.length
-        )
-          return true;
-      return false;
-    };
     for (let i = 0; i < compact.length; i++) {
       for (const prefix of [compact.slice(i, i + 2), compact[i]!]) {
         for (const p of this.byPrefix.get(prefix) ?? []) {
@@ -154,7 +140,9 @@ export class PhraseMatcher<T> {
             p.key.length >= prefix.length &&
             compact.startsWith(p.key, i) &&
             numberBounded(compact, i, p.key) &&
-            !(p.withinWord && straddles(i, p.key.length))
+            !(
+              p.withinWord && straddles((wordStarts ??= tokenStarts(tokens)), compact.length, i, p.key.length)
+            )
           )
             hit(p, false);
         }
@@ -218,6 +206,22 @@ export class PhraseMatcher<T> {
     }
     return hits;
   }
+}
+
+/**
+ * Whether a phrase at `start` ends one word of the question and starts the next ("과제 외교부" for
+ * 제외); a word split by a stray space ("예 산") is still read.
+ */
+function straddles(
+  wordStarts: ReadonlySet<number>,
+  textLength: number,
+  start: number,
+  length: number,
+): boolean {
+  const end = start + length;
+  if (wordStarts.has(start) || wordStarts.has(end) || end >= textLength) return false;
+  for (let k = start + 1; k < end; k++) if (wordStarts.has(k)) return true;
+  return false;
 }
 
 /** Where each token of the question starts in its compact form. */

@@ -20,6 +20,7 @@ const MENTIONS = /<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b/giu;
 /** Already normal: lower-case letters, digits and Hangul in single-spaced words (most data phrases). */
 const PLAIN = /^[a-z0-9\uac00-\ud7a3]+(?: [a-z0-9\uac00-\ud7a3]+)*$/;
 const LATIN_THEN_HANGUL = /[a-z][\uac00-\ud7a3]/;
+const LATIN_NUMBER_THEN_HANGUL = /(?<=[a-z]\s?\d+)(?=[\uac00-\ud7a3])/g;
 
 export function normalizeText(raw: string): NormalizedText {
   // The index normalises thousands of data phrases at start-up; most need no change.
@@ -31,7 +32,7 @@ export function normalizeText(raw: string): NormalizedText {
     // "bidder가", "gov24에서": a Korean particle on a Latin word is a word of its own.
     .replace(/(?<=[a-z])(?=[\uac00-\ud7a3])/g, ' ')
     // "Article 54는": a number after a Latin word keeps its particle apart too.
-    .replace(/(?<=[a-z]\s?\d+)(?=[\uac00-\ud7a3])/g, ' ')
+    .replace(LATIN_NUMBER_THEN_HANGUL, ' ')
     .replace(MENTIONS, ' ')
     .replace(/[‘’`´]/g, "'")
     .replace(/(\p{L})'(\p{L})/gu, '$1$2')

@@ -369,12 +369,15 @@ export function normalizeNumerals(text: string): string {
   );
 }
 
+const SINO_WITH_UNIT = /[일이삼사오육칠팔구십백천][십백천만억조]/u;
+
 /**
  * Sino-Korean numbers with a unit as digits and nothing else (육백사십오억 → 645억), so the phrase
  * index finds "645억" however it was typed; native counts ("한 번") stay, as phrases spell them.
  */
 export function sinoAmountsAsDigits(text: string): string {
-  return /[일이삼사오육칠팔구십백천만억조]/u.test(text) ? rewriteSinoNumbers(text) : text;
+  // A numeral followed by a multiplier or unit (육백, 구십, 일조, 삼억); most questions have none.
+  return SINO_WITH_UNIT.test(text) ? rewriteSinoNumbers(text) : text;
 }
 
 /** The text the input readers expect: NFKC, lower case, number words as digits. */
