@@ -20,11 +20,13 @@ const MENTIONS = /<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b/giu;
 /** Already normal: lower-case letters, digits and Hangul in single-spaced words (most data phrases). */
 const PLAIN = /^[a-z0-9\uac00-\ud7a3]+(?: [a-z0-9\uac00-\ud7a3]+)*$/;
 const LATIN_THEN_HANGUL = /[a-z][\uac00-\ud7a3]/;
+const ART_NUMBER = /\bart\s?(?=\d)/g;
+const HAS_ART_NUMBER = /\bart\s?\d/;
 const LATIN_NUMBER_THEN_HANGUL = /(?<=[a-z]\s?\d+)(?=[\uac00-\ud7a3])/g;
 
 export function normalizeText(raw: string): NormalizedText {
   // The index normalises thousands of data phrases at start-up; most need no change.
-  if (PLAIN.test(raw) && !LATIN_THEN_HANGUL.test(raw))
+  if (PLAIN.test(raw) && !LATIN_THEN_HANGUL.test(raw) && !HAS_ART_NUMBER.test(raw))
     return { spaced: raw, compact: raw.replace(/ /g, ''), tokens: raw.split(' ') };
   const spaced = raw
     .normalize('NFKC')
@@ -42,7 +44,9 @@ export function normalizeText(raw: string): NormalizedText {
     // Hyphens join words ("large-company", "e-certificate"): read them as spaces.
     .replace(/(?<=\p{L})-(?=\p{L})|(?<![\p{L}\p{N}])-|-(?![\p{L}\p{N}])/gu, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    // "art. 38", "art 50": the article.
+    .replace(ART_NUMBER, 'article ');
   const compact = spaced.replace(/[\s-]/g, '');
   return { spaced, compact, tokens: spaced === '' ? [] : spaced.split(' ') };
 }

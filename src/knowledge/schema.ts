@@ -92,6 +92,8 @@ export const topicSchema = z
           .object({
             requires: z.array(aliasesSchema).min(1),
             verdict: z.enum(['allowed', 'not_allowed']),
+            /** The day the claim starts to hold; asked before it, the claim does not answer. */
+            since: isoDate.optional(),
             text: localizedSchema,
             sources: z.array(id).min(1),
             confidence: confidenceSchema,

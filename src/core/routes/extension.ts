@@ -15,7 +15,7 @@ const UNTIL_KO = /(?:20)?(\d{2})\s*년\s*(?:(\d{1,2})\s*월\s*(?:말|까지)?|(�
 const UNTIL_EN =
   /\b(?:to|until|till|through|out\s+to)\s+(?:(?:the\s+)?(end|mid)[\s-]+(?:of\s+)?)?(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(20\d{2})(?:-(\d{2})-\d{2})?\b/u;
 const EXCEPTIONS = /특례|exceptions?\b/u;
-const ANNOUNCED = /발표|밝혔|말했|announce|said/u;
+const ANNOUNCED = /발표|밝혔|말했|언급|announce|said|\bsays?\b|\bextend(?:ed)?\s+in\s+(?:late|early|mid)?/u;
 const EVERY = /every|all\s+the|list|전부|모든|다\s*알려|정리/u;
 const MONTHS = [
   'january',
@@ -31,7 +31,7 @@ const MONTHS = [
   'november',
   'december',
 ];
-const ORDINAL_KO = /(?<!\d)([1-9])\s*(?:차|번째|번\s*째)\s*연장/u;
+const ORDINAL_KO = /(?<!\d)([1-9])\s*(?:차|번째|번\s*째|차례)\s*연장/u;
 /** "the first extension", "the fifth round", "첫 번째 연장", "다섯 번째 연장". */
 const ORDINAL_WORDS: Readonly<Record<string, number>> = {
   ...Object.fromEntries(
@@ -44,7 +44,7 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = {
   첫: 1,
 };
 const ORDINAL_WORD =
-  /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\s+(?:extension|renewal|round|time)|(첫|두|세|네|다섯|여섯|일곱|여덟|아홉)\s*(?:번째|째)\s*연장/u;
+  /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\s+(?:extension|renewal|round|time)|(첫|두|세|네|다섯|여섯|일곱|여덟|아홉)\s*(?:번째|째|차례)\s*연장/u;
 const ORDINAL_EN = /\b([1-9])(?:st|nd|rd|th)\s+(?:extension|renewal)/u;
 const HALF_KO = /(?<!\d)(?:20)?(\d{2})\s*년?\s*(상반기|하반기)/u;
 const HALF_EN =
@@ -61,9 +61,12 @@ function pickPeriods(r: Reading, periods: Measure['periods'], numbered: boolean)
   }
   const day = announcedDay(r.lowered);
   if (day !== null) {
-    const naming = periods.filter(
-      (p) => p.note !== undefined && (p.note.ko.includes(day) || p.note.en.includes(day)),
-    );
+    // The note names the day it was said; the period's own end ("지방계약도 2023-06-30까지") is not it.
+    const naming = periods.filter((p) => {
+      if (p.note === undefined) return false;
+      const note = `${p.note.ko} ${p.note.en}`.replaceAll(p.to, '');
+      return day.some((form) => note.includes(form));
+    });
     if (naming.length > 0) return { kind: 'periods', periods: naming };
   }
   if (HOW_MANY_TIMES.test(r.lowered)) return { kind: 'count' };
@@ -129,15 +132,22 @@ const monthSpan = (year: string, month: number): [string, string] => {
 };
 
 /** The day a question asks what was announced on, as YYYY-MM-DD. */
-function announcedDay(text: string): string | null {
+function announcedDay(text: string): string[] | null {
   if (!ANNOUNCED.test(text)) return null;
   const iso = /(20\d{2})-(\d{2})-(\d{2})/u.exec(text);
-  if (iso) return iso[0];
+  if (iso) return [iso[0]];
   const ko = /(20\d{2})\s*년\s*(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?/u.exec(text);
-  if (!ko) return null;
-  // A month alone ("2021년 6월에 … 누가 발표했어?") finds a record that names a day in it.
-  const month = `${ko[1]}-${ko[2]!.padStart(2, '0')}`;
-  return ko[3] === undefined ? month : `${month}-${ko[3].padStart(2, '0')}`;
+  const en = new RegExp(`\\b(${MONTHS.join('|')})\\s+(?:(\\d{1,2}),?\\s+)?(20\\d{2})\\b`, 'u').exec(text);
+  const year = ko?.[1] ?? en?.[3];
+  const month = ko ? Number(ko[2]) : en ? MONTHS.indexOf(en[1]!) + 1 : 0;
+  const date = ko?.[3] ?? en?.[2];
+  if (year === undefined || month === 0) return null;
+  const yearMonth = `${year}-${String(month).padStart(2, '0')}`;
+  if (date !== undefined) return [`${yearMonth}-${date.padStart(2, '0')}`];
+  // A month alone ("2021년 6월에 … 누가 발표했어?", "in late December 2023") finds a record that
+  // names a day in it, or the month itself.
+  const name = MONTHS[month - 1]!;
+  return [yearMonth, `${year}년 ${month}월`, `${name[0]!.toUpperCase()}${name.slice(1)} ${year}`];
 }
 
 function ordinalOf(text: string): number | null {

@@ -4,6 +4,7 @@ import { routeHelp, routeNearest } from './nearest.js';
 import {
   routeList,
   routeListCue,
+  routeListExcept,
   routeProject,
   routeSharedName,
   routeSuperlative,
@@ -21,6 +22,7 @@ export const ROUTES: readonly Route[] = [
   routeRule,
   routeAfterRecords,
   routeExtension,
+  routeListExcept,
   routeProject,
   routeSharedName,
   routeSuperlative,

@@ -72,6 +72,19 @@ export const routeList: Route = (b, ctx, r) => {
   return answerList(b, ctx, { year: editionYear(ctx, r), ...list.filter }, r.today);
 };
 
+const EXCEPT = /말고|외에|빼고|제외하고|besides|other than|apart from|except/u;
+
+/**
+ * "국토부 과제는 건축행정 말고 또 있어요?", "the other continuing projects besides secretary,
+ * evidence and spatial": the list without the projects named; none left means the rest are unknown.
+ */
+export const routeListExcept: Route = (b, ctx, r) => {
+  if (r.projectIds.length === 0 || !EXCEPT.test(r.lowered)) return null;
+  const list = readListFilter(r);
+  if (list === null) return null;
+  return answerList(b, ctx, { year: editionYear(ctx, r), ...list.filter, exclude: r.projectIds }, r.today);
+};
+
 const SMALLEST = /작은|적은|최소|적게|낮은|smallest|least|lowest|cheapest|fewest/u;
 const BUDGET_WORDS = /예산|금액|돈|비싼|budget|money|funding|expensive|cost/u;
 

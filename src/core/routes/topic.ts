@@ -102,17 +102,22 @@ export function topicsPerYear(
  * committee?", "작업장소를 우리가 제안해도 돼요?"): the claim's verdict. A question with a number
  * (an amount, a share, a date) is left to the rules, which weigh it.
  */
+const RULE_NUMBER =
+  /\d\s*(?:%|퍼센트|percent|억|만|천|원|조|billion|million|bn\b|년|월|일\b)|(?<!\d)(?:19|20)\d{2}(?!\d)|\d[.,]\d/u;
+
 export const routeClaim: Route = (b, ctx, r) => {
   const asksYesNo =
     r.hits.cues.has('decision') ||
     /유효|무효|\bvalid\b|\bvoid\b|enforceable|\bok\b|\bokay\b|\bfine\b|괜찮/u.test(r.lowered);
-  if (!asksYesNo || /\d/u.test(r.lowered)) return null;
+  // A question with an amount, a share or a year is left to the rules ("하도급 60%", "as of 2019");
+  // a count ("1인 견적", "just 1 quote") is not one.
+  if (!asksYesNo || RULE_NUMBER.test(r.lowered)) return null;
   // The topics its words name, then the topic cards its words rank highest ("…조항을 계약서에 넣어도 돼?").
   const ranked = r.cards.flatMap((c) => (c.card.kind === 'topic' ? [c.card.target] : []));
   const ids = [...new Set([...r.topicIds, ...ranked])];
   for (const id of ids) {
     const topic = ctx.topics.get(id)?.[0];
-    const claim = topic === undefined ? undefined : findClaim(topic, r.hits.norm);
+    const claim = topic === undefined ? undefined : findClaim(topic, r.hits.norm, r.today);
     if (topic !== undefined && claim !== undefined) return answerClaim(b, topic, claim);
   }
   return null;

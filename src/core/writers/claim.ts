@@ -13,9 +13,11 @@ export function hasPhrase(norm: NormalizedText, phrase: string): boolean {
 }
 
 /** The topic's claim whose every group of phrases the question has, if one does. */
-export function findClaim(topic: Topic, norm: NormalizedText): Claim | undefined {
-  return topic.claims.find((claim) =>
-    claim.requires.every((group) => [...group.ko, ...group.en].some((phrase) => hasPhrase(norm, phrase))),
+export function findClaim(topic: Topic, norm: NormalizedText, today: string): Claim | undefined {
+  return topic.claims.find(
+    (claim) =>
+      (claim.since === undefined || claim.since <= today) &&
+      claim.requires.every((group) => [...group.ko, ...group.en].some((phrase) => hasPhrase(norm, phrase))),
   );
 }
 

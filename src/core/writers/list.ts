@@ -17,6 +17,8 @@ export interface ProjectFilter {
   readonly technology?: string | undefined;
   /** The program year; with none, the latest edition with a match. */
   readonly year?: number | undefined;
+  /** Projects left out ("건축행정 말고 또 있어?"). */
+  readonly exclude?: readonly string[] | undefined;
 }
 
 export function matchesFilter(project: Project, filter: ProjectFilter): boolean {
@@ -26,7 +28,8 @@ export function matchesFilter(project: Project, filter: ProjectFilter): boolean 
     (filter.longTermContract === undefined || project.longTermContract.value === filter.longTermContract) &&
     (filter.phase === undefined || project.phase.value === filter.phase) &&
     (filter.agency === undefined || project.leadAgency.value?.ko === filter.agency) &&
-    (filter.technology === undefined || matchesTechnology(project, filter.technology))
+    (filter.technology === undefined || matchesTechnology(project, filter.technology)) &&
+    !(filter.exclude ?? []).includes(project.id)
   );
 }
 

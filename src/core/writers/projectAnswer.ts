@@ -38,7 +38,10 @@ export function askedAspects(
   // "내용"/"what is" plus a specific aspect: the specific one is what was asked. "phase 3" or
   // "2단계" next to another aspect names the project, it doesn't ask for its phase; "AI 분야" is the
   // technology group, not the 5/6 category.
-  let asked = aspects.length > 1 ? aspects.filter((a) => a !== 'description') : [...aspects];
+  // ("원래 몇 년짜리 계획이에요?" asks the plan the description gives, so it stays.)
+  const asksPlan =
+    /몇\s*년\s*(?:짜리|계획)|원래\s*계획|how many years|multi-?year plan|originally planned/u.test(lowered);
+  let asked = aspects.length > 1 && !asksPlan ? aspects.filter((a) => a !== 'description') : [...aspects];
   if (asked.length > 1 && /phase\s*\d|\d\s*(?:차|단계)/u.test(lowered))
     asked = asked.filter((a) => a !== 'phase');
   if (asked.includes('technologyGroup')) asked = asked.filter((a) => a !== 'category');
@@ -68,8 +71,12 @@ export function answerProjects(b: AnswerBuilder, ctx: EngineContext, ask: Projec
   for (const id of ask.ids) {
     const records = ctx.projects.get(id) ?? [];
     if (many) b.blank();
-    const pointed = ask.years.length === 0 ? pointedRecord(ctx, records, ask.terms ?? new Set()) : null;
-    const years = pointed !== null ? [pointed.edition] : ask.years;
+    // "작년엔 이름이 달랐다던데?": the year of an earlier name is what is asked, not an edition.
+    const askedYears = FORMER_NAME.test(ask.lowered)
+      ? ask.years.filter((y) => records.some((r) => r.edition === y))
+      : ask.years;
+    const pointed = askedYears.length === 0 ? pointedRecord(ctx, records, ask.terms ?? new Set()) : null;
+    const years = pointed !== null ? [pointed.edition] : askedYears;
     if (asked.length === 0) {
       const pick = pickRecord(records, years, known);
       if (pick === null) continue;
