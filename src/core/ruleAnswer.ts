@@ -107,7 +107,14 @@ function writeEvaluation(b: AnswerBuilder, kb: KnowledgeBase, request: DecisionR
     b.line(b.text(rule.explanation));
   }
   if (assumed) {
-    b.line(b.msg('rule.alternativesAgree'));
+    // Which input the question left open: the failed rounds, or a bounded amount or share.
+    const open = Object.keys(request.alternatives[0] ?? {})[0];
+    const label = decision.inputs.find((i) => i.name === open)?.label;
+    b.line(
+      open === 'failedRounds' || label === undefined
+        ? b.msg('rule.alternativesAgree')
+        : b.msg('rule.rangeAgrees', { input: b.text(label) }),
+    );
   }
   for (const note of request.notes) {
     // An input's label comes in both languages (input / inputEn); show the reply's.

@@ -149,7 +149,7 @@ const OVER_AFTER = /^\s*(?:[을를이가]\s*)?(?:넘게|넘는|넘어|넘으면|
 const AT_LEAST_AFTER = /^\s*(?:[을를이가]\s*)?(?:이상|or\s+more\b|and\s+up\b|at\s+least\b)/u;
 const AT_MOST_AFTER = /^\s*(?:[을를이가]\s*)?(?:이하|미만|이내|까지|안\s*넘|or\s+less\b|at\s+most\b|max\b)/u;
 const OVER_BEFORE =
-  /(?<!no\s)(?:more\s+than|over|above|exceeding|in\s+excess\s+of|upwards\s+of)\s+(?:the\s+|a\s+)?$/u;
+  /(?<!no\s)\b(?:more\s+than|over|above|exceeding|in\s+excess\s+of|upwards\s+of)\s+(?:the\s+|a\s+)?$/u;
 const AT_LEAST_BEFORE = /at\s+least\s+(?:the\s+|a\s+)?$/u;
 const AT_MOST_BEFORE =
   /(?:no\s+more\s+than|up\s+to|at\s+most|less\s+than|under|below|within|not\s+over)\s+(?:the\s+|a\s+)?$/u;

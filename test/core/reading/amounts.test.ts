@@ -64,6 +64,8 @@ describe('readShares', () => {
     ['50% 넘게', 50, 'percent', 'over'],
     ['50%를 초과', 50, 'percent', 'over'],
     ['more than 50%', 50, 'percent', 'over'],
+    // "over" only as a word: "cover the 80% cap" names the cap.
+    ['did it also cover the 80% advance cap', 80, 'percent', 'exact'],
     ['30% 이상', 30, 'percent', 'at-least'],
     ['at least 30%', 30, 'percent', 'at-least'],
     ['51%까지', 51, 'percent', 'at-most'],
