@@ -149,7 +149,7 @@ export const routeUnrecorded: Route = (b, ctx, r) => {
 };
 
 const BOTH_YEARS =
-  /둘\s*다\s*(?:나오|있|들어)|양쪽\s*(?:다|모두)|두\s*해\s*(?:다|모두)|\bin\s+both\s+(?:years|editions|programs|20\d{2})|\bboth\s+(?:years|editions)\b/u;
+  /둘\s*다\s*(?:나오|있|들어)|양쪽\s*(?:다|모두)|두\s*해\s*(?:다|모두)|\bin\s+both\s+(?:years|editions|programs|20\d{2})|\bboth\s+(?:years|editions)\b|이어진|이어지는|이어서\s*(?:한|하는)|(?:20)?21\s*(?:→|->|에서)\s*(?:20)?22|\b(?:continued|carried\s+(?:on|over))\s+(?:into|to)\s+(?:20)?22\b/u;
 
 function readListFilter(r: Reading): { filter: ProjectFilter; strong: boolean } | null {
   const { lowered, aspects } = r;
@@ -166,11 +166,15 @@ function readListFilter(r: Reading): { filter: ProjectFilter; strong: boolean } 
         longest(r.hits.topics.filter((h) => !h.key.includes('+'))) <= (r.hits.agencies[0]?.length ?? 0) + 3,
     };
   // "2021년이랑 2022년 둘 다 나오는 과제": the projects that continue into the later year.
-  if (BOTH_YEARS.test(lowered))
+  if (BOTH_YEARS.test(lowered)) {
+    // "21→22": the later of two years written short.
+    const arrow = /(?:20)?\d{2}\s*(?:→|->|에서)\s*(?:20)?(\d{2})(?!\d)/u.exec(lowered)?.[1];
+    const years = arrow !== undefined ? [...r.years, 2000 + Number(arrow)] : r.years;
     return {
-      filter: { isNew: false, ...(r.years.length > 0 ? { year: Math.max(...r.years) } : {}) },
+      filter: { isNew: false, ...(years.length > 0 ? { year: Math.max(...years) } : {}) },
       strong: true,
     };
+  }
   if (aspects.includes('isNew')) {
     const continuing = /계속\s*사업|계속\s*과제|이어서|이어진|continuing|continued|carried over/u.test(
       lowered,
