@@ -129,7 +129,7 @@ export interface ShareMention {
 }
 
 const PERCENT =
-  /(\d+(?:\.\d+)?)\s*(?:%|퍼센트|프로(?![그젝세필모듀토바스야포])|percent\b|per\s*cent\b|pct\b)/gu;
+  /(\d+(?:\.\d+)?)\s*(?:%|퍼센트|퍼(?![\uac00-\ud7a3])|프로(?![그젝세필모듀토바스야포])|percent\b|per\s*cent\b|pct\b)/gu;
 const KO_FRACTION = /(\d{1,3})\s*분의\s*(\d{1,3})/gu;
 const SHARE_WORDS: readonly [RegExp, number, ShareBound?][] = [
   [/과반/gu, 50, 'over'],
@@ -139,10 +139,10 @@ const SHARE_WORDS: readonly [RegExp, number, ShareBound?][] = [
   ],
   [/\bmajority\b/gu, 50, 'over'],
   [/\bhalf\b/gu, 50],
-  [/\b(?:a|one)\s+third\b/gu, 100 / 3],
-  [/\btwo\s+thirds\b/gu, 200 / 3],
-  [/\b(?:a|one)\s+quarter\b/gu, 25],
-  [/\bthree\s+quarters\b/gu, 75],
+  [/\b(?:a|one)[\s-]+third\b/gu, 100 / 3],
+  [/\btwo[\s-]+thirds\b/gu, 200 / 3],
+  [/\b(?:a|one)[\s-]+quarter\b/gu, 25],
+  [/\bthree[\s-]+quarters\b/gu, 75],
 ];
 
 const OVER_AFTER = /^\s*(?:[을를이가]\s*)?(?:넘게|넘는|넘어|넘으면|넘겨|넘|초과|over\b|plus\b|\+)/u;

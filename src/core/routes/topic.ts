@@ -49,9 +49,18 @@ export const routeTopic: Route = (b, ctx, r) => {
     if (decision) return answerDecision(b, ctx, r, decision);
   }
   // "X and Y?": a second topic asked in the same breath is answered too.
-  const [first, second] = ids.map((id) => ctx.topics.get(id)![0]!);
-  const joined = /\band\b|그리고|하고|이랑|랑|및|또|,/u.test(r.lowered);
-  const chosen = second && joined && second.group === first!.group ? [first!.id, second.id] : [first!.id];
+  // The second topic asked: the next one that is not only a year's comparison.
+  const [first, ...rest] = ids.map((id) => ctx.topics.get(id)![0]!);
+  const second = rest.find((t) => t.compareYear === undefined);
+  const joined = /\band\b|그리고|하고|이랑|랑|및|또|,|였고|었고|했고|이고|이며/u.test(r.lowered);
+  // Across groups only when the second has words of its own ("총 몇 개 과제에 얼마 규모였고, 설명회에서는
+  // 몇 개를 설명했나요?"), not a year or a bare word.
+  const crossGroup =
+    second !== undefined &&
+    second.compareYear === undefined &&
+    longest(r.hits.topics.filter((h) => h.target === second.id)) >= 4;
+  const chosen =
+    second && joined && (second.group === first!.group || crossGroup) ? [first!.id, second.id] : [first!.id];
   // Years compared are editions only for a topic kept per edition (a contract topic's years are dates).
   if (r.years.length > 1 && chosen.some((id) => ctx.topics.get(id)?.some((t) => t.edition !== undefined))) {
     const perYear = topicsPerYear(ctx, chosen, r.years);

@@ -61,6 +61,8 @@ describe('readShares', () => {
     ['one third', 33.33, 'word', 'exact'],
     ['a third', 33.33, 'word', 'exact'],
     ['two thirds', 66.67, 'word', 'exact'],
+    ['two-thirds of our contract', 66.67, 'word', 'exact'],
+    ['하도급 60퍼 줘도 됨?', 60, 'percent', 'exact'],
     ['50% 넘게', 50, 'percent', 'over'],
     ['50%를 초과', 50, 'percent', 'over'],
     ['more than 50%', 50, 'percent', 'over'],
