@@ -50,7 +50,7 @@ const HALF_KO = /(?<!\d)(?:20)?(\d{2})\s*년?\s*(상반기|하반기)/u;
 const HALF_EN =
   /\b(first|second|1st|2nd)\s+half\s+(?:of\s+)?(?:20)?(\d{2})\b|\b(?:20)?(\d{2})[\s-]*(h1|h2)\b|\b(h1|h2)[\s-]*(?:20)?(\d{2})\b/u;
 
-type Pick = { kind: 'count' } | { kind: 'periods'; periods: Measure['periods'] };
+type Pick = { kind: 'count' } | { kind: 'after' } | { kind: 'periods'; periods: Measure['periods'] };
 
 /** Which recorded periods the question names: the Nth extension, or a year's half. */
 function pickPeriods(r: Reading, periods: Measure['periods'], numbered: boolean): Pick | null {
@@ -75,7 +75,8 @@ function pickPeriods(r: Reading, periods: Measure['periods'], numbered: boolean)
   const beyond = r.forms.has('status') ? null : beyondOf(r.lowered);
   if (beyond !== null) {
     const next = periods.find((p) => p.from > beyond[1]);
-    return next ? { kind: 'periods', periods: [next] } : null;
+    // "extended after June 2025?": none is recorded.
+    return next ? { kind: 'periods', periods: [next] } : { kind: 'after' };
   }
   const until = untilOf(r.lowered);
   if (until !== null) {
@@ -205,6 +206,14 @@ export const routeExtension: Route = (b, ctx, r) => {
   );
   // Only the national chain the overview reports is numbered; other chains may have gaps.
   const numbered = !local && measure.id === ctx.kb.topics.find((t) => t.statusOf !== undefined)?.statusOf;
+  if (pick.kind === 'after') {
+    const last = periods.at(-1)!;
+    b.line(b.msg('extension.afterUnknown', { to: last.to }));
+    b.line(b.text(measure.afterLastPeriod));
+    b.keyFact(last.to);
+    b.cite(last.sources);
+    return b.build({ status: 'unknown_fact', kind: 'measure' });
+  }
   if (pick.kind === 'count') {
     // "By mid-2023, how many times…?", "2023년 6월까지 몇 번 연장됐어?": the extensions ending by then.
     const by = numbered ? byDay(r.lowered) : null;

@@ -69,6 +69,11 @@ export const routeList: Route = (b, ctx, r) => {
   if (r.forms.has('why') && longest(r.hits.topics) > 4) return null;
   const list = readListFilter(r);
   if (list === null || (r.topicIds.length > 0 && !list.strong)) return null;
+  // "나머지 4개 계속사업 이름은?": a topic that records what is not known, named by its own words.
+  const unknownTopic = r.hits.topics.some(
+    (h) => h.length >= 5 && !h.key.includes('+') && ctx.topics.get(h.target)?.[0]?.unknown === true,
+  );
+  if (unknownTopic) return null;
   return answerList(b, ctx, { year: editionYear(ctx, r), ...list.filter }, r.today);
 };
 
