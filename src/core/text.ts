@@ -33,6 +33,8 @@ export function normalizeText(raw: string): NormalizedText {
     .toLowerCase()
     // "bidder가", "gov24에서": a Korean particle on a Latin word is a word of its own.
     .replace(/(?<=[a-z])(?=[\uac00-\ud7a3])/g, ' ')
+    // "5day notice", "6months": a number and its unit.
+    .replace(/(?<=\d)(?=(?:days?|months?|years?)\b)/g, ' ')
     // "Article 54는": a number after a Latin word keeps its particle apart too.
     .replace(LATIN_NUMBER_THEN_HANGUL, ' ')
     .replace(MENTIONS, ' ')
