@@ -29,6 +29,8 @@ interface CompactPhrase<T> {
    * question ("과제 외교부"); one written with a space ("몇 차") matches "몇차" and "몇 차".
    */
   readonly withinWord: boolean;
+  /** Starts or ends with a digit: it must match a whole number of the question. */
+  readonly numeric: boolean;
 }
 
 interface WordPhrase<T> {
@@ -94,6 +96,7 @@ export class PhraseMatcher<T> {
               : null,
           syllables,
           withinWord: syllables.length <= 2 && !/\s/u.test(phrase.trim()),
+          numeric: DIGIT.test(normalized.compact[0]!) || DIGIT.test(normalized.compact.at(-1)!),
         };
         this.compactPhrases.push(entry);
         push(this.byPrefix, normalized.compact.slice(0, 2), entry);
@@ -139,7 +142,7 @@ export class PhraseMatcher<T> {
           if (
             p.key.length >= prefix.length &&
             compact.startsWith(p.key, i) &&
-            numberBounded(compact, i, p.key) &&
+            (!p.numeric || numberBounded(compact, i, p.key)) &&
             !(
               p.withinWord && straddles((wordStarts ??= tokenStarts(tokens)), compact.length, i, p.key.length)
             )

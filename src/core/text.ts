@@ -22,21 +22,19 @@ const PLAIN = /^[a-z0-9\uac00-\ud7a3]+(?: [a-z0-9\uac00-\ud7a3]+)*$/;
 const LATIN_THEN_HANGUL = /[a-z][\uac00-\ud7a3]/;
 const ART_NUMBER = /\bart\s?(?=\d)/g;
 const HAS_ART_NUMBER = /\bart\s?\d/;
+const DIGIT_NEXT_TO_LETTER = /\d[a-z\uac00-\ud7a3]|[a-z]\s?\d/;
 const LATIN_NUMBER_THEN_HANGUL = /(?<=[a-z]\s?\d+)(?=[\uac00-\ud7a3])/g;
 
 export function normalizeText(raw: string): NormalizedText {
   // The index normalises thousands of data phrases at start-up; most need no change.
   if (PLAIN.test(raw) && !LATIN_THEN_HANGUL.test(raw) && !HAS_ART_NUMBER.test(raw))
     return { spaced: raw, compact: raw.replace(/ /g, ''), tokens: raw.split(' ') };
-  const spaced = raw
+  let spaced = raw
     .normalize('NFKC')
     .toLowerCase()
     // "bidder가", "gov24에서": a Korean particle on a Latin word is a word of its own.
     .replace(/(?<=[a-z])(?=[\uac00-\ud7a3])/g, ' ')
-    // "5day notice", "6months": a number and its unit.
-    .replace(/(?<=\d)(?=(?:days?|months?|years?)\b)/g, ' ')
-    // "Article 54는": a number after a Latin word keeps its particle apart too.
-    .replace(LATIN_NUMBER_THEN_HANGUL, ' ')
+
     .replace(MENTIONS, ' ')
     .replace(/[‘’`´]/g, "'")
     .replace(/(\p{L})'(\p{L})/gu, '$1$2')
@@ -46,11 +44,21 @@ export function normalizeText(raw: string): NormalizedText {
     // Hyphens join words ("large-company", "e-certificate"): read them as spaces.
     .replace(/(?<=\p{L})-(?=\p{L})|(?<![\p{L}\p{N}])-|-(?![\p{L}\p{N}])/gu, ' ')
     .replace(/\s+/g, ' ')
-    .trim()
-    // "art. 38", "art 50": the article.
-    .replace(ART_NUMBER, 'article ');
+    .trim();
+  if (DIGIT_NEXT_TO_LETTER.test(spaced)) spaced = splitNumbers(spaced);
   const compact = spaced.replace(/[\s-]/g, '');
   return { spaced, compact, tokens: spaced === '' ? [] : spaced.split(' ') };
+}
+
+/**
+ * "5day notice" (a number and its unit), "Article 54는" (a number after a Latin word keeps its
+ * particle apart) and "art. 38" (the article).
+ */
+function splitNumbers(spaced: string): string {
+  return spaced
+    .replace(/(?<=\d)(?=(?:days?|months?|years?)\b)/g, ' ')
+    .replace(LATIN_NUMBER_THEN_HANGUL, ' ')
+    .replace(ART_NUMBER, 'article ');
 }
 
 /** Korean when Hangul makes up a fair share of the letters; English otherwise. */
