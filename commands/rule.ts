@@ -34,6 +34,7 @@ const INPUT_OPTIONS: Readonly<
   resubcontract: { name: 'resubcontract', ko: '재하도급' },
   workType: { name: 'type', ko: '계약종류', required: true },
   smallFirm: { name: 'small_firm', ko: '소기업' },
+  exceptionGround: { name: 'exception', ko: '예외사업' },
   date: { name: 'date', ko: '날짜' },
 };
 

@@ -66,7 +66,12 @@ describe('/rule options come from knowledge/rules.yaml', () => {
       ['failed_rounds', true],
       ['date', false],
     ]);
-    expect(sub('large-company').options!.map((o) => o.name)).toEqual(['tier', 'amount', 'vat_included']);
+    expect(sub('large-company').options!.map((o) => o.name)).toEqual([
+      'tier',
+      'amount',
+      'exception',
+      'vat_included',
+    ]);
     expect(sub('subcontract').options!.map((o) => o.name)).toEqual(['share', 'resubcontract']);
     expect(sub('bid-notice').options!.map((o) => o.name)).toEqual(['date']);
   });

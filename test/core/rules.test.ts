@@ -128,9 +128,14 @@ describe('5-day emergency bid notice: boundaries', () => {
 });
 
 describe('large-company participation', () => {
-  const lc = (companyTier: string, amountKrw?: number) =>
+  // The readers and /rule always give exceptionGround (false unless the question names an exception).
+  const lc = (
+    companyTier: string,
+    amountKrw?: number,
+    extra: { exceptionGround?: boolean } = { exceptionGround: false },
+  ) =>
     evaluateDecision(kb, decision('large-company'), {
-      values: { companyTier, amountKrw },
+      values: { companyTier, amountKrw, ...extra },
       date: at('2021-05-10'),
     });
   it.each([
@@ -149,6 +154,13 @@ describe('large-company participation', () => {
     ['large-8000-plus', undefined, 'unknown'],
   ] as const)('%s with %s won → %s', (tier, amount, verdict) => {
     expect(lc(tier, amount).verdict).toBe(verdict);
+  });
+
+  it('an exception to the limits (an MSIT-approved defence project…) allows even a business group', () => {
+    expect(lc('group', 100e8, { exceptionGround: true }).verdict).toBe('allowed');
+    expect(lc('large-8000-plus', 10e8, { exceptionGround: true }).verdict).toBe('allowed');
+    // Whether it is one, unsaid (an unclear reading), decides nothing.
+    expect(lc('group', 100e8, {}).verdict).toBe('unknown');
   });
 
   it('adds VAT when the question says the amount excludes it', () => {

@@ -9,7 +9,7 @@
  * is not a negation of the fact.
  */
 const KO_NEGATION_AFTER =
-  /^[\uac00-\ud7a3]*\s*(?:[\uac00-\ud7a3]+\s*){0,2}(?:아님|아닙|아니|아닌|아냐|아녜|없|미해당|해당\s*(?:없|안|아님|아니)|(?:속하|소속되|포함되|하|주|맡기)지\s*않|안\s*(?:함|해|할|하|줌|줘|줄|주|맡))/u;
+  /^[\uac00-\ud7a3]*\s*(?:[\uac00-\ud7a3]+\s*){0,2}(?:아님|아닙|아니|아닌|아냐|아녜|(?<!상관\s?|관계\s?)없|미해당|해당\s*(?:없|안|아님|아니)|(?:속하|소속되|포함되|하|주|맡기)지\s*않|안\s*(?:함|해|할|하|줌|줘|줄|주|맡))/u;
 
 /**
  * English negation in the few words before a cue, with no punctuation between: "not in a

@@ -9,7 +9,9 @@ export type UnclearReason =
   /** Two different values for the same input. */
   | 'several-values'
   /** A value that cannot be: a negative count, an amount too large to be a number. */
-  | 'impossible';
+  | 'impossible'
+  /** An exception that holds only with an approval the question does not mention (a defence project). */
+  | 'exception-approval';
 
 /** An input the question mentions but whose value or role could not be decided. */
 export interface UnclearInput {

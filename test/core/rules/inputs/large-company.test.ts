@@ -207,3 +207,25 @@ describe('extractCompanyTier (for the current engine)', () => {
     expect(extractCompanyTier(text, [])).toEqual({ tier: 'large', salesKrw: null });
   });
 });
+
+describe('large company: exceptions to the limits', () => {
+  it.each([
+    ['We belong to a 상호출자제한기업집단. Can we join an MSIT-approved defence SW project?', true],
+    ['국방 SW사업인데 과기정통부가 인정하면 대기업도 참여할 수 있어요?', true],
+    ['대기업인데 민간투자 SW사업은 금액 상관없이 참여 돼?', true],
+    ['상출 계열 SI가 300억짜리 사업 입찰 가능? 예외 사유는 없음.', false],
+    ['매출 1조 대기업, 100억 사업 참여 가능?', false],
+  ])('%s → exceptionGround %s', (question, expected) => {
+    expect(read(question).values['exceptionGround']).toBe(expected);
+  });
+
+  it('a defence project with no word of MSIT approval is left unclear, not assumed', () => {
+    const reading = read('상출 계열인데 국방 사업 참여 가능?');
+    expect(reading.values['exceptionGround']).toBeUndefined();
+    expect(reading.unclear).toEqual([{ input: 'exceptionGround', reason: 'exception-approval' }]);
+  });
+
+  it('"금액 상관없이" is not a negation of the company tier', () => {
+    expect(read('대기업도 금액 상관없이 참여할 수 있어요?').values['companyTier']).toBe('large');
+  });
+});
