@@ -141,20 +141,7 @@ export function answerProjects(b: AnswerBuilder, ctx: EngineContext, ask: Projec
       }
       if (years.length === 0) writeOtherEditions(b, pick.others, aspect);
     }
-    // "작년엔 이름이 달랐다던데?", "what was it called before?": the notes that give an earlier name.
-    if (FORMER_NAME.test(ask.lowered)) {
-      for (const record of records)
-        for (const note of record.notes.filter((n) => /이름|called/u.test(`${n.text.ko} ${n.text.en}`)))
-          b.statement(note);
-    }
-    // "1단계는 언제?", "phase 1 timeline": the notes that speak of phase 1.
-    if (/1\s*단계|1\s*차|(?:phase|stage)\s*(?:1|one)\b|first\s+(?:phase|stage)/u.test(ask.lowered)) {
-      for (const record of records)
-        for (const note of record.notes.filter((n) =>
-          /1단계|phase 1|stage 1/u.test(`${n.text.ko} ${n.text.en}`),
-        ))
-          b.statement(note);
-    }
+    writeAskedNotes(b, records, ask.lowered);
     if (unknownCount > 0 && knownCount === 0 && !many && !b.hasStatements()) {
       const record = records.at(-1)!;
       b.blank();
@@ -172,6 +159,21 @@ export function answerProjects(b: AnswerBuilder, ctx: EngineContext, ask: Projec
 
 const FORMER_NAME =
   /이름\S*\s*(?:\S+\s+)?(?:달랐|다르|바뀌|바뀐|변경)|(?:예전|이전|원래|옛|작년|전에는?)\s*(?:\S+\s+)?이름|\b(?:former|previous|old|earlier)\s+name|\bcalled\s+(?:before|previously|in\s+20\d{2})|\bused\s+to\s+be\s+called|\brenamed\b/u;
+
+/**
+ * Notes a question asks for by their subject: an earlier name ("작년엔 이름이 달랐다던데?", "what was
+ * it called before?") or phase 1 ("1단계는 언제?", "phase 1 timeline").
+ */
+function writeAskedNotes(b: AnswerBuilder, records: readonly Project[], lowered: string): void {
+  const asked: RegExp[] = [];
+  if (FORMER_NAME.test(lowered)) asked.push(/이름|called/u);
+  if (/1\s*단계|1\s*차|(?:phase|stage)\s*(?:1|one)\b|first\s+(?:phase|stage)/u.test(lowered))
+    asked.push(/1단계|phase 1|stage 1/u);
+  for (const pattern of asked)
+    for (const record of records)
+      for (const note of record.notes.filter((n) => pattern.test(`${n.text.ko} ${n.text.en}`)))
+        b.statement(note);
+}
 
 function writeMissingYear(b: AnswerBuilder, records: readonly Project[], year: number): void {
   const latest = records.at(-1)!;
