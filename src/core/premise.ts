@@ -73,7 +73,8 @@ export function checkPremise(ctx: EngineContext, r: Reading, answer: Answer): An
       )
         corrections.push(b.msg('premise.place', { text: b.text(correction.correction) }));
   }
-  if (r.forms.has('premise')) {
+  // A stored correction says it already ("19개는 2020년 규모입니다"): no second, numeric one.
+  if (r.forms.has('premise') && corrections.length === 0) {
     // Only an answer that states few amounts (a total per edition) can correct an amount: with a
     // list of budgets the question's amount may be any of them, or a sum the answer does not state.
     const keyAmounts = answer.keyFacts.flatMap((f) =>

@@ -103,3 +103,31 @@ describe('/rule options come from knowledge/rules.yaml', () => {
     });
   });
 });
+
+describe('every command definition fits Discord’s limits', () => {
+  // Discord refuses the whole registration when one text is too long (found by the stand-in).
+  type Node = {
+    name?: string;
+    description?: string;
+    description_localizations?: Record<string, string>;
+    options?: Node[];
+    choices?: { name: string }[];
+  };
+  const texts = (node: Node, path: string): [string, string][] => [
+    ...(node.description !== undefined
+      ? [[`${path} description`, node.description] as [string, string]]
+      : []),
+    ...Object.entries(node.description_localizations ?? {}).map(
+      ([locale, text]) => [`${path} description (${locale})`, text] as [string, string],
+    ),
+    ...(node.choices ?? []).map((c) => [`${path} choice`, c.name] as [string, string]),
+    ...(node.options ?? []).flatMap((o) => texts(o, `${path} ${o.name ?? ''}`)),
+  ];
+  it.each(commandDefinitions(kb).flatMap((c) => texts(c as Node, `/${c.name}`)))(
+    '%s: ≤ 100 characters',
+    (_, text) => {
+      expect(text.length).toBeGreaterThan(0);
+      expect(text.length).toBeLessThanOrEqual(100);
+    },
+  );
+});

@@ -69,6 +69,9 @@ function pickPeriods(r: Reading, periods: Measure['periods'], numbered: boolean)
     });
     if (naming.length > 0) return { kind: 'periods', periods: naming };
   }
+  // "홍남기 부총리가 연장 발표한 날?": a word of the question that only one or two records name.
+  const named = periodsNaming(r, periods);
+  if (named.length > 0) return { kind: 'periods', periods: named };
   if (HOW_MANY_TIMES.test(r.lowered)) return { kind: 'count' };
   // "extended beyond June 2021?", "2021년 6월 이후로도 연장됐어?": the extension after that end.
   // ("…2024년 12월 이후는 모르겠어요. 지금 아직 특례 기간 맞나요?" asks the state today instead.)
@@ -105,6 +108,26 @@ function beyondOf(text: string): [string, string] | null {
   if (!en) return null;
   const month = en[2] !== undefined ? MONTHS.indexOf(en[2]) + 1 : en[1] === 'mid' ? 6 : 12;
   return monthSpan(en[3]!, month);
+}
+
+/**
+ * The periods whose note names a person the question names ("홍남기 부총리", "Hong Nam-ki"): a
+ * Korean name before a title, or English words capitalised mid-sentence, that one or two notes have.
+ */
+function periodsNaming(r: Reading, periods: Measure['periods']): Measure['periods'] {
+  const notes = periods.map((p) => (p.note ? `${p.note.ko} ${p.note.en}` : ''));
+  const names = [
+    ...[...r.text.matchAll(/([\uac00-\ud7a3]{2,4})\s*(?:부총리|장관|차관|국장|실장|총리)/gu)].map(
+      (m) => m[1]!,
+    ),
+    // A romanised Korean name has two parts ("Hong Nam-ki"); a month ("June") has one.
+    ...[...r.text.matchAll(/\b[A-Z][a-z]+\s[A-Z][a-z]+(?:-[a-z]+)?\b/gu)].map((m) => m[0]),
+  ];
+  for (const name of names) {
+    const naming = periods.filter((_, i) => notes[i]!.includes(name));
+    if (naming.length > 0 && naming.length <= 2) return naming;
+  }
+  return [];
 }
 
 function untilOf(text: string): [string, string] | null {

@@ -111,8 +111,9 @@ export function topicsPerYear(
  * committee?", "작업장소를 우리가 제안해도 돼요?"): the claim's verdict. A question with a number
  * (an amount, a share, a date) is left to the rules, which weigh it.
  */
-const RULE_NUMBER =
-  /\d\s*(?:%|퍼센트|percent|억|만|천|원|조|billion|million|bn\b|년|월|일\b)|(?<!\d)(?:19|20)\d{2}(?!\d)|\d[.,]\d/u;
+const RULE_NUMBER = /\d\s*(?:%|퍼센트|percent|억|만|천|원|조|billion|million|bn\b|월|일\b)|\d[.,]\d/u;
+/** A year the question is about ("In 2020 our agency …", "2021년에"). */
+const YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)|(?<![\d.])(\d{2})\s*년/u;
 
 export const routeClaim: Route = (b, ctx, r) => {
   const asksYesNo =
@@ -121,12 +122,16 @@ export const routeClaim: Route = (b, ctx, r) => {
   // A question with an amount, a share or a year is left to the rules ("하도급 60%", "as of 2019");
   // a count ("1인 견적", "just 1 quote") is not one.
   if (!asksYesNo || RULE_NUMBER.test(r.lowered)) return null;
+  // A year asked about: only a claim that holds from a day, and from before that year's end.
+  const year = YEAR.exec(r.lowered);
+  const asOf = year ? `${year[1] ?? `20${year[2]}`}-12-31` : undefined;
   // The topics its words name, then the topic cards its words rank highest ("…조항을 계약서에 넣어도 돼?").
   const ranked = r.cards.flatMap((c) => (c.card.kind === 'topic' ? [c.card.target] : []));
   const ids = [...new Set([...r.topicIds, ...ranked])];
   for (const id of ids) {
     const topic = ctx.topics.get(id)?.[0];
-    const claim = topic === undefined ? undefined : findClaim(topic, r.hits.norm, r.today);
+    const claim = topic === undefined ? undefined : findClaim(topic, r.hits.norm, asOf ?? r.today);
+    if (asOf !== undefined && claim?.since === undefined) continue;
     if (topic !== undefined && claim !== undefined) return answerClaim(b, topic, claim);
   }
   return null;
