@@ -66,6 +66,8 @@ export function checkPremise(ctx: EngineContext, r: Reading, answer: Answer): An
   for (const [topic, premises] of ctx.premises) {
     // A premise of a topic the question names, or of one the answer shows.
     if (!r.topicIds.includes(topic.id) && !answer.text.includes(b.text(topic.title))) continue;
+    // A year's premise is not corrected in a question about other years ("the 2020 briefing at Post Tower").
+    if (topic.edition !== undefined && r.years.length > 0 && !r.years.includes(topic.edition)) continue;
     for (const { phrases, with: alongside, correction } of premises)
       if (
         phrases.some((p) => norm.compact.includes(p)) &&

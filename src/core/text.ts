@@ -61,6 +61,13 @@ function splitNumbers(spaced: string): string {
     .replace(ART_NUMBER, 'article ');
 }
 
+/** A phrase in the question: Hangul anywhere in the spaceless text, Latin as whole words. */
+export function hasPhrase(norm: NormalizedText, phrase: string): boolean {
+  const lowered = phrase.toLowerCase();
+  if (/[\uac00-\ud7a3]/u.test(lowered)) return norm.compact.includes(lowered.replace(/\s+/g, ''));
+  return ` ${norm.spaced} `.includes(` ${lowered} `);
+}
+
 /** Korean when Hangul makes up a fair share of the letters; English otherwise. */
 export function detectLanguage(raw: string): Language {
   const hangul = raw.match(HANGUL_SYLLABLE)?.length ?? 0;

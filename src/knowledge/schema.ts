@@ -208,6 +208,13 @@ export const lexiconSchema = z
         >,
       )
       .strict(),
+    /**
+     * Days a question can date a rule by ("국민비서 정식 오픈한 날 기준으로", "on the day of the 2020
+     * briefing"): each with its date, the phrases that name it and the sources that give the date.
+     */
+    events: z
+      .array(z.object({ date: isoDate, phrases: aliasesSchema, sources: z.array(id).min(1) }).strict())
+      .default([]),
     /** Short names of lead agencies, for list filters ("국토부 사업"). `name` is the Korean name in projects.yaml. */
     agencies: z.array(
       z.object({ name: z.string().min(1), aliases: z.array(z.string().min(1)).min(1) }).strict(),

@@ -58,3 +58,30 @@ describe('articles written short', () => {
     expect(normalizeText(text).spaced).toBe(spaced);
   });
 });
+
+describe('a rule dated by an event the sources date', () => {
+  it.each([
+    ['국민비서 정식 오픈한 날 기준으로, 긴급입찰 5일 공고 특례가 적용 중이었어요?', '2021-03-29', 'allowed'],
+    [
+      '차세대 주민등록시스템 1단계가 실제로 개통된 날 기준으로, 국가계약 1회 유찰 수의계약 특례가 있었어요?',
+      '2020-10-12',
+      'allowed',
+    ],
+    [
+      'On the day of the 2020 e-gov briefing at Post Tower, could a national agency go single-source after a single failed bid?',
+      '2020-01-31',
+      'not_allowed',
+    ],
+  ])('%s', (question, day, verdict) => {
+    const answer = ask(question, { today: '2026-11-30' });
+    expect(answer.verdict).toBe(verdict);
+    expect(answer.text).toContain(day);
+    // The 2021 venue correction is not made in a question about the 2020 briefing.
+    expect(answer.text).not.toContain('Post Tower in Seoul was the 2020');
+  });
+
+  it('an event named without asking for its day does not date the question', () => {
+    const answer = ask('국민비서 오픈 이후 1회 유찰되면 수의계약 돼?', { today: '2026-11-30' });
+    expect(answer.text).not.toContain('2021-03-29 기준');
+  });
+});

@@ -11,6 +11,7 @@ import {
   type PhraseHits,
 } from './phraseIndex.js';
 import { tokenizeNormalized } from '../retrieval/tokenize.js';
+import { hasPhrase, type NormalizedText } from '../text.js';
 import { prepareForReading, sinoAmountsAsDigits } from './numerals.js';
 import { readYears } from './years.js';
 
@@ -50,8 +51,11 @@ export function readQuestion(ctx: EngineContext, raw: string, today: string): Re
       }
     }
   }
-  // Number words and odd digits as ASCII digits (구십억 → 90억, ８２ → 82), for every extractor.
-  const lowered = prepareForReading(text);
+  // Number words and odd digits as ASCII digits (구십억 → 90억, ８２ → 82), for every extractor; a
+  // day named by an event ("국민비서 정식 오픈한 날 기준으로") is added as its date.
+  const prepared = prepareForReading(text);
+  const event = eventDay(ctx, hits.norm, prepared);
+  const lowered = event === null ? prepared : `${prepared} (${event})`;
   const terms = new Set(tokenizeNormalized(hits.norm));
   const ranked = ctx.cards.rank(terms, 40);
   const byBudget = hits.projects.length > 0 ? [] : projectsByBudget(ctx, hits, lowered);
@@ -72,6 +76,17 @@ export function readQuestion(ctx: EngineContext, raw: string, today: string): Re
     cards: ranked.slice(0, 4),
     terms,
   };
+}
+
+const EVENT_ANCHOR = /날|당일|기준|시행일|\bthe\s+day\b|\bday\s+of\b|\bdate\s+of\b|\bon\s+the\s+date\b/u;
+
+/** The date of an event the question dates itself by, next to a word asking for that day. */
+function eventDay(ctx: EngineContext, norm: NormalizedText, prepared: string): string | null {
+  if (!EVENT_ANCHOR.test(prepared) || /\d{4}-\d{2}-\d{2}/u.test(prepared)) return null;
+  for (const event of ctx.kb.lexicon.events)
+    if ([...event.phrases.ko, ...event.phrases.en].some((phrase) => hasPhrase(norm, phrase)))
+      return event.date;
+  return null;
 }
 
 /**

@@ -1,16 +1,9 @@
 import type { Topic } from '../../knowledge/schema.js';
 import type { AnswerBuilder } from '../compose.js';
-import type { NormalizedText } from '../text.js';
+import { hasPhrase, type NormalizedText } from '../text.js';
 import type { Answer } from '../types.js';
 
 type Claim = Topic['claims'][number];
-
-/** A phrase in the question: Hangul anywhere in the spaceless text, Latin as whole words. */
-export function hasPhrase(norm: NormalizedText, phrase: string): boolean {
-  const lowered = phrase.toLowerCase();
-  if (/[\uac00-\ud7a3]/u.test(lowered)) return norm.compact.includes(lowered.replace(/\s+/g, ''));
-  return ` ${norm.spaced} `.includes(` ${lowered} `);
-}
 
 /** The topic's claim whose every group of phrases the question has, if one does. */
 export function findClaim(topic: Topic, norm: NormalizedText, today: string): Claim | undefined {
