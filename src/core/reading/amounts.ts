@@ -33,7 +33,11 @@ const EN_UNITS: Readonly<Record<string, number>> = {
 
 const NUMBER = '(\\d+(?:,\\d{3})*(?:\\.\\d+)?)';
 /** One "number + unit" part of a Korean amount: 64억, 5,000만, 2천억. */
-const KO_PART = new RegExp(`(?<![\\d.,])${NUMBER}\\s*(조|천억|백억|십억|억|천만|백만|십만|만)`, 'gu');
+// An article is not an amount: 제27조, 제27조③, 27조의2, 27조 2항 (조 is also 1조 = a trillion won).
+const KO_PART = new RegExp(
+  `(?<![\\d.,]|제\\s*)${NUMBER}\\s*(조(?!\\s*(?:[①-⑳]|의\\s*\\d|\\d+\\s*항|제\\s*\\d))|천억|백억|십억|억|천만|백만|십만|만)`,
+  'gu',
+);
 /** Digits below 만 after the last unit, read only when 원 follows: 1만1원, 1,234만5,678원. */
 const KO_TAIL = /^\s*(\d{1,3}(?:,\d{3})?|\d{1,4})(?=\s*원)/u;
 const WON_SUFFIX = /^\s*원/u;

@@ -9,14 +9,14 @@ import { NATIVE_NUMBERS } from '../reading/numerals.js';
 import type { Route } from './route.js';
 
 const EXTENSION =
-  /연장|extension|extended|extend|renewal|renewed|pushed|push back|prolong|end dates?|종료일|만료일|timeline of the (?:covid )?(?:contract )?exceptions/u;
+  /연장|extension|extended|extend|renewal|renewed|pushed|push back|prolong|end dates?|종료일|만료일|timeline of the (?:covid )?(?:contract )?exceptions|\b(?:run|ran|continued?)\s+(?:beyond|past)\b/u;
 /** The end a question names: "2024년 6월말까지 연장한 건", "pushed out to June 2021", "to end-2022". */
 const UNTIL_KO = /(?:20)?(\d{2})\s*년\s*(?:(\d{1,2})\s*월\s*(?:말|까지)?|(상반기|하반기|말|연말))\s*까지/u;
 const UNTIL_EN =
   /\b(?:to|until|till|through|out\s+to)\s+(?:(?:the\s+)?(end|mid)[\s-]+(?:of\s+)?)?(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(20\d{2})(?:-(\d{2})-\d{2})?\b/u;
 const EXCEPTIONS = /특례|exceptions?\b/u;
 const ANNOUNCED = /발표|밝혔|말했|언급|announce|said|\bsays?\b|\bextend(?:ed)?\s+in\s+(?:late|early|mid)?/u;
-const EVERY = /every|all\s+the|list|전부|모든|다\s*알려|정리/u;
+const EVERY = /every|all\s+the|list|chain|전부|모든|다\s*알려|정리/u;
 const MONTHS = [
   'january',
   'february',
@@ -98,7 +98,7 @@ function pickPeriods(r: Reading, periods: Measure['periods'], numbered: boolean)
 /** The span in which the named end falls: a month, a half-year's last month, or a year's end. */
 const BEYOND_KO = /(?:20)?(\d{2})\s*년\s*(\d{1,2})\s*월\s*(?:말\s*)?(?:이후|넘어|다음)/u;
 const BEYOND_EN =
-  /\b(?:beyond|past|after)\s+(?:(?:the\s+)?(end|mid)[\s-]+(?:of\s+)?)?(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(20\d{2})\b/u;
+  /\b(?:beyond|past|after)\s+(?:(?:the\s+)?(end|mid)[\s-]+(?:of\s+)?)?(?:\d{1,2}\s+)?(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:\d{1,2},?\s+)?(20\d{2})\b/u;
 
 /** The month a question asks about extensions after, as its first and last day. */
 function beyondOf(text: string): [string, string] | null {
@@ -205,6 +205,8 @@ export const routeExtension: Route = (b, ctx, r) => {
   // 21일에 기재부가 뭐 발표했어?" asks the period whose record names that day.
   const asksPeriod =
     EXTENSION.test(r.lowered) ||
+    // "Who announced that the exceptions would run to the end of 2021?"
+    (ANNOUNCED.test(r.lowered) && EXCEPTIONS.test(r.lowered) && untilOf(r.lowered) !== null) ||
     (EXCEPTIONS.test(r.lowered) && halfOf(r.lowered) !== null) ||
     (ANNOUNCED.test(r.lowered) && /\d{4}\s*년\s*\d{1,2}\s*월|\d{4}-\d{2}-\d{2}/u.test(r.lowered));
   if (!asksPeriod || r.projectIds.length > 0) return null;

@@ -22,6 +22,13 @@ describe('extractAmounts', () => {
     expect(extractAmounts(text).map((a) => a.krw)).toEqual([krw]);
   });
 
+  it.each(['국가계약법 시행령 제27조③', '제48조 대기업', '27조 2항', '시행령 27조의2'])(
+    'an article is not an amount: %s',
+    (text) => {
+      expect(extractAmounts(text)).toEqual([]);
+    },
+  );
+
   it('keeps amounts apart when a unit does not fall (3억 5억 is two amounts)', () => {
     expect(extractAmounts('3억 5억').map((a) => a.krw)).toEqual([300_000_000, 500_000_000]);
   });
