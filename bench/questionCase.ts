@@ -54,6 +54,8 @@ export function checkAnswer(
   const problems: string[] = [];
   const statuses = Array.isArray(c.expect.status) ? c.expect.status : [c.expect.status];
   if (!statuses.includes(a.status)) problems.push(`status ${a.status}, expected ${statuses.join('|')}`);
+  // Every answer says something, whatever the set expects.
+  if (a.text.trim() === '') problems.push('empty answer text');
   let wrongVerdict = false;
   if (c.expect.verdict !== undefined && a.verdict !== c.expect.verdict) {
     problems.push(`verdict ${a.verdict}, expected ${c.expect.verdict}`);

@@ -71,9 +71,15 @@ function answerQuestion(ctx: EngineContext, question: Question): Answer {
 }
 
 function route(ctx: EngineContext, reading: Reading, language: Language | undefined): Answer {
-  const b = new AnswerBuilder(ctx.kb, language ?? detectLanguage(reading.text));
+  const lang = language ?? detectLanguage(reading.text);
+  let b = new AnswerBuilder(ctx.kb, lang);
   for (const next of ROUTES) {
     const answer = next(b, ctx, reading);
+    // A route that found nothing to say passes the question on, never an empty answer.
+    if (answer && answer.text.trim() === '') {
+      b = new AnswerBuilder(ctx.kb, lang);
+      continue;
+    }
     if (answer) return checkAsked(b.language, ctx, reading, checkPremise(ctx, reading, answer));
   }
   throw new Error('the last route always answers');

@@ -53,6 +53,11 @@ export function askedAspects(
     asked.push('leadAgency');
   // New or continuing: a continuing project's phase says how far along it is (said only when known).
   const added: ProjectAspect[] = asked.includes('isNew') && !asked.includes('phase') ? ['phase'] : [];
+  // "…worth building a bid team for it?", "새로 입찰 나오나요?": whether it is a long-term contract,
+  // which is not bid anew each year, matters to a bidder.
+  // (Only next to an asked aspect: alone it would leave an overview question with nothing.)
+  if (asked.length > 0 && BIDDING.test(lowered) && !asked.includes('longTermContract'))
+    added.push('longTermContract');
   return { asked, added };
 }
 
@@ -156,6 +161,8 @@ export function answerProjects(b: AnswerBuilder, ctx: EngineContext, ask: Projec
     projects: ask.ids,
   });
 }
+
+const BIDDING = /입찰|수주|제안서|\bbid(?:s|ding)?\b|\btender|\bproposal/u;
 
 const FORMER_NAME =
   /이름\S*\s*(?:\S+\s+)?(?:달랐|다르|바뀌|바뀐|변경)|(?:예전|이전|원래|옛|작년|전에는?)\s*(?:\S+\s+)?이름|\b(?:former|previous|old|earlier)\s+name|\bcalled\s+(?:before|previously|in\s+20\d{2})|\bused\s+to\s+be\s+called|\brenamed\b/u;
