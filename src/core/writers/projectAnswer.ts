@@ -77,9 +77,10 @@ export function answerProjects(b: AnswerBuilder, ctx: EngineContext, ask: Projec
     const records = ctx.projects.get(id) ?? [];
     if (many) b.blank();
     // "작년엔 이름이 달랐다던데?": the year of an earlier name is what is asked, not an edition.
-    const askedYears = FORMER_NAME.test(ask.lowered)
-      ? ask.years.filter((y) => records.some((r) => r.edition === y))
-      : ask.years;
+    const askedYears =
+      FORMER_NAME.test(ask.lowered) || EARLIER_PLAN.test(ask.lowered)
+        ? ask.years.filter((y) => records.some((r) => r.edition === y))
+        : ask.years;
     const pointed = askedYears.length === 0 ? pointedRecord(ctx, records, ask.terms ?? new Set()) : null;
     const years = pointed !== null ? [pointed.edition] : askedYears;
     if (asked.length === 0) {
@@ -161,6 +162,9 @@ export function answerProjects(b: AnswerBuilder, ctx: EngineContext, ask: Projec
     projects: ask.ids,
   });
 }
+
+/** "2019년 계획상 1단계는 언제까지?": a year of an earlier plan, which the notes record. */
+const EARLIER_PLAN = /계획상|계획으론|1\s*단계|\bphase\s*1\b|\bfirst\s+phase\b|\boriginal\s+plan\b/u;
 
 const BIDDING = /입찰|수주|제안서|\bbid(?:s|ding)?\b|\btender|\bproposal/u;
 
