@@ -34,7 +34,6 @@ export function normalizeText(raw: string): NormalizedText {
     .toLowerCase()
     // "bidder가", "gov24에서": a Korean particle on a Latin word is a word of its own.
     .replace(/(?<=[a-z])(?=[\uac00-\ud7a3])/g, ' ')
-
     .replace(MENTIONS, ' ')
     .replace(/[‘’`´]/g, "'")
     .replace(/(\p{L})'(\p{L})/gu, '$1$2')

@@ -95,7 +95,6 @@ function pickPeriods(r: Reading, periods: Measure['periods'], numbered: boolean)
   return r.forms.has('count') || EVERY.test(r.lowered) ? { kind: 'count' } : null;
 }
 
-/** The span in which the named end falls: a month, a half-year's last month, or a year's end. */
 const BEYOND_KO = /(?:20)?(\d{2})\s*년\s*(\d{1,2})\s*월\s*(?:말\s*)?(?:이후|넘어|다음)/u;
 const BEYOND_EN =
   /\b(?:beyond|past|after)\s+(?:(?:the\s+)?(end|mid)[\s-]+(?:of\s+)?)?(?:\d{1,2}\s+)?(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:\d{1,2},?\s+)?(20\d{2})\b/u;
@@ -106,8 +105,7 @@ function beyondOf(text: string): [string, string] | null {
   if (ko) return monthSpan(`20${ko[1]}`, Number(ko[2]));
   const en = BEYOND_EN.exec(text);
   if (!en) return null;
-  const month = en[2] !== undefined ? MONTHS.indexOf(en[2]) + 1 : en[1] === 'mid' ? 6 : 12;
-  return monthSpan(en[3]!, month);
+  return monthSpan(en[3]!, namedMonth(undefined, en[2], en[1]));
 }
 
 /**
@@ -130,24 +128,23 @@ function periodsNaming(r: Reading, periods: Measure['periods']): Measure['period
   return [];
 }
 
+/**
+ * The month a Korean or English phrase names: a month number or name, else the first half's end
+ * ("상반기", "mid") or the year's end ("하반기", "말", "end", a year alone).
+ */
+function namedMonth(number: string | undefined, name: string | undefined, edge: string | undefined): number {
+  if (number !== undefined) return Number(number);
+  if (name !== undefined) return MONTHS.indexOf(name) + 1;
+  return edge === '상반기' || edge === 'mid' ? 6 : 12;
+}
+
+/** The span in which the named end falls: a month, a half-year's last month, or a year's end. */
 function untilOf(text: string): [string, string] | null {
   const ko = UNTIL_KO.exec(text);
-  if (ko) {
-    const year = `20${ko[1]}`;
-    const month = ko[2] !== undefined ? Number(ko[2]) : ko[3] === '상반기' ? 6 : 12;
-    return monthSpan(year, month);
-  }
+  if (ko) return monthSpan(`20${ko[1]}`, namedMonth(ko[2], undefined, ko[3]));
   const en = UNTIL_EN.exec(text);
   if (!en) return null;
-  const month =
-    en[4] !== undefined
-      ? Number(en[4])
-      : en[2] !== undefined
-        ? MONTHS.indexOf(en[2]) + 1
-        : en[1] === 'mid'
-          ? 6
-          : 12;
-  return monthSpan(en[3]!, month);
+  return monthSpan(en[3]!, namedMonth(en[4], en[2], en[1]));
 }
 
 const monthSpan = (year: string, month: number): [string, string] => {
@@ -269,14 +266,10 @@ const BY_KO = /(?:20)?(\d{2})\s*년\s*(?:(\d{1,2})\s*월\s*(?:말)?|(상반기|�
 /** The last day a count question counts to ("by mid-2023", "2023년 6월까지"), or null. */
 function byDay(text: string): string | null {
   const en = BY_EN.exec(text);
-  if (en) {
-    const month = en[2] !== undefined ? MONTHS.indexOf(en[2]) + 1 : en[1] === 'mid' ? 6 : 12;
-    return monthEnd(Number(en[3]), month);
-  }
+  if (en) return monthEnd(Number(en[3]), namedMonth(undefined, en[2], en[1]));
   const ko = BY_KO.exec(text);
   if (!ko) return null;
-  const month = ko[2] !== undefined ? Number(ko[2]) : ko[3] === '상반기' ? 6 : 12;
-  return monthEnd(2000 + Number(ko[1]), month);
+  return monthEnd(2000 + Number(ko[1]), namedMonth(ko[2], undefined, ko[3]));
 }
 
 const monthEnd = (year: number, month: number): string =>

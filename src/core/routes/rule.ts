@@ -105,7 +105,6 @@ function topicAhead(
   return field(top.card.target) === decisionField ? 'same-field' : 'other-field';
 }
 
-/** The request for one decision the question may ask about, or none when it asks something else. */
 /**
  * "소기업이랑 8천만원짜리 용역 수의계약 해도 돼요?": a single-source question that gives a small
  * contract's amount and who or what it is with, and no failed bid, asks the small-value limit, not
@@ -129,6 +128,7 @@ function smallValueFirst(ctx: EngineContext, r: Reading, requests: DecisionReque
   return [...others, request];
 }
 
+/** The request for one decision the question may ask about, or none when it asks something else. */
 function requestsFor(
   ctx: EngineContext,
   r: Reading,

@@ -56,9 +56,7 @@ export const routeTopic: Route = (b, ctx, r) => {
   // Across groups only when the second has words of its own ("총 몇 개 과제에 얼마 규모였고, 설명회에서는
   // 몇 개를 설명했나요?"), not a year or a bare word.
   const crossGroup =
-    second !== undefined &&
-    second.compareYear === undefined &&
-    longest(r.hits.topics.filter((h) => h.target === second.id)) >= 4;
+    second !== undefined && longest(r.hits.topics.filter((h) => h.target === second.id)) >= 4;
   const chosen =
     second && joined && (second.group === first!.group || crossGroup) ? [first!.id, second.id] : [first!.id];
   // Years compared are editions only for a topic kept per edition (a contract topic's years are dates).
@@ -106,15 +104,17 @@ export function topicsPerYear(
   return topics;
 }
 
-/**
- * A yes/no question one of its topics settles without inputs ("can the agency skip the task review
- * committee?", "작업장소를 우리가 제안해도 돼요?"): the claim's verdict. A question with a number
- * (an amount, a share, a date) is left to the rules, which weigh it.
- */
+/** An amount, a share or a day in the question: what the rules weigh, not a claim. */
 const RULE_NUMBER = /\d\s*(?:%|퍼센트|percent|억|만|천|원|조|billion|million|bn\b|월|일\b)|\d[.,]\d/u;
 /** A year the question is about ("In 2020 our agency …", "2021년에"). */
 const YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)|(?<![\d.])(\d{2})\s*년/u;
 
+/**
+ * A yes/no question one of its topics settles without inputs ("can the agency skip the task review
+ * committee?", "작업장소를 우리가 제안해도 돼요?"): the claim's verdict. A question with an amount,
+ * a share or a day is left to the rules, which weigh it; one about a year gets only a claim that
+ * holds from a day (`since`) before that year's end.
+ */
 export const routeClaim: Route = (b, ctx, r) => {
   const asksYesNo =
     r.hits.cues.has('decision') ||
