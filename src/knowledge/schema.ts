@@ -102,6 +102,22 @@ export const topicSchema = z
       )
       .default([]),
     /**
+     * A figure that depends on the amount asked ("제안서 공고기간": 40 / 20 / 10 days by price): with
+     * one amount in the question, the tier it falls in is said first, from `text` with {amount} and
+     * {value}. Tiers are checked from the highest `from` (KRW) down.
+     */
+    byAmount: z
+      .object({
+        text: localizedSchema,
+        tiers: z
+          .array(z.object({ from: z.number().int().nonnegative(), value: localizedSchema }).strict())
+          .min(2),
+        sources: z.array(id).min(1),
+        confidence: confidenceSchema,
+      })
+      .strict()
+      .optional(),
+    /**
      * A decision (rules.yaml) whose verdict answers this topic's questions when they give the
      * decision's inputs ("24년 3월 공사계약 선금 100% 돼?" on the works-advance topic).
      */

@@ -17,12 +17,8 @@ export const routeProject: Route = (b, ctx, r) => {
     return answerTopics(b, [topic], r.projectIds);
   }
   const otherYear = r.years.find((y) => !ctx.kb.editions.some((e) => e.year === y));
-  if (
-    otherYear !== undefined &&
-    !r.years.some((y) => ctx.kb.editions.some((e) => e.year === y)) &&
-    !r.aspects.some((a) => a !== 'budget' && a !== 'description' && a !== 'name')
-  ) {
-    const notes = answerOtherYear(b, ctx, r.projectIds, otherYear);
+  if (otherYear !== undefined && !r.years.some((y) => ctx.kb.editions.some((e) => e.year === y))) {
+    const notes = answerOtherYear(b, ctx, r.projectIds, otherYear, r.aspects);
     if (notes) return notes;
   }
   return answerProjects(b, ctx, {

@@ -1,7 +1,7 @@
 import type { Topic } from '../../knowledge/schema.js';
 import type { EngineContext } from '../context.js';
 import { answerDecision } from './rule.js';
-import { answerEditionTopics, answerMissingYear, pickTopics } from '../writers/topic.js';
+import { answerEditionTopics, answerMissingYear, pickTopics, writeByAmount } from '../writers/topic.js';
 import { answerClaim, findClaim } from '../writers/claim.js';
 import { writeMeasureStatus } from '../writers/status.js';
 import { longest, topicCandidates, type Route } from './route.js';
@@ -71,6 +71,7 @@ export const routeTopic: Route = (b, ctx, r) => {
   const statusOf =
     r.forms.has('status') && topics[0]?.statusOf !== undefined ? (named ?? topics[0].statusOf) : undefined;
   if (statusOf !== undefined) writeMeasureStatus(b, ctx.kb, statusOf, r.lowered, r.today, r.forms);
+  if (topics[0] !== undefined) writeByAmount(b, topics[0], r.lowered);
   return answerEditionTopics(b, ctx, topics, []);
 };
 

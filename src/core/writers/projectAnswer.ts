@@ -1,5 +1,5 @@
 import type { Edition } from '../../knowledge/parse.js';
-import type { Project } from '../../knowledge/schema.js';
+import type { Localized, Project, Statement } from '../../knowledge/schema.js';
 import type { AnswerBuilder } from '../compose.js';
 import { editionsKnownOn, pickRecord, pointedRecord, type EngineContext } from '../context.js';
 import type { Answer } from '../types.js';
@@ -256,24 +256,67 @@ function writeBudgetNotes(b: AnswerBuilder, project: Project, lowered: string): 
   return others.length > 0 ? 'related' : 'none';
 }
 
-/** A project question about a year with no edition: the notes that speak of that year, if any. */
+/**
+ * A project question about a year with no edition ("클플 2020년 예산?", "was it briefed in 2020?"):
+ * the notes, the project's own and those on its aspects, that speak of that year. The answer is
+ * `answered` when one of them bears on what was asked, `unknown_fact` when they are only related.
+ */
 export function answerOtherYear(
   b: AnswerBuilder,
   ctx: EngineContext,
   ids: readonly string[],
   year: number,
+  aspects: readonly ProjectAspect[] = [],
 ): Answer | null {
-  let found = 0;
-  for (const id of ids) {
+  const found = ids.flatMap((id) => {
     const records = ctx.projects.get(id) ?? [];
-    const notes = records.flatMap((r) =>
-      r.notes.filter((n) => n.text.ko.includes(String(year)) || n.text.en.includes(String(year))),
-    );
-    if (notes.length === 0) continue;
-    b.line(projectName(records.at(-1)!, b.language));
-    for (const note of notes) b.statement(note);
-    found += notes.length;
+    const seen = new Set<string>();
+    const notes = records
+      .flatMap((r) => yearNotes(r, String(year)))
+      .filter((n) => !seen.has(n.statement.text.en) && seen.add(n.statement.text.en));
+    return notes.length === 0 ? [] : [{ name: projectName(records.at(-1)!, b.language), notes }];
+  });
+  if (found.length === 0) return null;
+  const bearing = found.some((p) => p.notes.some((n) => bearsOn(n, aspects)));
+  for (const { name, notes } of found) {
+    b.line(bearing ? name : b.msg('unknown.projectYearAsked', { name, year }));
+    for (const note of notes) b.statement(note.statement);
   }
-  if (found === 0) return null;
-  return b.build({ status: 'answered', kind: 'project', projects: ids });
+  return b.build({ status: bearing ? 'answered' : 'unknown_fact', kind: 'project', projects: ids });
 }
+
+interface YearNote {
+  readonly statement: Statement;
+  /** The aspect the note is recorded on; none for the project's own notes. */
+  readonly aspect?: string;
+}
+
+/** The notes of one project record that name the year. */
+function yearNotes(project: Project, year: string): YearNote[] {
+  const names = (text: Localized) => text.ko.includes(year) || text.en.includes(year);
+  const own = project.notes.filter((n) => names(n.text)).map((statement) => ({ statement }));
+  const onAspects = Object.entries(project).flatMap(([aspect, field]): YearNote[] => {
+    const note = (field as { note?: Localized } | null)?.note;
+    if (note === undefined || !names(note)) return [];
+    const { sources, confidence } = field as { sources: string[]; confidence: Statement['confidence'] };
+    return [{ aspect, statement: { text: note, sources, confidence, facts: [] } }];
+  });
+  return [...own, ...onAspects];
+}
+
+/** Whether a note answers one of the asked aspects (any note does when none was asked). */
+function bearsOn(note: YearNote, aspects: readonly ProjectAspect[]): boolean {
+  if (aspects.length === 0) return true;
+  const en = note.statement.text.en;
+  return aspects.some((aspect) => note.aspect === aspect || (ASPECT_WORDS[aspect]?.test(en) ?? false));
+}
+
+/** Words by which a project's own note (in English) speaks of an aspect. */
+const ASPECT_WORDS: Partial<Record<ProjectAspect, RegExp>> = {
+  budget: /억원|KRW/u,
+  briefed: /briefing/u,
+  name: /\bcalled\b|\bname/u,
+  phase: /\bphase\b|\bstage\b/u,
+  leadAgency: /Ministry|Office|MOIS|agency/u,
+  longTermContract: /long-term/u,
+};

@@ -1,4 +1,5 @@
 import type { Topic } from '../../knowledge/schema.js';
+import { extractAmounts } from '../reading/amounts.js';
 import type { AnswerBuilder } from '../compose.js';
 import { editionsKnownOn, pickRecord, pointedRecord, type EngineContext } from '../context.js';
 import type { Answer } from '../types.js';
@@ -115,4 +116,31 @@ export function answerMissingYear(b: AnswerBuilder, ctx: EngineContext, year: nu
   );
   b.fact(String(year), ...ctx.kb.editions.map((e) => String(e.year)), ...compared.map(String));
   return b.build({ status: 'unknown_fact', kind: 'topic' });
+}
+
+/**
+ * "지자체 협상계약 5억이면 공고 며칠 전?": the tier of a topic's amount-dependent figure that the one
+ * amount in the question falls in, said before the topic's statements. Nothing when the topic has
+ * no tiers or the question gives no amount, or several.
+ */
+export function writeByAmount(b: AnswerBuilder, topic: Topic, lowered: string): void {
+  const byAmount = topic.byAmount;
+  if (byAmount === undefined) return;
+  const mentions = extractAmounts(lowered);
+  const amounts = new Set(mentions.map((m) => m.krw));
+  if (amounts.size !== 1) return;
+  const krw = mentions[0]!.krw;
+  const tier = [...byAmount.tiers].sort((x, y) => y.from - x.from).find((t) => krw >= t.from);
+  if (tier === undefined) return;
+  const value = b.text(tier.value);
+  b.statement({
+    text: {
+      ko: byAmount.text.ko.replace('{amount}', mentions[0]!.text).replace('{value}', tier.value.ko),
+      en: byAmount.text.en.replace('{amount}', mentions[0]!.text).replace('{value}', tier.value.en),
+    },
+    sources: byAmount.sources,
+    confidence: byAmount.confidence,
+    facts: [value],
+  });
+  b.blank();
 }

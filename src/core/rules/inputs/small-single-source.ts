@@ -6,12 +6,21 @@ import { finishReading, startReading, type InputReading } from './types.js';
 const WORK_TYPES: readonly (readonly [string, RegExp])[] = [
   ['general-works', /종합\s*공사|general\s+(?:construction|works?)/gu],
   ['specialty-works', /전문\s*공사|specialty\s+(?:construction|works?)|specialist\s+works?/gu],
-  ['other-works', /기타\s*공사|other\s+works?/gu],
+  // The 2020 row names electrical and ICT works with the 1.6억 limit the 2021 row gives "other
+  // works": the same category (그 밖의 공사) under two names.
+  [
+    'other-works',
+    /기타\s*공사|그\s*밖의\s*공사|전기\s*공사|정보\s*통신\s*공사|other\s+works?|electrical(?:\s+works?)?|(?:ict|telecom(?:munications?)?)\s+(?:construction|works?)/gu,
+  ],
   ['goods-services', /물품|용역|goods|services?\b|supplies/gu],
 ];
 /** 소기업 등: the goods-and-services limit of 1억 is for contracts with small firms. */
 const SMALL_FIRM =
-  /소기업|소상공인|small\s+(?:business|businesses|firm|firms|company|companies|enterprise|enterprises)|micro\s*(?:business|enterprise|firm)s?/gu;
+  /소기업|소상공인|small[\s-]+(?:business|businesses|firm|firms|company|companies|enterprise|enterprises)|micro\s*(?:business|enterprise|firm)s?/gu;
+
+/** A limit word right before an amount: the amount is the limit, not the contract's. */
+const LIMIT_BEFORE =
+  /(?:한도|상한)\s*(?:가|는|이|은)?\s*(?:원래|예전엔?|전에는?)?\s*$|\blimit\s+(?:used\s+to\s+be|was|is|of)\s+(?:only\s+)?$/u;
 
 const REQUIRED = ['workType', 'amountKrw'] as const;
 
@@ -29,7 +38,10 @@ export function readSmallSingleSourceInputs(text: string): InputReading {
     : types;
   if (kinds.length > 1) draft.unclear.push({ input: 'workType', reason: 'several-values' });
   else if (kinds.length === 1) draft.values['workType'] = kinds[0]!;
-  const mentions = extractAmounts(text);
+  // "The limit used to be 2억", "한도가 2억이었는데": the limit the asker recalls, not the contract's amount.
+  const mentions = extractAmounts(text).filter(
+    (a) => !LIMIT_BEFORE.test(text.slice(Math.max(0, a.index - 24), a.index)),
+  );
   const amounts = [...new Set(mentions.map((a) => a.krw))];
   if (amounts.length > 1) draft.unclear.push({ input: 'amountKrw', reason: 'several-values' });
   else if (amounts.length === 1) {
