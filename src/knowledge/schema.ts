@@ -216,6 +216,11 @@ export const lexiconSchema = z
     helpCues: aliasesSchema,
     /** Other ministries' programs and unrelated subjects: outside what the bot knows. */
     outOfScope: aliasesSchema,
+    /**
+     * Another country's procurement law ("미국 FAR", "the UK's rules"): a question naming one is outside
+     * what the bot knows even when it also has this knowledge base's rule words (sole source, 수의계약).
+     */
+    foreignLaw: aliasesSchema,
     forms: z
       .object(
         Object.fromEntries(FORM_IDS.map((id) => [id, aliasesSchema])) as Record<

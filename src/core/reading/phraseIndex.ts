@@ -16,7 +16,7 @@ type Tag =
   | { readonly kind: 'cue'; readonly cue: Cue }
   | { readonly kind: 'form'; readonly form: QuestionForm }
   | { readonly kind: 'agency'; readonly name: string }
-  | { readonly kind: 'outOfScope' }
+  | { readonly kind: 'outOfScope'; readonly foreign: boolean }
   | { readonly kind: 'premise'; readonly topic: string; readonly with: readonly string[] };
 
 /** The phrase matchers built once per knowledge base. */
@@ -105,7 +105,8 @@ function exactEntries(
     ...lexicon.agencies.flatMap((a) =>
       a.aliases.map((phrase) => ({ phrase, target: { kind: 'agency', name: a.name } as const })),
     ),
-    ...both(lexicon.outOfScope, { kind: 'outOfScope' } as const),
+    ...both(lexicon.outOfScope, { kind: 'outOfScope', foreign: false } as const),
+    ...both(lexicon.foreignLaw, { kind: 'outOfScope', foreign: true } as const),
   ]);
 }
 
@@ -213,7 +214,11 @@ export function matchPhrases(index: PhraseIndex, text: string): PhraseHits {
       ).map((h) => h.target),
     ),
     agencies: hitsOf(exact, 'agency', (t) => t.name),
-    outOfScope: Math.max(0, ...hitsOf(exact, 'outOfScope', () => true).map((h) => h.length)),
+    // Another country's law ("미국 FAR") is outside whatever rule words come with it.
+    outOfScope: Math.max(
+      0,
+      ...hitsOf(exact, 'outOfScope', (t) => t.foreign).map((h) => (h.target ? Infinity : h.length)),
+    ),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Measure } from '../../knowledge/schema.js';
 import type { AnswerBuilder } from '../compose.js';
 import type { Reading } from '../reading/read.js';
 import type { Answer } from '../types.js';
+import { extractDateRange } from '../extract.js';
 import { recordedPeriods } from '../rules/evaluate.js';
 import { readContractLevel } from '../rules/inputs/contract-level.js';
 import { startReading } from '../rules/inputs/types.js';
@@ -15,6 +16,9 @@ const UNTIL_KO = /(?:20)?(\d{2})\s*년\s*(?:(\d{1,2})\s*월\s*(?:말|까지)?|(�
 const UNTIL_EN =
   /\b(?:to|until|till|through|out\s+to)\s+(?:(?:the\s+)?(end|mid)[\s-]+(?:of\s+)?)?(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(20\d{2})(?:-(\d{2})-\d{2})?\b/u;
 const EXCEPTIONS = /특례|exceptions?\b/u;
+/** "2025년 예산집행지침", "the 2025 budget-execution guideline": the year's guideline, which extended them. */
+export const YEAR_GUIDELINE =
+  /(20\d{2})\s*년?\s*(?:도\s*)?(?:예산\s*집행\s*지침|budget[\s-]+execution\s+guidelines?)/u;
 const ANNOUNCED = /발표|밝혔|말했|언급|announce|said|\bsays?\b|\bextend(?:ed)?\s+in\s+(?:late|early|mid)?/u;
 const EVERY = /every|all\s+the|list|chain|전부|모든|다\s*알려|정리/u;
 const MONTHS = [
@@ -48,12 +52,34 @@ const ORDINAL_WORD =
 const ORDINAL_EN = /\b([1-9])(?:st|nd|rd|th)\s+(?:extension|renewal)/u;
 const HALF_KO = /(?<!\d)(?:20)?(\d{2})\s*년?\s*(상반기|하반기)/u;
 const HALF_EN =
-  /\b(first|second|1st|2nd)\s+half\s+(?:of\s+)?(?:20)?(\d{2})\b|\b(?:20)?(\d{2})[\s-]*(h1|h2)\b|\b(h1|h2)[\s-]*(?:20)?(\d{2})\b/u;
+  /\b(first|second|1st|2nd)[\s-]+half[\s-]+(?:of[\s-]+)?(?:20)?(\d{2})\b|\b(?:20)?(\d{2})[\s-]*(h1|h2)\b|\b(h1|h2)[\s-]*(?:20)?(\d{2})\b/u;
 
-type Pick = { kind: 'count' } | { kind: 'after' } | { kind: 'periods'; periods: Measure['periods'] };
+type Pick =
+  | { kind: 'count' }
+  | { kind: 'after' }
+  /** `onDay`: the periods in force on a day the question asks the state of. */
+  | { kind: 'periods'; periods: Measure['periods']; onDay?: boolean };
 
 /** Which recorded periods the question names: the Nth extension, or a year's half. */
 function pickPeriods(r: Reading, periods: Measure['periods'], numbered: boolean): Pick | null {
+  // "Was it in effect on 15 July 2022? The 3rd extension ended in June.": the period of that day.
+  const asked = r.forms.has('status') ? extractDateRange(r.lowered, r.today) : null;
+  if (asked !== null && asked.from === asked.to && asked.from !== r.today) {
+    const covering = periods.filter((p) => p.from <= asked.from && p.to >= asked.from);
+    if (covering.length > 0) return { kind: 'periods', periods: covering, onDay: true };
+  }
+  // "2025년 예산집행지침에 들어간 특례 내용": the period that year's guideline extended; none after the last.
+  const guideline = YEAR_GUIDELINE.exec(r.lowered)?.[1];
+  if (guideline !== undefined) {
+    const naming = periods.filter(
+      (p) =>
+        p.note !== undefined &&
+        (p.note.ko.includes(`${guideline}년 예산집행지침`) ||
+          p.note.en.includes(`${guideline} budget-execution guideline`)),
+    );
+    if (naming.length > 0) return { kind: 'periods', periods: naming };
+    if (`${guideline}-01-01` > periods.at(-1)!.to) return { kind: 'after' };
+  }
   const ordinal = numbered ? ordinalOf(r.lowered) : null;
   if (ordinal !== null) {
     const period = periods[ordinal];
@@ -85,6 +111,12 @@ function pickPeriods(r: Reading, periods: Measure['periods'], numbered: boolean)
   if (until !== null) {
     const ending = periods.filter((p) => p.to >= until[0] && p.to <= until[1]);
     if (ending.length > 0) return { kind: 'periods', periods: ending };
+  }
+  // "extended again in mid-2022?", "2022년 중반에 또 연장됐어?": the extension that started then.
+  const when = extendedIn(r.lowered);
+  if (when !== null) {
+    const starting = periods.filter((p, i) => i > 0 && p.from >= when[0] && p.from <= when[1]);
+    if (starting.length > 0) return { kind: 'periods', periods: starting };
   }
   const half = halfOf(r.lowered);
   if (half !== null) {
@@ -171,6 +203,45 @@ function announcedDay(text: string): string[] | null {
   return [yearMonth, `${year}년 ${month}월`, `${name[0]!.toUpperCase()}${name.slice(1)} ${year}`];
 }
 
+const EXTENDED_IN_EN = new RegExp(
+  `\\b(?:extended|renewed|extension|prolonged)\\b(?:\\s+\\w+){0,3}?\\s+in\\s+(?:(early|mid|late)[\\s-]+)?(?:(${MONTHS.join('|')})\\s+)?(20\\d{2})\\b`,
+  'u',
+);
+const EXTENDED_IN_KO =
+  /(?:20)?(\d{2})\s*년\s*(?:(\d{1,2})\s*월|(초|중반|중순|말|연말))?\s*에\s*(?:\S+\s*){0,2}연장/u;
+
+/**
+ * The days an extension "in" a time would start on ("extended in mid-2022": May to August 2022),
+ * with a month's slack at the end, since an extension announced late in a month starts the next.
+ */
+function extendedIn(text: string): [string, string] | null {
+  const en = EXTENDED_IN_EN.exec(text);
+  const ko = en === null ? EXTENDED_IN_KO.exec(text) : null;
+  if (en === null && ko === null) return null;
+  const year = Number(en ? en[3] : `20${ko![1]}`);
+  const month = en
+    ? en[2] !== undefined
+      ? MONTHS.indexOf(en[2]) + 1
+      : undefined
+    : ko![2] !== undefined
+      ? Number(ko![2])
+      : undefined;
+  const edge = en ? en[1] : ko![3];
+  const [first, last] =
+    month !== undefined
+      ? [month, month]
+      : edge === 'early' || edge === '초'
+        ? [1, 3]
+        : edge === 'mid' || edge === '중반' || edge === '중순'
+          ? [5, 8]
+          : edge === 'late' || edge === '말' || edge === '연말'
+            ? [10, 12]
+            : [1, 12];
+  const from = `${year}-${String(first).padStart(2, '0')}-01`;
+  const to = monthEnd(last === 12 ? year + 1 : year, last === 12 ? 1 : last + 1);
+  return [from, to];
+}
+
 function ordinalOf(text: string): number | null {
   const digits = ORDINAL_KO.exec(text) ?? ORDINAL_EN.exec(text);
   if (digits) return Number(digits[1]);
@@ -202,6 +273,7 @@ export const routeExtension: Route = (b, ctx, r) => {
   // 21일에 기재부가 뭐 발표했어?" asks the period whose record names that day.
   const asksPeriod =
     EXTENSION.test(r.lowered) ||
+    YEAR_GUIDELINE.test(r.lowered) ||
     // "Who announced that the exceptions would run to the end of 2021?"
     (ANNOUNCED.test(r.lowered) && EXCEPTIONS.test(r.lowered) && untilOf(r.lowered) !== null) ||
     (EXCEPTIONS.test(r.lowered) && halfOf(r.lowered) !== null) ||
@@ -249,6 +321,8 @@ export const routeExtension: Route = (b, ctx, r) => {
     return answerCount(b, measure, periods, numbered);
   }
   for (const period of pick.periods) writePeriod(b, period);
+  // "Was it in effect on 15 July 2022?": yes, in the period shown.
+  if (pick.onDay === true) b.measureState('allowed', true);
   return b.build({ status: 'answered', kind: 'measure' });
 };
 

@@ -1,3 +1,4 @@
+import type { EngineContext } from '../context.js';
 import type { Reading } from '../reading/read.js';
 import { answerList, type ProjectFilter } from '../writers/list.js';
 import { formatAmount, projectName, writeProjectListItem } from '../writers/project.js';
@@ -24,13 +25,29 @@ export const routeProject: Route = (b, ctx, r) => {
   return answerProjects(b, ctx, {
     ids: r.projectIds,
     aspects: r.aspects,
-    years: r.years,
+    years: r.years.length > 0 ? r.years : sharedEdition(ctx, r),
     today: r.today,
     lowered: r.lowered,
     namesAgency: r.hits.agencies.length > 0,
     terms: r.terms,
+    total: r.forms.has('total'),
   });
 };
+
+/**
+ * "국민비서랑 폐기물 예산 합치면?": projects asked together with no year are read in the latest
+ * edition known on the as-of day that has them all, when the latest of all does not.
+ */
+function sharedEdition(ctx: EngineContext, r: Reading): number[] {
+  if (r.projectIds.length < 2) return [];
+  const known = editionsKnownOn(ctx.kb, r.today);
+  const hasAll = (year: number) =>
+    r.projectIds.every((id) => (ctx.projects.get(id) ?? []).some((p) => p.edition === year));
+  const latest = known.at(-1);
+  if (latest === undefined || hasAll(latest.year)) return [];
+  const shared = [...known].reverse().find((e) => hasAll(e.year));
+  return shared === undefined ? [] : [shared.year];
+}
 
 /** A shared alias (클라우드): answer each candidate's aspect, or ask which one. */
 export const routeSharedName: Route = (b, ctx, r) => {
@@ -161,9 +178,11 @@ function readListFilter(r: Reading): { filter: ProjectFilter; strong: boolean } 
   if (agency !== undefined)
     return {
       filter: { agency },
-      // A topic's own phrase (not two words it requires together) longer than the agency's name.
+      // A topic's own phrase (not two words it requires together) longer than the agency's name, or
+      // one with a figure ("MOIS put 645억 into 11 projects again?"), is what is asked.
       strong:
         !r.hits.cues.has('program') &&
+        !r.hits.topics.some((h) => (h.key.match(/\d+/gu) ?? []).some((n) => !/^(?:19|20)\d{2}$/u.test(n))) &&
         longest(r.hits.topics.filter((h) => !h.key.includes('+'))) <= (r.hits.agencies[0]?.length ?? 0) + 3,
     };
   // "2021년이랑 2022년 둘 다 나오는 과제": the projects that continue into the later year.

@@ -11,6 +11,7 @@ import type { Answer } from '../types.js';
 import { answerDecisionInfo, answerTimeline } from '../writers/decision.js';
 import { writeMeasureStatus } from '../writers/status.js';
 import { answerTopics } from '../writers/topic.js';
+import { YEAR_GUIDELINE } from './extension.js';
 import { longest, type Route } from './route.js';
 
 /** Forms that ask about a rule itself (its basis, whether it binds, what it counts, why), never for a verdict. */
@@ -162,6 +163,8 @@ function requestsFor(
   );
   // "수의계약 특례 2021년 6월에 끝난 거 아니었어?": the measure's state, not a verdict.
   if (asksStateOnly(r, decision, givesInputs)) return [];
+  // "What did the 2025 budget-execution guideline say about advances?": what that extension held.
+  if (YEAR_GUIDELINE.test(r.lowered) && !givesInputs && !r.hits.cues.has('decision')) return [];
   // "주민등록 3차 사업 새로 입찰 들어갈 수 있나요?": a named project asked about with only a generic
   // rule word ("들어갈 수", "참여 가능") and nothing the rule reads is a question about the project.
   const datesTheRule = decision.measure !== undefined && request.dateAsked;
@@ -213,15 +216,11 @@ function timelineAgreeing(b: AnswerBuilder, ctx: EngineContext, request: Decisio
  * 2026 budget guideline"): nothing is recorded, so the asked fact is unknown; the last period is shown.
  */
 export const routeAfterRecords: Route = (b, ctx, r) => {
+  // The measures of the rules named, else every measure when a contract topic is asked about.
+  const named = r.decisionIds.flatMap((id) => ctx.decisions.get(id)?.measure ?? []);
+  const anyContract = r.topicIds.some((id) => ctx.topics.get(id)?.[0]?.group === 'contract');
   const measures = [
-    ...new Set(
-      [
-        ...r.decisionIds.map((id) => ctx.decisions.get(id)?.measure),
-        ...(r.topicIds.some((id) => ctx.topics.get(id)?.[0]?.group === 'contract')
-          ? [...ctx.kb.measures.keys()]
-          : []),
-      ].filter((m): m is string => m !== undefined),
-    ),
+    ...new Set(named.length > 0 ? named : anyContract ? [...ctx.kb.measures.keys()] : []),
   ].flatMap((id) => {
     const measure = ctx.kb.measures.get(id);
     return measure ? [measure] : [];
@@ -240,6 +239,8 @@ export const routeAfterRecords: Route = (b, ctx, r) => {
   b.line(`${b.msg('label.lastPeriod')}: ${b.text(last.label)}${b.mark(last.confidence)}`);
   b.keyFact(last.to);
   b.cite([...last.sources, ...measure.sources]);
+  // "can we still use it in September 2025?": a yes/no asked of a day past the records is unknown.
+  if (r.hits.cues.has('decision') || r.forms.has('status')) b.measureState('unknown', true);
   return b.build({ status: 'unknown_fact', kind: 'measure' });
 };
 

@@ -1,5 +1,6 @@
 import type { Topic } from '../../knowledge/schema.js';
 import type { EngineContext } from '../context.js';
+import type { Reading } from '../reading/read.js';
 import { answerDecision } from './rule.js';
 import { answerEditionTopics, answerMissingYear, pickTopics, writeByAmount } from '../writers/topic.js';
 import { answerClaim, findClaim } from '../writers/claim.js';
@@ -65,7 +66,11 @@ export const routeTopic: Route = (b, ctx, r) => {
     if (perYear.length > 0) return answerEditionTopics(b, ctx, perYear, []);
   }
   const { topics, missingYear } = pickTopics(ctx, chosen, r.years, r.today, r.terms);
-  if (topics.length === 0) return missingYear !== null ? answerMissingYear(b, ctx, missingYear) : null;
+  if (topics.length === 0) {
+    if (missingYear === null) return null;
+    const stating = statingRecord(ctx, chosen, r);
+    return stating ? answerEditionTopics(b, ctx, [stating], []) : answerMissingYear(b, ctx, missingYear);
+  }
   // The state of the named rule's measure, else of the one the topic reports.
   const named = r.decisionIds.map((id) => ctx.decisions.get(id)?.measure).find((m) => m !== undefined);
   const statusOf =
@@ -137,3 +142,25 @@ export const routeClaim: Route = (b, ctx, r) => {
   }
   return null;
 };
+
+/** A year written out ("2021", "21년"), as against one read from "올해" or "this year". */
+const WRITTEN_YEAR = /(?<![\d.,])(?:19|20)\d{2}(?!\d)|(?<![\d.,])[12]\d\s*년/u;
+
+/**
+ * "올해 645억 맞지?" asked in a year with no edition: "this year" is the asker's year, and the figure
+ * they quote says which edition they mean, when exactly one edition's record of the topic has it among the facts of its first statement (a
+ * later one may compare with another year).
+ */
+function statingRecord(ctx: EngineContext, ids: readonly string[], r: Reading): Topic | undefined {
+  if (WRITTEN_YEAR.test(r.lowered)) return undefined;
+  const figures = r.hits.topics.flatMap((h) => (ids.includes(h.target) ? (h.key.match(/\d+/gu) ?? []) : []));
+  if (figures.length === 0) return undefined;
+  const stating = ids.flatMap((id) =>
+    (ctx.topics.get(id) ?? []).filter((t) =>
+      figures.every((f) =>
+        (t.statements[0]?.facts ?? []).some((fact) => fact.replaceAll(',', '').includes(f)),
+      ),
+    ),
+  );
+  return stating.length === 1 ? stating[0] : undefined;
+}

@@ -23,6 +23,8 @@ export interface ProjectAsk {
   readonly namesAgency?: boolean;
   /** The question's ranking terms, to tell which edition its words point to ("국민비서 2차"). */
   readonly terms?: ReadonlySet<string>;
+  /** A sum is asked ("합치면 얼마야?"): one unknown part makes the whole unknown. */
+  readonly total?: boolean;
 }
 
 function editionOf(ctx: EngineContext, project: Project): Edition {
@@ -157,7 +159,8 @@ export function answerProjects(b: AnswerBuilder, ctx: EngineContext, ask: Projec
   }
   return b.build({
     // One status rule: an asked fact not found means unknown_fact, whatever else is shown.
-    status: unknownCount > 0 && (knownCount === 0 || !many) ? 'unknown_fact' : 'answered',
+    status:
+      unknownCount > 0 && (knownCount === 0 || !many || ask.total === true) ? 'unknown_fact' : 'answered',
     kind: 'project',
     projects: ask.ids,
   });
@@ -316,7 +319,7 @@ const ASPECT_WORDS: Partial<Record<ProjectAspect, RegExp>> = {
   budget: /억원|KRW/u,
   briefed: /briefing/u,
   name: /\bcalled\b|\bname/u,
-  phase: /\bphase\b|\bstage\b/u,
+  phase: /\bphase\b|\bstage\b/iu,
   leadAgency: /Ministry|Office|MOIS|agency/u,
   longTermContract: /long-term/u,
 };

@@ -220,6 +220,10 @@ function readExceptionGround(text: string, draft: InputDraft): void {
 /** The words just before an amount that make it the VAT ("VAT is 3.8억", "부가세 3.8억"). */
 const VAT_BEFORE = /(?:vat|부가세|부가가치세)\s*(?:is|of|amount|는|은|가|이|:|=)?\s*(?:krw|₩)?\s*$/u;
 
+/** The words just before an amount that say it includes VAT ("부가세 포함하면 40억", "with VAT it's 41억"). */
+const VAT_INCLUDED_BEFORE =
+  /(?:부가세|부가가치세|vat)\s*(?:포함|included|inclusive|incl\.?)\s*(?:하면|하면은|시|해서|해도|으로|로|가|이|은|는)?\s*(?:약|대략)?\s*$|(?:including|incl\.?|with)\s+(?:the\s+)?vat,?\s*(?:it'?s|it\s+is|that'?s|comes\s+to|is)?\s*(?:about|around|roughly|over|above)?\s*(?:krw|₩)?\s*$/u;
+
 /**
  * "Estimated price 75억, so 82.5억 with VAT": the second amount is the first with VAT added, not
  * another one. The one with VAT is kept as the project amount; sales are never paired.
@@ -243,6 +247,29 @@ function withoutVatRestatement(roled: RoledAmount[], text: string): RoledAmount[
       .map((a) =>
         a === base ? { ...a, amount: total, role: 'project' as const, estimatedPrice: false } : a,
       );
+  }
+  // "추정가격 37억인데 부가세 포함하면 40억 넘는데": the amount said with VAT is the project amount,
+  // when the other is the price it restates (within the 10% VAT).
+  for (const withVat of candidates) {
+    if (!VAT_INCLUDED_BEFORE.test(text.slice(Math.max(0, withVat.amount.index - 24), withVat.amount.index)))
+      continue;
+    const base =
+      candidates.find(
+        (a) =>
+          a !== withVat &&
+          a.amount.krw <= withVat.amount.krw * 1.0005 &&
+          a.amount.krw * (1 + VAT_RATE) >= withVat.amount.krw * 0.9995,
+      ) ??
+      candidates.find(
+        (a) =>
+          a !== withVat &&
+          a.amount.krw < withVat.amount.krw &&
+          a.amount.krw * (1 + VAT_RATE) >= withVat.amount.krw,
+      );
+    if (base === undefined) continue;
+    return roled
+      .filter((a) => a !== base)
+      .map((a) => (a === withVat ? { ...a, role: 'project' as const, estimatedPrice: false } : a));
   }
   for (const base of candidates) {
     const withVat = candidates.find(

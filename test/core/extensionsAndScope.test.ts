@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { ask } from '../support/engine.js';
+
+// Kinds of question outside set 20 found answered wrong: extensions named by when they were made
+// or by the year's guideline, another country's law, a figure that is not a rule's input, the VAT
+// said with the amount, and sums of parts some of which are unknown.
+
+describe('extensions named by when they were made', () => {
+  it.each([
+    ['Was the exception extended again in mid-2022? Until when, and why?', '4th extension', '2022-12-31'],
+    ['특례 2022년 중반에 또 연장됐어?', '4차 연장', '2022-12-31'],
+    ['Were the exceptions extended in late 2023?', '7th extension', '2024-06-30'],
+    ['Who announced the second-half-2021 extension, and on what date?', '2nd extension', '2021-06-18'],
+  ])('%s', (question, label, day) => {
+    const answer = ask(question, { today: '2026-11-30' });
+    expect(answer.status).toBe('answered');
+    expect(answer.text).toContain(label);
+    expect(answer.text).toContain(day);
+  });
+
+  it('answers whether they were in force on a day from the period of that day, not the one named', () => {
+    const answer = ask('Was the exception in effect on 15 July 2022? The 3rd extension ended in June.');
+    expect(answer.verdict).toBe('allowed');
+    expect(answer.text).toContain('4th extension');
+  });
+
+  it("reads a year's budget-execution guideline as the extension it made, and none after the records", () => {
+    const found = ask('2025년 예산집행지침에 들어간 특례 내용 뭐있었음');
+    expect(found.status).toBe('answered');
+    expect(found.text).toContain('9차 연장');
+    expect(found.text).toContain('대가지급 5→3일');
+    const after = ask('2026년 예산집행지침에도 특례 있어?', { today: '2026-11-30' });
+    expect(after.status).toBe('unknown_fact');
+  });
+
+  it('says which measure is past its records: the one the question names', () => {
+    const answer = ask(
+      'September 2025, can we use the 5-day emergency bid notice under the economic-crisis contract guideline?',
+    );
+    expect(answer.status).toBe('unknown_fact');
+    expect(answer.verdict).toBe('unknown');
+    expect(answer.text).toContain('5-day emergency notice');
+  });
+});
+
+describe('what is outside, and figures that are not inputs', () => {
+  it.each([
+    '미국 FAR 기준으로 sole source 요건이 뭐야?',
+    'What are the sole source requirements under the FAR?',
+    'Write me a Python function that sorts a list of dicts by date.',
+  ])('%s is outside what the bot knows', (question) => {
+    expect(ask(question).status).toBe('no_match');
+  });
+
+  it('does not read a compliance rate as an advance payment', () => {
+    const answer = ask(
+      'MSIT found that only about 80% of public SW RFPs complied with the law in 2021, right?',
+    );
+    expect(answer.verdict).toBeNull();
+    expect(answer.text).toContain('98.9%');
+  });
+
+  it('still reads an advance asked with its share', () => {
+    expect(ask('Could we take an 80% advance on a goods contract in September 2020?').verdict).toBe(
+      'allowed',
+    );
+  });
+
+  it('answers a total the asker quotes with the edition that states it, not with an agency list', () => {
+    const answer = ask('In 2022 MOIS put 645억 into 11 projects again, same as 2021, correct?');
+    expect(answer.status).toBe('answered');
+    expect(answer.text).toContain('Program size (2022)');
+    expect(answer.text).toContain('694억원');
+  });
+
+  it('reads "this year" with a quoted figure as the edition that has it', () => {
+    const answer = ask('올해 전자정부지원사업 645억 맞지?', { today: '2026-11-30' });
+    expect(answer.status).toBe('answered');
+    expect(answer.text).toContain('사업 규모 (2021)');
+  });
+});
+
+describe('amounts said with the VAT, and sums', () => {
+  it('takes the amount said with VAT over the estimated price it restates', () => {
+    const answer = ask(
+      '매출 6천억 대기업인데 추정가격 37억짜리 사업이면 못 들어가? 부가세 포함하면 40억 넘는데',
+    );
+    expect(answer.verdict).toBe('allowed');
+  });
+
+  it('keeps a VAT-included amount below the floor below it', () => {
+    const answer = ask(
+      'Sales 600 billion won large company; estimated price 35억, with VAT it is about 38.5억. Can we bid?',
+    );
+    expect(answer.verdict).toBe('not_allowed');
+  });
+
+  it('is unknown when one part of a sum is unknown, and reads both projects in the edition that has both', () => {
+    const answer = ask('국민비서 예산이랑 폐기물 예산 합치면 얼마야?', { today: '2026-11-30' });
+    expect(answer.status).toBe('unknown_fact');
+    expect(answer.text).toContain('2021년 예산은 출처에서 확인되지 않습니다');
+    expect(answer.text).toContain('71억원');
+  });
+});
