@@ -25,7 +25,21 @@ const HAS_ART_NUMBER = /\bart\s?\d/;
 const DIGIT_NEXT_TO_LETTER = /\d[a-z\uac00-\ud7a3]|[a-z]\s?\d/;
 const LATIN_NUMBER_THEN_HANGUL = /(?<=[a-z]\s?\d+)(?=[\uac00-\ud7a3])/g;
 
-export function normalizeText(raw: string): NormalizedText {
+/**
+ * "알려주실 수 있을까요?", "could you tell me…": a polite request for information, not a question of
+ * whether something is allowed; read as the plain request so "수 있" and "can" cue no verdict.
+ */
+const POLITE_REQUEST_KO =
+  /(알려|말씀해|설명해|정리해|안내해|찾아|확인해|보여)\s*(?:주실|주시|줄|주|드릴)\s*수\s*(?:있|없)[\uac00-\ud7a3]*/gu;
+const POLITE_REQUEST_EN =
+  /\b(?:can|could|would)\s+you\s+(?:please\s+|pls\s+|kindly\s+)?(tell|show|list|give|explain|summari[sz]e|share|check|confirm|remind)\b/giu;
+
+export function asPlainRequest(text: string): string {
+  return text.replace(POLITE_REQUEST_KO, '$1 줘').replace(POLITE_REQUEST_EN, '$1');
+}
+
+export function normalizeText(input: string): NormalizedText {
+  const raw = asPlainRequest(input);
   // The index normalises thousands of data phrases at start-up; most need no change.
   if (PLAIN.test(raw) && !LATIN_THEN_HANGUL.test(raw) && !HAS_ART_NUMBER.test(raw))
     return { spaced: raw, compact: raw.replace(/ /g, ''), tokens: raw.split(' ') };

@@ -314,7 +314,7 @@ function checkLinks(
   });
 }
 
-/** Example questions name cards that exist, each once. */
+/** Example questions name cards that exist, each once; so do the cards an aspect asks back with. */
 function checkExamples(
   kb: KnowledgeBase,
   _data: Parsed,
@@ -345,6 +345,16 @@ function checkExamples(
       });
     cardsSeen.add(example.card);
   });
+  kb.lexicon.aspects.forEach((aspect, i) =>
+    aspect.askBack.forEach((card, j) => {
+      if (!cardExists(card))
+        problems.push({
+          file: 'lexicon.yaml',
+          path: `aspects[${i}].askBack[${j}]`,
+          message: `no card "${card}"`,
+        });
+    }),
+  );
 }
 
 /** The required messages exist and both languages use the same placeholders. */

@@ -197,6 +197,11 @@ export const aspectSchema = z
       'name',
     ]),
     keywords: aliasesSchema,
+    /**
+     * Cards offered back when the aspect is asked with nothing it could belong to ("예산 얼마야?"):
+     * the program's size, a project's budget, … (card ids as in examples.yaml).
+     */
+    askBack: z.array(z.string()).default([]),
   })
   .strict();
 export type Aspect = z.infer<typeof aspectSchema>;

@@ -102,3 +102,32 @@ describe('amounts said with the VAT, and sums', () => {
     expect(answer.text).toContain('71억원');
   });
 });
+
+describe('short questions with only an aspect, and polite requests', () => {
+  it.each(["what's the budget?", '예산 얼마야?'])('%s offers back what it could mean', (question) => {
+    const answer = ask(question);
+    expect(answer.status).toBe('clarify');
+    expect(answer.candidates).toHaveLength(3);
+    expect(answer.text).toMatch(/Program size|사업 규모/u);
+  });
+
+  it('still answers a longer question about budgets from its best card', () => {
+    expect(ask('Which 2021 projects have a known budget?').status).toBe('answered');
+  });
+
+  it('reads "알려주실 수 있을까요" as a request, not a yes/no question', () => {
+    const answer = ask('국민비서 예산 알려주실 수 있을까요?');
+    expect(answer.verdict).toBeNull();
+    expect(answer.projects).toEqual(['national-secretary']);
+  });
+
+  it('asks which projects are in a category as the unknown it is, and counts per category as known', () => {
+    const which = ask(
+      "Which of the 2021 projects were in the 'government-wide common infrastructure' group?",
+    );
+    expect(which.status).toBe('unknown_fact');
+    const count = ask('2021년 과제들은 어떤 분야로 나뉘었어? 분야별 개수도');
+    expect(count.status).toBe('answered');
+    expect(count.text).toContain('5개');
+  });
+});

@@ -1,3 +1,4 @@
+import { asPlainRequest } from '../text.js';
 /**
  * Number words to digits, so the extractors that read "90억", "60%" or "1번" also read "구십억",
  * "육십퍼센트", "한 번" and "sixty percent". A number word is rewritten only where a unit or
@@ -382,5 +383,5 @@ export function sinoAmountsAsDigits(text: string): string {
 
 /** The text the input readers expect: NFKC, lower case, number words as digits. */
 export function prepareForReading(raw: string): string {
-  return normalizeNumerals(raw.normalize('NFKC').toLowerCase());
+  return normalizeNumerals(asPlainRequest(raw.normalize('NFKC').toLowerCase()));
 }

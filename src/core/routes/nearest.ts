@@ -22,6 +22,25 @@ export function answerHelp(b: AnswerBuilder, ctx: EngineContext): Answer {
   return b.build({ status: 'answered', kind: 'help' });
 }
 
+/**
+ * "예산 얼마야?", "what's the budget?": a short question with an aspect of nothing (no project, topic
+ * or rule named) and no card clearly first: the cards it could mean, offered back.
+ */
+function askBackAspect(b: AnswerBuilder, ctx: EngineContext, r: Reading): Answer | null {
+  if (r.aspects.length !== 1 || r.projectIds.length > 0 || r.topicIds.length > 0 || r.decisionIds.length > 0)
+    return null;
+  // A word no card knows ("국토부 스마트시티 예산") or an agency: another subject, not this one.
+  if (r.hits.norm.tokens.length > 4 || r.hits.agencies.length > 0) return null;
+  if (ctx.cards.unknownWords(r.terms).length > 0) return null;
+  const aspect = ctx.kb.lexicon.aspects.find((a) => a.id === r.aspects[0]);
+  if (aspect === undefined || aspect.askBack.length === 0) return null;
+  const cards = aspect.askBack.map((id) => {
+    const [kind, target = kind] = id.split(':') as [RankedCard['card']['kind'], string?];
+    return { card: { id, kind, target }, score: 0, terms: 0 };
+  });
+  return clarify(b, ctx, cards);
+}
+
 /** Fewer points than this for the best card means the question is not about anything the cards know. */
 const NEAREST_MIN_SCORE = 10;
 
@@ -50,6 +69,8 @@ export const routeNearest: Route = (b, ctx, r) => {
     const answer = answerCard(b, ctx, r, chosen);
     if (answer) return answer;
   }
+  const askBack = askBackAspect(b, ctx, r);
+  if (askBack) return askBack;
   b.line(b.msg('noMatch'));
   if (best !== undefined && best.score >= needed / 2) {
     const { label, question } = describeCard(b, ctx, best);
