@@ -345,7 +345,7 @@ function checkExamples(
       });
     cardsSeen.add(example.card);
   });
-  kb.lexicon.aspects.forEach((aspect, i) =>
+  kb.lexicon.aspects.forEach((aspect, i) => {
     aspect.askBack.forEach((card, j) => {
       if (!cardExists(card))
         problems.push({
@@ -353,8 +353,8 @@ function checkExamples(
           path: `aspects[${i}].askBack[${j}]`,
           message: `no card "${card}"`,
         });
-    }),
-  );
+    });
+  });
 }
 
 /** The required messages exist and both languages use the same placeholders. */

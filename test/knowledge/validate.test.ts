@@ -130,6 +130,13 @@ describe('knowledge base validation', () => {
     );
   });
 
+  it('rejects an aspect that asks back with a card that does not exist', () => {
+    const message = problemsWith('lexicon.yaml', (t) =>
+      t.replace('"topic:known-budgets"', '"topic:no-such-topic"'),
+    );
+    expect(message).toMatch(/lexicon\.yaml at aspects\[0\]\.askBack\[1\]: no card "topic:no-such-topic"/);
+  });
+
   it('rejects a source without its kind', () => {
     const message = problemsWith('sources.yaml', (t) => t.replace('    kind: news\n', ''));
     expect(message).toMatch(/sources\.yaml at sources\[\d+\]\.kind/);
