@@ -14,7 +14,13 @@ export const routeProject: Route = (b, ctx, r) => {
   // "국민비서 설명회 언제?" is about the briefing; "국민비서 어떤 채널?" is about the project.
   const aboutBriefing = topic?.group === 'briefing' && /설명회|briefing/u.test(r.lowered);
   const aboutRules = topic !== undefined && ['contract', 'sw-act', 'procurement'].includes(topic.group);
-  if (r.aspects.length === 0 && topic && (aboutBriefing || aboutRules || topic.unknown)) {
+  // "공간정보 1차 사업기간은?": the period of a named phase of the project, not the SW Act's rule on
+  // project periods.
+  const phasePeriod =
+    /[1-9]\s*(?:차|단계)\s*(?:사업\s*)?(?:기간|언제)|\bphase\s*[1-9]\s*(?:period|timeline|dates?|ran|run)\b/u.test(
+      r.lowered,
+    );
+  if (r.aspects.length === 0 && topic && (aboutBriefing || (aboutRules && !phasePeriod) || topic.unknown)) {
     return answerTopics(b, [topic], r.projectIds);
   }
   const otherYear = r.years.find((y) => !ctx.kb.editions.some((e) => e.year === y));

@@ -225,7 +225,8 @@ export const routeAfterRecords: Route = (b, ctx, r) => {
     const measure = ctx.kb.measures.get(id);
     return measure ? [measure] : [];
   });
-  if (measures.length === 0) return null;
+  // A month with no year ("국가랑 같이 5월?") names no day past the records.
+  if (measures.length === 0 || r.years.length === 0) return null;
   const date = extractDateRange(r.lowered, r.today);
   const lastEnd = measures
     .flatMap((m) => m.periods.map((p) => p.to))

@@ -104,6 +104,8 @@ export function answerProjects(b: AnswerBuilder, ctx: EngineContext, ask: Projec
           writeProjectOverview(b, editionOf(ctx, other), other);
         }
       }
+      // "1차 사업기간은?": the notes on what was asked by its subject come with the overview.
+      writeAskedNotes(b, records, ask.lowered);
       knownCount++;
       continue;
     }
