@@ -33,6 +33,15 @@ function slashFractions(text: string): ShareMention[] {
 
 const REQUIRED = ['sharePercent'] as const;
 
+const MARGIN_AFTER = /^\s*(?:만|정도만|밖에)\s*(?:넘|초과|더)|^\s*(?:over|above|more)\b/u;
+const MARGIN_BEFORE = /\b(?:by|just|only)\s+(?:about\s+)?$/u;
+
+function isMargin(text: string, share: ShareMention): boolean {
+  const after = text.slice(share.index + share.text.length, share.index + share.text.length + 12);
+  const before = text.slice(Math.max(0, share.index - 14), share.index);
+  return MARGIN_AFTER.test(after) && (/만|밖에/u.test(after) || MARGIN_BEFORE.test(before));
+}
+
 /**
  * Reads the subcontracting decision's inputs: `sharePercent` from a percent, a fraction (3분의 1,
  * 1/3, one third, 절반, 전체의 반) or a bound ("50% 넘게" → every share above 50%), and
@@ -41,7 +50,10 @@ const REQUIRED = ['sharePercent'] as const;
  */
 export function readSubcontractingInputs(text: string): InputReading {
   const draft = startReading();
-  const shares = [...readShares(text), ...slashFractions(text)].sort((a, b) => a.index - b.index);
+  // "51%… 1%만 넘는 건데", "over by just 1%": a margin over the cap, not a share of the work.
+  const shares = [...readShares(text), ...slashFractions(text)]
+    .filter((s) => !isMargin(text, s))
+    .sort((a, b) => a.index - b.index);
   const cued = cuedShares(text, shares, { pattern: SUBCONTRACT, fillerAfter: FILLER_AFTER });
   // A share bounded by 넘으면 / 이상 with no subcontracting word is the rule's threshold being
   // talked about ("10% 넘으면 공동수급?"); an exact one may be the share itself.
