@@ -131,3 +131,28 @@ describe('short questions with only an aspect, and polite requests', () => {
     expect(count.text).toContain('5개');
   });
 });
+
+describe('a topic far ahead of a rule, and agencies only named', () => {
+  it('answers where bids are published, with no verdict, when the rule words are incidental', () => {
+    const answer = ask('2021 사업 bid notice는 나라장터에 올라와?');
+    expect(answer.verdict).toBeNull();
+    expect(answer.text).toContain('나라장터');
+  });
+
+  it('does not list an agency’s projects when the agency is only named', () => {
+    const answer = ask('이 사업들 입찰공고는 어디 올라와요? 행안부 홈페이지만 보면 되나요?');
+    expect(answer.projects).toEqual([]);
+    expect(answer.text).toContain('나라장터');
+    expect(ask('2022 신규 projects 중에 국민권익위 꺼 뭐야?').projects).toEqual(['integrated-call-center']);
+  });
+
+  it('reads a margin over the cap as a margin, not as the share', () => {
+    expect(ask('SW사업 51% 하도급은요? 1%만 넘는 건데.').verdict).toBe('not_allowed');
+  });
+
+  it('answers the period of a named phase from the project, not the SW Act rule on periods', () => {
+    const answer = ask('공간정보 데이터 통합 1차 사업 기간이 언제부터 언제까지였어?');
+    expect(answer.projects).toEqual(['spatial-data-platform']);
+    expect(answer.text).toContain('2020년 6월');
+  });
+});

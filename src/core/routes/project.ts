@@ -180,6 +180,12 @@ function readListFilter(r: Reading): { filter: ProjectFilter; strong: boolean } 
   const listy = /사업|과제|projects?\b|programm?e?\b/u.test(lowered);
   if (!listy) return null;
   const agency = r.hits.agencies[0]?.target;
+  // "행안부 과제", "MOIS projects", "projects run by MOLIT": the agency filters the list; "행안부
+  // 홈페이지만 보면 되나요?" only names it.
+  const filtersByAgency =
+    /(?:부|처|청|원|위|회|mois|molit|moe|msit|mofa|mss|pps)\s*(?:의\s*|에서\s*하는\s*|가\s*하는\s*|이\s*하는\s*|소관\s*|주관\s*)?(?:과제|사업|프로젝트|projects?|꺼|거|것|쪽)|(?:과제|사업|projects?)\s*중에?\s|\b(?:projects?|ones)\s+(?:of|by|run\s+by|under|from|led\s+by)\b|\b(?:mois|molit|msit|mofa|moe|mss)(?:'s)?\s+(?:projects?|ones)\b/u.test(
+      lowered,
+    );
   // "행안부 과제 목록" lists; "where does MOIS publish the result reports?" asks a topic that names it.
   if (agency !== undefined)
     return {
@@ -187,6 +193,7 @@ function readListFilter(r: Reading): { filter: ProjectFilter; strong: boolean } 
       // A topic's own phrase (not two words it requires together) longer than the agency's name, or
       // one with a figure ("MOIS put 645억 into 11 projects again?"), is what is asked.
       strong:
+        filtersByAgency &&
         !r.hits.cues.has('program') &&
         !r.hits.topics.some((h) => (h.key.match(/\d+/gu) ?? []).some((n) => !/^(?:19|20)\d{2}$/u.test(n))) &&
         longest(r.hits.topics.filter((h) => !h.key.includes('+'))) <= (r.hits.agencies[0]?.length ?? 0) + 3,

@@ -98,8 +98,10 @@ function topicAhead(
 ): 'other-field' | 'same-field' | null {
   const top = r.cards[0];
   if (top?.card.kind !== 'topic' || top.card.target === decision.topic) return null;
-  if (longest(r.hits.decisions, decision.id) >= longestTopicHit) return null;
   const own = r.cards.find((c) => c.card.id === `decision:${decision.id}`)?.score ?? 0;
+  // Far ahead ("2021 사업 bid notice는 나라장터에 올라와?"), the topic wins over longer rule words.
+  const farAhead = top.score > 4 * own && top.score >= 20;
+  if (longest(r.hits.decisions, decision.id) >= longestTopicHit && !farAhead) return null;
   if (top.score <= 1.3 * own) return null;
   const field = (id: string | undefined) => (id === undefined ? undefined : ctx.topics.get(id)?.[0]?.group);
   const decisionField = decision.measure !== undefined ? 'contract' : field(decision.topic);

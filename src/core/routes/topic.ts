@@ -31,7 +31,15 @@ export const routeTopic: Route = (b, ctx, r) => {
   const decisionFirst = r.decisionIds[0] !== undefined ? ctx.decisions.get(r.decisionIds[0]) : undefined;
   // A year comparison's only word is the year ("2020년"): next to a rule's words it dates the rule.
   const yearOnly = ctx.topics.get(ids[0]!)?.[0]?.compareYear !== undefined;
-  if (decisionFirst && longest(r.hits.decisions) > (yearOnly ? 0 : longest(r.hits.topics, ids[0])))
+  // Unless the topic's card is far ahead of the rule's ("2021 사업 bid notice는 나라장터에 올라와?").
+  const topicScore = r.cards.find((c) => c.card.id === `topic:${ids[0]}`)?.score ?? 0;
+  const ruleScore = r.cards.find((c) => c.card.id === `decision:${decisionFirst?.id}`)?.score ?? 0;
+  const topicFarAhead = topicScore >= 20 && topicScore > 4 * ruleScore;
+  if (
+    decisionFirst &&
+    !topicFarAhead &&
+    longest(r.hits.decisions) > (yearOnly ? 0 : longest(r.hits.topics, ids[0]))
+  )
     return answerDecision(b, ctx, r, decisionFirst);
   // The rest of the question may point at a rule's card more than at the topic whose words it has
   // ("how much was the bid bond cut under the COVID exceptions?" is about the bond cut).
