@@ -156,3 +156,19 @@ describe('a topic far ahead of a rule, and agencies only named', () => {
     expect(answer.text).toContain('2020년 6월');
   });
 });
+
+describe('extensions named by number or by the month they were made', () => {
+  it('shows every extension the question numbers', () => {
+    const answer = ask('21년 2차 연장이랑 22년 4차 연장 내용 차이 있어?');
+    expect(answer.text).toContain('2차 연장');
+    expect(answer.text).toContain('4차 연장');
+  });
+
+  it.each([
+    ['In the Dec 2024 extension, what did they keep and until when?', '9th extension'],
+    ['2023년 12월 연장 내용은?', '7차 연장'],
+    ['Why did they justify extending the exceptions again in mid-2022?', '4th extension'],
+  ])('%s', (question, label) => {
+    expect(ask(question).text).toContain(label);
+  });
+});

@@ -80,10 +80,11 @@ function pickPeriods(r: Reading, periods: Measure['periods'], numbered: boolean)
     if (naming.length > 0) return { kind: 'periods', periods: naming };
     if (`${guideline}-01-01` > periods.at(-1)!.to) return { kind: 'after' };
   }
-  const ordinal = numbered ? ordinalOf(r.lowered) : null;
-  if (ordinal !== null) {
-    const period = periods[ordinal];
-    return period ? { kind: 'periods', periods: [period] } : null;
+  // "2차 연장이랑 4차 연장 차이": every extension named by its number.
+  const ordinals = numbered ? ordinalsOf(r.lowered) : [];
+  if (ordinals.length > 0) {
+    const named = ordinals.flatMap((n) => (periods[n] ? [periods[n]] : []));
+    return named.length === ordinals.length ? { kind: 'periods', periods: named } : null;
   }
   const day = announcedDay(r.lowered);
   if (day !== null) {
@@ -204,7 +205,7 @@ function announcedDay(text: string): string[] | null {
 }
 
 const EXTENDED_IN_EN = new RegExp(
-  `\\b(?:extended|renewed|extension|prolonged)\\b(?:\\s+\\w+){0,3}?\\s+in\\s+(?:(early|mid|late)[\\s-]+)?(?:(${MONTHS.join('|')})\\s+)?(20\\d{2})\\b`,
+  `\\b(?:extend(?:ed|ing)?|renew(?:ed|ing)?|extension|prolong(?:ed|ing)?)\\b(?:\\s+\\w+){0,3}?\\s+in\\s+(?:(early|mid|late)[\\s-]+)?(?:(${MONTHS.join('|')})\\s+)?(20\\d{2})\\b`,
   'u',
 );
 const EXTENDED_IN_KO =
@@ -214,7 +215,23 @@ const EXTENDED_IN_KO =
  * The days an extension "in" a time would start on ("extended in mid-2022": May to August 2022),
  * with a month's slack at the end, since an extension announced late in a month starts the next.
  */
+/** "the Dec 2024 extension", "2024년 12월 연장": an extension named by the month it was made. */
+const MONTH_EXTENSION_EN =
+  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(20\d{2})\s+(?:extension|renewal)\b/u;
+const MONTH_EXTENSION_KO =
+  /(?:20)?(\d{2})\s*년\s*(\d{1,2})\s*월\s*(?:의\s*|에\s*(?:한|나온|발표한|발표된)\s*)?연장/u;
+
 function extendedIn(text: string): [string, string] | null {
+  const named = MONTH_EXTENSION_EN.exec(text);
+  const namedKo = named === null ? MONTH_EXTENSION_KO.exec(text) : null;
+  if (named !== null || namedKo !== null) {
+    const year = Number(named ? named[2] : `20${namedKo![1]}`);
+    const month = named
+      ? MONTHS.findIndex((m) => m.startsWith(named[1]!.slice(0, 3))) + 1
+      : Number(namedKo![2]);
+    const from = `${year}-${String(month).padStart(2, '0')}-01`;
+    return [from, monthEnd(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1)];
+  }
   const en = EXTENDED_IN_EN.exec(text);
   const ko = en === null ? EXTENDED_IN_KO.exec(text) : null;
   if (en === null && ko === null) return null;
@@ -242,11 +259,20 @@ function extendedIn(text: string): [string, string] | null {
   return [from, to];
 }
 
-function ordinalOf(text: string): number | null {
-  const digits = ORDINAL_KO.exec(text) ?? ORDINAL_EN.exec(text);
-  if (digits) return Number(digits[1]);
-  const word = ORDINAL_WORD.exec(text);
-  return word ? (ORDINAL_WORDS[(word[1] ?? word[2])!] ?? null) : null;
+/** The extension numbers a question names, in order, each once ("2차 연장이랑 4차 연장", "the third extension"). */
+function ordinalsOf(text: string): number[] {
+  const global = (pattern: RegExp) => new RegExp(pattern.source, 'gu');
+  const found = [
+    ...[...text.matchAll(global(ORDINAL_KO)), ...text.matchAll(global(ORDINAL_EN))].map((m) => ({
+      index: m.index,
+      n: Number(m[1]),
+    })),
+    ...[...text.matchAll(global(ORDINAL_WORD))].flatMap((m) => {
+      const n = ORDINAL_WORDS[(m[1] ?? m[2])!];
+      return n === undefined ? [] : [{ index: m.index, n }];
+    }),
+  ].sort((a, b) => a.index - b.index);
+  return [...new Set(found.map((f) => f.n))];
 }
 
 function halfOf(text: string): [string, string] | null {
