@@ -172,3 +172,15 @@ describe('extensions named by number or by the month they were made', () => {
     expect(ask(question).text).toContain(label);
   });
 });
+
+describe('a narrow topic that refines a broader one', () => {
+  it('answers the details asked as the unknown they are', () => {
+    const answer = ask('2022년 설명회 때 안내한 차등점수제 내용 구체적으로 알려줘');
+    expect(answer.status).toBe('unknown_fact');
+    expect(answer.text).toContain('차등점수제 세부 내용');
+  });
+
+  it('still answers what the scheme is when no detail is asked', () => {
+    expect(ask('차등점수제가 뭐야?').status).toBe('answered');
+  });
+});

@@ -107,6 +107,15 @@ function rankTopics(ctx: EngineContext, hits: PhraseHits, cards: readonly Ranked
     const value = hit.length + (hit.fuzzy ? 0 : 2) + (topic?.weight ?? 0) + specific;
     score.set(hit.target, Math.max(score.get(hit.target) ?? 0, value) + 0.5);
   }
+  // "차등점수제 + 구체적" refines the topic named by "차등점수제" alone: the narrower one is asked.
+  for (const hit of hits.topics) {
+    if (!hit.key.includes('+')) continue;
+    const parts = hit.key.split('+');
+    const refines = hits.topics.some(
+      (h) => h.target !== hit.target && !h.key.includes('+') && parts.includes(h.key),
+    );
+    if (refines) score.set(hit.target, (score.get(hit.target) ?? 0) + 10);
+  }
   for (const [id, value] of score) score.set(id, value + cardScore(id));
   return [...score.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
 }
