@@ -184,3 +184,60 @@ describe('a narrow topic that refines a broader one', () => {
     expect(ask('차등점수제가 뭐야?').status).toBe('answered');
   });
 });
+
+describe('outside set 22 kinds: dates checked, details unknown, what a rule covers', () => {
+  it.each([
+    ['설명회 22일이었나? 캘린더에 22로 적어놨는데', '2021년 1월 21일'],
+    ['21년 설명회 2월 10일 맞나? 캘린더에 넣으려고', '2021년 1월 21일'],
+    ['The 2022 e-gov support briefing was also on January 21, at 2pm, right?', '2022-02-10'],
+  ])('%s gets the recorded date', (question, date) => {
+    const answer = ask(question);
+    expect(answer.status).toBe('answered');
+    expect(answer.text).toContain(date);
+  });
+
+  it.each([
+    '발표자료 pdf 어디서 받을수 있어요?',
+    'I missed the 2021 briefing. Is there a recording or slide deck I can get?',
+  ])('%s: the slides and recording are not in the sources', (question) => {
+    expect(ask(question).status).toBe('unknown_fact');
+  });
+
+  it('answers what "one failed bid" covers from the rule, with no verdict', () => {
+    const answer = ask('1회 유찰이라는 게 한 업체만 들어온 경우도 포함이야?');
+    expect(answer.verdict).toBeNull();
+    expect(answer.text).toContain('단독 응찰');
+  });
+
+  it('keeps a VAT-included amount a rule input', () => {
+    const answer = ask(
+      '사업금액 40억(VAT 포함)짜리에 sales 9천억 넘는 대기업 들어올 수 있냐 (상호출자제한은 아님)',
+    );
+    expect(answer.verdict).toBe('not_allowed');
+  });
+
+  it('reads the old limit a raise started from as a limit, not a contract amount', () => {
+    const answer = ask('소액수의 한도 물품 용역 5천만원에서 얼마로 올랐지');
+    expect(answer.verdict).toBeNull();
+    expect(answer.text).toContain('1억원');
+  });
+
+  it('finds the extension that started on a day', () => {
+    expect(ask('22년 7월 1일부터 또 연장된 거 기한은?').text).toContain('2022-12-31');
+  });
+
+  it.each([
+    '주민등록증 재발급 어떻게 해요?',
+    'Can you write our technical proposal for the e-certificate project?',
+  ])('%s is outside what the bot does', (question) => {
+    expect(ask(question).status).toBe('no_match');
+  });
+
+  it('lists the projects of a phase asked as "phase 2 ones"', () => {
+    expect(ask('which 2021 projects are phase 2 ones?').projects).toEqual([
+      'national-secretary',
+      'digital-evidence',
+      'spatial-data-platform',
+    ]);
+  });
+});

@@ -16,7 +16,7 @@ export function readYears(lowered: string, today: string): number[] {
       ? []
       : [
           [/재작년|\byear before last\b|\btwo years ago\b/gu, -2],
-          [/(?<!재)작년|지난\s*해|\blast year\b|\bprevious year\b/gu, -1],
+          [/(?<!재)작년|지난\s*해|\blast year\b/gu, -1],
           [/올해|금년|이번\s*해|\bthis year\b|\bthis year's\b/gu, 0],
           [/내년|다음\s*해|\bnext year\b/gu, 1],
         ];

@@ -219,7 +219,7 @@ const EXTENDED_IN_KO =
 const MONTH_EXTENSION_EN =
   /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(20\d{2})\s+(?:extension|renewal)\b/u;
 const MONTH_EXTENSION_KO =
-  /(?:20)?(\d{2})\s*년\s*(\d{1,2})\s*월\s*(?:의\s*|에\s*(?:한|나온|발표한|발표된)\s*)?연장/u;
+  /(?:20)?(\d{2})\s*년\s*(\d{1,2})\s*월\s*(?:의\s*|에\s*(?:한|나온|발표한|발표된)\s*|(?:\d{1,2}\s*일\s*)?부터\s*(?:또\s*|다시\s*)?)?연장/u;
 
 function extendedIn(text: string): [string, string] | null {
   const named = MONTH_EXTENSION_EN.exec(text);

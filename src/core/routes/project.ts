@@ -223,7 +223,7 @@ function readListFilter(r: Reading): { filter: ProjectFilter; strong: boolean } 
     return { filter: { technology }, strong: true };
   if (aspects.includes('longTermContract')) return { filter: { longTermContract: true }, strong: true };
   const phase =
-    /([1-3])\s*(?:차|단계)\s*(?:사업|과제|목록)|phase\s*([1-3])\s*(?:projects?|list)|(?:list|which|what)\s+(?:the\s+)?phase\s*([1-3])/u.exec(
+    /([1-3])\s*(?:차|단계)\s*(?:사업|과제|목록)|phase\s*([1-3])\s*(?:projects?|list|ones)|(?:list|which|what)\s+(?:the\s+)?phase\s*([1-3])/u.exec(
       lowered,
     );
   if (phase) return { filter: { phase: Number(phase[1] ?? phase[2] ?? phase[3]) }, strong: true };

@@ -183,6 +183,9 @@ function requestsFor(
   // "선금 한도 몇 %였어?", "의무였어?": information about the rule in that period, not a verdict.
   const asksInformation = r.hits.cues.has('info') && !r.hits.cues.has('decision');
   if (aboutTheRule && !givesInputs && !request.dateAsked) return [];
+  // "1회 유찰이라는 게 단독 응찰도 포함이야?": what the rule's words cover, whatever inputs it names.
+  if (r.forms.has('includes') && COVERS.test(r.lowered) && !request.dateAsked && !r.hits.cues.has('decision'))
+    return [];
   // "2020년 12월에 긴급입찰이 의무였어?": the verdict for that date when the records give one;
   // otherwise the rule itself is explained.
   if (aboutTheRule && !givesInputs && evaluateDecision(ctx.kb, decision, request).verdict === 'unknown')
@@ -248,6 +251,9 @@ export const routeAfterRecords: Route = (b, ctx, r) => {
 };
 
 const AMENDED = /개정|amended|amendment|revised|흡수/u;
+/** "…이라는 게 …도 포함이야?", "does … count as …?": what the rule's words cover (not "VAT 포함"). */
+const COVERS =
+  /(?:라는\s*게|란|이라는\s*건).{0,30}포함|(?<!(?:vat|부가세|부가가치세)\s*)포함\s*(?:이야|인가|이에요|인지|돼|되나|되는)|\bdoes\b.{0,30}\b(?:count|include|cover)/u;
 const IS_IT_THE_EXCEPTION =
   /특례\s*(?:야|임|인가|인지|냐|예요|에요|였어|였나|인\s*거|맞|라서?\s|라\s*곧)|\b(?:is|was)\s+(?:it|this|that)\s+(?:also\s+)?an?\s+covid(?:-19)?\s+(?:measure|exception|rule)\b|\ba\s+covid(?:-19)?\s+measure\b/u;
 const PENALTY =

@@ -22,6 +22,9 @@ const SMALL_FIRM =
 const LIMIT_BEFORE =
   /(?:한도|상한)\s*(?:가|는|이|은)?\s*(?:원래|예전엔?|전에는?)?\s*$|\blimit\s+(?:used\s+to\s+be|was|is|of)\s+(?:only\s+)?$/u;
 
+/** After an amount: it is the old limit a raise started from ("5천만원에서 얼마로 올랐지"). */
+const RAISED_FROM = /^\s*(?:에서|→|->)\s*(?:얼마|몇|\d|올|상향|인상|늘)/u;
+
 const REQUIRED = ['workType', 'amountKrw'] as const;
 
 /**
@@ -40,7 +43,9 @@ export function readSmallSingleSourceInputs(text: string): InputReading {
   else if (kinds.length === 1) draft.values['workType'] = kinds[0]!;
   // "The limit used to be 2억", "한도가 2억이었는데": the limit the asker recalls, not the contract's amount.
   const mentions = extractAmounts(text).filter(
-    (a) => !LIMIT_BEFORE.test(text.slice(Math.max(0, a.index - 24), a.index)),
+    (a) =>
+      !LIMIT_BEFORE.test(text.slice(Math.max(0, a.index - 24), a.index)) &&
+      !RAISED_FROM.test(text.slice(a.index + a.text.length, a.index + a.text.length + 16)),
   );
   const amounts = [...new Set(mentions.map((a) => a.krw))];
   if (amounts.length > 1) draft.unclear.push({ input: 'amountKrw', reason: 'several-values' });
