@@ -45,11 +45,14 @@ describe('start-up faults', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  // Each case has a store file of its own: the cases run at once, and two processes opening one
+  // SQLite file at start-up can see SQLITE_BUSY instead of the fault under test.
+  let stores = 0;
   const discord = (s: DiscordStandin) => ({
     DISCORD_TOKEN: s.token,
     DISCORD_APPLICATION_ID: s.applicationId,
     DISCORD_API_URL: s.apiUrl,
-    STORE_PATH: join(dir, `${s.applicationId}.sqlite`),
+    STORE_PATH: join(dir, `${s.applicationId}-${++stores}.sqlite`),
     STARTUP_TIMEOUT_MS: '4000',
   });
 
