@@ -39,6 +39,8 @@ const PARTICLES = [
   '랑',
   '요',
   '야',
+  // "비교좀", "알려줘좀": the colloquial 좀 (please, a bit) glued to the word.
+  '좀',
 ] as const;
 
 /** A Korean word without a trailing particle, when what is left is still a word of two syllables or more. */
