@@ -103,14 +103,23 @@ export const topicSchema = z
       .default([]),
     /**
      * A figure that depends on the amount asked ("제안서 공고기간": 40 / 20 / 10 days by price): with
-     * one amount in the question, the tier it falls in is said first, from `text` with {amount} and
-     * {value}. Tiers are checked from the highest `from` (KRW) down.
+     * one amount in the question, the tier it falls in is said first, from `text` with {tier} (the
+     * tier's label, so no figure is shown that neither the data nor the asker wrote) and {value}.
+     * Tiers are checked from the highest `from` (KRW) down.
      */
     byAmount: z
       .object({
         text: localizedSchema,
         tiers: z
-          .array(z.object({ from: z.number().int().nonnegative(), value: localizedSchema }).strict())
+          .array(
+            z
+              .object({
+                from: z.number().int().nonnegative(),
+                label: localizedSchema,
+                value: localizedSchema,
+              })
+              .strict(),
+          )
           .min(2),
         sources: z.array(id).min(1),
         confidence: confidenceSchema,

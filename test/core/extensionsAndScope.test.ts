@@ -241,3 +241,47 @@ describe('outside set 22 kinds: dates checked, details unknown, what a rule cove
     ]);
   });
 });
+
+describe('outside set 23 kinds: restated figures, checklist negations, VAT words', () => {
+  it.each([
+    ['매출 9천억 대기업이고 상출제 아님. 추정가 73억인데 이건 부가세 뺀 금액이야. 입찰 돼?', 'allowed'],
+    [
+      '연매출 육천억 대기업입니다(상호출자제한 X). 추정가격 37억, VAT 별도 금액이에요. 참여 되나요?',
+      'allowed',
+    ],
+    ['매출 3천억 대기업(상출제 X)인데 사업금액이 딱 40억(부가세 포함)이에요. 들어갈 수 있나요?', 'allowed'],
+    [
+      'Our sales are just over 800 billion won — like 805 billion. Project is 6 billion won with VAT. Can we bid?',
+      'not_allowed',
+    ],
+    ['매출 팔천억 살짝 안 돼요(7,950억). 사업 45억 vat포함. 대기업인데 상출제는 아님. 참여 되나?', 'allowed'],
+    [
+      'We are a big SI firm, about 2 trillion won in sales, not in a restricted group. The project is a bit under 8 billion — 7.9 billion won including VAT. Can we bid?',
+      'not_allowed',
+    ],
+    ['상호출자제한기업집단 소속인데 100억 사업 참여 가능?', 'not_allowed'],
+    ['Can the prime subcontract exactly half (50%) of a public SW project?', 'allowed'],
+  ])('%s → %s', (question, verdict) => {
+    expect(ask(question).verdict).toBe(verdict);
+  });
+
+  it('shows the tier of a negotiated contract, not a figure the asker never wrote', () => {
+    const answer = ask('군청 협상계약 칠천만원짜리 공고기간?');
+    expect(answer.text).toContain('1억원 미만');
+    expect(answer.text).not.toContain('7000');
+  });
+
+  it.each([
+    ['우리 기관 전용 전자조달 시스템 그냥 편해서 따로 만들려는데 가능해?', 'not_allowed'],
+    [
+      'For genuine security reasons, can our agency run its own e-procurement system instead of KONEPS?',
+      'allowed',
+    ],
+    [
+      '코로나 특례 끝났다고 들었는데 2024년에도 감염병 확산 방지 목적이면 긴급 수의계약 사유로 쓸 수 있나요?',
+      'allowed',
+    ],
+  ])('%s → %s (a claim the topic settles)', (question, verdict) => {
+    expect(ask(question).verdict).toBe(verdict);
+  });
+});

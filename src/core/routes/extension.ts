@@ -222,6 +222,9 @@ const MONTH_EXTENSION_KO =
   /(?:20)?(\d{2})\s*년\s*(\d{1,2})\s*월\s*(?:의\s*|에\s*(?:한|나온|발표한|발표된)\s*|(?:\d{1,2}\s*일\s*)?부터\s*(?:또\s*|다시\s*)?)?연장/u;
 
 function extendedIn(text: string): [string, string] | null {
+  // "the mid-2021 extension": the one made then.
+  const edged = /\b(early|mid|late)[\s-]+(20\d{2})\s+(?:extension|renewal)\b/u.exec(text);
+  if (edged) return extendedIn(`extended in ${edged[1]!} ${edged[2]!}`);
   const named = MONTH_EXTENSION_EN.exec(text);
   const namedKo = named === null ? MONTH_EXTENSION_KO.exec(text) : null;
   if (named !== null || namedKo !== null) {

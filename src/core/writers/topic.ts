@@ -133,11 +133,10 @@ export function writeByAmount(b: AnswerBuilder, topic: Topic, lowered: string): 
   const tier = [...byAmount.tiers].sort((x, y) => y.from - x.from).find((t) => krw >= t.from);
   if (tier === undefined) return;
   const value = b.text(tier.value);
+  const fill = (template: string, language: 'ko' | 'en') =>
+    template.replace('{tier}', tier.label[language]).replace('{value}', tier.value[language]);
   b.statement({
-    text: {
-      ko: byAmount.text.ko.replace('{amount}', mentions[0]!.text).replace('{value}', tier.value.ko),
-      en: byAmount.text.en.replace('{amount}', mentions[0]!.text).replace('{value}', tier.value.en),
-    },
+    text: { ko: fill(byAmount.text.ko, 'ko'), en: fill(byAmount.text.en, 'en') },
     sources: byAmount.sources,
     confidence: byAmount.confidence,
     facts: [value],

@@ -24,7 +24,7 @@ const LEFT_CUES: readonly { role: AmountRole; pattern: RegExp }[] = [
   {
     role: 'project',
     pattern:
-      /사업\s*(?:금액|비|예산|규모)?(?!자)|추정\s*가격|기초\s*금액|예정\s*가격|발주|계약\s*금액|과업|용역|입찰|예산|금액|project|contract|tender|bid|job|gig|budget|price|worth|valued\s+at/gu,
+      /사업\s*(?:금액|비|예산|규모)?(?!자)|추정\s*가(?:격)?|기초\s*금액|예정\s*가격|발주|계약\s*금액|과업|용역|입찰|예산|금액|project|contract|tender|bid|job|gig|budget|price|worth|valued\s+at/gu,
   },
 ];
 /** Words after an amount that stand between it and the noun it belongs to. */
@@ -34,7 +34,7 @@ const SALES_NOUN =
   /^(?:(?:연\s*)?매출|회사|기업|대기업|중견|중소|업체|사업자|법인|계열사|그룹|sw\s*(?:기업|사업자|회사)|company|companies|firm|corporation|enterprise|business(?!\s+group)|vendor|conglomerate|in\s+(?:annual\s+)?(?:sales|revenue|turnover)|(?:annual\s+)?(?:sales|revenue|turnover))/u;
 const PROJECT_NOUN =
   /^(?:사업(?!자)|과업|프로젝트|용역|발주|계약|입찰|공사|project|contract|tender|job|gig|deal|bid|order)/u;
-const ESTIMATED_PRICE = /추정\s*가격|estimated\s+(?:price|cost|value)/u;
+const ESTIMATED_PRICE = /추정\s*가(?:격)?|estimated\s+(?:price|cost|value)/u;
 
 type AmountRole = 'sales' | 'project';
 /** How an amount is bounded: "8,000억 이상", "80억 넘는", "under 800 billion", "50억 미만". */
@@ -132,7 +132,7 @@ const distinct = (amounts: readonly RoledAmount[]) => new Set(amounts.map((a) =>
 
 /** True when the question says the amount excludes VAT (부가세 별도, excluding VAT). */
 export function saysVatExcluded(text: string): boolean {
-  return /(?:부가세|부가가치세|vat)\s*(?:별도|제외|미포함|불포함|빼고)|(?:excluding|excl\.?|before|without|ex)\s+vat|vat\s+(?:excluded|not\s+included|exclusive)/u.test(
+  return /(?:부가세|부가가치세|vat)\s*(?:별도|제외|미포함|불포함|빼고|뺀|빠진|안\s*들어간|안\s*포함)|(?:excluding|excl\.?|before|without|ex)\s+vat|vat\s+(?:excluded|not\s+included|exclusive)/u.test(
     text,
   );
 }
@@ -283,6 +283,39 @@ function withoutVatRestatement(roled: RoledAmount[], text: string): RoledAmount[
   return roled;
 }
 
+/** Significant digits of an amount in won: 805 billion has 3, 800 billion 1. */
+const significantDigits = (krw: number) => String(krw).replace(/0+$/u, '').length;
+
+/**
+ * "just over 800 billion — like 805 billion", "팔천억 살짝 안 돼요(7,950억)", "a bit under 8 billion —
+ * 7.9 billion": two amounts of one role within 3% of each other are one figure said twice; the more
+ * precise one is kept.
+ */
+function withoutApproximations(roled: RoledAmount[]): RoledAmount[] {
+  const near = (a: RoledAmount, b: RoledAmount) =>
+    a.amount.krw !== b.amount.krw &&
+    Math.abs(b.amount.krw - a.amount.krw) <= 0.03 * Math.max(a.amount.krw, b.amount.krw);
+  // A figure with no cue of its own ("— like 805 billion", "(7,950억)") restates a cued one next to it.
+  const sameFigure = (a: RoledAmount, b: RoledAmount) =>
+    near(a, b) && (a.role === b.role || a.role === null || b.role === null);
+  const kept = roled.filter(
+    (a) =>
+      !roled.some(
+        (b) =>
+          b !== a &&
+          sameFigure(a, b) &&
+          (a.role !== null || b.role !== null) &&
+          significantDigits(b.amount.krw) > significantDigits(a.amount.krw),
+      ),
+  );
+  // The precise figure kept takes the role of the one it restates.
+  return kept.map((a) => {
+    if (a.role !== null) return a;
+    const cued = roled.find((b) => b !== a && b.role !== null && sameFigure(a, b));
+    return cued ? { ...a, role: cued.role, bound: 'exact' as const } : a;
+  });
+}
+
 /**
  * Reads the large-company decision's inputs: `companyTier` (rules.yaml's tiers), `amountKrw`
  * (the project amount with VAT), and `salesKrw` (the company's sales, when given). Each amount's
@@ -292,7 +325,7 @@ function withoutVatRestatement(roled: RoledAmount[], text: string): RoledAmount[
  */
 export function readLargeCompanyInputs(text: string): InputReading {
   const draft = startReading();
-  const roled = withoutVatRestatement(roleAll(text, extractAmounts(text)), text);
+  const roled = withoutApproximations(withoutVatRestatement(roleAll(text, extractAmounts(text)), text));
   const impossible = roled.some(
     (a) => !Number.isFinite(a.amount.krw) || /[-−]$/u.test(text.slice(0, a.amount.index).trimEnd()),
   );

@@ -53,7 +53,9 @@ export function readSubcontractingInputs(text: string): InputReading {
   // "51%… 1%만 넘는 건데", "over by just 1%": a margin over the cap, not a share of the work.
   const shares = [...readShares(text), ...slashFractions(text)]
     .filter((s) => !isMargin(text, s))
-    .sort((a, b) => a.index - b.index);
+    .sort((a, b) => a.index - b.index)
+    // "exactly half (50%)": one share said twice.
+    .filter((s, i, all) => all.findIndex((t) => t.percent === s.percent && t.bound === s.bound) === i);
   const cued = cuedShares(text, shares, { pattern: SUBCONTRACT, fillerAfter: FILLER_AFTER });
   // A share bounded by 넘으면 / 이상 with no subcontracting word is the rule's threshold being
   // talked about ("10% 넘으면 공동수급?"); an exact one may be the share itself.
