@@ -63,11 +63,19 @@ function answerQuestion(ctx: EngineContext, question: Question): Answer {
   // A long message with the real question at its end ("… 그래서 여쭤보는데 설명회 언제인가요?"):
   // the last sentence alone is read first, so the preamble's words can't drag the answer elsewhere.
   const last = lastQuestion(raw);
+  const whole = () => route(ctx, readQuestion(ctx, raw, question.today), question.language);
   if (last !== null) {
     const focused = route(ctx, readQuestion(ctx, last, question.today), question.language);
-    if (focused.status === 'answered' || focused.status === 'unknown_fact') return focused;
+    if (focused.status === 'answered' || focused.status === 'unknown_fact') {
+      // "Our tender failed once on April 29, 2020. … Could we sign single-source that day?": the
+      // last sentence asks about a rule whose inputs are in the earlier ones; the verdict of that
+      // same rule, read from the whole message, wins.
+      if (focused.verdict !== null) return focused;
+      const full = whole();
+      return sameRule(ctx, full, focused) ? full : focused;
+    }
   }
-  return route(ctx, readQuestion(ctx, raw, question.today), question.language);
+  return whole();
 }
 
 function route(ctx: EngineContext, reading: Reading, language: Language | undefined): Answer {
@@ -83,6 +91,21 @@ function route(ctx: EngineContext, reading: Reading, language: Language | undefi
     if (answer) return checkAsked(b.language, ctx, reading, checkPremise(ctx, reading, answer));
   }
   throw new Error('the last route always answers');
+}
+
+/** Whether `full` gives a verdict of the rule that `focused` explains (its title comes first). */
+function sameRule(ctx: EngineContext, full: Answer, focused: Answer): boolean {
+  if (full.verdict === null || full.rule === null) return false;
+  const decision = ctx.decisions.get(ctx.kb.rules.find((r) => r.id === full.rule)?.decision ?? '');
+  if (decision === undefined) return false;
+  const topic = decision.topic !== undefined ? ctx.topics.get(decision.topic)?.[0] : undefined;
+  const measure = decision.measure !== undefined ? ctx.kb.measures.get(decision.measure) : undefined;
+  const titles = [
+    decision.title,
+    ...(topic ? [topic.title] : []),
+    ...(measure ? [measure.title] : []),
+  ].flatMap((t) => [t.ko, t.en]);
+  return titles.some((title) => focused.text.startsWith(title));
 }
 
 /** The last sentence of a long message of several sentences, or null for an ordinary question. */

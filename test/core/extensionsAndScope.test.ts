@@ -285,3 +285,18 @@ describe('outside set 23 kinds: restated figures, checklist negations, VAT words
     expect(ask(question).verdict).toBe(verdict);
   });
 });
+
+describe('a long message whose last sentence asks about a rule given earlier', () => {
+  it('gives the verdict of that rule from the whole message', () => {
+    const answer = ask(
+      "Our ministry's tender failed once on April 29, 2020 (only one bidder turned up). The cabinet had passed the COVID amendment the day before. Could we sign a single-source contract that same day without re-tendering?",
+    );
+    expect(answer.verdict).toBe('not_allowed');
+  });
+
+  it('says an unknown after the records with a word that says so', () => {
+    expect(ask('Did the 2026 budget-execution guideline keep the COVID contract exceptions?').text).toContain(
+      'unknown',
+    );
+  });
+});
