@@ -300,3 +300,37 @@ describe('a long message whose last sentence asks about a rule given earlier', (
     );
   });
 });
+
+describe('outside set 24 kinds', () => {
+  it('does not read "skip the re-bid after a single failed tender" as two failed rounds', () => {
+    const answer = ask(
+      'Quick one: right now, can I skip the re-bid after a single failed tender on a national contract?',
+      {
+        today: '2026-11-30',
+      },
+    );
+    expect(answer.verdict).toBe('unknown');
+    expect(answer.rule).not.toBe('single-source-rebid-failed');
+  });
+
+  it('reads "the only bidder" as one failed round', () => {
+    const answer = ask(
+      'We bid on a ministry tender in May 2021 and were the only bidder. The agency signed with us without rebidding. Was that legit?',
+    );
+    expect(answer.verdict).toBe('allowed');
+  });
+
+  it('answers whether the local exceptions applied in a month from the local periods', () => {
+    const answer = ask('2022년 9월 기준으로 지방계약도 특례 적용돼?');
+    expect(answer.verdict).toBe('allowed');
+    expect(answer.text).toContain('지방계약 연장');
+  });
+
+  it('keeps "does it apply to local contracts" a question about the scope, with no date', () => {
+    expect(ask('지자체 계약에도 이 특례 적용돼요? 누가 고시해요?').status).toBe('answered');
+  });
+
+  it('answers an agency checked next to another aspect', () => {
+    expect(ask('재외공관 해외정보 활용체계는 외교부 사업 맞지? 몇 차야?').text).toContain('외교부');
+  });
+});

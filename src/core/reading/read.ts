@@ -1,4 +1,5 @@
 import { extractAmounts } from './amounts.js';
+import { extractDateRange } from './dates.js';
 import type { QuestionForm } from '../../knowledge/schema.js';
 import type { EngineContext } from '../context.js';
 import type { RankedCard } from '../retrieval/cards.js';
@@ -71,7 +72,7 @@ export function readQuestion(ctx: EngineContext, raw: string, today: string): Re
       byBudget.length > 0 ? ['name', ...aspects.filter((a) => a !== 'budget' && a !== 'name')] : aspects,
     decisionIds: rankTargets(hits.decisions),
     topicIds: rankTopics(ctx, hits, ranked),
-    forms: hits.forms,
+    forms: datedApplies(hits.forms, lowered, today),
     years: readYears(lowered, today),
     cards: ranked.slice(0, 4),
     terms,
@@ -118,6 +119,27 @@ function rankTopics(ctx: EngineContext, hits: PhraseHits, cards: readonly Ranked
   }
   for (const [id, value] of score) score.set(id, value + cardScore(id));
   return [...score.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+}
+
+/** "특례 적용돼?", "does the exception apply": with a day or month named, whether it was in force then. */
+const APPLIES = /특례\S*\s*(?:\S+\s*)?적용|exceptions?\s+(?:still\s+)?appl(?:y|ies|ied)/u;
+
+function datedApplies(
+  forms: ReadonlySet<QuestionForm>,
+  lowered: string,
+  today: string,
+): ReadonlySet<QuestionForm> {
+  if (forms.has('status') || !APPLIES.test(lowered)) return forms;
+  const date = extractDateRange(lowered, today);
+  if (
+    date === null ||
+    date.label === today ||
+    (date.to.slice(0, 4) === date.from.slice(0, 4) &&
+      date.from.endsWith('-01-01') &&
+      date.to.endsWith('-12-31'))
+  )
+    return forms;
+  return new Set([...forms, 'status']);
 }
 
 /** Words that ask which project, or about one: "71억짜리 과제가 뭐", "which project got 112억". */

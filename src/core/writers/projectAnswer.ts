@@ -51,7 +51,13 @@ export function askedAspects(
   // "…a MOLIT project with 112억 in 2021 — true?": a stated amount is checked with whatever else is.
   if (!asked.includes('budget') && /\d\s*(?:억|만\s*원|billion|million)|₩/u.test(lowered))
     asked.push('budget');
-  if (namesAgency && !asked.includes('leadAgency') && (asked.length === 0 || asked.includes('budget')))
+  // "…는 외교부 사업 맞지? 몇 차야?": an agency checked next to another aspect is asked too.
+  const checksAgency = /맞지|맞죠|맞나|맞아|맞습니까|\bright\b|\bcorrect\b|isn't it|is it\b/u.test(lowered);
+  if (
+    namesAgency &&
+    !asked.includes('leadAgency') &&
+    (asked.length === 0 || asked.includes('budget') || checksAgency)
+  )
     asked.push('leadAgency');
   // New or continuing: a continuing project's phase says how far along it is (said only when known).
   const added: ProjectAspect[] = asked.includes('isNew') && !asked.includes('phase') ? ['phase'] : [];

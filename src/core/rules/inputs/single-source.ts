@@ -25,7 +25,8 @@ const REBID_FAILED: readonly RegExp[] = [
     `(?:재\\s*공고|재\\s*입찰|다시\\s*공고|(?:2|두)\\s*(?:번째|차)\\s*(?:공고|입찰))(?!\\s*(?:없이|안\\s*하|않고|생략|전|하면|할))[^.?!\\n]{0,24}?${KO_FAILURE}`,
     'u',
   ),
-  /\bre-?(?:announced|advertised|issued|tender(?:ed|ing)?|bid(?:ding)?|notice|posted|launched)\b[^.?!\n]{0,40}?\b(?:fail|flop|fell\s+through|unsuccessful|no\s+bid|only\s+one|single\s+bid|one\s+bidder)/u,
+  // ("skip the re-bid after a single failed tender" is one round: the re-bid is not held.)
+  /(?<!\b(?:skip|skipping|without|no|avoid|avoiding|bypass|bypassing|instead\s+of)\s+(?:the\s+|a\s+|any\s+)?)\bre-?(?:announced|advertised|issued|tender(?:ed|ing)?|bid(?:ding)?|notice|posted|launched)\b[^.?!\n]{0,40}?\b(?:fail|flop|fell\s+through|unsuccessful|no\s+bid|only\s+one|single\s+bid|one\s+bidder)/u,
   /\bfailed\s+again\b|\bfailed\s+twice\b|\bsecond\s+(?:bid|round|tender|call|notice)\s+(?:also\s+|too\s+)?(?:failed|flopped|fell\s+through)|\bboth\s+(?:rounds|bids|tenders|calls)\s+(?:failed|flopped)/u,
 ];
 
@@ -40,7 +41,7 @@ const EN_X_TIMES = /\b([1-3])\s*x\b|\b([1-3])\s+times?\b/u;
 const ONE_FAILED =
   /\b(?:a|the|our|first)\s+(?:failed|unsuccessful)\s+(?:bid|tender|call)\b|\b(?:bid|tender|call\s+for\s+bids)\s+(?:failed|flopped|fell\s+through)\b|\bflopped\b/u;
 const SINGLE_BIDDER = new RegExp(
-  `${KO_SINGLE_BIDDER}|\\bonly\\s+one\\s+(?:bid|bidder|tender|offer|company)|\\bsingle\\s+(?:bid|bidder)\\b|\\bone\\s+bidder\\b`,
+  `${KO_SINGLE_BIDDER}|\\bonly\\s+one\\s+(?:bid|bidder|tender|offer|company)|\\bsingle\\s+(?:bid|bidder)\\b|\\bone\\s+bidder\\b|\\b(?:the|sole)\\s+only\\s+bidders?\\b|\\bonly\\s+bidder\\b|\\bsole\\s+bidder\\b`,
   'u',
 );
 const NO_FAILURE = /유찰\S*\s*(?:없|안\s*됐|안\s*되)|\bno\s+failed\s+bids?\b|\bwithout\s+a\s+failed\b/u;
