@@ -4,6 +4,7 @@ import type { Reading } from '../reading/read.js';
 import type { RankedCard } from '../retrieval/cards.js';
 import type { Answer } from '../types.js';
 import { writeKnowledgeAsOf } from '../writers/asOf.js';
+import { writeMeasureStatus } from '../writers/status.js';
 import { answerList, type ProjectFilter } from '../writers/list.js';
 import { answerEditionTopics, answerMissingYear, pickTopics } from '../writers/topic.js';
 import { editionYear, isCandidateTopic, type Route } from './route.js';
@@ -154,6 +155,10 @@ function answerCard(b: AnswerBuilder, ctx: EngineContext, r: Reading, ranked: Ra
         if (perYear.length > 0) return answerEditionTopics(b, ctx, perYear, []);
       }
       const { topics, missingYear } = pickTopics(ctx, [card.target], r.years, r.today, r.terms);
+      // "Is the exception still in effect after June 2025?": the measure's state first, as routeTopic does.
+      const statusOf = topics[0]?.statusOf;
+      if (r.forms.has('status') && statusOf !== undefined)
+        writeMeasureStatus(b, ctx.kb, statusOf, r.lowered, r.today, r.forms);
       if (topics.length > 0) return answerEditionTopics(b, ctx, topics, []);
       return missingYear !== null ? answerMissingYear(b, ctx, missingYear) : null;
     }
