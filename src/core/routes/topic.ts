@@ -22,7 +22,9 @@ export const routeTopic: Route = (b, ctx, r) => {
   ];
   // "22년엔 21년보다 예산 얼마나 늘었어?": a comparison of years with no topic named compares what the
   // comparison topics stand for (the program's size) in each year.
-  if (ids.length === 0 && r.forms.has('compare') && r.years.length > 1 && r.projectIds.length === 0) {
+  // ("2020 → 2021 → 2022 예산 flow": a budget asked over several years is such a comparison too.)
+  const overYears = r.forms.has('compare') || (r.aspects.includes('budget') && r.decisionIds.length === 0);
+  if (ids.length === 0 && overYears && r.years.length > 1 && r.projectIds.length === 0) {
     const concepts = [...new Set(ctx.kb.topics.flatMap((t) => (t.concept === undefined ? [] : [t.concept])))];
     const perYear = topicsPerYear(ctx, concepts, r.years);
     if (perYear.length > 0) return answerEditionTopics(b, ctx, perYear, []);
