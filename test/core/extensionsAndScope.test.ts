@@ -334,3 +334,23 @@ describe('outside set 24 kinds', () => {
     expect(ask('재외공관 해외정보 활용체계는 외교부 사업 맞지? 몇 차야?').text).toContain('외교부');
   });
 });
+
+describe('outside set 25 kinds', () => {
+  it('compares a lone percent with the advance cap when the question is about an advance', () => {
+    expect(
+      ask(
+        'Works contract: the advance is requested and paid on February 12, 2024. Can it be 100% of the contract value?',
+      ).verdict,
+    ).toBe('not_allowed');
+    expect(
+      ask(
+        'Works contract: the advance is requested on February 14, 2024. Can it be 100% of the contract value?',
+      ).verdict,
+    ).toBe('allowed');
+  });
+
+  it('lists an agency’s projects only when the agency qualifies them', () => {
+    expect(ask('행안부 전자정부지원사업이 정확히 어떤 사업을 지원하는 건가요?').kind).not.toBe('list');
+    expect(ask('21년에 행안부가 직접하는 과제 어떤거?').projects).toContain('national-secretary');
+  });
+});

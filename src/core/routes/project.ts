@@ -182,12 +182,20 @@ function readListFilter(r: Reading): { filter: ProjectFilter; strong: boolean } 
   const agency = r.hits.agencies[0]?.target;
   // "행안부 과제", "MOIS projects", "projects run by MOLIT": the agency filters the list; "행안부
   // 홈페이지만 보면 되나요?" only names it.
+  const agencyWord = r.hits.agencies[0]?.phrase.toLowerCase();
+  const qualifies =
+    agencyWord !== undefined &&
+    new RegExp(
+      `${escapeRegExp(agencyWord)}(?:'s)?\\s*(?:의\\s*|(?:가|이|에서)\\s*(?:직접\\s*)?(?:하는|맡은|추진하는|주관하는|하는\\s*거)\\s*|소관\\s*|주관\\s*)?(?:과제|사업|프로젝트|projects?|ones?|꺼|거|것|쪽)|\\b(?:run|led|owned|managed|ordered)\\s+by\\s+(?:the\\s+)?${escapeRegExp(agencyWord)}`,
+      'u',
+    ).test(lowered);
   const filtersByAgency =
-    /(?:부|처|청|원|위|회|mois|molit|moe|msit|mofa|mss|pps)\s*(?:의\s*|에서\s*하는\s*|가\s*하는\s*|이\s*하는\s*|소관\s*|주관\s*)?(?:과제|사업|프로젝트|projects?|꺼|거|것|쪽)|(?:과제|사업|projects?)\s*중에?\s|\b(?:projects?|ones)\s+(?:of|by|run\s+by|under|from|led\s+by)\b|\b(?:mois|molit|msit|mofa|moe|mss)(?:'s)?\s+(?:projects?|ones)\b/u.test(
+    qualifies ||
+    /(?:과제|사업|projects?)\s*중에?\s|\b(?:projects?|ones)\s+(?:of|by|run\s+by|under|from|led\s+by)\b/u.test(
       lowered,
     );
   // "행안부 과제 목록" lists; "where does MOIS publish the result reports?" asks a topic that names it.
-  if (agency !== undefined)
+  if (agency !== undefined && (filtersByAgency || r.hits.cues.has('list')))
     return {
       filter: { agency },
       // A topic's own phrase (not two words it requires together) longer than the agency's name, or
@@ -233,3 +241,5 @@ function readListFilter(r: Reading): { filter: ProjectFilter; strong: boolean } 
   if (r.hits.cues.has('list')) return { filter: {}, strong: false };
   return null;
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');

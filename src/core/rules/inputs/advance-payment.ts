@@ -11,6 +11,9 @@ const FILLER_AFTER = /^(?:\s*(?:를|을|의|까지|정도|of\s+the\s+(?:contract
 const FULL_ADVANCE =
   /(?:선금|선급금)\s*(?:으로\s*)?전액|전액\s*(?:을\s*)?(?:선금|선급)|\b(?:full|entire|whole)\s+(?:advance|prepayment|amount\s+(?:in\s+advance|up-?\s?front))/u;
 
+/** Words a percent may belong to instead of the advance: bonds, subcontracting, fees, rates. */
+const OTHER_SHARE = /보증|하도급|수수료|이율|금리|지체상금|bond|subcontract|fee|interest|penalty|deposit/u;
+
 /**
  * 공사 alone is a works contract; after another word it is usually a name (한국도로공사), except
  * the kinds of works.
@@ -32,7 +35,13 @@ const GOODS =
 export function readAdvancePaymentInputs(text: string): InputReading {
   const draft = startReading();
   const percents = readShares(text).filter((share) => share.kind === 'percent');
-  const cued = cuedShares(text, percents, { pattern: ADVANCE, fillerAfter: FILLER_AFTER });
+  const near = cuedShares(text, percents, { pattern: ADVANCE, fillerAfter: FILLER_AFTER });
+  // "the advance is paid on February 12, 2024. Can it be 100% of the contract value?": the one
+  // percent of a question about an advance, with no word tying it to anything else, is the advance.
+  const cued =
+    near.length === 0 && percents.length === 1 && saysPlainly(text, ADVANCE) && !OTHER_SHARE.test(text)
+      ? percents
+      : near;
   if (cued.some((s) => isImpossibleShare(text, s)))
     draft.unclear.push({ input: 'advancePercent', reason: 'impossible' });
   else if (new Set(cued.map((s) => s.percent)).size > 1)
