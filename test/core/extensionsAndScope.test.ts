@@ -350,7 +350,33 @@ describe('outside set 25 kinds', () => {
   });
 
   it('lists an agency’s projects only when the agency qualifies them', () => {
-    expect(ask('행안부 전자정부지원사업이 정확히 어떤 사업을 지원하는 건가요?').kind).not.toBe('list');
+    expect(ask('행안부 전자정부지원사업이 정확히 어떤 사업을 지원하는 건가요?').projects).toEqual([]);
     expect(ask('21년에 행안부가 직접하는 과제 어떤거?').projects).toContain('national-secretary');
+  });
+});
+
+describe('outside set 25 kinds, second round', () => {
+  it('reads a total with VAT said again after the price and the VAT as one project amount', () => {
+    expect(
+      ask(
+        'Large SW firm, sales 500 billion won, not a restricted group. Estimated price 3.7 billion won, VAT 370 million, so 4.07 billion with VAT. Can we take part?',
+      ).verdict,
+    ).toBe('allowed');
+  });
+
+  it('answers whether the exceptions stopped at the end someone named with the next extension', () => {
+    const answer = ask(
+      'The January 2021 briefing said the exceptions would run to June 2021. Did they actually stop then?',
+    );
+    expect(answer.text).toContain('2nd extension');
+    expect(answer.text).toContain('2021-12-31');
+  });
+
+  it('settles a no-extension clause with the fair-contract claim', () => {
+    expect(
+      ask(
+        'Our public SW contract says no period extension even if the tasks change. Is that clause enforceable?',
+      ).verdict,
+    ).toBe('not_allowed');
   });
 });

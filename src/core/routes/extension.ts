@@ -8,6 +8,7 @@ import { readContractLevel } from '../rules/inputs/contract-level.js';
 import { startReading } from '../rules/inputs/types.js';
 import { NATIVE_NUMBERS } from '../reading/numerals.js';
 import type { Route } from './route.js';
+import { extendedIn, MONTHS, monthEnd } from './extensionWhen.js';
 
 const EXTENSION =
   /연장|extension|extended|extend|renewal|renewed|pushed|push back|prolong|end dates?|종료일|만료일|timeline of the (?:covid )?(?:contract )?exceptions|\b(?:run|ran|continued?)\s+(?:beyond|past)\b/u;
@@ -21,20 +22,6 @@ export const YEAR_GUIDELINE =
   /(20\d{2})\s*년?\s*(?:도\s*)?(?:예산\s*집행\s*지침|budget[\s-]+execution\s+guidelines?)/u;
 const ANNOUNCED = /발표|밝혔|말했|언급|announce|said|\bsays?\b|\bextend(?:ed)?\s+in\s+(?:late|early|mid)?/u;
 const EVERY = /every|all\s+the|list|chain|전부|모든|다\s*알려|정리/u;
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 const ORDINAL_KO = /(?<!\d)([1-9])\s*(?:차|번째|번\s*째|차례)\s*연장/u;
 /** "the first extension", "the fifth round", "첫 번째 연장", "다섯 번째 연장". */
 const ORDINAL_WORDS: Readonly<Record<string, number>> = {
@@ -109,6 +96,11 @@ function pickPeriods(r: Reading, periods: Measure['periods'], numbered: boolean)
     return next ? { kind: 'periods', periods: [next] } : { kind: 'after' };
   }
   const until = untilOf(r.lowered);
+  // "said they would run to June 2021. Did they actually stop then?": whether a next one followed.
+  if (until !== null && STOPPED_THEN.test(r.lowered)) {
+    const next = periods.find((p) => p.from > until[1]);
+    return next ? { kind: 'periods', periods: [next] } : { kind: 'after' };
+  }
   if (until !== null) {
     const ending = periods.filter((p) => p.to >= until[0] && p.to <= until[1]);
     if (ending.length > 0) return { kind: 'periods', periods: ending };
@@ -127,6 +119,10 @@ function pickPeriods(r: Reading, periods: Measure['periods'], numbered: boolean)
   }
   return r.forms.has('count') || EVERY.test(r.lowered) ? { kind: 'count' } : null;
 }
+
+/** "Did they actually stop then?", "그때 끝났어?": whether the exceptions ended at the named end. */
+const STOPPED_THEN =
+  /\b(?:stop|end|expire|lapse)(?:ped|ed|d)?\s+(?:then|there|at\s+that\s+point|on\s+schedule)\b|\bactually\s+(?:stop|end)|그때\s*(?:끝|종료|만료)|그걸로\s*끝|실제로\s*(?:끝|종료)/u;
 
 const BEYOND_KO = /(?:20)?(\d{2})\s*년\s*(\d{1,2})\s*월\s*(?:말\s*)?(?:이후|넘어|다음)/u;
 const BEYOND_EN =
@@ -202,64 +198,6 @@ function announcedDay(text: string): string[] | null {
   // names a day in it, or the month itself.
   const name = MONTHS[month - 1]!;
   return [yearMonth, `${year}년 ${month}월`, `${name[0]!.toUpperCase()}${name.slice(1)} ${year}`];
-}
-
-const EXTENDED_IN_EN = new RegExp(
-  `\\b(?:extend(?:ed|ing)?|renew(?:ed|ing)?|extension|prolong(?:ed|ing)?)\\b(?:\\s+\\w+){0,3}?\\s+in\\s+(?:(early|mid|late)[\\s-]+)?(?:(${MONTHS.join('|')})\\s+)?(20\\d{2})\\b`,
-  'u',
-);
-const EXTENDED_IN_KO =
-  /(?:20)?(\d{2})\s*년\s*(?:(\d{1,2})\s*월|(초|중반|중순|말|연말))?\s*에\s*(?:\S+\s*){0,2}연장/u;
-
-/**
- * The days an extension "in" a time would start on ("extended in mid-2022": May to August 2022),
- * with a month's slack at the end, since an extension announced late in a month starts the next.
- */
-/** "the Dec 2024 extension", "2024년 12월 연장": an extension named by the month it was made. */
-const MONTH_EXTENSION_EN =
-  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(20\d{2})\s+(?:extension|renewal)\b/u;
-const MONTH_EXTENSION_KO =
-  /(?:20)?(\d{2})\s*년\s*(\d{1,2})\s*월\s*(?:의\s*|에\s*(?:한|나온|발표한|발표된)\s*|(?:\d{1,2}\s*일\s*)?부터\s*(?:또\s*|다시\s*)?)?연장/u;
-
-function extendedIn(text: string): [string, string] | null {
-  // "the mid-2021 extension": the one made then.
-  const edged = /\b(early|mid|late)[\s-]+(20\d{2})\s+(?:extension|renewal)\b/u.exec(text);
-  if (edged) return extendedIn(`extended in ${edged[1]!} ${edged[2]!}`);
-  const named = MONTH_EXTENSION_EN.exec(text);
-  const namedKo = named === null ? MONTH_EXTENSION_KO.exec(text) : null;
-  if (named !== null || namedKo !== null) {
-    const year = Number(named ? named[2] : `20${namedKo![1]}`);
-    const month = named
-      ? MONTHS.findIndex((m) => m.startsWith(named[1]!.slice(0, 3))) + 1
-      : Number(namedKo![2]);
-    const from = `${year}-${String(month).padStart(2, '0')}-01`;
-    return [from, monthEnd(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1)];
-  }
-  const en = EXTENDED_IN_EN.exec(text);
-  const ko = en === null ? EXTENDED_IN_KO.exec(text) : null;
-  if (en === null && ko === null) return null;
-  const year = Number(en ? en[3] : `20${ko![1]}`);
-  const month = en
-    ? en[2] !== undefined
-      ? MONTHS.indexOf(en[2]) + 1
-      : undefined
-    : ko![2] !== undefined
-      ? Number(ko![2])
-      : undefined;
-  const edge = en ? en[1] : ko![3];
-  const [first, last] =
-    month !== undefined
-      ? [month, month]
-      : edge === 'early' || edge === '초'
-        ? [1, 3]
-        : edge === 'mid' || edge === '중반' || edge === '중순'
-          ? [5, 8]
-          : edge === 'late' || edge === '말' || edge === '연말'
-            ? [10, 12]
-            : [1, 12];
-  const from = `${year}-${String(first).padStart(2, '0')}-01`;
-  const to = monthEnd(last === 12 ? year + 1 : year, last === 12 ? 1 : last + 1);
-  return [from, to];
 }
 
 /** The extension numbers a question names, in order, each once ("2차 연장이랑 4차 연장", "the third extension"). */
@@ -374,9 +312,6 @@ function byDay(text: string): string | null {
   if (!ko) return null;
   return monthEnd(2000 + Number(ko[1]), namedMonth(ko[2], undefined, ko[3]));
 }
-
-const monthEnd = (year: number, month: number): string =>
-  new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 
 /** "몇 번 연장됐어?", "how many times": a count, whatever end the question also names. */
 const HOW_MANY_TIMES = /몇\s*(?:번|차례|회)|how\s+many\s+(?:times|extensions)/u;

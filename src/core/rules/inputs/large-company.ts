@@ -242,8 +242,11 @@ function withoutVatRestatement(roled: RoledAmount[], text: string): RoledAmount[
       krw: base.amount.krw + vat.amount.krw,
       text: `${base.amount.text} + VAT ${vat.amount.text}`,
     };
+    // "…, VAT 370 million, so 4.07 billion with VAT": the total said again is the same amount.
+    const restated = (a: RoledAmount) =>
+      a !== base && a.role !== 'sales' && Math.abs(a.amount.krw - total.krw) <= total.krw * 0.005;
     return roled
-      .filter((a) => a !== vat)
+      .filter((a) => a !== vat && !restated(a))
       .map((a) =>
         a === base ? { ...a, amount: total, role: 'project' as const, estimatedPrice: false } : a,
       );
