@@ -345,16 +345,16 @@ function checkExamples(
       });
     cardsSeen.add(example.card);
   });
-  kb.lexicon.aspects.forEach((aspect, i) => {
-    aspect.askBack.forEach((card, j) => {
-      if (!cardExists(card))
-        problems.push({
-          file: 'lexicon.yaml',
-          path: `aspects[${i}].askBack[${j}]`,
-          message: `no card "${card}"`,
-        });
-    });
-  });
+  const askBack = [
+    ...Object.entries(kb.lexicon.askBackForms).flatMap(([form, cards]) =>
+      cards.map((card, j) => [`askBackForms.${form}[${j}]`, card] as const),
+    ),
+    ...kb.lexicon.aspects.flatMap((aspect, i) =>
+      aspect.askBack.map((card, j) => [`aspects[${i}].askBack[${j}]`, card] as const),
+    ),
+  ];
+  for (const [path, card] of askBack)
+    if (!cardExists(card)) problems.push({ file: 'lexicon.yaml', path, message: `no card "${card}"` });
 }
 
 /** The required messages exist and both languages use the same placeholders. */

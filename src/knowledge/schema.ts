@@ -231,6 +231,11 @@ export const lexiconSchema = z
     /** Other ministries' programs and unrelated subjects: outside what the bot knows. */
     outOfScope: aliasesSchema,
     /**
+     * Cards offered back when a short question has only a question form and nothing it could be
+     * about ("when does it end?", "마감 언제야?"): per form, card ids as in examples.yaml.
+     */
+    askBackForms: z.partialRecord(z.enum(FORM_IDS), z.array(z.string())).default({}),
+    /**
      * Another country's procurement law ("미국 FAR", "the UK's rules"): a question naming one is outside
      * what the bot knows even when it also has this knowledge base's rule words (sole source, 수의계약).
      */

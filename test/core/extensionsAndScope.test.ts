@@ -380,3 +380,14 @@ describe('outside set 25 kinds, second round', () => {
     ).toBe('not_allowed');
   });
 });
+
+describe('a short question with only a form', () => {
+  it.each(['when does it end?', "when's the deadline?", '마감 언제야?'])(
+    '%s offers back what it may mean',
+    (question) => {
+      const answer = ask(question);
+      expect(answer.status).toBe('clarify');
+      expect(answer.candidates).toHaveLength(3);
+    },
+  );
+});

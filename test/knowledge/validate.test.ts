@@ -137,6 +137,13 @@ describe('knowledge base validation', () => {
     expect(message).toMatch(/lexicon\.yaml at aspects\[0\]\.askBack\[1\]: no card "topic:no-such-topic"/);
   });
 
+  it('rejects a form that asks back with a card that does not exist', () => {
+    const message = problemsWith('lexicon.yaml', (t) =>
+      t.replace('when: ["topic:covid-exceptions-overview"', 'when: ["topic:no-such-topic"'),
+    );
+    expect(message).toMatch(/lexicon\.yaml at askBackForms\.when\[0\]: no card "topic:no-such-topic"/);
+  });
+
   it('rejects a source without its kind', () => {
     const message = problemsWith('sources.yaml', (t) => t.replace('    kind: news\n', ''));
     expect(message).toMatch(/sources\.yaml at sources\[\d+\]\.kind/);

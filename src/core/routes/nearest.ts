@@ -28,14 +28,27 @@ export function answerHelp(b: AnswerBuilder, ctx: EngineContext): Answer {
  * or rule named) and no card clearly first: the cards it could mean, offered back.
  */
 function askBackAspect(b: AnswerBuilder, ctx: EngineContext, r: Reading): Answer | null {
-  if (r.aspects.length !== 1 || r.projectIds.length > 0 || r.topicIds.length > 0 || r.decisionIds.length > 0)
-    return null;
+  if (r.projectIds.length > 0 || r.topicIds.length > 0 || r.decisionIds.length > 0) return null;
+  if (r.aspects.length === 0) return askBackForm(b, ctx, r);
+  if (r.aspects.length !== 1) return null;
   // A word no card knows ("국토부 스마트시티 예산") or an agency: another subject, not this one.
   if (r.hits.norm.tokens.length > 4 || r.hits.agencies.length > 0) return null;
   if (ctx.cards.unknownWords(r.terms).length > 0) return null;
   const aspect = ctx.kb.lexicon.aspects.find((a) => a.id === r.aspects[0]);
   if (aspect === undefined || aspect.askBack.length === 0) return null;
   const cards = aspect.askBack.map((id) => {
+    const [kind, target = kind] = id.split(':') as [RankedCard['card']['kind'], string?];
+    return { card: { id, kind, target }, score: 0, terms: 0 };
+  });
+  return clarify(b, ctx, cards);
+}
+
+/** "when does it end?": a short question with only a form, and the cards that form most likely means. */
+function askBackForm(b: AnswerBuilder, ctx: EngineContext, r: Reading): Answer | null {
+  if (r.hits.norm.tokens.length > 4 || r.hits.agencies.length > 0) return null;
+  const form = [...r.forms].find((f) => (ctx.kb.lexicon.askBackForms[f] ?? []).length > 0);
+  if (form === undefined) return null;
+  const cards = (ctx.kb.lexicon.askBackForms[form] ?? []).map((id) => {
     const [kind, target = kind] = id.split(':') as [RankedCard['card']['kind'], string?];
     return { card: { id, kind, target }, score: 0, terms: 0 };
   });
