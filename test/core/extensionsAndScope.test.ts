@@ -391,3 +391,19 @@ describe('a short question with only a form', () => {
     },
   );
 });
+
+describe('set 21 kinds found on the final run', () => {
+  it('answers what the subcontracting cap counts, with no verdict', () => {
+    const answer = ask('Does the 50% subcontracting cap count purchases of goods?');
+    expect(answer.verdict).toBeNull();
+    expect(answer.text).toContain('goods purchases excluded');
+  });
+
+  it.each([
+    ['과업 자꾸 늘어나는데 돈 더 받을수 있는 방법 없냐', '과업심의위원회'],
+    ['제안서 떨어져도 보상 받을수 있다던데 진짜?', '제안서 보상'],
+    ['우리 SI인데 remote dev 가능? 보안요건만 맞추면?', '작업장소'],
+  ])('%s is answered in 반말 too', (question, words) => {
+    expect(ask(question).text).toContain(words);
+  });
+});
