@@ -382,6 +382,10 @@ describe('outside set 25 kinds, second round', () => {
 });
 
 describe('a short question with only a form', () => {
+  it('keeps a short question about another subject a no-match (a gap to log)', () => {
+    expect(ask('점심 시간은 언제인가요').status).toBe('no_match');
+  });
+
   it.each(['when does it end?', "when's the deadline?", '마감 언제야?'])(
     '%s offers back what it may mean',
     (question) => {

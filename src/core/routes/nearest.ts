@@ -43,9 +43,14 @@ function askBackAspect(b: AnswerBuilder, ctx: EngineContext, r: Reading): Answer
   return clarify(b, ctx, cards);
 }
 
+const UNSAID = /그거|이거|저거|그건|이건|그게|이게|마감|\b(?:it|that|this|deadline)\b/u;
+
 /** "when does it end?": a short question with only a form, and the cards that form most likely means. */
 function askBackForm(b: AnswerBuilder, ctx: EngineContext, r: Reading): Answer | null {
   if (r.hits.norm.tokens.length > 4 || r.hits.agencies.length > 0) return null;
+  // Only a question that points at something unsaid ("it", "그거", "the deadline") is bare; "점심
+  // 시간은 언제인가요?" is about another subject.
+  if (!UNSAID.test(r.lowered) || ctx.cards.unknownWords(r.terms).length > 0) return null;
   const form = [...r.forms].find((f) => (ctx.kb.lexicon.askBackForms[f] ?? []).length > 0);
   if (form === undefined) return null;
   const cards = (ctx.kb.lexicon.askBackForms[form] ?? []).map((id) => {
