@@ -8,7 +8,7 @@ import { readQuestion, type Reading } from './reading/read.js';
 import { ROUTES } from './routes/index.js';
 import { composeRuleAnswer, formatWon } from './ruleAnswer.js';
 import { rankSuggestions } from './suggest.js';
-import { countCharacters, detectLanguage, hasWords } from './text.js';
+import { countCharacters, detectLanguage, hasWords, isJamoOnly } from './text.js';
 import type { Answer, Language, Question } from './types.js';
 import { answerList, type ProjectFilter } from './writers/list.js';
 import type { ProjectAspect } from './writers/project.js';
@@ -51,12 +51,14 @@ const LATEST = '9999-12-31';
 function answerQuestion(ctx: EngineContext, question: Question): Answer {
   const raw = question.text;
   const length = countCharacters(raw);
-  if (length > MAX_QUESTION_LENGTH || !hasWords(raw)) {
+  if (length > MAX_QUESTION_LENGTH || !hasWords(raw) || isJamoOnly(raw)) {
     const b = new AnswerBuilder(ctx.kb, question.language ?? detectLanguage(raw));
     b.line(
       length > MAX_QUESTION_LENGTH
         ? b.msg('rejected.tooLong', { length, max: MAX_QUESTION_LENGTH })
-        : b.msg('rejected.empty'),
+        : hasWords(raw)
+          ? b.msg('rejected.unreadable')
+          : b.msg('rejected.empty'),
     );
     return b.build({ status: 'rejected', kind: 'rejected' });
   }

@@ -95,6 +95,16 @@ export function hasWords(raw: string): boolean {
   return /\p{L}/u.test(raw.replace(MENTIONS, ''));
 }
 
+/**
+ * "ㅁㄴㅇㄹㅁㄴㅇㄹ", "/치ㅣ": Korean consonants and vowels typed on their own at least as often as
+ * whole syllables, with no Latin letter or digit: not a question anyone can read.
+ */
+export function isJamoOnly(raw: string): boolean {
+  const jamo = (raw.match(/[\u1100-\u11ff\u3131-\u318e]/gu) ?? []).length;
+  const syllables = (raw.match(HANGUL_SYLLABLE) ?? []).length;
+  return jamo > 0 && jamo >= syllables && !/[a-z0-9]/iu.test(raw);
+}
+
 export function isHangulPhrase(phrase: string): boolean {
   return HANGUL_ANY.test(phrase);
 }

@@ -411,3 +411,15 @@ describe('set 21 kinds found on the final run', () => {
     expect(ask(question).text).toContain(words);
   });
 });
+
+describe('keyboard mash', () => {
+  it.each(['ㅁㄴㅇㄹㅁㄴㅇㄹ', '/치ㅣ'])('%s is rejected with a message that says why', (question) => {
+    const answer = ask(question);
+    expect(answer.status).toBe('rejected');
+    expect(answer.text).toContain('자음·모음');
+  });
+
+  it('still reads a question with a stray ㅋㅋ', () => {
+    expect(ask('ㅋㅋ 국민비서 예산?').projects).toEqual(['national-secretary']);
+  });
+});
