@@ -38,8 +38,7 @@ export function asPlainRequest(text: string): string {
   return text.replace(POLITE_REQUEST_KO, '$1 줘').replace(POLITE_REQUEST_EN, '$1');
 }
 
-export function normalizeText(input: string): NormalizedText {
-  const raw = asPlainRequest(input);
+export function normalizeText(raw: string): NormalizedText {
   // The index normalises thousands of data phrases at start-up; most need no change.
   if (PLAIN.test(raw) && !LATIN_THEN_HANGUL.test(raw) && !HAS_ART_NUMBER.test(raw))
     return { spaced: raw, compact: raw.replace(/ /g, ''), tokens: raw.split(' ') };

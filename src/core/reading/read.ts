@@ -12,7 +12,7 @@ import {
   type PhraseHits,
 } from './phraseIndex.js';
 import { tokenizeNormalized } from '../retrieval/tokenize.js';
-import { hasPhrase, type NormalizedText } from '../text.js';
+import { asPlainRequest, hasPhrase, type NormalizedText } from '../text.js';
 import { prepareForReading, sinoAmountsAsDigits } from './numerals.js';
 import { readYears } from './years.js';
 
@@ -40,7 +40,7 @@ export interface Reading {
 
 export function readQuestion(ctx: EngineContext, raw: string, today: string): Reading {
   let text = raw;
-  let hits = matchPhrases(ctx.phrases, sinoAmountsAsDigits(raw));
+  let hits = matchPhrases(ctx.phrases, sinoAmountsAsDigits(asPlainRequest(raw)));
   // Typed with the Korean IME off ("rnralsqltj" for 국민비서)? Read it as Hangul.
   if (isEmptyMatch(hits) && /^[\x20-\x7e]+$/.test(raw)) {
     const converted = readQwertyAsHangul(raw);

@@ -4,8 +4,7 @@ import type { Reading } from '../reading/read.js';
 import type { Answer } from '../types.js';
 import { extractDateRange } from '../extract.js';
 import { recordedPeriods } from '../rules/evaluate.js';
-import { readContractLevel } from '../rules/inputs/contract-level.js';
-import { startReading } from '../rules/inputs/types.js';
+import { isLocalContract } from '../rules/inputs/contract-level.js';
 import { NATIVE_NUMBERS } from '../reading/numerals.js';
 import type { Route } from './route.js';
 import { extendedIn, MONTHS, monthEnd } from './extensionWhen.js';
@@ -251,9 +250,7 @@ export const routeExtension: Route = (b, ctx, r) => {
   const measure = measureId !== undefined ? ctx.kb.measures.get(measureId) : undefined;
   if (measure === undefined) return null;
   // 지방계약: the local periods of the measure's instrument (not numbered, with gaps).
-  const level = startReading();
-  readContractLevel(r.lowered, level);
-  const local = level.values['contractLevel'] === 'local';
+  const local = isLocalContract(r.lowered);
   const { periods } = recordedPeriods(ctx.kb, measure, local ? 'local' : 'national');
   const pick = periods.length > 0 ? pickPeriods(r, periods, !local) : null;
   if (pick === null) return null;

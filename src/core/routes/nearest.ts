@@ -24,19 +24,24 @@ export function answerHelp(b: AnswerBuilder, ctx: EngineContext): Answer {
 }
 
 /**
- * "예산 얼마야?", "what's the budget?": a short question with an aspect of nothing (no project, topic
- * or rule named) and no card clearly first: the cards it could mean, offered back.
+ * "예산 얼마야?", "when does it end?": a short question with an aspect or a form of nothing (no
+ * project, topic, rule or agency named, no word the cards don't know) and no card clearly first: the
+ * cards it could mean (lexicon `askBack`, `askBackForms`), offered back.
  */
-function askBackAspect(b: AnswerBuilder, ctx: EngineContext, r: Reading): Answer | null {
-  if (r.projectIds.length > 0 || r.topicIds.length > 0 || r.decisionIds.length > 0) return null;
-  if (r.aspects.length === 0) return askBackForm(b, ctx, r);
-  if (r.aspects.length !== 1) return null;
-  // A word no card knows ("국토부 스마트시티 예산") or an agency: another subject, not this one.
-  if (r.hits.norm.tokens.length > 4 || r.hits.agencies.length > 0) return null;
-  if (ctx.cards.unknownWords(r.terms).length > 0) return null;
-  const aspect = ctx.kb.lexicon.aspects.find((a) => a.id === r.aspects[0]);
-  if (aspect === undefined || aspect.askBack.length === 0) return null;
-  const cards = aspect.askBack.map((id) => {
+function askBack(b: AnswerBuilder, ctx: EngineContext, r: Reading): Answer | null {
+  const named = r.projectIds.length + r.topicIds.length + r.decisionIds.length + r.hits.agencies.length;
+  if (named > 0 || r.hits.norm.tokens.length > 4 || ctx.cards.unknownWords(r.terms).length > 0) return null;
+  const { aspects, askBackForms } = ctx.kb.lexicon;
+  const ids =
+    r.aspects.length === 1
+      ? (aspects.find((a) => a.id === r.aspects[0])?.askBack ?? [])
+      : // Only a question that points at something unsaid ("it", "그거", "the deadline") is bare;
+        // "점심 시간은 언제인가요?" is about another subject.
+        r.aspects.length === 0 && UNSAID.test(r.lowered)
+        ? ([...r.forms].map((f) => askBackForms[f] ?? []).find((cards) => cards.length > 0) ?? [])
+        : [];
+  if (ids.length === 0) return null;
+  const cards = ids.map((id) => {
     const [kind, target = kind] = id.split(':') as [RankedCard['card']['kind'], string?];
     return { card: { id, kind, target }, score: 0, terms: 0 };
   });
@@ -44,21 +49,6 @@ function askBackAspect(b: AnswerBuilder, ctx: EngineContext, r: Reading): Answer
 }
 
 const UNSAID = /그거|이거|저거|그건|이건|그게|이게|마감|\b(?:it|that|this|deadline)\b/u;
-
-/** "when does it end?": a short question with only a form, and the cards that form most likely means. */
-function askBackForm(b: AnswerBuilder, ctx: EngineContext, r: Reading): Answer | null {
-  if (r.hits.norm.tokens.length > 4 || r.hits.agencies.length > 0) return null;
-  // Only a question that points at something unsaid ("it", "그거", "the deadline") is bare; "점심
-  // 시간은 언제인가요?" is about another subject.
-  if (!UNSAID.test(r.lowered) || ctx.cards.unknownWords(r.terms).length > 0) return null;
-  const form = [...r.forms].find((f) => (ctx.kb.lexicon.askBackForms[f] ?? []).length > 0);
-  if (form === undefined) return null;
-  const cards = (ctx.kb.lexicon.askBackForms[form] ?? []).map((id) => {
-    const [kind, target = kind] = id.split(':') as [RankedCard['card']['kind'], string?];
-    return { card: { id, kind, target }, score: 0, terms: 0 };
-  });
-  return clarify(b, ctx, cards);
-}
 
 /** Fewer points than this for the best card means the question is not about anything the cards know. */
 const NEAREST_MIN_SCORE = 10;
@@ -88,8 +78,8 @@ export const routeNearest: Route = (b, ctx, r) => {
     const answer = answerCard(b, ctx, r, chosen);
     if (answer) return answer;
   }
-  const askBack = askBackAspect(b, ctx, r);
-  if (askBack) return askBack;
+  const offered = askBack(b, ctx, r);
+  if (offered) return offered;
   b.line(b.msg('noMatch'));
   if (best !== undefined && best.score >= needed / 2) {
     const { label, question } = describeCard(b, ctx, best);

@@ -12,6 +12,19 @@ export const longest = (hits: readonly PhraseHit<string>[], target?: string) =>
   Math.max(0, ...hits.filter((h) => target === undefined || h.target === target).map((h) => h.length));
 
 /** The first topic a question's words point to, of those it may mean. */
+/** A card's score in the question's ranking, 0 when it is not among the ranked cards. */
+export const cardScore = (r: Reading, cardId: string): number =>
+  r.cards.find((c) => c.card.id === cardId)?.score ?? 0;
+
+/**
+ * A topic's card so far ahead of a rule's ("2021 사업 bid notice는 나라장터에 올라와?") that the
+ * topic is what is asked, whatever the length of the rule words.
+ */
+export function topicFarAhead(r: Reading, topicId: string, decisionId: string): boolean {
+  const topic = cardScore(r, `topic:${topicId}`);
+  return topic >= 20 && topic > 4 * cardScore(r, `decision:${decisionId}`);
+}
+
 export function firstTopic(ctx: EngineContext, r: Reading): Topic | undefined {
   const id = topicCandidates(ctx, r)[0];
   return id !== undefined ? ctx.topics.get(id)?.[0] : undefined;

@@ -12,7 +12,7 @@ import { answerDecisionInfo, answerTimeline } from '../writers/decision.js';
 import { writeMeasureStatus } from '../writers/status.js';
 import { answerTopics } from '../writers/topic.js';
 import { YEAR_GUIDELINE } from './extension.js';
-import { longest, type Route } from './route.js';
+import { cardScore, longest, topicFarAhead, type Route } from './route.js';
 
 /** Forms that ask about a rule itself (its basis, whether it binds, what it counts, why), never for a verdict. */
 const ABOUT_THE_RULE = ['legalBasis', 'mandatory', 'includes', 'why'] as const;
@@ -98,9 +98,8 @@ function topicAhead(
 ): 'other-field' | 'same-field' | null {
   const top = r.cards[0];
   if (top?.card.kind !== 'topic' || top.card.target === decision.topic) return null;
-  const own = r.cards.find((c) => c.card.id === `decision:${decision.id}`)?.score ?? 0;
-  // Far ahead ("2021 사업 bid notice는 나라장터에 올라와?"), the topic wins over longer rule words.
-  const farAhead = top.score > 4 * own && top.score >= 20;
+  const own = cardScore(r, `decision:${decision.id}`);
+  const farAhead = topicFarAhead(r, top.card.target, decision.id);
   if (longest(r.hits.decisions, decision.id) >= longestTopicHit && !farAhead) return null;
   if (top.score <= 1.3 * own) return null;
   const field = (id: string | undefined) => (id === undefined ? undefined : ctx.topics.get(id)?.[0]?.group);

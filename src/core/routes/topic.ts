@@ -5,7 +5,7 @@ import { answerDecision } from './rule.js';
 import { answerEditionTopics, answerMissingYear, pickTopics, writeByAmount } from '../writers/topic.js';
 import { answerClaim, findClaim } from '../writers/claim.js';
 import { writeMeasureStatus } from '../writers/status.js';
-import { longest, topicCandidates, type Route } from './route.js';
+import { longest, topicCandidates, topicFarAhead, type Route } from './route.js';
 
 /** A program, briefing, contract or SW-Act topic, unless a rule's own words fit better. */
 export const routeTopic: Route = (b, ctx, r) => {
@@ -33,13 +33,10 @@ export const routeTopic: Route = (b, ctx, r) => {
   const decisionFirst = r.decisionIds[0] !== undefined ? ctx.decisions.get(r.decisionIds[0]) : undefined;
   // A year comparison's only word is the year ("2020년"): next to a rule's words it dates the rule.
   const yearOnly = ctx.topics.get(ids[0]!)?.[0]?.compareYear !== undefined;
-  // Unless the topic's card is far ahead of the rule's ("2021 사업 bid notice는 나라장터에 올라와?").
-  const topicScore = r.cards.find((c) => c.card.id === `topic:${ids[0]}`)?.score ?? 0;
-  const ruleScore = r.cards.find((c) => c.card.id === `decision:${decisionFirst?.id}`)?.score ?? 0;
-  const topicFarAhead = topicScore >= 20 && topicScore > 4 * ruleScore;
+  // Unless the topic's card is far ahead of the rule's.
   if (
     decisionFirst &&
-    !topicFarAhead &&
+    !topicFarAhead(r, ids[0]!, decisionFirst.id) &&
     longest(r.hits.decisions) > (yearOnly ? 0 : longest(r.hits.topics, ids[0]))
   )
     return answerDecision(b, ctx, r, decisionFirst);

@@ -4,8 +4,7 @@ import type { AnswerBuilder } from '../compose.js';
 import { shiftDay } from '../reading/dates.js';
 import { readDate } from '../reading/readDate.js';
 import { coverageOf, recordedPeriods } from '../rules/evaluate.js';
-import { readContractLevel } from '../rules/inputs/contract-level.js';
-import { startReading } from '../rules/inputs/types.js';
+import { isLocalContract } from '../rules/inputs/contract-level.js';
 
 /**
  * "Still in force?" / "아직 유효해?": the measure's state on the asked day (or the as-of day), said
@@ -35,13 +34,7 @@ export function writeMeasureStatus(
   const range =
     (ENDED.test(lowered) && asked.to < today) || AFTER.test(dateText) ? dayOf(shiftDay(asked.to, 1)) : asked;
   // "지방계약도 특례 적용돼?": the local periods when the question is about local contracts.
-  const level = startReading();
-  readContractLevel(lowered, level);
-  const record = recordedPeriods(
-    kb,
-    measure,
-    level.values['contractLevel'] === 'local' ? 'local' : 'national',
-  );
+  const record = recordedPeriods(kb, measure, isLocalContract(lowered) ? 'local' : 'national');
   const coverage = coverageOf(record, range);
   const last = record.periods.at(-1)!;
   if (coverage.state === 'in_period') {

@@ -23,15 +23,7 @@ export function answerTopics(
     for (const statement of topic.statements) b.statement(statement);
   }
   const related = projectIds.length > 0 ? [...projectIds] : [...new Set(topics.flatMap((t) => t.projects))];
-  // The first topic is what was asked: when it is itself an unknown fact, so is the answer.
-  const first = topics[0];
-  const unknown =
-    first !== undefined && (first.unknown || first.statements.every((s) => s.confidence === 'not_found'));
-  return b.build({
-    status: unknown ? 'unknown_fact' : 'answered',
-    kind: 'topic',
-    projects: related,
-  });
+  return b.build({ status: topicStatus(topics), kind: 'topic', projects: related });
 }
 
 /**

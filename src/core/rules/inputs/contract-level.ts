@@ -11,6 +11,11 @@ const NATIONAL =
  * 지방계약 / 지자체 / local government (judged by the local periods), 'national' when the question
  * says so; both named is unclear.
  */
+/** Whether the question is about local-government contracts only (read as `readContractLevel` does). */
+export function isLocalContract(text: string): boolean {
+  return saysPlainly(text, LOCAL) && !saysPlainly(text, NATIONAL);
+}
+
 export function readContractLevel(text: string, draft: InputDraft): void {
   const local = saysPlainly(text, LOCAL);
   const national = saysPlainly(text, NATIONAL);
