@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { DEFAULT_CACHE_DIR, parseKnowledgeCached } from './cache.js';
 import { fileURLToPath } from 'node:url';
 import {
   checkKnowledge,
@@ -16,9 +17,19 @@ export const DEFAULT_KNOWLEDGE_DIR =
     .map((relative) => resolve(fileURLToPath(new URL(relative, import.meta.url))))
     .find((dir) => existsSync(join(dir, 'sources.yaml'))) ?? resolve('knowledge');
 
-/** Reads and validates every knowledge file in `dir`; throws KnowledgeError naming file and path. */
-export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBase {
-  return parseKnowledge(readKnowledgeFiles(dir));
+/** Where loadKnowledge keeps the checked base between starts; `null` reads and checks every time. */
+export interface LoadOptions {
+  readonly cacheDir?: string | null;
+}
+
+/**
+ * Reads and validates every knowledge file in `dir`; throws KnowledgeError naming file and path.
+ * Files already checked by this code are taken from the start-up cache (see cache.ts).
+ */
+export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR, options: LoadOptions = {}): KnowledgeBase {
+  const files = readKnowledgeFiles(dir);
+  const cacheDir = options.cacheDir === undefined ? DEFAULT_CACHE_DIR : options.cacheDir;
+  return cacheDir === null ? parseKnowledge(files) : parseKnowledgeCached(files, cacheDir);
 }
 
 /** loadKnowledge, also returning the warnings (facts resting on weak sources only). */

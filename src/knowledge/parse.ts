@@ -198,30 +198,74 @@ function assemble(data: Parsed, parsedEditions: readonly ParsedEdition[]): Knowl
   const hash = createHash('sha256');
   for (const file of KNOWLEDGE_FILES) hash.update(file).update(JSON.stringify(data[file]));
   for (const edition of parsedEditions) hash.update(JSON.stringify(edition));
-  const editions: Edition[] = parsedEditions.map((e) => ({
-    year: e['program.yaml'].edition.year,
-    announced: e['program.yaml'].edition.announced,
-    program: e['program.yaml'].program,
-    projects: e['projects.yaml'].projects,
-    topics: e['program.yaml'].topics,
-  }));
-  return {
+  return fromParts({
     version: hash.digest('hex').slice(0, 16),
-    sources: new Map(data['sources.yaml'].sources.map((s) => [s.id, s])),
-    editions,
-    projects: editions.flatMap((e) => e.projects),
-    topics: [
-      ...editions.flatMap((e) => e.topics),
-      ...data['contract-exceptions.yaml'].topics,
-      ...data['sw-act.yaml'].topics,
-    ],
-    instruments: new Map(data['contract-exceptions.yaml'].instruments.map((i) => [i.id, i])),
-    measures: new Map(data['contract-exceptions.yaml'].measures.map((m) => [m.id, m])),
+    sources: data['sources.yaml'].sources,
+    editions: parsedEditions.map((e) => ({
+      year: e['program.yaml'].edition.year,
+      announced: e['program.yaml'].edition.announced,
+      program: e['program.yaml'].program,
+      projects: e['projects.yaml'].projects,
+      topics: e['program.yaml'].topics,
+    })),
+    sharedTopics: [...data['contract-exceptions.yaml'].topics, ...data['sw-act.yaml'].topics],
+    instruments: data['contract-exceptions.yaml'].instruments,
+    measures: data['contract-exceptions.yaml'].measures,
     decisions: data['rules.yaml'].decisions,
     rules: data['rules.yaml'].rules,
     lexicon: data['lexicon.yaml'],
     messages: data['messages.yaml'].messages,
     examples: data['examples.yaml'].examples,
+  });
+}
+
+/**
+ * A knowledge base as plain JSON data: what a validated load produces before the lookups are
+ * built. `fromParts(toParts(kb))` rebuilds the same base, shared records included.
+ */
+export interface KnowledgeParts {
+  readonly version: string;
+  readonly sources: readonly Source[];
+  readonly editions: readonly Edition[];
+  /** The topics of no edition (contract exceptions, the SW Act), after the editions' topics. */
+  readonly sharedTopics: readonly Topic[];
+  readonly instruments: readonly Instrument[];
+  readonly measures: readonly Measure[];
+  readonly decisions: readonly Decision[];
+  readonly rules: readonly Rule[];
+  readonly lexicon: Lexicon;
+  readonly messages: Readonly<Record<string, Localized>>;
+  readonly examples: readonly Example[];
+}
+
+/** The knowledge base of validated parts: the lookups by id and the lists across editions. */
+export function fromParts(parts: KnowledgeParts): KnowledgeBase {
+  const { sharedTopics, ...rest } = parts;
+  return {
+    ...rest,
+    sources: new Map(parts.sources.map((s) => [s.id, s])),
+    projects: parts.editions.flatMap((e) => e.projects),
+    topics: [...parts.editions.flatMap((e) => e.topics), ...sharedTopics],
+    instruments: new Map(parts.instruments.map((i) => [i.id, i])),
+    measures: new Map(parts.measures.map((m) => [m.id, m])),
+  };
+}
+
+/** The parts `fromParts` rebuilds `kb` from (JSON-safe). */
+export function toParts(kb: KnowledgeBase): KnowledgeParts {
+  const editionTopics = new Set(kb.editions.flatMap((e) => e.topics));
+  return {
+    version: kb.version,
+    sources: [...kb.sources.values()],
+    editions: kb.editions,
+    sharedTopics: kb.topics.filter((t) => !editionTopics.has(t)),
+    instruments: [...kb.instruments.values()],
+    measures: [...kb.measures.values()],
+    decisions: kb.decisions,
+    rules: kb.rules,
+    lexicon: kb.lexicon,
+    messages: kb.messages,
+    examples: kb.examples,
   };
 }
 
