@@ -50,6 +50,28 @@ function hangulTolerance(syllables: number): number {
   return syllables < 6 ? 1 : 2;
 }
 
+/** The most edits allowed in any English word (`wordTolerance` of a long word). */
+const MAX_WORD_TOLERANCE = 2;
+
+/** The word and every string left by deleting up to `count` of its letters. */
+function deletions(word: string, count: number): Set<string> {
+  const out = new Set([word]);
+  let level = [word];
+  for (let k = 0; k < count; k++) {
+    const next: string[] = [];
+    for (const w of level)
+      for (let i = 0; i < w.length; i++) {
+        const variant = w.slice(0, i) + w.slice(i + 1);
+        if (!out.has(variant)) {
+          out.add(variant);
+          next.push(variant);
+        }
+      }
+    level = next;
+  }
+  return out;
+}
+
 /** Edits allowed in one English word, by its length. */
 function wordTolerance(length: number): number {
   if (length < 5) return 0;
@@ -73,8 +95,13 @@ export class PhraseMatcher<T> {
   private readonly bySyllable = new Map<string, CompactPhrase<T>[]>();
   /** Every word of the Latin phrases: a question made only of these needs no typo search. */
   private readonly vocabulary = new Set<string>();
-  /** Typo-tolerant words by length, and the phrases each appears in. */
-  private readonly fuzzyWordsByLength = new Map<number, string[]>();
+  /**
+   * Typo-tolerant words by each string their allowed number of deleted letters leaves (the word
+   * itself included), and the phrases each word appears in. Two words within k edits leave a common
+   * string after at most k deletions from each, so a question word finds its near words by its own
+   * deletions instead of a distance to every word (the symmetric-delete method of SymSpell).
+   */
+  private readonly fuzzyWordsByDeletion = new Map<string, string[]>();
   private readonly phrasesByFuzzyWord = new Map<string, WordPhrase<T>[]>();
   private readonly fuzzy: boolean;
 
@@ -116,7 +143,9 @@ export class PhraseMatcher<T> {
         for (const w of words) this.vocabulary.add(w);
         for (const w of new Set(words)) {
           if (wordTolerance(w.length) === 0) continue;
-          if (!this.phrasesByFuzzyWord.has(w)) push(this.fuzzyWordsByLength, w.length, w);
+          if (!this.phrasesByFuzzyWord.has(w))
+            for (const variant of deletions(w, wordTolerance(w.length)))
+              push(this.fuzzyWordsByDeletion, variant, w);
           push(this.phrasesByFuzzyWord, w, entry);
         }
       }
@@ -136,20 +165,20 @@ export class PhraseMatcher<T> {
 
     const { compact, tokens } = text;
     let wordStarts: Set<number> | undefined;
-    for (let i = 0; i < compact.length; i++) {
-      for (const prefix of [compact.slice(i, i + 2), compact[i]!]) {
-        for (const p of this.byPrefix.get(prefix) ?? []) {
-          if (
-            p.key.length >= prefix.length &&
-            compact.startsWith(p.key, i) &&
-            (!p.numeric || numberBounded(compact, i, p.key)) &&
-            !(
-              p.withinWord && straddles((wordStarts ??= tokenStarts(tokens)), compact.length, i, p.key.length)
-            )
-          )
-            hit(p, false);
-        }
+    const atPrefix = (list: readonly CompactPhrase<T>[] | undefined, i: number) => {
+      for (const p of list ?? []) {
+        if (
+          compact.startsWith(p.key, i) &&
+          (!p.numeric || numberBounded(compact, i, p.key)) &&
+          !(p.withinWord && straddles((wordStarts ??= tokenStarts(tokens)), compact.length, i, p.key.length))
+        )
+          hit(p, false);
       }
+    };
+    for (let i = 0; i < compact.length; i++) {
+      // Phrases are filed under their first two characters (one, for a one-character phrase).
+      if (i + 1 < compact.length) atPrefix(this.byPrefix.get(compact.slice(i, i + 2)), i);
+      atPrefix(this.byPrefix.get(compact[i]!), i);
     }
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
@@ -174,12 +203,12 @@ export class PhraseMatcher<T> {
     for (const syllable of new Set(compact)) {
       for (const p of this.bySyllable.get(syllable) ?? []) present.set(p, (present.get(p) ?? 0) + 1);
     }
-    const jamoOf = new Map<string, string>();
+    let jamo: QuestionJamo | undefined;
     for (const [p, count] of present) {
       if (exactTargets.has(p.target)) continue;
       const tolerance = hangulTolerance(p.syllables.length);
       if (count < new Set(p.syllables).size - tolerance) continue;
-      if (matchesHangulWindow(compact, p, tolerance, jamoOf)) hit(p, true);
+      if (matchesHangulWindow((jamo ??= questionJamo(compact)), p, tolerance)) hit(p, true);
     }
     // English typos: correct each unknown word against the vocabulary first, then check only the
     // phrases that contain a corrected word.
@@ -191,12 +220,13 @@ export class PhraseMatcher<T> {
         this.vocabulary.has(token.replace(/s$/, ''))
       )
         continue;
-      for (let length = token.length - 2; length <= token.length + 2; length++) {
-        for (const word of this.fuzzyWordsByLength.get(length) ?? []) {
-          const tolerance = wordTolerance(word.length);
-          if (Math.abs(word.length - token.length) <= tolerance && distance(word, token) <= tolerance) {
-            for (const p of this.phrasesByFuzzyWord.get(word) ?? []) candidates.add(p);
-          }
+      const near = new Set<string>();
+      for (const variant of deletions(token, MAX_WORD_TOLERANCE))
+        for (const word of this.fuzzyWordsByDeletion.get(variant) ?? []) near.add(word);
+      for (const word of near) {
+        const tolerance = wordTolerance(word.length);
+        if (Math.abs(word.length - token.length) <= tolerance && distance(word, token) <= tolerance) {
+          for (const p of this.phrasesByFuzzyWord.get(word) ?? []) candidates.add(p);
         }
       }
     }
@@ -256,26 +286,48 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function matchesHangulWindow<T>(
-  compact: string,
-  p: CompactPhrase<T>,
-  tolerance: number,
-  jamoOf: Map<string, string>,
-): boolean {
+/** The question's jamo, once per question: each window's jamo is a slice of it. */
+interface QuestionJamo {
+  readonly length: number;
+  readonly jamo: string;
+  /** Where each character's jamo starts in `jamo` (one more entry than characters). */
+  readonly offsets: readonly number[];
+  readonly positions: ReadonlyMap<string, readonly number[]>;
+}
+
+function questionJamo(compact: string): QuestionJamo {
+  const offsets = [0];
+  const positions = new Map<string, number[]>();
+  let jamo = '';
+  for (let i = 0; i < compact.length; i++) {
+    const char = compact[i]!;
+    jamo += HANGUL_SYLLABLE.test(char) ? disassemble(char) : char;
+    offsets.push(jamo.length);
+    push(positions, char, i);
+  }
+  return { length: compact.length, jamo, offsets, positions };
+}
+
+/**
+ * Whether some window of the question (the phrase's length, one syllable more or less) is within
+ * `tolerance` jamo edits of the phrase. An edit changes at most two syllables, and fuzzy phrases
+ * have three or more, so a matching window holds one of the phrase's syllables: only windows
+ * around those are compared.
+ */
+function matchesHangulWindow<T>(question: QuestionJamo, p: CompactPhrase<T>, tolerance: number): boolean {
+  const target = p.jamo ?? '';
   const n = p.syllables.length;
-  for (let size = Math.max(2, n - 1); size <= n + 1; size++) {
-    for (let start = 0; start + size <= compact.length; start++) {
-      const window = compact.slice(start, start + size);
-      let jamo = jamoOf.get(window);
-      if (jamo === undefined) {
-        jamo = disassemble(window);
-        jamoOf.set(window, jamo);
-      }
-      if (
-        Math.abs(jamo.length - (p.jamo ?? '').length) <= tolerance &&
-        distance(jamo, p.jamo ?? '') <= tolerance
-      )
-        return true;
+  const starts = new Set<number>();
+  const last = question.length - Math.max(2, n - 1);
+  for (const syllable of new Set(p.syllables))
+    for (const at of question.positions.get(syllable) ?? [])
+      for (let start = Math.max(0, at - n); start <= Math.min(at, last); start++) starts.add(start);
+  for (const start of starts) {
+    for (let size = Math.max(2, n - 1); size <= n + 1 && start + size <= question.length; size++) {
+      const from = question.offsets[start]!;
+      const to = question.offsets[start + size]!;
+      if (Math.abs(to - from - target.length) > tolerance) continue;
+      if (distance(question.jamo.slice(from, to), target) <= tolerance) return true;
     }
   }
   return false;
