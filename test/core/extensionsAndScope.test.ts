@@ -423,3 +423,25 @@ describe('keyboard mash', () => {
     expect(ask('ㅋㅋ 국민비서 예산?').projects).toEqual(['national-secretary']);
   });
 });
+
+describe('a rule asked of the time before or after a date', () => {
+  it('judges "before May 2020" by the normal rule, not the exception that began then', () => {
+    const answer = ask(
+      'Before May 2020, could a national agency sign a single-source contract right after one failed bid?',
+    );
+    expect(answer.verdict).toBe('not_allowed');
+    expect(ask('2020년 5월 전에 1회 유찰 후 수의계약 가능했어?').verdict).toBe('not_allowed');
+  });
+
+  it('reads "after February 2024" from the next month on', () => {
+    const answer = ask('After February 2024, can a works contract get a 100% advance?');
+    expect(answer.verdict).toBe('allowed');
+    expect(answer.text).toContain('2024-03-01~');
+  });
+
+  it('says unknown after the last recorded period', () => {
+    const answer = ask('2025년 6월 이후에도 1회 유찰 수의계약 돼?', { today: '2026-12-01' });
+    expect(answer.status).toBe('unknown_fact');
+    expect(answer.verdict).not.toBe('allowed');
+  });
+});

@@ -154,9 +154,10 @@ describe('reading', () => {
 
 describe('after outside set 6', () => {
   it('reads "after June 30, 2025" as the day after, and an end asked about as the day after it', () => {
-    expect(ask('Is the national contract exception still in force after June 30, 2025?').text).toContain(
-      'As of 2025-07-01: not known to be in force.',
-    );
+    const after = ask('Is the national contract exception still in force after June 30, 2025?');
+    expect(after.status).toBe('unknown_fact');
+    expect(after.text).toContain('No extension after 2025-06-30 is found');
+    expect(after.text).not.toMatch(/in force —|still in force/);
     expect(ask('수의계약 특례 2021년 6월에 끝난 거 아니었어?', { today: '2021-09-01' }).text).toContain(
       '2021-07-01 기준: 시행 중입니다 — 2차 연장 (2021-12-31까지)',
     );

@@ -310,6 +310,34 @@ function monthInThisYear(text: string, today: string): DateRange | null {
   return null;
 }
 
+const BEFORE_EN = /\b(?:before|prior\s+to|earlier\s+than)\s+(?:the\s+)?(?:(?:start|beginning)\s+of\s+)?$/u;
+const AFTER_EN = /\b(?:after|past|beyond|later\s+than)\s+(?:the\s+)?(?:end\s+of\s+)?$/u;
+/** "5월 전에", "5월 이전", "6월 이후", "6월 말 지나서". */
+const BEFORE_KO = /^\s*(?:말\s*)?(?:이전|전(?=에|엔|까지))/u;
+const AFTER_KO = /^\s*(?:말\s*)?(?:이후|(?:후|뒤)(?=에|엔|로|부터)|넘어서|지나서)/u;
+/** The far ends of an open range: before any record, after any record. */
+export const BEFORE_ALL = '1900-01-01';
+export const AFTER_ALL = '9999-12-31';
+
+/**
+ * "Before May 2020", "2020.5.1 이전엔", "past June 2021", "2025년 6월 이후에도": the open range on
+ * one side of the date the pattern matched, the date itself left out (as askers mean it: "before
+ * the exceptions began", "after they ended").
+ */
+function openEnded(text: string, m: RegExpExecArray, range: DateRange): DateRange {
+  const before = text.slice(Math.max(0, m.index - 40), m.index);
+  const after = text.slice(m.index + m[0].length);
+  if (BEFORE_EN.test(before) || BEFORE_KO.test(after)) {
+    const to = shiftDay(range.from, -1);
+    return { from: BEFORE_ALL, to, label: `~${to}` };
+  }
+  if (AFTER_EN.test(before) || AFTER_KO.test(after)) {
+    const from = shiftDay(range.to, 1);
+    return { from, to: AFTER_ALL, label: `${from}~` };
+  }
+  return range;
+}
+
 /**
  * The date or date range a question asks about, or null when it names none. Reads absolute dates
  * (2021-05-10, 2021년 5월, 2021년 상반기, May 10 2021, Q2 2024), dates relative to `today`
@@ -323,7 +351,7 @@ export function extractDateRange(text: string, today: string): DateRange | null 
     if (m === null) continue;
     // The first pattern in the list is the most specific; take it.
     const range = build(m);
-    if (range !== null) return range;
+    if (range !== null) return openEnded(text, m, range);
   }
   const relative =
     relativeMonth(text, today) ??

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../../knowledge/parse.js';
 import type { QuestionForm } from '../../knowledge/schema.js';
 import type { AnswerBuilder } from '../compose.js';
-import { shiftDay } from '../reading/dates.js';
+import { AFTER_ALL, BEFORE_ALL, shiftDay } from '../reading/dates.js';
 import { readDate } from '../reading/readDate.js';
 import { coverageOf, recordedPeriods } from '../rules/evaluate.js';
 import { isLocalContract } from '../rules/inputs/contract-level.js';
@@ -31,8 +31,14 @@ export function writeMeasureStatus(
     readDate(dateText, today) ?? (shortYear !== undefined ? readDate(`20${shortYear}년`, today) : null);
   const asked = reading?.kind === 'date' ? reading.range : { from: today, to: today, label: today };
   // "2021년 6월에 끝난 거 아니었어?": whether it went on after the named day is what is asked.
+  // An open range ("after June 2025", "2020.5.1 이전") is asked of its one dated end.
+  const openEnd = asked.to === AFTER_ALL ? asked.from : asked.from === BEFORE_ALL ? asked.to : undefined;
   const range =
-    (ENDED.test(lowered) && asked.to < today) || AFTER.test(dateText) ? dayOf(shiftDay(asked.to, 1)) : asked;
+    openEnd !== undefined
+      ? dayOf(openEnd)
+      : (ENDED.test(lowered) && asked.to < today) || AFTER.test(dateText)
+        ? dayOf(shiftDay(asked.to, 1))
+        : asked;
   // "지방계약도 특례 적용돼?": the local periods when the question is about local contracts.
   const record = recordedPeriods(kb, measure, isLocalContract(lowered) ? 'local' : 'national');
   const coverage = coverageOf(record, range);

@@ -31,6 +31,27 @@ describe('readDate: absolute dates', () => {
   });
 });
 
+describe('readDate: before and after a date (the date itself left out)', () => {
+  it.each([
+    ['Before May 2020, could we sign it?', '1900-01-01', '2020-04-30'],
+    ['prior to 2020-05-01', '1900-01-01', '2020-04-30'],
+    ['2020.5.1 이전엔 유찰 몇 번?', '1900-01-01', '2020-04-30'],
+    ['2020년 5월 전에 가능했어?', '1900-01-01', '2020-04-30'],
+    ['after June 2025', '2025-07-01', '9999-12-31'],
+    ['survive past June 2021?', '2021-07-01', '9999-12-31'],
+    ['2025년 6월 이후에도 돼?', '2025-07-01', '9999-12-31'],
+    ['2025년 6월 말 지나서도 돼?', '2025-07-01', '9999-12-31'],
+  ])('%s → %s .. %s', (question, from, to) => {
+    expect(range(question)).toMatchObject({ from, to });
+  });
+
+  it('leaves words that only start like 전 or 후 alone', () => {
+    expect(range('2021년 전자정부지원사업')).toMatchObject({ from: '2021-01-01', to: '2021-12-31' });
+    expect(range('2021년 후속 사업')).toMatchObject({ from: '2021-01-01', to: '2021-12-31' });
+    expect(range('2021년 전 과제 예산')).toMatchObject({ from: '2021-01-01', to: '2021-12-31' });
+  });
+});
+
 describe('readDate: relative to the as-of day (2021-05-10)', () => {
   it.each([
     ['다음 달 유찰되면', '2021-06-01', '2021-06-30'],
