@@ -445,3 +445,32 @@ describe('a rule asked of the time before or after a date', () => {
     expect(answer.verdict).not.toBe('allowed');
   });
 });
+
+describe('names that hold rule words, and questions pointing at an unnamed project', () => {
+  it('reads "Ministry of SMEs and Startups" as an agency, not a company size', () => {
+    const answer = ask(
+      'The small-merchant non-face-to-face policy platform is run by the Ministry of SMEs and Startups, yes?',
+    );
+    expect(answer.verdict).toBeNull();
+    expect(answer.text).toContain('Ministry of SMEs and Startups');
+    expect(ask('중소기업도 참여 가능해?').verdict).toBe('allowed');
+  });
+
+  it("says another ministry's R&D budget or a coding request is outside what it knows", () => {
+    expect(ask('2021년 과기정통부 R&D 총예산 얼마였어요?').status).toBe('no_match');
+    expect(ask('Can you write me a Python script to scrape 나라장터 bid notices?').status).toBe('no_match');
+  });
+
+  it('asks back which one is meant when the question points at a project it never names', () => {
+    for (const question of [
+      '그 사업 예산 얼마라고 했죠?',
+      'Which ministry runs it?',
+      '그 과제 주관기관 어디라고?',
+    ]) {
+      const answer = ask(question);
+      expect(answer.status, question).toBe('clarify');
+      expect(answer.candidates?.length, question).toBeGreaterThan(1);
+    }
+    expect(ask('Who runs the e-government support program?').status).toBe('answered');
+  });
+});

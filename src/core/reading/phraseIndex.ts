@@ -195,10 +195,12 @@ export function matchPhrases(index: PhraseIndex, text: string): PhraseHits {
     norm,
     projects,
     shared: hitsOf(exact, 'shared', (t) => t.phrase),
-    decisions: dropShadowed(
-      decisionHitsRaw,
-      topicHitsRaw.filter((h) => !h.fuzzy),
-    ),
+    // Rule words inside a topic phrase or an agency's name ("Ministry of SMEs and Startups",
+    // 중소벤처기업부) are part of that name, not a company size.
+    decisions: dropShadowed(decisionHitsRaw, [
+      ...topicHitsRaw.filter((h) => !h.fuzzy),
+      ...hitsOf(exact, 'agency', (t) => t.name),
+    ]),
     topics: dropShadowed(topicHitsRaw, projects),
     // Aspect words inside a project's name don't count ("국민비서 서비스"); inside a topic phrase
     // they still do, since a project question decides by its aspect.

@@ -1,6 +1,6 @@
 import { routeExtension } from './extension.js';
 import { routeInvalidDate, routeOutOfScope } from './guards.js';
-import { routeHelp, routeNearest } from './nearest.js';
+import { routeHelp, routeNearest, routeUnnamedProject } from './nearest.js';
 import {
   routeList,
   routeListCue,
@@ -22,6 +22,7 @@ export const ROUTES: readonly Route[] = [
   routeRule,
   routeAfterRecords,
   routeExtension,
+  routeUnnamedProject,
   routeListExcept,
   routeProject,
   routeSharedName,

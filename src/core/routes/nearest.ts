@@ -30,7 +30,10 @@ export function answerHelp(b: AnswerBuilder, ctx: EngineContext): Answer {
  */
 function askBack(b: AnswerBuilder, ctx: EngineContext, r: Reading): Answer | null {
   const named = r.projectIds.length + r.topicIds.length + r.decisionIds.length + r.hits.agencies.length;
-  if (named > 0 || r.hits.norm.tokens.length > 4 || ctx.cards.unknownWords(r.terms).length > 0) return null;
+  // "그 사업 예산 얼마라고 했죠?", "Which ministry runs it?": a project pointed at, never named.
+  const longest = POINTS_AT_PROJECT.test(r.lowered) && r.aspects.length === 1 ? 8 : 4;
+  if (named > 0 || r.hits.norm.tokens.length > longest || ctx.cards.unknownWords(r.terms).length > 0)
+    return null;
   const { aspects, askBackForms } = ctx.kb.lexicon;
   const ids =
     r.aspects.length === 1
@@ -47,6 +50,17 @@ function askBack(b: AnswerBuilder, ctx: EngineContext, r: Reading): Answer | nul
   });
   return clarify(b, ctx, cards);
 }
+
+const POINTS_AT_PROJECT = /(?:그|이|저|해당)\s*(?:사업|과제|프로젝트)|\b(?:it|this project|that project|the project)\b/u;
+
+/**
+ * "Which ministry runs it?", "그 과제 주관기관 어디라고?": an aspect of a project the question points
+ * at but never names, asked before any list or topic could answer it as a question about all.
+ */
+export const routeUnnamedProject: Route = (b, ctx, r) => {
+  if (!POINTS_AT_PROJECT.test(r.lowered) || r.aspects.length !== 1 || r.years.length > 0) return null;
+  return askBack(b, ctx, r);
+};
 
 const UNSAID = /그거|이거|저거|그건|이건|그게|이게|마감|\b(?:it|that|this|deadline)\b/u;
 
