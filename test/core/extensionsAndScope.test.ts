@@ -474,3 +474,39 @@ describe('names that hold rule words, and questions pointing at an unnamed proje
     expect(ask('Who runs the e-government support program?').status).toBe('answered');
   });
 });
+
+describe('set 26 and 27 classes', () => {
+  it('answers until when an exception applies "now" with its state, not a verdict asking for inputs', () => {
+    const answer = ask('지금 수의계약 특례 언제까지 적용돼?', { today: '2026-12-01' });
+    expect(answer.text).toContain('2025-06-30');
+    expect(answer.text).not.toContain('유찰 횟수를 알려');
+  });
+
+  it('explains the rule for "what should we do" with only a bound ("more than 10%")', () => {
+    const answer = ask('If one subcontractor takes more than 10% of the job, what should we do?');
+    expect(answer.status).toBe('answered');
+    expect(answer.text).toContain('joint bid');
+  });
+
+  it('answers when an exception began instead of judging the day a meeting is recalled', () => {
+    const answer = ask('1회 유찰 수의계약 특례 맨 처음 시행일이 언제예요? 4월 말 국무회의 통과라던데');
+    expect(answer.verdict).toBeNull();
+    expect(answer.text).toContain('2020-05-01');
+  });
+
+  it('reads the act named as context and answers the provision asked', () => {
+    expect(ask('과심위 근거 조문이 SW진흥법 몇 조예요?').text).toContain('제50조');
+    expect(ask('소프트웨어 진흥법 언제 시행됐어?').text).toContain('2020-12-10');
+  });
+
+  it('says how many projects of a filtered list the sources name', () => {
+    expect(ask('2022년 신규 과제 몇 개였고 뭐뭐 있었는지 간단히').text).toContain('조건에 맞는 사업 4개');
+  });
+
+  it('gives a topic claim its verdict for "a valid ground for"', () => {
+    expect(
+      ask("Is 'infectious-disease prevention' a valid ground for an emergency single-source contract?")
+        .verdict,
+    ).toBe('allowed');
+  });
+});

@@ -131,6 +131,8 @@ function datedApplies(
 ): ReadonlySet<QuestionForm> {
   if (forms.has('status') || !APPLIES.test(lowered)) return forms;
   const date = extractDateRange(lowered, today);
+  // "지금 … 특례 언제까지 적용돼?": in force now, and to when.
+  if (date !== null && date.label === today && forms.has('when')) return new Set([...forms, 'status']);
   if (
     date === null ||
     date.label === today ||

@@ -145,6 +145,8 @@ function requestsFor(
   if (PENALTY.test(r.lowered)) return [];
   // "When was Article 48(4) amended?": the rule's history, not a verdict.
   if (r.forms.has('when') && AMENDED.test(r.lowered)) return [];
+  // "1회 유찰 특례 맨 처음 시행일이 언제예요? 4월 말 국무회의 통과라던데": when it began, not a verdict.
+  if (r.forms.has('when') && BEGAN.test(r.lowered) && !r.hits.cues.has('decision')) return [];
   // "선금 100%도 코로나 특례임?": what kind of measure it is, not whether it is allowed.
   if (IS_IT_THE_EXCEPTION.test(r.lowered) && !r.hits.cues.has('decision')) return [];
   if (viaTopic) {
@@ -189,7 +191,8 @@ function requestsFor(
   // otherwise the rule itself is explained.
   if (aboutTheRule && !givesInputs && evaluateDecision(ctx.kb, decision, request).verdict === 'unknown')
     return [];
-  if (asksInformation && !aboutTheRule && !givesInputs && request.alternatives.length === 0) return [];
+  // A bound ("more than 10%") without a value is no input: "…, what should we do?" asks the rule.
+  if (asksInformation && !aboutTheRule && !givesInputs) return [];
   if (request.hasParameters) return [request];
   // A yes/no word without the rule's inputs is a rule question too, unless the question asks for
   // information ("며칠", "how long") or a topic's words fit it better.
@@ -250,6 +253,8 @@ export const routeAfterRecords: Route = (b, ctx, r) => {
 };
 
 const AMENDED = /개정|amended|amendment|revised|흡수/u;
+const BEGAN =
+  /시행일|처음\s*시행|최초\s*시행|맨\s*처음|언제부터|시작됐|시작된|\b(?:first\s+)?(?:took|take|come|came)\s+(?:effect|into\s+force)|\bwhen\s+did\s+(?:it|the\s+\S+(?:\s+\S+)?)\s+(?:start|begin)/u;
 /** "…이라는 게 …도 포함이야?", "does … count as …?": what the rule's words cover (not "VAT 포함"). */
 const COVERS =
   /(?:라는\s*게|란|이라는\s*건).{0,30}포함|(?<!(?:vat|부가세|부가가치세)\s*)포함\s*(?:이야|인가|이에요|인지|돼|되나|되는)|\bdoes\b.{0,30}\b(?:count|include|cover)/u;

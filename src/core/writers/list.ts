@@ -111,7 +111,8 @@ function writeEditionList(b: AnswerBuilder, edition: Edition, filter: ProjectFil
     if (program.totalBudget.value) b.keyFact(program.totalBudget.value.ko);
     b.cite(program.totalBudget.sources);
   } else {
-    b.line(b.msg('list.filtered', { year }));
+    b.line(b.msg('list.filtered', { year, count: String(selected.length) }));
+    b.fact(String(selected.length));
   }
   if (program.projectCount.value !== null) b.keyFact(String(program.projectCount.value));
   b.cite(program.projectCount.sources);
