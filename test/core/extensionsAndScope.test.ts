@@ -510,3 +510,15 @@ describe('set 26 and 27 classes', () => {
     ).toBe('allowed');
   });
 });
+
+describe('a project whose budget the asker states is context', () => {
+  it('answers the budget of the project asked, not of the one whose figure was given', () => {
+    const answer = ask(
+      '국민비서 2차 사업 제안 준비중입니다. 21년 전체가 645억이고 정부24 생활맞춤형이 53억인 건 확인했는데, 국민비서 2차 21년 예산은 얼마였나요?',
+    );
+    expect(answer.projects).toEqual(['national-secretary']);
+    expect(answer.status).toBe('unknown_fact');
+    // Checking the stated figures keeps every project.
+    expect(ask('폐기물 71억, 전자증명서 82억 맞지?').projects).toHaveLength(2);
+  });
+});

@@ -66,7 +66,10 @@ export function readQuestion(ctx: EngineContext, raw: string, today: string): Re
     lowered,
     today,
     hits,
-    projectIds: byBudget.length > 0 ? byBudget : rankTargets(hits.projects),
+    projectIds:
+      byBudget.length > 0
+        ? byBudget
+        : withoutStatedBudgets(ctx, rankTargets(hits.projects), aspects, hits.forms, lowered),
     // Named by its budget: the answer says which project it is, and what else was asked.
     aspects:
       byBudget.length > 0 ? ['name', ...aspects.filter((a) => a !== 'budget' && a !== 'name')] : aspects,
@@ -142,6 +145,32 @@ function datedApplies(
   )
     return forms;
   return new Set([...forms, 'status']);
+}
+
+/**
+ * "정부24 생활맞춤형이 53억인 건 확인했는데, 국민비서 2차 예산은 얼마였나요?": of several projects, one
+ * whose recorded budget the asker states is context; the budget asked is the others'. Kept when the
+ * question checks, sums or compares the figures it states.
+ */
+function withoutStatedBudgets(
+  ctx: EngineContext,
+  ids: string[],
+  aspects: readonly string[],
+  forms: ReadonlySet<QuestionForm>,
+  lowered: string,
+): string[] {
+  if (
+    ids.length < 2 ||
+    !aspects.includes('budget') ||
+    ['premise', 'total', 'compare'].some((f) => forms.has(f as QuestionForm))
+  )
+    return ids;
+  const stated = new Set(extractAmounts(lowered).map((a) => a.krw));
+  const asked = ids.filter(
+    (id) =>
+      !(ctx.projects.get(id) ?? []).some((p) => p.budget.value !== null && stated.has(p.budget.value.krw)),
+  );
+  return asked.length > 0 ? asked : ids;
 }
 
 /** Words that ask which project, or about one: "71억짜리 과제가 뭐", "which project got 112억". */

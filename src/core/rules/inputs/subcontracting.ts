@@ -1,4 +1,4 @@
-import { readShares, type ShareMention } from '../../reading/amounts.js';
+import { extractAmounts, readShares, type AmountMention, type ShareMention } from '../../reading/amounts.js';
 import { saysPlainly } from './cues.js';
 import { cuedShares, isImpossibleShare, writePercentInput } from './percentInput.js';
 import { finishReading, startReading, type InputReading } from './types.js';
@@ -33,6 +33,40 @@ function slashFractions(text: string): ShareMention[] {
 
 const REQUIRED = ['sharePercent'] as const;
 
+/** "6억어치를 하도급", "6억 원을 외주로": the amount is what is subcontracted. */
+const AMOUNT_THEN_SUBCONTRACT =
+  /^\s*(?:원)?\s*(?:어치|정도|가량|쯤)?\s*(?:를|을|만큼)?\s*(?:하도급|하청|외주|sub-?\s?contract)/u;
+/** "subcontract 800 million", "subcontracting KRW 600 million of it", "하도급 6억". */
+const SUBCONTRACT_THEN_AMOUNT =
+  /(?:sub-?\s?contract\w*|outsourc\w*|하도급|하청|외주)\s*(?:금액\s*(?:은|이)?\s*)?(?:of\s+|worth\s+|about\s+|around\s+)?(?:krw\s*)?$/u;
+
+/**
+ * "계약금액 10억 SW개발사업인데 6억어치를 하도급": the share given as two amounts, the subcontracted one
+ * next to the subcontracting word and smaller than the other. Shown as the asker wrote it ("6억/10억"),
+ * so no figure the asker did not give appears in the answer.
+ */
+function shareOfAmounts(text: string): ShareMention | null {
+  const amounts = extractAmounts(text);
+  if (amounts.length !== 2) return null;
+  const near = (a: AmountMention) => {
+    const after = text.slice(a.index + a.text.length);
+    const before = text.slice(0, a.index);
+    return AMOUNT_THEN_SUBCONTRACT.test(after) || SUBCONTRACT_THEN_AMOUNT.test(before);
+  };
+  const subs = amounts.filter(near);
+  if (subs.length !== 1) return null;
+  const sub = subs[0]!;
+  const whole = amounts.find((a) => a !== sub)!;
+  if (!(sub.krw > 0 && whole.krw > sub.krw)) return null;
+  return {
+    percent: Math.round((sub.krw / whole.krw) * 10000) / 100,
+    index: sub.index,
+    text: `${sub.text}/${whole.text}`,
+    kind: 'fraction',
+    bound: 'exact',
+  };
+}
+
 const MARGIN_AFTER = /^\s*(?:만|정도만|밖에)\s*(?:넘|초과|더)|^\s*(?:over|above|more)\b/u;
 const MARGIN_BEFORE = /\b(?:by|just|only)\s+(?:about\s+)?$/u;
 
@@ -60,7 +94,10 @@ export function readSubcontractingInputs(text: string): InputReading {
   // A share bounded by 넘으면 / 이상 with no subcontracting word is the rule's threshold being
   // talked about ("10% 넘으면 공동수급?"); an exact one may be the share itself.
   const loose = shares.filter((s) => !cued.includes(s) && s.bound === 'exact');
-  const chosen = cued.length > 0 ? cued : shares.length === 1 ? shares : [];
+  const byAmounts = shares.length === 0 ? shareOfAmounts(text) : null;
+  if (byAmounts !== null) shares.push(byAmounts);
+  const chosen =
+    byAmounts !== null ? [byAmounts] : cued.length > 0 ? cued : shares.length === 1 ? shares : [];
   if ((chosen.length === 0 && shares.length > 1) || (cued.length > 0 && loose.length > 0))
     draft.unclear.push({ input: 'sharePercent', reason: 'value-role' });
   if (chosen.some((s) => isImpossibleShare(text, s)))

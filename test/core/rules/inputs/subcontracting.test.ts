@@ -74,6 +74,25 @@ describe('subcontracting: the share', () => {
   });
 });
 
+describe('subcontracting: the share given as two amounts', () => {
+  it.each([
+    ['계약금액 10억 SW개발사업인데 6억어치를 하도급 주려고 합니다', 60, '6억/10억'],
+    ['10억 사업인데 3억 하도급 줘도 돼?', 30, '3억/10억'],
+    ['Our contract is 2 billion won and we want to subcontract 800 million won of it', 40],
+    ['하도급 금액 6억, 사업금액 10억이면 가능?', 60],
+  ])('%s → %s%%', (question, percent, shown?: string) => {
+    const reading = read(question);
+    expect(reading.values['sharePercent']).toBe(percent);
+    // Shown as the asker wrote it: no computed figure appears in the answer.
+    if (shown) expect(reading.display['sharePercent']).toBe(shown);
+  });
+
+  it('reads no share when neither amount is the subcontracted one, or the part is not smaller', () => {
+    expect(read('10억 사업에 3억 추가 예산, 하도급 가능?').values['sharePercent']).toBeUndefined();
+    expect(read('3억 사업인데 10억 하도급?').values['sharePercent']).toBeUndefined();
+  });
+});
+
 describe('subcontracting: re-subcontracting', () => {
   it.each([
     ['하청업체가 또 하청 줘도 돼?', true],
