@@ -522,3 +522,18 @@ describe('a project whose budget the asker states is context', () => {
     expect(ask('폐기물 71억, 전자증명서 82억 맞지?').projects).toHaveLength(2);
   });
 });
+
+describe('a total asked of exactly the projects a topic states', () => {
+  it("gives the topic's stated total, and computes none for another set", () => {
+    const answer = ask('예산 공개된 과제들만 합치면 얼마에요? 폐기물 건축행정 정부24 전자증명서');
+    expect(answer.text).toContain('합계 318억원');
+    expect(ask('폐기물이랑 전자증명서 예산 합치면?').text).not.toContain('153억');
+  });
+
+  it('reads scope creep described in words as the task review committee', () => {
+    const answer = ask(
+      'the agency keeps adding features mid-project without paying more. what body is supposed to handle that now and which article is it?',
+    );
+    expect(answer.text).toContain('Article 50');
+  });
+});

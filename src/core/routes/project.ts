@@ -28,6 +28,18 @@ export const routeProject: Route = (b, ctx, r) => {
     const notes = answerOtherYear(b, ctx, r.projectIds, otherYear, r.aspects);
     if (notes) return notes;
   }
+  // "예산 공개된 과제들만 합치면? 폐기물 건축행정 정부24 전자증명서": a topic about exactly these
+  // projects states their total; no sum is computed here.
+  if (r.forms.has('total') && r.projectIds.length > 1) {
+    const asked = new Set(r.projectIds);
+    const together = ctx.kb.topics.find(
+      (t) => t.projects.length === asked.size && t.projects.every((id) => asked.has(id)),
+    );
+    if (together) {
+      b.statement(together.statements[0]!);
+      b.blank();
+    }
+  }
   return answerProjects(b, ctx, {
     ids: r.projectIds,
     aspects: r.aspects,
