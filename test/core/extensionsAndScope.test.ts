@@ -537,3 +537,19 @@ describe('a total asked of exactly the projects a topic states', () => {
     expect(answer.text).toContain('Article 50');
   });
 });
+
+describe('doing without the measure', () => {
+  it('gives no verdict for "긴급입찰 안 하고 40일 공고해도 됐나" (the measure\'s verdict does not decide it)', () => {
+    expect(
+      ask('2020년 6월 국가계약인데 긴급입찰 안 하고 일반입찰로 40일 공고해도 됐었나?').verdict,
+    ).toBeNull();
+    expect(
+      ask('In June 2020 could we skip emergency bidding and use a normal 40-day notice?').verdict,
+    ).toBeNull();
+    expect(ask('2020년 6월에 긴급입찰 5일 공고 가능했어?').verdict).toBe('allowed');
+  });
+
+  it('still reads skipping the re-announced bid as the exception itself', () => {
+    expect(ask('2020년 9월에 한 번 유찰됐는데 재공고 안 하고 바로 수의계약 돼?').verdict).toBe('allowed');
+  });
+});

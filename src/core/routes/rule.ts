@@ -143,6 +143,9 @@ function requestsFor(
   if (!decision) return [];
   // "What is the fine for breaking the 50% cap?": a penalty is asked, not whether a share is allowed.
   if (PENALTY.test(r.lowered)) return [];
+  // "긴급입찰 안 하고 일반입찰로 40일 공고해도 됐었나?": doing without the measure is asked, which its
+  // verdict does not decide (it may have been mandatory then); the rule is explained instead.
+  if (r.hits.decisions.some((h) => h.target === id && withoutIt(r.lowered, h.phrase))) return [];
   // "When was Article 48(4) amended?": the rule's history, not a verdict.
   if (r.forms.has('when') && AMENDED.test(r.lowered)) return [];
   // "1회 유찰 특례 맨 처음 시행일이 언제예요? 4월 말 국무회의 통과라던데": when it began, not a verdict.
@@ -253,6 +256,23 @@ export const routeAfterRecords: Route = (b, ctx, r) => {
 };
 
 const AMENDED = /개정|amended|amendment|revised|흡수/u;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Steps an exception lets one skip: "재공고 없이 수의계약" is the exception itself, not doing without it. */
+const SKIPPED_STEP =
+  /재\s*공고|재\s*입찰|re-?\s?bid|re-?\s?announce|re-?\s?tender|현장\s*설명|site\s+briefing/u;
+/** The rule's own words said as not done: "긴급입찰 안 하고", "특례 안 쓰고", "instead of emergency bidding". */
+function withoutIt(lowered: string, phrase: string): boolean {
+  if (SKIPPED_STEP.test(phrase.toLowerCase())) return false;
+  const words = escapeRegExp(phrase.toLowerCase()).replace(/\s+/g, '\\s*');
+  return (
+    new RegExp(`${words}\\S{0,2}\\s*(?:안\\s*(?:하|쓰|받)|하지\\s*않|쓰지\\s*않|말고)`, 'u').test(lowered) ||
+    new RegExp(
+      `\\b(?:instead\\s+of|rather\\s+than|not\\s+using|skip(?:ping)?)\\s+(?:an?\\s+|the\\s+)?${words}`,
+      'u',
+    ).test(lowered)
+  );
+}
 const BEGAN =
   /시행일|처음\s*시행|최초\s*시행|맨\s*처음|언제부터|시작됐|시작된|\b(?:first\s+)?(?:took|take|come|came)\s+(?:effect|into\s+force)|\bwhen\s+did\s+(?:it|the\s+\S+(?:\s+\S+)?)\s+(?:start|begin)/u;
 /** "…이라는 게 …도 포함이야?", "does … count as …?": what the rule's words cover (not "VAT 포함"). */
@@ -311,7 +331,10 @@ export function answerDecision(b: AnswerBuilder, ctx: EngineContext, r: Reading,
     writeMeasureStatus(b, ctx.kb, decision.measure, r.lowered, r.today, r.forms);
     return answerDecisionInfo(b, ctx.kb, decision, ctx.topics);
   }
-  const asksVerdict = given || (request.dateAsked && r.hits.cues.has('decision'));
+  const doneWithout = r.hits.decisions.some(
+    (h) => h.target === decision.id && withoutIt(r.lowered, h.phrase),
+  );
+  const asksVerdict = (given || (request.dateAsked && r.hits.cues.has('decision'))) && !doneWithout;
   if (asksVerdict && !ABOUT_THE_RULE.some((form) => r.forms.has(form))) {
     if (!request.dateAsked && decision.measure !== undefined) {
       const timeline = answerTimeline(b, ctx.kb, decision, request.values, r.today);
