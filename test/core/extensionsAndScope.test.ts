@@ -553,3 +553,25 @@ describe('doing without the measure', () => {
     expect(ask('2020년 9월에 한 번 유찰됐는데 재공고 안 하고 바로 수의계약 돼?').verdict).toBe('allowed');
   });
 });
+
+describe('set 28 classes', () => {
+  it.each([
+    ['2021 설명회 오후 2시부터 4시까지 두 시간 했죠?', '16:30'],
+    ['Where and when was the COVID procurement exception first announced?', '2020-04-08'],
+    [
+      '큰 회사들이 작은 공공 소프트웨어 사업엔 못 들어오게 막는 규정이 있다던데 그게 무슨 법 몇 조야?',
+      '제48조',
+    ],
+    ['빅데이터 기반 디지털증거 통합분석 플랫폼은 누가 발주한 거예요?', '대검찰청'],
+    ['2022 전자정뷰 지원사업에서 권익위가 맡은 과제 이름 머였지', '통합콜센터'],
+    ["Twelve projects were in the 2021 program, weren't there?", 'They say 11'],
+    ['Where do ordering bodies register their planned SW project order months?', 'swit.or.kr'],
+  ])('%s → %s', (question, expected) => {
+    expect(ask(question).text).toContain(expected);
+  });
+
+  it('says a poem or another procurement scheme is outside what it knows', () => {
+    expect(ask('Write me a short poem about public procurement.').status).toBe('no_match');
+    expect(ask('조달청 혁신제품 지정제도 신청 방법 알려줘').status).toBe('no_match');
+  });
+});

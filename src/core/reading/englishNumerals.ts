@@ -48,7 +48,7 @@ const EN_NUMBER = new RegExp(
   'giu',
 );
 /** Units that make a bare number word a quantity: "sixty percent", "two months". */
-const EN_UNIT_AFTER = /^\s*(?:percent|per\s*cent|%|won|krw|months?|years?)\b/iu;
+const EN_UNIT_AFTER = /^\s*(?:percent|per\s*cent|%|won|krw|months?|years?|days?|projects?)\b/iu;
 
 /** The value of an English number phrase ("sixty-four billion five hundred million"), or null. */
 function parseEnglish(phrase: string): { value: number; scale: string | null } | null {

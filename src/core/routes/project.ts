@@ -212,9 +212,10 @@ function readListFilter(r: Reading): { filter: ProjectFilter; strong: boolean } 
       filter: { agency },
       // A topic's own phrase (not two words it requires together) longer than the agency's name, or
       // one with a figure ("MOIS put 645억 into 11 projects again?"), is what is asked.
+      // "2022 전자정부지원사업에서 권익위가 맡은 과제" names the program only to frame the year.
       strong:
         filtersByAgency &&
-        !r.hits.cues.has('program') &&
+        (qualifies || !r.hits.cues.has('program')) &&
         !r.hits.topics.some((h) => (h.key.match(/\d+/gu) ?? []).some((n) => !/^(?:19|20)\d{2}$/u.test(n))) &&
         longest(r.hits.topics.filter((h) => !h.key.includes('+'))) <= (r.hits.agencies[0]?.length ?? 0) + 3,
     };
