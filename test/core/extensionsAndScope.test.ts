@@ -575,3 +575,19 @@ describe('set 28 classes', () => {
     expect(ask('조달청 혁신제품 지정제도 신청 방법 알려줘').status).toBe('no_match');
   });
 });
+
+describe('a stated end and an unknown list', () => {
+  it('corrects "the exceptions lapsed at the end of June 2021" before the verdict', () => {
+    const answer = ask(
+      "The exceptions lapsed at the end of June 2021, so for an August 2021 tender we'd need two failed rounds before single-source, right?",
+    );
+    expect(answer.text.split('\n')[0]).toContain('2021-12-31');
+  });
+
+  it('says which projects have result reports posted is unknown, and where reports are posted', () => {
+    const answer = ask('Which 2021 projects already have their result reports posted? Give me the list.');
+    expect(answer.status).toBe('unknown_fact');
+    expect(answer.text).toContain('egov.nia.or.kr');
+    expect(ask('성과 보고서 어디서 봐?').status).toBe('answered');
+  });
+});

@@ -82,8 +82,18 @@ export const routeRule: Route = (b, ctx, r) => {
     aboutTheRule && requests.length === 1 && only?.decision.topic !== undefined
       ? (ctx.topics.get(only.decision.topic) ?? []).slice(0, 1)
       : [];
+  // "The exceptions lapsed at the end of June 2021, so … right?": whether they did is said first.
+  if (
+    requests.length === 1 &&
+    only?.decision.measure !== undefined &&
+    r.forms.has('status') &&
+    SAYS_ENDED.test(r.lowered)
+  )
+    writeMeasureStatus(b, ctx.kb, only.decision.measure, r.lowered, r.today, r.forms);
   return composeRuleAnswer(b, ctx.kb, requests, r.projectIds, ruleTopics);
 };
+
+const SAYS_ENDED = /끝났|끝난|종료됐|종료된|\b(?:ended|expired|lapsed|ran\s+out)\b/u;
 
 /**
  * A topic named by longer words than the decision and ranked well ahead of it: of another field
