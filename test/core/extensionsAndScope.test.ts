@@ -591,3 +591,12 @@ describe('a stated end and an unknown list', () => {
     expect(ask('성과 보고서 어디서 봐?').status).toBe('answered');
   });
 });
+
+describe('an amount restated with VAT', () => {
+  it('does not add VAT again to the amount said with VAT ("부가세 붙이면 79억 2천만원")', () => {
+    const answer = ask(
+      '저희 회사가 매출 9천억 정도 되는 대기업인데 상출제 그룹은 아니고요, 이번에 추정가격 72억(부가세 별도)짜리 공공SW 사업이 나왔는데 부가세 붙이면 79억 2천만원이라서 80억이 안 되잖아요. 이거 들어갈 수 있어요?',
+    );
+    expect(answer.verdict).toBe('not_allowed');
+  });
+});

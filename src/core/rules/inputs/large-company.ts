@@ -58,6 +58,8 @@ interface RoledAmount {
   readonly role: AmountRole | 'threshold' | null;
   readonly bound: AmountBound;
   readonly estimatedPrice: boolean;
+  /** The amount with VAT, as the question restated or added it: no VAT is added again. */
+  readonly vatIncluded?: boolean;
 }
 
 function boundOf(text: string, amount: AmountMention): AmountBound {
@@ -156,9 +158,10 @@ export function extractCompanyTier(
 }
 
 function writeProjectAmount(draft: InputDraft, text: string, project: RoledAmount): void {
-  const vatExcluded = saysVatExcluded(text);
+  const vatExcluded = project.vatIncluded !== true && saysVatExcluded(text);
   // 추정가격 is the price before VAT by definition (국가계약법 시행령 제2조); the floors count VAT.
-  const estimatedOnly = !vatExcluded && project.estimatedPrice && !saysVatIncluded(text);
+  const estimatedOnly =
+    project.vatIncluded !== true && !vatExcluded && project.estimatedPrice && !saysVatIncluded(text);
   const factor = vatExcluded || estimatedOnly ? 1 + VAT_RATE : 1;
   const krw = Math.round(project.amount.krw * factor);
   const written = project.amount.text;
@@ -222,7 +225,7 @@ const VAT_BEFORE = /(?:vat|부가세|부가가치세)\s*(?:is|of|amount|는|은|
 
 /** The words just before an amount that say it includes VAT ("부가세 포함하면 40억", "with VAT it's 41억"). */
 const VAT_INCLUDED_BEFORE =
-  /(?:부가세|부가가치세|vat)\s*(?:포함|included|inclusive|incl\.?)\s*(?:하면|하면은|시|해서|해도|으로|로|가|이|은|는)?\s*(?:약|대략)?\s*$|(?:including|incl\.?|with)\s+(?:the\s+)?vat,?\s*(?:it'?s|it\s+is|that'?s|comes\s+to|is)?\s*(?:about|around|roughly|over|above)?\s*(?:krw|₩)?\s*$/u;
+  /(?:부가세|부가가치세|vat)\s*(?:를|을)?\s*(?:포함|included|inclusive|incl\.?|붙이|붙여|더하|더해|얹|넣)\s*(?:하면|하면은|시|해서|해도|으로|로|가|이|은|는|면|서)?\s*(?:약|대략)?\s*$|(?:including|incl\.?|with|adding|plus)\s+(?:the\s+)?vat(?:\s+added)?,?\s*(?:it'?s|it\s+is|that'?s|comes\s+to|is)?\s*(?:about|around|roughly|over|above)?\s*(?:krw|₩)?\s*$/u;
 
 /**
  * "Estimated price 75억, so 82.5억 with VAT": the second amount is the first with VAT added, not
@@ -248,7 +251,9 @@ function withoutVatRestatement(roled: RoledAmount[], text: string): RoledAmount[
     return roled
       .filter((a) => a !== vat && !restated(a))
       .map((a) =>
-        a === base ? { ...a, amount: total, role: 'project' as const, estimatedPrice: false } : a,
+        a === base
+          ? { ...a, amount: total, role: 'project' as const, estimatedPrice: false, vatIncluded: true }
+          : a,
       );
   }
   // "추정가격 37억인데 부가세 포함하면 40억 넘는데": the amount said with VAT is the project amount,
@@ -272,7 +277,9 @@ function withoutVatRestatement(roled: RoledAmount[], text: string): RoledAmount[
     if (base === undefined) continue;
     return roled
       .filter((a) => a !== base)
-      .map((a) => (a === withVat ? { ...a, role: 'project' as const, estimatedPrice: false } : a));
+      .map((a) =>
+        a === withVat ? { ...a, role: 'project' as const, estimatedPrice: false, vatIncluded: true } : a,
+      );
   }
   for (const base of candidates) {
     const withVat = candidates.find(
@@ -281,7 +288,9 @@ function withoutVatRestatement(roled: RoledAmount[], text: string): RoledAmount[
     if (withVat !== undefined)
       return roled
         .filter((a) => a !== base)
-        .map((a) => (a === withVat ? { ...a, role: 'project' as const, estimatedPrice: false } : a));
+        .map((a) =>
+          a === withVat ? { ...a, role: 'project' as const, estimatedPrice: false, vatIncluded: true } : a,
+        );
   }
   return roled;
 }

@@ -1,4 +1,4 @@
-import { extractAmounts } from '../../reading/amounts.js';
+import { extractAmounts, type AmountMention } from '../../reading/amounts.js';
 import { saysPlainly } from './cues.js';
 import { finishReading, startReading, type InputReading } from './types.js';
 
@@ -27,6 +27,18 @@ const RAISED_FROM = /^\s*(?:에서|→|->)\s*(?:얼마|몇|\d|올|상향|인상|
 
 const REQUIRED = ['workType', 'amountKrw'] as const;
 
+const VAT_WORD = /부가세|부가가치세|\bvat\b/u;
+
+/** Two amounts, one the other plus 10% VAT, in a question that mentions VAT. */
+function vatPair(
+  text: string,
+  mentions: readonly AmountMention[],
+): { without: AmountMention; with: AmountMention } | null {
+  if (mentions.length !== 2 || !VAT_WORD.test(text)) return null;
+  const [a, b] = [...mentions].sort((x, y) => x.krw - y.krw) as [AmountMention, AmountMention];
+  return Math.abs(b.krw - a.krw * 1.1) <= b.krw * 0.005 ? { without: a, with: b } : null;
+}
+
 /**
  * Reads the small-value single-source decision's inputs: `workType` (goods or services, general,
  * specialty or other works; one only, or it is unclear), `amountKrw` (the one amount the question
@@ -48,7 +60,13 @@ export function readSmallSingleSourceInputs(text: string): InputReading {
       !RAISED_FROM.test(text.slice(a.index + a.text.length, a.index + a.text.length + 16)),
   );
   const amounts = [...new Set(mentions.map((a) => a.krw))];
-  if (amounts.length > 1) draft.unclear.push({ input: 'amountKrw', reason: 'several-values' });
+  const withVat = vatPair(text, mentions);
+  if (withVat !== null) {
+    // "80 million won (88 million incl. VAT)": one amount said with and without VAT. The sources
+    // don't say which one the limits count, so the verdict stands only if both give it.
+    draft.alternatives.push({ amountKrw: withVat.without.krw }, { amountKrw: withVat.with.krw });
+    draft.display['amountKrw'] = `${withVat.without.text} (VAT ${withVat.with.text})`;
+  } else if (amounts.length > 1) draft.unclear.push({ input: 'amountKrw', reason: 'several-values' });
   else if (amounts.length === 1) {
     draft.values['amountKrw'] = amounts[0]!;
     // Shown as the question wrote it ("1억5천"), not as a number the asker never typed.

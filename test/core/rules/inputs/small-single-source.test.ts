@@ -47,3 +47,18 @@ describe('small-value single-source verdicts', () => {
     expect(answer.text).toContain('소기업');
   });
 });
+
+describe('small-value single-source: one amount said with and without VAT', () => {
+  it('keeps both as alternatives, so the verdict stands only if both give it', () => {
+    const reading = readSmallSingleSourceInputs(
+      prepareForReading('a services contract of 80 million won (88 million incl. VAT) with a small firm'),
+    );
+    expect(reading.unclear).toEqual([]);
+    expect(reading.alternatives).toEqual([{ amountKrw: 80_000_000 }, { amountKrw: 88_000_000 }]);
+  });
+
+  it('still calls two unrelated amounts unclear', () => {
+    const reading = readSmallSingleSourceInputs(prepareForReading('8천만원짜리랑 3천만원짜리 용역 수의계약'));
+    expect(reading.unclear.map((u) => u.input)).toContain('amountKrw');
+  });
+});
