@@ -600,3 +600,22 @@ describe('an amount restated with VAT', () => {
     expect(answer.verdict).toBe('not_allowed');
   });
 });
+
+describe('the normal bid-notice period by amount', () => {
+  it('names the tier of the estimated price asked', () => {
+    expect(
+      ask(
+        'Normal rules: a works contract estimated at KRW 6 billion, no site briefing — how long must the bid notice run?',
+      ).text,
+    ).toContain('40 days');
+    expect(ask('현장설명 없는 공사 추정가격 30억이면 평상시 공고 며칠이야?').text).toContain('15일');
+  });
+
+  it("is not taken over by another topic's word (VAT) in the question", () => {
+    const answer = ask(
+      'Works contract without a site briefing, estimated price 9.5억 (about 10.45억 with VAT). Normal notice period?',
+    );
+    expect(answer.text).toContain('Article 35');
+    expect(answer.text).not.toContain('Article 48');
+  });
+});

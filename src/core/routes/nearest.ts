@@ -51,7 +51,8 @@ function askBack(b: AnswerBuilder, ctx: EngineContext, r: Reading): Answer | nul
   return clarify(b, ctx, cards);
 }
 
-const POINTS_AT_PROJECT = /(?:그|이|저|해당)\s*(?:사업|과제|프로젝트)|\b(?:it|this project|that project|the project)\b/u;
+const POINTS_AT_PROJECT =
+  /(?:그|이|저|해당)\s*(?:사업|과제|프로젝트)|\b(?:it|this project|that project|the project)\b/u;
 
 /**
  * "Which ministry runs it?", "그 과제 주관기관 어디라고?": an aspect of a project the question points
@@ -87,7 +88,7 @@ export const routeNearest: Route = (b, ctx, r) => {
   const needed = NEAREST_MIN_SCORE * (strange ? 2.5 : 1) * (best !== undefined && best.terms < 2 ? 1.5 : 1);
   if (best !== undefined && best.score >= needed) {
     const close = answerable.filter((c) => c.score >= best.score * CLOSE_SECOND).slice(0, 3);
-    const chosen = close.length > 1 ? statingCard(ctx, r, close) : best;
+    const chosen = close.length > 1 ? (ruleAndItsTopic(ctx, close) ?? statingCard(ctx, r, close)) : best;
     if (chosen === undefined) return clarify(b, ctx, close);
     const answer = answerCard(b, ctx, r, chosen);
     if (answer) return answer;
@@ -101,6 +102,18 @@ export const routeNearest: Route = (b, ctx, r) => {
   }
   return b.build({ status: 'no_match', kind: 'no_match' });
 };
+
+/**
+ * A rule and its own topic, close: not two readings to choose from. The rule's card answers both
+ * ways (a verdict when the question gives the inputs, the rule explained otherwise).
+ */
+function ruleAndItsTopic(ctx: EngineContext, close: readonly RankedCard[]): RankedCard | undefined {
+  if (close.length !== 2) return undefined;
+  const rule = close.find((c) => c.card.kind === 'decision');
+  const topic = close.find((c) => c.card.kind === 'topic');
+  if (rule === undefined || topic === undefined) return undefined;
+  return ctx.decisions.get(rule.card.target)?.topic === topic.card.target ? rule : undefined;
+}
 
 /**
  * Of close cards, the one the question's numbers point to: for a stated count of projects ("과제

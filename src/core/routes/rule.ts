@@ -24,11 +24,14 @@ export const routeRule: Route = (b, ctx, r) => {
   const longestTopicHit = longest(r.hits.topics);
   // A decision named by its words, or by its topic's words when the question gives its inputs
   // ("삼분의 일 정도를 하도급 주려는데 하도급 비율 한도 안이지?").
+  // Only a topic ranked first brings its rule: "works without a site briefing, 9.5억 (10.45억 with
+  // VAT), notice period?" names VAT (the large-company topic's word) but asks the notice period.
+  const firstTopicId = r.topicIds[0];
   const viaTopic = ctx.kb.decisions
     .filter(
       (d) =>
-        ((d.topic !== undefined && r.topicIds.includes(d.topic)) ||
-          r.topicIds.some((id) => ctx.topics.get(id)?.[0]?.decision === d.id)) &&
+        firstTopicId !== undefined &&
+        (d.topic === firstTopicId || ctx.topics.get(firstTopicId)?.[0]?.decision === d.id) &&
         !r.decisionIds.includes(d.id),
     )
     .map((d) => d.id);
