@@ -352,6 +352,7 @@ function checkExamples(
     ...kb.lexicon.aspects.flatMap((aspect, i) =>
       aspect.askBack.map((card, j) => [`aspects[${i}].askBack[${j}]`, card] as const),
     ),
+    ...kb.lexicon.askBackRule.map((card, j) => [`askBackRule[${j}]`, card] as const),
   ];
   for (const [path, card] of askBack)
     if (!cardExists(card)) problems.push({ file: 'lexicon.yaml', path, message: `no card "${card}"` });

@@ -14,7 +14,7 @@ const NEW_2022 = [
 ];
 const CONTINUING_2022 = ['national-secretary', 'digital-evidence', 'spatial-data-platform'];
 /** Topics only the 2022 edition has; every other 2022 topic reuses a 2021 id for the same concept. */
-const ONLY_2022_TOPICS = ['graded-scoring', 'graded-scoring-detail'];
+const ONLY_2022_TOPICS = ['briefing-left-out', 'graded-scoring', 'graded-scoring-detail'];
 
 describe('the knowledge base by edition', () => {
   it('loads the 2021 and 2022 editions, oldest first, each record stamped with its year', () => {

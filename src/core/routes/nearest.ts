@@ -34,14 +34,15 @@ function askBack(b: AnswerBuilder, ctx: EngineContext, r: Reading): Answer | nul
   const longest = POINTS_AT_PROJECT.test(r.lowered) && r.aspects.length === 1 ? 8 : 4;
   if (named > 0 || r.hits.norm.tokens.length > longest || ctx.cards.unknownWords(r.terms).length > 0)
     return null;
-  const { aspects, askBackForms } = ctx.kb.lexicon;
+  const { aspects, askBackForms, askBackRule } = ctx.kb.lexicon;
   const ids =
     r.aspects.length === 1
       ? (aspects.find((a) => a.id === r.aspects[0])?.askBack ?? [])
       : // Only a question that points at something unsaid ("it", "그거", "the deadline") is bare;
         // "점심 시간은 언제인가요?" is about another subject.
         r.aspects.length === 0 && UNSAID.test(r.lowered)
-        ? ([...r.forms].map((f) => askBackForms[f] ?? []).find((cards) => cards.length > 0) ?? [])
+        ? ([...r.forms].map((f) => askBackForms[f] ?? []).find((cards) => cards.length > 0) ??
+          (r.hits.cues.has('decision') ? askBackRule : []))
         : [];
   if (ids.length === 0) return null;
   const cards = ids.map((id) => {

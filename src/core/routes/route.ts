@@ -3,6 +3,7 @@ import type { AnswerBuilder } from '../compose.js';
 import type { EngineContext } from '../context.js';
 import type { PhraseHit } from '../phraseMatcher.js';
 import type { Reading } from '../reading/read.js';
+import { hasPhrase } from '../text.js';
 import type { Answer } from '../types.js';
 
 /** One way of answering: an answer when the reading fits it, else null for the next route. */
@@ -39,7 +40,20 @@ export function topicCandidates(ctx: EngineContext, r: Reading): string[] {
 }
 
 export function isCandidateTopic(ctx: EngineContext, r: Reading, id: string): boolean {
-  const compareYear = ctx.topics.get(id)?.[0]?.compareYear;
+  const topic = ctx.topics.get(id)?.[0];
+  // A narrow topic (named only by its word groups together) is reached by likeness only when the
+  // question has at least half its groups: "장기계속계약이라 설명회에서 뺐다는 게 무슨 뜻?" is not
+  // "which project did the 2022 briefing leave out".
+  if (
+    topic !== undefined &&
+    topic.requires.length > 0 &&
+    topic.keywords.ko.length + topic.keywords.en.length === 0 &&
+    !r.topicIds.includes(id)
+  ) {
+    const groups = topic.requires.filter((g) => [...g.ko, ...g.en].some((p) => hasPhrase(r.hits.norm, p)));
+    if (groups.length * 2 < topic.requires.length) return false;
+  }
+  const compareYear = topic?.compareYear;
   if (compareYear === undefined) return true;
   const isEdition = ctx.kb.editions.some((e) => e.year === compareYear);
   if (r.forms.has('compare')) return true;

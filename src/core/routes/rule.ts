@@ -279,7 +279,7 @@ function withoutIt(lowered: string, phrase: string): boolean {
   if (SKIPPED_STEP.test(phrase.toLowerCase())) return false;
   const words = escapeRegExp(phrase.toLowerCase()).replace(/\s+/g, '\\s*');
   return (
-    new RegExp(`${words}\\S{0,2}\\s*(?:안\\s*(?:하|쓰|받)|하지\\s*않|쓰지\\s*않|말고)`, 'u').test(lowered) ||
+    new RegExp(`${words}\\S{0,2}\\s*(?:(?:적용|사용|활용)\\s*)?(?:안\\s*(?:하|쓰|받|해)|하지\\s*않|쓰지\\s*않|말고)`, 'u').test(lowered) ||
     new RegExp(
       `\\b(?:instead\\s+of|rather\\s+than|not\\s+using|skip(?:ping)?)\\s+(?:an?\\s+|the\\s+)?${words}`,
       'u',
