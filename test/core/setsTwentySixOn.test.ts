@@ -233,3 +233,35 @@ describe('set 29 classes', () => {
     expect(ask('발주기관이 보증금 인하 적용 안 해줘도 되는 거야?').text).toContain('임의');
   });
 });
+
+describe('set 28 leftovers', () => {
+  it('honours "not one of the … restricted conglomerates" however long the name', () => {
+    const answer = ask(
+      "We're a mid-cap group company, not one of the mutual-investment-restricted conglomerates, with annual SW sales around 9,000억 won. Our sales team wants to chase a 60억 (VAT included) public SW build. Can we bid?",
+    );
+    expect(answer.text).toContain('80억');
+  });
+
+  it.each([
+    [
+      "I'm confused by the names. Is there a project about helping the prosecution analyse seized phones and computers with big data? What phase was it in 2021?",
+      'digital-evidence',
+    ],
+    ['주민번호 관리하는 시스템 새로 만드는 과제 있잖아, 그거 2021년에 몇 차였어?', 'resident-registration'],
+    [
+      '정부가 알림 챗봇처럼 네이버 카카오 토스로 고지서 알려주는 서비스, 그거 사업 이름 뭐야?',
+      'national-secretary',
+    ],
+  ])('finds the project described: %s', (question, id) => {
+    expect(ask(question).projects).toContain(id);
+  });
+
+  it('says when the exception or the revised act began when a day before it is asked', () => {
+    expect(ask('2020년 4월 20일에 입찰보증금 2.5%로 낮춰서 공고할 수 있었어요?').text).toContain(
+      '2020-05-01',
+    );
+    expect(ask('2020년 11월에 공고한 SW사업에도 개정법 과업심의위원회 의무가 적용됐어?').text).toContain(
+      '2020-12-10',
+    );
+  });
+});

@@ -17,7 +17,7 @@ const KO_NEGATION_AFTER =
  * re-subcontracting", "without any"), so "no ban on re-subcontracting" still asks about it.
  */
 const EN_NEGATION_BEFORE =
-  /(?:\b(?:not|never|isn't|aren't|wasn't|weren't|don't|doesn't|won't|nor|neither)\b(?:[\s-]+[\w']+){0,4}?|\b(?:no|without)(?:[\s-]+(?:any|further|more|other))?)[\s-]+$/u;
+  /(?:\b(?:not|never|isn't|aren't|wasn't|weren't|don't|doesn't|won't|nor|neither)\b(?:[\s-]+(?:one\s+of|part\s+of|a\s+member\s+of|among))?(?:[\s-]+[\w']+){0,4}?|\b(?:no|without)(?:[\s-]+(?:any|further|more|other))?)[\s-]+$/u;
 
 /** A cross or "no" written right after a cue, as in a checklist: "상출제 X", "group: no". */
 const MARK_NEGATION_AFTER =
@@ -29,7 +29,7 @@ export function isNegated(text: string, start: number, end: number): boolean {
   // "상호출자제한 X", "상출제 ✗", "(restricted group: no)": a cross or a no right after the cue.
   if (MARK_NEGATION_AFTER.test(text.slice(end, end + 10))) return true;
   if (/(?:\bnon-?|\bun)$/u.test(text.slice(Math.max(0, start - 4), start))) return true;
-  const before = text.slice(Math.max(0, start - 40), start);
+  const before = text.slice(Math.max(0, start - 60), start);
   return EN_NEGATION_BEFORE.test(before);
 }
 
