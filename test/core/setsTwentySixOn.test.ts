@@ -265,3 +265,19 @@ describe('set 28 leftovers', () => {
     );
   });
 });
+
+describe('a year inside a date', () => {
+  it("dates something; it does not ask about that year's program", () => {
+    const answer = ask(
+      '진흥법 시행일이 2020년 12월 10일이면 2021년 1월 설명회 때는 이미 시행 중이었던 거지?',
+    );
+    expect(answer.text).not.toContain('1,076억원');
+    expect(ask('2020년 설명회는 어디서 했어?').text).toContain('포스트타워');
+  });
+
+  it('reads "was it continuous from 2020-05-01 to 2025-06-30?" as the exceptions\' history', () => {
+    expect(
+      ask('2020년 5월 1일부터 2025년 6월 30일까지 쭉 이어진 거 맞아? 중간에 끊긴 적 없어?').text,
+    ).toContain('2025-06-30');
+  });
+});

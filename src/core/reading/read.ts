@@ -103,7 +103,15 @@ function rankTopics(ctx: EngineContext, hits: PhraseHits, cards: readonly Ranked
   const best = cards[0]?.score ?? 0;
   const cardScore = (id: string) =>
     best > 0 ? (20 * (cards.find((c) => c.card.id === `topic:${id}`)?.score ?? 0)) / best : 0;
+  // "2020년 12월 10일", "2020.5.1": a year inside a date dates something; it does not name that
+  // year's program ("진흥법 시행일이 2020년 12월 10일이면 …" is not about the 2020 program).
+  const compact = hits.norm.compact;
+  const inDate = (key: string) => {
+    const year = /^((?:19|20)\d{2})년?$/u.exec(key.replace(/\s/g, ''))?.[1];
+    return year !== undefined && new RegExp(`${year}(?:년\\d{1,2}월|[-./]\\d{1,2})`, 'u').test(compact);
+  };
   for (const hit of hits.topics) {
+    if (inDate(hit.key)) continue;
     const topic = ctx.topics.get(hit.target)?.[0];
     // An article number in the question points at the topic that names it.
     const article = /article|조/u.test(hit.key);

@@ -187,7 +187,7 @@ function answerCard(b: AnswerBuilder, ctx: EngineContext, r: Reading, ranked: Ra
   switch (card.kind) {
     case 'topic': {
       if (r.years.length > 1) {
-        const perYear = topicsPerYear(ctx, [card.target], r.years);
+        const perYear = topicsPerYear(ctx, [card.target], r.years, r.lowered);
         if (perYear.length > 0) return answerEditionTopics(b, ctx, perYear, []);
       }
       const { topics, missingYear } = pickTopics(ctx, [card.target], r.years, r.today, r.terms);

@@ -26,7 +26,7 @@ export const routeTopic: Route = (b, ctx, r) => {
   const overYears = r.forms.has('compare') || (r.aspects.includes('budget') && r.decisionIds.length === 0);
   if (ids.length === 0 && overYears && r.years.length > 1 && r.projectIds.length === 0) {
     const concepts = [...new Set(ctx.kb.topics.flatMap((t) => (t.concept === undefined ? [] : [t.concept])))];
-    const perYear = topicsPerYear(ctx, concepts, r.years);
+    const perYear = topicsPerYear(ctx, concepts, r.years, r.lowered);
     if (perYear.length > 0) return answerEditionTopics(b, ctx, perYear, []);
   }
   if (ids.length === 0) return null;
@@ -69,7 +69,7 @@ export const routeTopic: Route = (b, ctx, r) => {
     second && joined && (second.group === first!.group || crossGroup) ? [first!.id, second.id] : [first!.id];
   // Years compared are editions only for a topic kept per edition (a contract topic's years are dates).
   if (r.years.length > 1 && chosen.some((id) => ctx.topics.get(id)?.some((t) => t.edition !== undefined))) {
-    const perYear = topicsPerYear(ctx, chosen, r.years);
+    const perYear = topicsPerYear(ctx, chosen, r.years, r.lowered);
     if (perYear.length > 0) return answerEditionTopics(b, ctx, perYear, []);
   }
   const { topics, missingYear } = pickTopics(ctx, chosen, r.years, r.today, r.terms);
@@ -95,6 +95,7 @@ export function topicsPerYear(
   ctx: EngineContext,
   chosen: readonly string[],
   years: readonly number[],
+  lowered = '',
 ): Topic[] {
   const topics: Topic[] = [];
   // A comparison topic stands for an edition topic (program-size): that one is read in each year.
@@ -109,12 +110,25 @@ export function topicsPerYear(
     );
     if (
       comparison &&
+      !onlyInDates(lowered, year) &&
       !topics.includes(comparison) &&
       !ids.some((id) => ctx.topics.get(id)?.some((t) => t.edition === year))
     )
       topics.push(comparison);
   }
   return topics;
+}
+
+/**
+ * "진흥법 시행일이 2020년 12월 10일이면 …": a year written only as part of a day or month dates
+ * something; it does not ask about that year's program.
+ */
+function onlyInDates(lowered: string, year: number): boolean {
+  const all = lowered.match(new RegExp(`(?<!\\d)${year}(?!\\d)`, 'gu'))?.length ?? 0;
+  const dated =
+    lowered.match(new RegExp(`(?<!\\d)${year}\\s*(?:년\\s*\\d{1,2}\\s*월|[-./]\\s*\\d{1,2})`, 'gu'))
+      ?.length ?? 0;
+  return all > 0 && all === dated;
 }
 
 /** An amount, a share or a day in the question: what the rules weigh, not a claim. */
