@@ -270,21 +270,22 @@ export const routeAfterRecords: Route = (b, ctx, r) => {
 
 const AMENDED = /개정|amended|amendment|revised|흡수/u;
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Steps an exception lets one skip: "재공고 없이 수의계약" is the exception itself, not doing without it. */
 const SKIPPED_STEP =
   /재\s*공고|재\s*입찰|re-?\s?bid|re-?\s?announce|re-?\s?tender|현장\s*설명|site\s+briefing/u;
+const NOT_DONE_AFTER =
+  /^\S{0,2}\s*(?:(?:적용|사용|활용)\s*)?(?:안\s*(?:하|쓰|받|해)|하지\s*않|쓰지\s*않|말고)/u;
+const NOT_DONE_BEFORE = /\b(?:instead\s+of|rather\s+than|not\s+using|skip(?:ping)?)\s+(?:an?\s+|the\s+)?$/u;
+
 /** The rule's own words said as not done: "긴급입찰 안 하고", "특례 안 쓰고", "instead of emergency bidding". */
 function withoutIt(lowered: string, phrase: string): boolean {
-  if (SKIPPED_STEP.test(phrase.toLowerCase())) return false;
-  const words = escapeRegExp(phrase.toLowerCase()).replace(/\s+/g, '\\s*');
-  return (
-    new RegExp(`${words}\\S{0,2}\\s*(?:(?:적용|사용|활용)\\s*)?(?:안\\s*(?:하|쓰|받|해)|하지\\s*않|쓰지\\s*않|말고)`, 'u').test(lowered) ||
-    new RegExp(
-      `\\b(?:instead\\s+of|rather\\s+than|not\\s+using|skip(?:ping)?)\\s+(?:an?\\s+|the\\s+)?${words}`,
-      'u',
-    ).test(lowered)
-  );
+  const words = phrase.toLowerCase();
+  if (SKIPPED_STEP.test(words)) return false;
+  for (let at = lowered.indexOf(words); at >= 0; at = lowered.indexOf(words, at + 1)) {
+    if (NOT_DONE_AFTER.test(lowered.slice(at + words.length, at + words.length + 16))) return true;
+    if (NOT_DONE_BEFORE.test(lowered.slice(Math.max(0, at - 24), at))) return true;
+  }
+  return false;
 }
 const BEGAN =
   /시행일|처음\s*시행|최초\s*시행|맨\s*처음|언제부터|시작됐|시작된|\b(?:first\s+)?(?:took|take|come|came)\s+(?:effect|into\s+force)|\bwhen\s+did\s+(?:it|the\s+\S+(?:\s+\S+)?)\s+(?:start|begin)/u;
