@@ -237,6 +237,8 @@ export const lexiconSchema = z
     askBackForms: z.partialRecord(z.enum(FORM_IDS), z.array(z.string())).default({}),
     /** Cards offered back for a bare "can I do that?" ("그거 해도 돼?"): the rules most asked. */
     askBackRule: z.array(z.string()).default([]),
+    /** Words users mistype most ("설멍회", "전자정뷰"): read as the word when one jamo away. */
+    typoWords: z.array(z.string()).default([]),
     /**
      * Another country's procurement law ("미국 FAR", "the UK's rules"): a question naming one is outside
      * what the bot knows even when it also has this knowledge base's rule words (sole source, 수의계약).

@@ -15,6 +15,7 @@ import { tokenizeNormalized } from '../retrieval/tokenize.js';
 import { asPlainRequest, hasPhrase, type NormalizedText } from '../text.js';
 import { prepareForReading, sinoAmountsAsDigits } from './numerals.js';
 import { readYears } from './years.js';
+import { correctTypos } from './typos.js';
 
 /** A question as the engine understands it, before any answer is chosen. */
 export interface Reading {
@@ -38,7 +39,8 @@ export interface Reading {
   readonly terms: ReadonlySet<string>;
 }
 
-export function readQuestion(ctx: EngineContext, raw: string, today: string): Reading {
+export function readQuestion(ctx: EngineContext, asked: string, today: string): Reading {
+  const raw = correctTypos(asked, ctx.typos);
   let text = raw;
   let hits = matchPhrases(ctx.phrases, sinoAmountsAsDigits(asPlainRequest(raw)));
   // Typed with the Korean IME off ("rnralsqltj" for 국민비서)? Read it as Hangul.
