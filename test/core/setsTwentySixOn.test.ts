@@ -281,3 +281,50 @@ describe('a year inside a date', () => {
     ).toContain('2025-06-30');
   });
 });
+
+describe('set 31 and 32 classes', () => {
+  it("does not take another topic's claim for a question about the rule it names", () => {
+    const answer = ask(
+      'Back in March 2020 a tender of ours failed once with a single bidder. Could we have signed single-source without a re-bid at that time?',
+    );
+    expect(answer.text).toContain('re-announced bid');
+    expect(answer.text).not.toContain('task review');
+  });
+
+  it('reads "긴급입찰이 아니라면" as the normal notice period', () => {
+    const answer = ask(
+      '2021년 2월 공고 예정, 추정가격 45억원 공사이며 현장설명 없음. 긴급입찰이 아니라면 공고기간은 며칠인가요?',
+    );
+    expect(answer.verdict).toBeNull();
+    expect(answer.text).toContain('15일');
+  });
+
+  it('keeps a negated fact a fact ("상출제는 아니고")', () => {
+    expect(ask('일조 매출 회사인데 상출제는 아니고, 부가세 포함 구십억 사업 참여 돼?').verdict).toBe(
+      'allowed',
+    );
+  });
+
+  it.each([
+    ['특레 언제까지임', '특례'],
+    ['whens the briefng', 'Briefing'],
+  ])('reads a mistyped key word: %s', (question, expected) => {
+    expect(ask(question).text).toContain(expected);
+  });
+
+  it('reads 일반공사 as general works', () => {
+    expect(
+      ask(
+        '2021년 11월 15일 계약 예정인 일반공사(추정가격 3억 5천만원)를 소액 수의계약으로 체결할 수 있는지 문의드립니다.',
+      ).verdict,
+    ).toBe('allowed');
+  });
+
+  it.each([
+    '행안부 공무원 채용 언제 해요?',
+    'can u summarise the EU public procurement directive',
+    '공무원 연가 보상비 계산 방법 알려주세요.',
+  ])('says %s is outside what it knows', (question) => {
+    expect(ask(question).status).toBe('no_match');
+  });
+});

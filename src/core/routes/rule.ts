@@ -158,7 +158,11 @@ function requestsFor(
   if (PENALTY.test(r.lowered)) return [];
   // "긴급입찰 안 하고 일반입찰로 40일 공고해도 됐었나?": doing without the measure is asked, which its
   // verdict does not decide (it may have been mandatory then); the rule is explained instead.
-  if (r.hits.decisions.some((h) => h.target === id && withoutIt(r.lowered, h.phrase))) return [];
+  if (
+    decision.measure !== undefined &&
+    r.hits.decisions.some((h) => h.target === id && withoutIt(r.lowered, h.phrase))
+  )
+    return [];
   // "When was Article 48(4) amended?": the rule's history, not a verdict.
   if (r.forms.has('when') && AMENDED.test(r.lowered)) return [];
   // "1회 유찰 특례 맨 처음 시행일이 언제예요? 4월 말 국무회의 통과라던데": when it began, not a verdict.
@@ -274,7 +278,7 @@ const AMENDED = /개정|amended|amendment|revised|흡수/u;
 const SKIPPED_STEP =
   /재\s*공고|재\s*입찰|re-?\s?bid|re-?\s?announce|re-?\s?tender|현장\s*설명|site\s+briefing/u;
 const NOT_DONE_AFTER =
-  /^\S{0,2}\s*(?:(?:적용|사용|활용)\s*)?(?:안\s*(?:하|쓰|받|해)|하지\s*않|쓰지\s*않|말고)/u;
+  /^\S{0,2}\s*(?:(?:적용|사용|활용)\s*)?(?:안\s*(?:하|쓰|받|해)|하지\s*않|쓰지\s*않|말고|아니(?:라면|면))/u;
 const NOT_DONE_BEFORE = /\b(?:instead\s+of|rather\s+than|not\s+using|skip(?:ping)?)\s+(?:an?\s+|the\s+)?$/u;
 
 /** The rule's own words said as not done: "긴급입찰 안 하고", "특례 안 쓰고", "instead of emergency bidding". */
@@ -345,9 +349,9 @@ export function answerDecision(b: AnswerBuilder, ctx: EngineContext, r: Reading,
     writeMeasureStatus(b, ctx.kb, decision.measure, r.lowered, r.today, r.forms);
     return answerDecisionInfo(b, ctx.kb, decision, ctx.topics);
   }
-  const doneWithout = r.hits.decisions.some(
-    (h) => h.target === decision.id && withoutIt(r.lowered, h.phrase),
-  );
+  const doneWithout =
+    decision.measure !== undefined &&
+    r.hits.decisions.some((h) => h.target === decision.id && withoutIt(r.lowered, h.phrase));
   const asksVerdict = (given || (request.dateAsked && r.hits.cues.has('decision'))) && !doneWithout;
   if (asksVerdict && !ABOUT_THE_RULE.some((form) => r.forms.has(form))) {
     if (!request.dateAsked && decision.measure !== undefined) {

@@ -152,8 +152,17 @@ export const routeClaim: Route = (b, ctx, r) => {
   // A year asked about: only a claim that holds from a day, and from before that year's end.
   const year = YEAR.exec(r.lowered);
   const asOf = year ? `${year[1] ?? `20${year[2]}`}-12-31` : undefined;
-  // The topics its words name, then the topic cards its words rank highest ("…조항을 계약서에 넣어도 돼?").
-  const ranked = r.cards.flatMap((c) => (c.card.kind === 'topic' ? [c.card.target] : []));
+  // The topics its words name, then the topic cards its words rank highest ("…조항을 계약서에 넣어도 돼?")
+  // — the top few, and none when the rule the question names ranks first: "failed once …
+  // single-source without a re-bid?" is the failed-bid rule's, not the task review's "without".
+  const best = r.cards[0]?.score ?? 0;
+  const top = r.cards[0]?.card;
+  const ranked =
+    top?.kind === 'decision' && r.decisionIds.includes(top.target)
+      ? []
+      : r.cards
+          .slice(0, 3)
+          .flatMap((c) => (c.card.kind === 'topic' && c.score >= best * 0.6 ? [c.card.target] : []));
   const ids = [...new Set([...r.topicIds, ...ranked])];
   for (const id of ids) {
     const topic = ctx.topics.get(id)?.[0];

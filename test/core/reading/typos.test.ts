@@ -31,3 +31,17 @@ describe('typos of the words users mistype most', () => {
     expect(ask('2021 전자정부지원사업 설멍회 언제 했어?').text).toContain('2021년 1월 21일');
   });
 });
+
+describe('Latin typos', () => {
+  it('mends one letter in a long lexicon word, and leaves its inflections alone', () => {
+    expect(correctTypos('whens the briefng', words)).toBe('whens the briefing');
+    expect(correctTypos('pay subcontractors quickly', words)).toBe('pay subcontractors quickly');
+    expect(correctTypos('the exceptions ended', words)).toBe('the exceptions ended');
+    expect(correctTypos('briefly put', words)).toBe('briefly put');
+  });
+
+  it('reads a two-syllable word only at the start of a word', () => {
+    expect(correctTypos('특레 언제까지임', words)).toBe('특례 언제까지임');
+    expect(correctTypos('독특레', words)).toBe('독특레');
+  });
+});

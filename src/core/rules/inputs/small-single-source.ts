@@ -4,7 +4,7 @@ import { finishReading, startReading, type InputReading } from './types.js';
 
 /** The contract types the small-value limits name (fact sheet, Table 2). */
 const WORK_TYPES: readonly (readonly [string, RegExp])[] = [
-  ['general-works', /종합\s*공사|general\s+(?:construction|works?)/gu],
+  ['general-works', /종합\s*공사|일반\s*공사|general\s+(?:construction|works?)/gu],
   ['specialty-works', /전문\s*공사|specialty\s+(?:construction|works?)|specialist\s+works?/gu],
   // The 2020 row names electrical and ICT works with the 1.6억 limit the 2021 row gives "other
   // works": the same category (그 밖의 공사) under two names.
