@@ -328,3 +328,21 @@ describe('set 31 and 32 classes', () => {
     expect(ask(question).status).toBe('no_match');
   });
 });
+
+describe('asked in the live chat on a briefing day', () => {
+  const onTheDay = { today: '2021-01-21' };
+  it.each([
+    ['몇시까지 함?', '16:30'],
+    ['is it really 2.5 hours long?', '16:30'],
+    ['오늘 몇 개 project 설명해?', '9개'],
+    ['how many projects are they presenting today', '9 of the 11'],
+    ['현장 참석 가능한가요? 세종청사 가면 되나', '온라인'],
+  ])('%s → %s', (question, expected) => {
+    expect(ask(question, onTheDay).text).toContain(expected);
+  });
+
+  it('leaves other subjects alone, and other days', () => {
+    expect(ask('점심 시간은 언제인가요?', onTheDay).status).toBe('no_match');
+    expect(ask('몇시까지 함?', { today: '2021-03-02' }).status).not.toBe('answered');
+  });
+});

@@ -54,6 +54,13 @@ export function readQuestion(ctx: EngineContext, asked: string, today: string): 
       }
     }
   }
+  // Asked on a briefing day with nothing else named ("몇시까지 함?", "how many projects are they
+  // presenting today?"): in the live chat of that briefing, it is about the briefing.
+  const live = liveBriefing(ctx, hits, today, raw);
+  if (live !== null) {
+    text = `${raw} (${live})`;
+    hits = matchPhrases(ctx.phrases, sinoAmountsAsDigits(asPlainRequest(text)));
+  }
   // Number words and odd digits as ASCII digits (구십억 → 90억, ８２ → 82), for every extractor; a
   // day named by an event ("국민비서 정식 오픈한 날 기준으로") is added as its date.
   const prepared = prepareForReading(text);
@@ -181,6 +188,21 @@ function withoutStatedBudgets(
       !(ctx.projects.get(id) ?? []).some((p) => p.budget.value !== null && stated.has(p.budget.value.krw)),
   );
   return asked.length > 0 ? asked : ids;
+}
+
+/** The briefing held on `today` (lexicon events), named as the asker would, when nothing else is named. */
+function liveBriefing(ctx: EngineContext, hits: PhraseHits, today: string, raw: string): string | null {
+  // Nothing named but the briefing's own words ("현장 참석 가능한가요?").
+  const briefingOnly = hits.topics.every((h) => ctx.topics.get(h.target)?.[0]?.group === 'briefing');
+  if (hits.projects.length + hits.decisions.length + hits.agencies.length > 0 || !briefingOnly) return null;
+  // "점심 시간은 언제인가요?" is about something else; "몇시까지 함?" is the briefing's hours.
+  const { liveCues } = ctx.kb.lexicon;
+  if (![...liveCues.ko, ...liveCues.en].some((cue) => hasPhrase(hits.norm, cue))) return null;
+  const event = ctx.kb.lexicon.events.find(
+    (e) => e.date === today && e.phrases.ko.some((p) => p.includes('설명회')),
+  );
+  if (event === undefined) return null;
+  return (/[\uac00-\ud7a3]/u.test(raw) ? event.phrases.ko[0] : event.phrases.en[0]) ?? null;
 }
 
 /** Words that ask which project, or about one: "71억짜리 과제가 뭐", "which project got 112억". */
