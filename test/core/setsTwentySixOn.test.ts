@@ -346,3 +346,13 @@ describe('asked in the live chat on a briefing day', () => {
     expect(ask('몇시까지 함?', { today: '2021-03-02' }).status).not.toBe('answered');
   });
 });
+
+describe('a basic local government is a local contract', () => {
+  it('judges a 기초자치단체 contract of June 2020 by the local periods (from July 2020)', () => {
+    const answer = ask(
+      '기초자치단체 계약 담당입니다. 2020년 6월에 1회 유찰된 건을 재공고 없이 수의계약할 수 있었나요?',
+    );
+    expect(answer.verdict).toBe('not_allowed');
+    expect(answer.text).toContain('2020년 7월');
+  });
+});
