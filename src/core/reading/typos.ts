@@ -32,6 +32,26 @@ function correctLatin(text: string, words: readonly TypoWord[]): string {
 
 const HANGUL = /[\uac00-\ud7a3]/u;
 
+const indexes = new WeakMap<readonly TypoWord[], Map<string, [TypoWord, number][]>>();
+
+/** The Hangul words by their first and second syllables, with the syllable's position. */
+function indexOf(words: readonly TypoWord[]): Map<string, [TypoWord, number][]> {
+  let index = indexes.get(words);
+  if (index === undefined) {
+    index = new Map();
+    for (const w of words) {
+      if (!HANGUL.test(w.word)) continue;
+      for (const offset of [0, 1]) {
+        const list = index.get(w.word[offset]!) ?? [];
+        list.push([w, offset]);
+        index.set(w.word[offset]!, list);
+      }
+    }
+    indexes.set(words, index);
+  }
+  return index;
+}
+
 /**
  * "설멍회 몇시부터?", "2022 전자정뷰 지원사업", "whens the briefng": a run of Hangul one jamo away
  * from a word of the lexicon's `typoWords` (same number of syllables, at most one syllable different;
@@ -42,24 +62,30 @@ export function correctTypos(asked: string, words: readonly TypoWord[]): string 
   const text = /[A-Za-z]{5,}/u.test(asked) ? correctLatin(asked, words) : asked;
   if (words.length === 0 || !HANGUL.test(text)) return text;
   const chars = [...text];
+  // A window that differs from a word in one syllable matches it at position 0 or at position 1:
+  // only starts where the text has a word's first or second syllable are compared.
+  const index = indexOf(words);
   let jamo: (string | undefined)[] | undefined;
   let changed = false;
-  for (const { word, jamo: target } of words) {
-    if (!HANGUL.test(word)) continue;
-    const n = word.length;
-    for (let start = 0; start + n <= chars.length; start++) {
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    if (!HANGUL.test(c)) continue;
+    for (const [w, offset] of index.get(c) ?? []) {
+      const start = i - offset;
+      const { word, jamo: target } = w;
+      const n = word.length;
+      if (start < 0 || start + n > chars.length) continue;
       // A two-syllable word ("특레" for 특례) only as the start of a word.
       if (n === 2 && start > 0 && HANGUL.test(chars[start - 1]!)) continue;
-      // A window of n syllables inside one run of Hangul that differs from the word in one syllable.
       let differs = 0;
       let hangulOnly = true;
       for (let k = 0; k < n && differs < 2; k++) {
-        const c = chars[start + k]!;
-        if (!HANGUL.test(c)) {
+        const ch = chars[start + k]!;
+        if (!HANGUL.test(ch)) {
           hangulOnly = false;
           break;
         }
-        if (c !== word[k]) differs++;
+        if (ch !== word[k]) differs++;
       }
       if (!hangulOnly || differs !== 1) continue;
       jamo ??= [];
