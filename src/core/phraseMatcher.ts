@@ -31,6 +31,9 @@ interface CompactPhrase<T> {
   readonly withinWord: boolean;
   /** Starts or ends with a digit: it must match a whole number of the question. */
   readonly numeric: boolean;
+  /** Its place among the typo-tolerant phrases (-1 for an exact-only one), and its distinct syllables. */
+  readonly ordinal: number;
+  readonly distinctSyllables: number;
 }
 
 interface WordPhrase<T> {
@@ -104,6 +107,8 @@ export class PhraseMatcher<T> {
   private readonly fuzzyWordsByDeletion = new Map<string, string[]>();
   private readonly phrasesByFuzzyWord = new Map<string, WordPhrase<T>[]>();
   private readonly fuzzy: boolean;
+  /** How many Hangul phrases are typo-tolerant (their ordinals run 0…fuzzyCount-1). */
+  private fuzzyCount = 0;
 
   constructor(entries: Iterable<PhraseEntry<T>>, options: { fuzzy?: boolean } = {}) {
     this.fuzzy = options.fuzzy ?? false;
@@ -113,14 +118,14 @@ export class PhraseMatcher<T> {
       if (isHangulPhrase(phrase) || /^[\d\s.,%]+$/.test(phrase)) {
         const syllables = [...normalized.compact];
         const hangulOnly = syllables.every((c) => HANGUL_SYLLABLE.test(c));
+        const fuzzyPhrase = this.fuzzy && hangulOnly && hangulTolerance(syllables.length) > 0;
         const entry: CompactPhrase<T> = {
           key: normalized.compact,
           target,
           phrase,
-          jamo:
-            this.fuzzy && hangulOnly && hangulTolerance(syllables.length) > 0
-              ? disassemble(normalized.compact)
-              : null,
+          jamo: fuzzyPhrase ? disassemble(normalized.compact) : null,
+          ordinal: fuzzyPhrase ? this.fuzzyCount++ : -1,
+          distinctSyllables: new Set(syllables).size,
           syllables,
           withinWord: syllables.length <= 2 && !/\s/u.test(phrase.trim()),
           numeric: DIGIT.test(normalized.compact[0]!) || DIGIT.test(normalized.compact.at(-1)!),
@@ -199,15 +204,20 @@ export class PhraseMatcher<T> {
     if (!this.fuzzy) return hits;
 
     // Typo tolerance only for targets with no exact hit, so a correct question never pays for it.
-    const present = new Map<CompactPhrase<T>, number>();
+    // How many of each typo-tolerant phrase's distinct syllables the question has (by phrase ordinal).
+    const counts = new Uint8Array(this.fuzzyCount);
+    const touched: CompactPhrase<T>[] = [];
     for (const syllable of new Set(compact)) {
-      for (const p of this.bySyllable.get(syllable) ?? []) present.set(p, (present.get(p) ?? 0) + 1);
+      for (const p of this.bySyllable.get(syllable) ?? []) {
+        if (counts[p.ordinal] === 0) touched.push(p);
+        counts[p.ordinal] = (counts[p.ordinal] ?? 0) + 1;
+      }
     }
     let jamo: QuestionJamo | undefined;
-    for (const [p, count] of present) {
+    for (const p of touched) {
       if (exactTargets.has(p.target)) continue;
       const tolerance = hangulTolerance(p.syllables.length);
-      if (count < new Set(p.syllables).size - tolerance) continue;
+      if (counts[p.ordinal]! < p.distinctSyllables - tolerance) continue;
       if (matchesHangulWindow((jamo ??= questionJamo(compact)), p, tolerance)) hit(p, true);
     }
     // English typos: correct each unknown word against the vocabulary first, then check only the
@@ -221,7 +231,9 @@ export class PhraseMatcher<T> {
       )
         continue;
       const near = new Set<string>();
-      for (const variant of deletions(token, MAX_WORD_TOLERANCE))
+      // Words of nine letters or more allow two edits; a token of six or fewer is at most two
+      // letters from a word of eight, which allows one.
+      for (const variant of deletions(token, token.length >= 7 ? MAX_WORD_TOLERANCE : 1))
         for (const word of this.fuzzyWordsByDeletion.get(variant) ?? []) near.add(word);
       for (const word of near) {
         const tolerance = wordTolerance(word.length);
