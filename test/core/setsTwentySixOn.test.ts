@@ -356,3 +356,15 @@ describe('a basic local government is a local contract', () => {
     expect(answer.text).toContain('2020년 7월');
   });
 });
+
+describe('a count asked of a rule input', () => {
+  it('says the smallest count the rule allows, without a verdict', () => {
+    const answer = ask(
+      'Without the exceptions, how many failed rounds do you normally need before going single-source?',
+    );
+    expect(answer.status).toBe('answered');
+    expect(answer.verdict).toBeNull();
+    expect(answer.text).toContain('2 or more');
+    expect(ask('2020.5.1 이전엔 유찰 몇 번 돼야 수의계약이었음?').text).toContain('2 이상');
+  });
+});

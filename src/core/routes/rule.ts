@@ -13,6 +13,7 @@ import { writeMeasureStatus } from '../writers/status.js';
 import { answerTopics } from '../writers/topic.js';
 import { YEAR_GUIDELINE } from './extension.js';
 import { cardScore, longest, topicFarAhead, type Route } from './route.js';
+import { answerThreshold, withoutIt } from './ruleReadings.js';
 
 /** Forms that ask about a rule itself (its basis, whether it binds, what it counts, why), never for a verdict. */
 const ABOUT_THE_RULE = ['legalBasis', 'mandatory', 'includes', 'why'] as const;
@@ -93,6 +94,11 @@ export const routeRule: Route = (b, ctx, r) => {
     SAYS_ENDED.test(r.lowered)
   )
     writeMeasureStatus(b, ctx.kb, only.decision.measure, r.lowered, r.today, r.forms);
+  // "Without the exceptions, how many failed rounds do you need?": the smallest count that decides.
+  if (requests.length === 1 && only && r.forms.has('count')) {
+    const threshold = answerThreshold(b, ctx, r, only);
+    if (threshold) return threshold;
+  }
   return composeRuleAnswer(b, ctx.kb, requests, r.projectIds, ruleTopics);
 };
 
@@ -274,23 +280,6 @@ export const routeAfterRecords: Route = (b, ctx, r) => {
 
 const AMENDED = /개정|amended|amendment|revised|흡수/u;
 
-/** Steps an exception lets one skip: "재공고 없이 수의계약" is the exception itself, not doing without it. */
-const SKIPPED_STEP =
-  /재\s*공고|재\s*입찰|re-?\s?bid|re-?\s?announce|re-?\s?tender|현장\s*설명|site\s+briefing/u;
-const NOT_DONE_AFTER =
-  /^\S{0,2}\s*(?:(?:적용|사용|활용)\s*)?(?:안\s*(?:하|쓰|받|해)|하지\s*않|쓰지\s*않|말고|아니(?:라면|면))/u;
-const NOT_DONE_BEFORE = /\b(?:instead\s+of|rather\s+than|not\s+using|skip(?:ping)?)\s+(?:an?\s+|the\s+)?$/u;
-
-/** The rule's own words said as not done: "긴급입찰 안 하고", "특례 안 쓰고", "instead of emergency bidding". */
-function withoutIt(lowered: string, phrase: string): boolean {
-  const words = phrase.toLowerCase();
-  if (SKIPPED_STEP.test(words)) return false;
-  for (let at = lowered.indexOf(words); at >= 0; at = lowered.indexOf(words, at + 1)) {
-    if (NOT_DONE_AFTER.test(lowered.slice(at + words.length, at + words.length + 16))) return true;
-    if (NOT_DONE_BEFORE.test(lowered.slice(Math.max(0, at - 24), at))) return true;
-  }
-  return false;
-}
 const BEGAN =
   /시행일|처음\s*시행|최초\s*시행|맨\s*처음|언제부터|시작됐|시작된|\b(?:first\s+)?(?:took|take|come|came)\s+(?:effect|into\s+force)|\bwhen\s+did\s+(?:it|the\s+\S+(?:\s+\S+)?)\s+(?:start|begin)/u;
 /** "…이라는 게 …도 포함이야?", "does … count as …?": what the rule's words cover (not "VAT 포함"). */
