@@ -125,12 +125,44 @@ function lastQuestion(raw: string): string | null {
  * the knowledge base does not have, whatever related facts the answer shows.
  */
 function checkAsked(language: Language, ctx: EngineContext, r: Reading, answer: Answer): Answer {
-  if (answer.kind !== 'topic' || answer.status !== 'answered' || !r.forms.has('count')) return answer;
-  const numbers = answer.text.replace(/https?:\/\/\S+/g, '').match(/\d+/g) ?? [];
+  if (answer.kind !== 'topic' || answer.status !== 'answered') return answer;
+  const text = answer.text.replace(/https?:\/\/\S+/g, '');
+  // "과업심의위원회는 며칠 안에 결정해야 해?", "what's the penalty for …?": a detail of a kind the
+  // answer states nothing of (no number of days, no percentage, no sanction) is not in the sources.
+  const detail = ASKED_DETAILS.find((d) => d.asked.test(r.lowered) && !d.stated.test(text));
+  if (detail !== undefined) {
+    const b = new AnswerBuilder(ctx.kb, language);
+    const note = b.msg('unknown.detailNotRecorded', { detail: b.msg(`detail.${detail.id}`) });
+    return { ...answer, status: 'unknown_fact', text: `${note}\n\n${answer.text}` };
+  }
+  if (!r.forms.has('count')) return answer;
+  const numbers = text.match(/\d+/g) ?? [];
   if (numbers.some((n) => !/^(?:19|20)\d{2}$/.test(n))) return answer;
   const note = new AnswerBuilder(ctx.kb, language).msg('unknown.countNotRecorded');
   return { ...answer, status: 'unknown_fact', text: `${note}\n\n${answer.text}` };
 }
+
+/** Details a question can ask of a topic, and how an answer that states one reads. */
+const ASKED_DETAILS: readonly { id: string; asked: RegExp; stated: RegExp }[] = [
+  {
+    id: 'days',
+    // "며칠 안에", "몇 일 이내" ask a number of days; "며칠이었지", "며칠부터" ask a date.
+    asked:
+      /(?:며칠|몇\s*일)\s*(?:안에|안으로|이내|내에|내로|만에|걸려|걸리|동안|전까지|전에)|\bhow\s+many\s+(?:business\s+|working\s+)?days\b|\bwithin\s+how\s+many\b/u,
+    stated: /\d+\s*(?:일|days?\b|-day)/u,
+  },
+  { id: 'months', asked: /몇\s*개월|몇\s*달|\bhow\s+many\s+months\b/u, stated: /\d+\s*(?:개월|months?\b)/u },
+  {
+    id: 'percent',
+    asked: /몇\s*(?:%|퍼센트|프로)|\bwhat\s+(?:percent(?:age)?|rate)\b|\bhow\s+much\s+percent/u,
+    stated: /\d+(?:\.\d+)?\s*(?:%|퍼센트|percent)|\d+\s*\/\s*\d+/u,
+  },
+  {
+    id: 'penalty',
+    asked: /제재|벌금|벌칙|과태료|패널티|페널티|불이익|\bpenalt(?:y|ies)\b|\bfine[sd]?\b|\bsanction/u,
+    stated: /제재|벌금|벌칙|과태료|불이익|penalt|sanction|\bfine/u,
+  },
+];
 
 export function createEngine(kb: KnowledgeBase): Engine {
   const ctx = createContext(kb);

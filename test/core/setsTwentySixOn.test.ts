@@ -368,3 +368,23 @@ describe('a count asked of a rule input', () => {
     expect(ask('2020.5.1 이전엔 유찰 몇 번 돼야 수의계약이었음?').text).toContain('2 이상');
   });
 });
+
+describe('a detail of a kind the answer states nothing of', () => {
+  it.each([
+    [
+      "Within how many days must the task review committee decide after a contractor's request?",
+      'a number of days',
+    ],
+    ['하도급 승인 신청은 계약 후 며칠 이내에 해야 돼요?', '기한(일수)'],
+    ['9월까지 발주계획 등록 안 하면 패널티 있나요?', '제재·벌칙'],
+  ])('%s → unknown (%s)', (question, detail) => {
+    const answer = ask(question);
+    expect(answer.status).toBe('unknown_fact');
+    expect(answer.text).toContain(detail);
+  });
+
+  it('keeps answers that state the detail, and date questions ("며칠이었죠")', () => {
+    expect(ask('2020년 설명회는 며칠이었죠?').status).toBe('answered');
+    expect(ask('선금 몇 %까지 받을 수 있어?').status).not.toBe('unknown_fact');
+  });
+});
