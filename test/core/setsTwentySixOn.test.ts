@@ -388,3 +388,23 @@ describe('a detail of a kind the answer states nothing of', () => {
     expect(ask('선금 몇 %까지 받을 수 있어?').status).not.toBe('unknown_fact');
   });
 });
+
+describe('sets 30, 35, 36 leftovers', () => {
+  it('checks an end the asker was told of ("supposed to end on Dec 31, 2020") before the verdict', () => {
+    const answer = ask(
+      "It's January 2021. The one-failed-bid single-source exception was supposed to end on Dec 31, 2020 - can agencies still use it?",
+    );
+    expect(answer.text.split('\n')[0]).toContain('2021-06-30');
+  });
+
+  it.each([
+    ['was it 12 projects in the 2021 e-gov support program? someone in sales said 12', '11 projects'],
+    ['did the local-government exceptions also run to June 2023?', 'local-government'],
+  ])('%s', (question, expected) => {
+    expect(ask(question).text).toContain(expected);
+  });
+
+  it('says building a Discord bot is outside what it knows', () => {
+    expect(ask('how do I make a discord bot with discord.js? slash commands').status).toBe('no_match');
+  });
+});

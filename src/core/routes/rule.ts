@@ -102,7 +102,8 @@ export const routeRule: Route = (b, ctx, r) => {
   return composeRuleAnswer(b, ctx.kb, requests, r.projectIds, ruleTopics);
 };
 
-const SAYS_ENDED = /끝났|끝난|종료됐|종료된|\b(?:ended|expired|lapsed|ran\s+out)\b/u;
+const SAYS_ENDED =
+  /끝났|끝난|종료됐|종료된|끝나기로|종료\s*예정|\b(?:ended|expired|lapsed|ran\s+out)\b|\b(?:supposed|meant|due|set)\s+to\s+end\b/u;
 
 /**
  * A topic named by longer words than the decision and ranked well ahead of it: of another field

@@ -81,7 +81,8 @@ function statusDateText(lowered: string): string {
 /** "after June 30, 2025", "2025-06-30 이후": the day after the named one. */
 const AFTER =
   /\bafter\s+(?:the\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|end|mid)|\d\s*(?:일|월|년)?\s*이후/u;
-const ENDED = /끝났|끝난|끝나|종료|\bended\b|\bend\s+then\b|\bexpired\b|\blapsed\b|\bran\s+out\b/u;
+const ENDED =
+  /끝났|끝난|끝나|종료|\bended\b|\bend\s+then\b|\bexpired\b|\blapsed\b|\bran\s+out\b|\b(?:supposed|meant|due|set)\s+to\s+end\b/u;
 
 const STATE_FORMS: ReadonlySet<QuestionForm> = new Set(['status', 'premise']);
 
