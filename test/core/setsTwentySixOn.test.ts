@@ -408,3 +408,22 @@ describe('sets 30, 35, 36 leftovers', () => {
     expect(ask('how do I make a discord bot with discord.js? slash commands').status).toBe('no_match');
   });
 });
+
+describe('sets 37 and 38 leftovers', () => {
+  it('reads "just one bid" as one failed round', () => {
+    expect(
+      ask("It's March 2022 and our RFP got just one bid. Can we sign single-source without re-tendering?")
+        .verdict,
+    ).toBe('allowed');
+  });
+
+  it("reads an English month and year as a date, not as that year's program", () => {
+    expect(ask('Local governments got the same exception from May 2020 too, correct?').text).toContain(
+      'July 2020',
+    );
+  });
+
+  it("says Japan's Digital Agency is outside what it knows", () => {
+    expect(ask('일본 디지털청 예산은 얼마야?').status).toBe('no_match');
+  });
+});

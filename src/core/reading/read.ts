@@ -1,5 +1,5 @@
 import { extractAmounts } from './amounts.js';
-import { extractDateRange } from './dates.js';
+import { extractDateRange, MONTH_NAMES } from './dates.js';
 import type { QuestionForm } from '../../knowledge/schema.js';
 import type { EngineContext } from '../context.js';
 import type { RankedCard } from '../retrieval/cards.js';
@@ -117,7 +117,13 @@ function rankTopics(ctx: EngineContext, hits: PhraseHits, cards: readonly Ranked
   const compact = hits.norm.compact;
   const inDate = (key: string) => {
     const year = /^((?:19|20)\d{2})년?$/u.exec(key.replace(/\s/g, ''))?.[1];
-    return year !== undefined && new RegExp(`${year}(?:년\\d{1,2}월|[-./]\\d{1,2})`, 'u').test(compact);
+    return (
+      year !== undefined &&
+      (new RegExp(`${year}(?:년\\d{1,2}월|[-./]\\d{1,2})`, 'u').test(compact) ||
+        new RegExp(`(?:${MONTH_NAMES})\\.?,?\\s*(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s*)?${year}`, 'u').test(
+          hits.norm.spaced,
+        ))
+    );
   };
   for (const hit of hits.topics) {
     if (inDate(hit.key)) continue;

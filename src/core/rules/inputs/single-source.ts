@@ -41,7 +41,7 @@ const EN_X_TIMES = /\b([1-3])\s*x\b|\b([1-3])\s+times?\b/u;
 const ONE_FAILED =
   /\b(?:a|the|our|first)\s+(?:failed|unsuccessful)\s+(?:bid|tender|call)\b|\b(?:bid|tender|call\s+for\s+bids)\s+(?:failed|flopped|fell\s+through)\b|\bflopped\b/u;
 const SINGLE_BIDDER = new RegExp(
-  `${KO_SINGLE_BIDDER}|\\bonly\\s+one\\s+(?:bid|bidder|tender|offer|company)|\\bsingle\\s+(?:bid|bidder)\\b|\\bone\\s+bidder\\b|\\b(?:the|sole)\\s+only\\s+bidders?\\b|\\bonly\\s+bidder\\b|\\bsole\\s+bidder\\b`,
+  `${KO_SINGLE_BIDDER}|\\b(?:only|just)\\s+one\\s+(?:bid|bidder|tender|offer|company)|\\bsingle\\s+(?:bid|bidder)\\b|\\bone\\s+bidder\\b|\\b(?:the|sole)\\s+only\\s+bidders?\\b|\\bonly\\s+bidder\\b|\\bsole\\s+bidder\\b`,
   'u',
 );
 const NO_FAILURE = /유찰\S*\s*(?:없|안\s*됐|안\s*되)|\bno\s+failed\s+bids?\b|\bwithout\s+a\s+failed\b/u;
@@ -68,7 +68,7 @@ export function extractFailedRounds(text: string): number | null {
 
 /** Whether the question mentions a failed bid at all (count unknown). */
 export function mentionsFailedBid(text: string): boolean {
-  return /유찰|무산|failed|unsuccessful|flop|fell\s+through|no\s+bidders?|nobody\s+bid|only one bidder|one bidder|단독\s*응찰|1인\s*응찰/u.test(
+  return /유찰|무산|failed|unsuccessful|flop|fell\s+through|no\s+bidders?|nobody\s+bid|only one bidder|one bidder|(?:just|only)\s+one\s+bid\b|단독\s*응찰|1인\s*응찰/u.test(
     text,
   );
 }
