@@ -4,14 +4,14 @@ import { buildPhraseIndex, type PhraseIndex } from './reading/phraseIndex.js';
 import { CardIndex } from './retrieval/cards.js';
 import { tokenize } from './retrieval/tokenize.js';
 import { normalizeText } from './text.js';
-import { typoWords, type TypoWord } from './reading/typos.js';
+import { typoWords, type TypoIndex } from './reading/typos.js';
 
 /** Everything the engine builds once per knowledge base. */
 export interface EngineContext {
   readonly kb: KnowledgeBase;
   readonly phrases: PhraseIndex;
   /** Words users mistype most, read as themselves when one jamo away (reading/typos.ts). */
-  readonly typos: readonly TypoWord[];
+  readonly typos: TypoIndex;
   readonly cards: CardIndex;
   /** Each project's records by edition, oldest first. */
   readonly projects: ReadonlyMap<string, readonly Project[]>;

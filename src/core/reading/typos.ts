@@ -7,16 +7,38 @@ export interface TypoWord {
   readonly jamo: string;
 }
 
-export function typoWords(words: readonly string[]): TypoWord[] {
-  return words
-    .map((word) => word.replace(/\s/g, '').toLowerCase())
-    .filter((word) => /^[\uac00-\ud7a3]{2,}$/u.test(word) || /^[a-z]{6,}$/u.test(word))
-    .map((word) => ({ word, jamo: /[a-z]/u.test(word) ? word : disassemble(word) }));
+/**
+ * The words users mistype most, built once per knowledge base: the Latin ones, and the Hangul ones
+ * by their first and second syllables (with the syllable's position), where a window one syllable
+ * off must match one of them.
+ */
+export interface TypoIndex {
+  readonly latin: readonly TypoWord[];
+  readonly bySyllable: ReadonlyMap<string, readonly (readonly [TypoWord, number])[]>;
+}
+
+const HANGUL = /[\uac00-\ud7a3]/u;
+
+export function typoWords(words: readonly string[]): TypoIndex {
+  const latin: TypoWord[] = [];
+  const bySyllable = new Map<string, [TypoWord, number][]>();
+  for (const raw of words) {
+    const word = raw.replace(/\s/g, '').toLowerCase();
+    if (/^[a-z]{6,}$/u.test(word)) latin.push({ word, jamo: word });
+    else if (/^[\uac00-\ud7a3]{2,}$/u.test(word)) {
+      const w = { word, jamo: disassemble(word) };
+      for (const offset of [0, 1]) {
+        const list = bySyllable.get(word[offset]!) ?? [];
+        list.push([w, offset]);
+        bySyllable.set(word[offset]!, list);
+      }
+    }
+  }
+  return { latin, bySyllable };
 }
 
 /** "briefng", "excepton": a Latin word one letter away from a lexicon word (six letters or more). */
-function correctLatin(text: string, words: readonly TypoWord[]): string {
-  const latin = words.filter((w) => /^[a-z]/u.test(w.word));
+function correctLatin(text: string, latin: readonly TypoWord[]): string {
   if (latin.length === 0) return text;
   return text.replace(/[A-Za-z]{5,}/gu, (token) => {
     const lower = token.toLowerCase();
@@ -30,41 +52,19 @@ function correctLatin(text: string, words: readonly TypoWord[]): string {
   });
 }
 
-const HANGUL = /[\uac00-\ud7a3]/u;
-
-const indexes = new WeakMap<readonly TypoWord[], Map<string, [TypoWord, number][]>>();
-
-/** The Hangul words by their first and second syllables, with the syllable's position. */
-function indexOf(words: readonly TypoWord[]): Map<string, [TypoWord, number][]> {
-  let index = indexes.get(words);
-  if (index === undefined) {
-    index = new Map();
-    for (const w of words) {
-      if (!HANGUL.test(w.word)) continue;
-      for (const offset of [0, 1]) {
-        const list = index.get(w.word[offset]!) ?? [];
-        list.push([w, offset]);
-        index.set(w.word[offset]!, list);
-      }
-    }
-    indexes.set(words, index);
-  }
-  return index;
-}
-
 /**
  * "설멍회 몇시부터?", "2022 전자정뷰 지원사업", "whens the briefng": a run of Hangul one jamo away
  * from a word of the lexicon's `typoWords` (same number of syllables, at most one syllable different;
  * a two-syllable word only at the start of a word), or a Latin word one letter away from one, is read
  * as that word. Phrase matching is exact for most words (fast); this mends the words users mistype most.
  */
-export function correctTypos(asked: string, words: readonly TypoWord[]): string {
-  const text = /[A-Za-z]{5,}/u.test(asked) ? correctLatin(asked, words) : asked;
-  if (words.length === 0 || !HANGUL.test(text)) return text;
+export function correctTypos(asked: string, words: TypoIndex): string {
+  const text = /[A-Za-z]{5,}/u.test(asked) ? correctLatin(asked, words.latin) : asked;
+  if (words.bySyllable.size === 0 || !HANGUL.test(text)) return text;
   const chars = [...text];
   // A window that differs from a word in one syllable matches it at position 0 or at position 1:
   // only starts where the text has a word's first or second syllable are compared.
-  const index = indexOf(words);
+  const index = words.bySyllable;
   let jamo: (string | undefined)[] | undefined;
   let changed = false;
   for (let i = 0; i < chars.length; i++) {
