@@ -13,7 +13,7 @@ import { writeMeasureStatus } from '../writers/status.js';
 import { answerTopics } from '../writers/topic.js';
 import { YEAR_GUIDELINE } from './extension.js';
 import { cardScore, longest, topicFarAhead, type Route } from './route.js';
-import { answerThreshold, withoutIt } from './ruleReadings.js';
+import { answerThreshold, doneWithout } from './ruleReadings.js';
 
 /** Forms that ask about a rule itself (its basis, whether it binds, what it counts, why), never for a verdict. */
 const ABOUT_THE_RULE = ['legalBasis', 'mandatory', 'includes', 'why'] as const;
@@ -163,13 +163,8 @@ function requestsFor(
   if (!decision) return [];
   // "What is the fine for breaking the 50% cap?": a penalty is asked, not whether a share is allowed.
   if (PENALTY.test(r.lowered)) return [];
-  // "긴급입찰 안 하고 일반입찰로 40일 공고해도 됐었나?": doing without the measure is asked, which its
-  // verdict does not decide (it may have been mandatory then); the rule is explained instead.
-  if (
-    decision.measure !== undefined &&
-    r.hits.decisions.some((h) => h.target === id && withoutIt(r.lowered, h.phrase))
-  )
-    return [];
+  // Doing without the measure ("긴급입찰 안 하고 …"): the rule is explained instead.
+  if (doneWithout(r, decision)) return [];
   // "When was Article 48(4) amended?": the rule's history, not a verdict.
   if (r.forms.has('when') && AMENDED.test(r.lowered)) return [];
   // "1회 유찰 특례 맨 처음 시행일이 언제예요? 4월 말 국무회의 통과라던데": when it began, not a verdict.
@@ -339,10 +334,8 @@ export function answerDecision(b: AnswerBuilder, ctx: EngineContext, r: Reading,
     writeMeasureStatus(b, ctx.kb, decision.measure, r.lowered, r.today, r.forms);
     return answerDecisionInfo(b, ctx.kb, decision, ctx.topics);
   }
-  const doneWithout =
-    decision.measure !== undefined &&
-    r.hits.decisions.some((h) => h.target === decision.id && withoutIt(r.lowered, h.phrase));
-  const asksVerdict = (given || (request.dateAsked && r.hits.cues.has('decision'))) && !doneWithout;
+  const asksVerdict =
+    (given || (request.dateAsked && r.hits.cues.has('decision'))) && !doneWithout(r, decision);
   if (asksVerdict && !ABOUT_THE_RULE.some((form) => r.forms.has(form))) {
     if (!request.dateAsked && decision.measure !== undefined) {
       const timeline = answerTimeline(b, ctx.kb, decision, request.values, r.today);

@@ -1,3 +1,4 @@
+import type { Decision } from '../../knowledge/schema.js';
 import type { AnswerBuilder } from '../compose.js';
 import type { EngineContext } from '../context.js';
 import type { Reading } from '../reading/read.js';
@@ -15,8 +16,20 @@ const NOT_DONE_AFTER =
   /^\S{0,2}\s*(?:(?:적용|사용|활용)\s*)?(?:안\s*(?:하|쓰|받|해)|하지\s*않|쓰지\s*않|말고|아니(?:라면|면))/u;
 const NOT_DONE_BEFORE = /\b(?:instead\s+of|rather\s+than|not\s+using|skip(?:ping)?)\s+(?:an?\s+|the\s+)?$/u;
 
+/**
+ * "긴급입찰 안 하고 일반입찰로 40일 공고해도 됐었나?": a measure's own words said as not done — doing
+ * without the measure is asked, which its verdict does not decide (it may have been mandatory then).
+ * Measures only: a negated fact ("상출제는 아니고") is the rule's input, not this.
+ */
+export function doneWithout(r: Reading, decision: Decision): boolean {
+  return (
+    decision.measure !== undefined &&
+    r.hits.decisions.some((h) => h.target === decision.id && withoutIt(r.lowered, h.phrase))
+  );
+}
+
 /** The rule's own words said as not done: "긴급입찰 안 하고", "특례 안 쓰고", "instead of emergency bidding". */
-export function withoutIt(lowered: string, phrase: string): boolean {
+function withoutIt(lowered: string, phrase: string): boolean {
   const words = phrase.toLowerCase();
   if (SKIPPED_STEP.test(words)) return false;
   for (let at = lowered.indexOf(words); at >= 0; at = lowered.indexOf(words, at + 1)) {
