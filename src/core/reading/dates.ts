@@ -310,6 +310,22 @@ function monthInThisYear(text: string, today: string): DateRange | null {
   return null;
 }
 
+/**
+ * Whether every mention of `year` in the text is part of a day or month ("2020년 12월 10일",
+ * "2020.5.1", "from May 2020"): such a year dates something; it does not name that year's program.
+ */
+export function yearOnlyInDates(text: string, year: string | number): boolean {
+  const all = text.match(new RegExp(`(?<!\\d)${year}(?!\\d)`, 'gu'))?.length ?? 0;
+  const dated =
+    text.match(
+      new RegExp(
+        `(?<!\\d)${year}\\s*(?:년\\s*\\d{1,2}\\s*월|[-./]\\s*\\d{1,2})|\\b(?:${MONTH_NAMES})\\.?,?\\s*(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s*)?${year}(?!\\d)`,
+        'gu',
+      ),
+    )?.length ?? 0;
+  return all > 0 && all === dated;
+}
+
 const BEFORE_EN = /\b(?:before|prior\s+to|earlier\s+than)\s+(?:the\s+)?(?:(?:start|beginning)\s+of\s+)?$/u;
 const AFTER_EN = /\b(?:after|past|beyond|later\s+than)\s+(?:the\s+)?(?:end\s+of\s+)?$/u;
 /** "5월 전에", "5월 이전", "6월 이후", "6월 말 지나서". */

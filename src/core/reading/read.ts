@@ -1,5 +1,5 @@
 import { extractAmounts } from './amounts.js';
-import { extractDateRange, MONTH_NAMES } from './dates.js';
+import { extractDateRange, yearOnlyInDates } from './dates.js';
 import type { QuestionForm } from '../../knowledge/schema.js';
 import type { EngineContext } from '../context.js';
 import type { RankedCard } from '../retrieval/cards.js';
@@ -112,18 +112,10 @@ function rankTopics(ctx: EngineContext, hits: PhraseHits, cards: readonly Ranked
   const best = cards[0]?.score ?? 0;
   const cardScore = (id: string) =>
     best > 0 ? (20 * (cards.find((c) => c.card.id === `topic:${id}`)?.score ?? 0)) / best : 0;
-  // "2020년 12월 10일", "2020.5.1": a year inside a date dates something; it does not name that
-  // year's program ("진흥법 시행일이 2020년 12월 10일이면 …" is not about the 2020 program).
-  const compact = hits.norm.compact;
+  // "진흥법 시행일이 2020년 12월 10일이면 …": a year written only inside a date names no program year.
   const inDate = (key: string) => {
     const year = /^((?:19|20)\d{2})년?$/u.exec(key.replace(/\s/g, ''))?.[1];
-    return (
-      year !== undefined &&
-      (new RegExp(`${year}(?:년\\d{1,2}월|[-./]\\d{1,2})`, 'u').test(compact) ||
-        new RegExp(`(?:${MONTH_NAMES})\\.?,?\\s*(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s*)?${year}`, 'u').test(
-          hits.norm.spaced,
-        ))
-    );
+    return year !== undefined && yearOnlyInDates(hits.norm.spaced, year);
   };
   for (const hit of hits.topics) {
     if (inDate(hit.key)) continue;

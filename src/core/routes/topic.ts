@@ -1,3 +1,4 @@
+import { yearOnlyInDates } from '../reading/dates.js';
 import type { Topic } from '../../knowledge/schema.js';
 import type { EngineContext } from '../context.js';
 import type { Reading } from '../reading/read.js';
@@ -110,25 +111,13 @@ export function topicsPerYear(
     );
     if (
       comparison &&
-      !onlyInDates(lowered, year) &&
+      !yearOnlyInDates(lowered, year) &&
       !topics.includes(comparison) &&
       !ids.some((id) => ctx.topics.get(id)?.some((t) => t.edition === year))
     )
       topics.push(comparison);
   }
   return topics;
-}
-
-/**
- * "진흥법 시행일이 2020년 12월 10일이면 …": a year written only as part of a day or month dates
- * something; it does not ask about that year's program.
- */
-function onlyInDates(lowered: string, year: number): boolean {
-  const all = lowered.match(new RegExp(`(?<!\\d)${year}(?!\\d)`, 'gu'))?.length ?? 0;
-  const dated =
-    lowered.match(new RegExp(`(?<!\\d)${year}\\s*(?:년\\s*\\d{1,2}\\s*월|[-./]\\s*\\d{1,2})`, 'gu'))
-      ?.length ?? 0;
-  return all > 0 && all === dated;
 }
 
 /** An amount, a share or a day in the question: what the rules weigh, not a claim. */

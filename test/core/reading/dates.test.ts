@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractDateRange } from '../../../src/core/reading/dates.js';
+import { extractDateRange, yearOnlyInDates } from '../../../src/core/reading/dates.js';
 import { readDate } from '../../../src/core/reading/readDate.js';
 import { prepareForReading } from '../../../src/core/reading/numerals.js';
 
@@ -145,5 +145,15 @@ describe('readDate: impossible dates are reported, not reinterpreted', () => {
       text: '2월 29일',
       reason: 'no such day',
     });
+  });
+});
+
+describe('yearOnlyInDates', () => {
+  it('is true only when every mention of the year is inside a day or month', () => {
+    expect(yearOnlyInDates('진흥법 시행일이 2020년 12월 10일이면', 2020)).toBe(true);
+    expect(yearOnlyInDates('2020.5.1 이전엔', 2020)).toBe(true);
+    expect(yearOnlyInDates('the same exception from may 2020 too', 2020)).toBe(true);
+    expect(yearOnlyInDates('2020년 설명회랑 2020년 5월 특례', 2020)).toBe(false);
+    expect(yearOnlyInDates('2020년 설명회는 어디서 했어?', 2020)).toBe(false);
   });
 });
