@@ -92,6 +92,14 @@ function koreanAmounts(text: string): AmountMention[] {
   return found;
 }
 
+/** Korea's VAT rate (부가가치세 10%). */
+export const VAT_RATE = 0.1;
+
+/** Whether `total` is `base` with 10% VAT added (to within half a percent: "82.5억" for "75억"). */
+export function addsVat(base: number, total: number): boolean {
+  return Math.abs(total - base * (1 + VAT_RATE)) <= total * 0.005;
+}
+
 /** Every amount of won written in the question (100억, 3억 5천만원, 10 billion won, 10,000,000,000원). */
 export function extractAmounts(text: string): AmountMention[] {
   const found = koreanAmounts(text);

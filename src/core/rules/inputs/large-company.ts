@@ -1,4 +1,4 @@
-import { extractAmounts, type AmountMention } from '../../reading/amounts.js';
+import { addsVat, extractAmounts, VAT_RATE, type AmountMention } from '../../reading/amounts.js';
 import { formatWon } from '../../ruleAnswer.js';
 import { nearestCueBefore, saysPlainly } from './cues.js';
 import { finishReading, startReading, type InputDraft, type InputReading } from './types.js';
@@ -8,7 +8,6 @@ export type CompanyTier = 'group' | 'large-8000-plus' | 'large-under-8000' | 'la
 
 /** Sales of 8,000억원 split large companies into two floors (guideline Annex 1). */
 const SALES_SPLIT_KRW = 8e11;
-const VAT_RATE = 0.1;
 
 const GROUP =
   /상호\s*출자|상출제|상출\s*(?:기업|계열|그룹|집단|소속|사)|기업\s*집단|계열사|재벌|business\s+groups?|restricted\s+groups?|conglomerates?|chaebols?|affiliat(?:e|es|ed)\b|cross-?\s?shareholding/gu;
@@ -282,9 +281,7 @@ function withoutVatRestatement(roled: RoledAmount[], text: string): RoledAmount[
       );
   }
   for (const base of candidates) {
-    const withVat = candidates.find(
-      (a) => a !== base && Math.abs(a.amount.krw - base.amount.krw * (1 + VAT_RATE)) <= a.amount.krw * 0.005,
-    );
+    const withVat = candidates.find((a) => a !== base && addsVat(base.amount.krw, a.amount.krw));
     if (withVat !== undefined)
       return roled
         .filter((a) => a !== base)

@@ -1,4 +1,4 @@
-import { extractAmounts, type AmountMention } from '../../reading/amounts.js';
+import { addsVat, extractAmounts, type AmountMention } from '../../reading/amounts.js';
 import { saysPlainly } from './cues.js';
 import { finishReading, startReading, type InputReading } from './types.js';
 
@@ -36,7 +36,7 @@ function vatPair(
 ): { without: AmountMention; with: AmountMention } | null {
   if (mentions.length !== 2 || !VAT_WORD.test(text)) return null;
   const [a, b] = [...mentions].sort((x, y) => x.krw - y.krw) as [AmountMention, AmountMention];
-  return Math.abs(b.krw - a.krw * 1.1) <= b.krw * 0.005 ? { without: a, with: b } : null;
+  return addsVat(a.krw, b.krw) ? { without: a, with: b } : null;
 }
 
 /**

@@ -95,7 +95,6 @@ export function readSubcontractingInputs(text: string): InputReading {
   // talked about ("10% 넘으면 공동수급?"); an exact one may be the share itself.
   const loose = shares.filter((s) => !cued.includes(s) && s.bound === 'exact');
   const byAmounts = shares.length === 0 ? shareOfAmounts(text) : null;
-  if (byAmounts !== null) shares.push(byAmounts);
   const chosen =
     byAmounts !== null ? [byAmounts] : cued.length > 0 ? cued : shares.length === 1 ? shares : [];
   if ((chosen.length === 0 && shares.length > 1) || (cued.length > 0 && loose.length > 0))
