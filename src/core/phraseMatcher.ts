@@ -1,5 +1,15 @@
 import { disassemble } from 'es-hangul';
 import { distance } from 'fastest-levenshtein';
+import {
+  deletions,
+  hangulTolerance,
+  matchesHangulWindow,
+  matchesWords,
+  MAX_WORD_TOLERANCE,
+  questionJamo,
+  wordTolerance,
+  type QuestionJamo,
+} from './typoDistance.js';
 import { isHangulPhrase, normalizeText, type NormalizedText } from './text.js';
 
 export interface PhraseEntry<T> {
@@ -33,7 +43,7 @@ interface CompactPhrase<T> {
   readonly numeric: boolean;
   /** Its place among the typo-tolerant phrases (-1 for an exact-only one), and its distinct syllables. */
   readonly ordinal: number;
-  readonly distinctSyllables: number;
+  readonly distinct: readonly string[];
 }
 
 interface WordPhrase<T> {
@@ -46,40 +56,27 @@ interface WordPhrase<T> {
 }
 
 const HANGUL_SYLLABLE = /^[\uac00-\ud7a3]$/;
+/** The Hangul syllables' first code and their number (가 … 힣). */
+const HANGUL_FIRST = 0xac00;
+const HANGUL_COUNT = 0xd7a4 - HANGUL_FIRST;
 
-/** Edits allowed in a Hangul phrase's jamo, by its length in syllables. */
-function hangulTolerance(syllables: number): number {
-  if (syllables < 3) return 0;
-  return syllables < 6 ? 1 : 2;
+/**
+ * Hangul phrases by their first character's code, then by their second's (a number per position of
+ * the question, no string slice): one-character phrases in `one`.
+ */
+interface PrefixEntry<T> {
+  readonly one: CompactPhrase<T>[];
+  readonly two: Map<number, CompactPhrase<T>[]>;
 }
 
-/** The most edits allowed in any English word (`wordTolerance` of a long word). */
-const MAX_WORD_TOLERANCE = 2;
-
-/** The word and every string left by deleting up to `count` of its letters. */
-function deletions(word: string, count: number): Set<string> {
-  const out = new Set([word]);
-  let level = [word];
-  for (let k = 0; k < count; k++) {
-    const next: string[] = [];
-    for (const w of level)
-      for (let i = 0; i < w.length; i++) {
-        const variant = w.slice(0, i) + w.slice(i + 1);
-        if (!out.has(variant)) {
-          out.add(variant);
-          next.push(variant);
-        }
-      }
-    level = next;
-  }
-  return out;
+/** The typo-tolerant phrases holding one syllable, and the syllable's number (for `syllableSeen`). */
+interface SyllableEntry<T> {
+  readonly id: number;
+  readonly phrases: CompactPhrase<T>[];
 }
 
-/** Edits allowed in one English word, by its length. */
-function wordTolerance(length: number): number {
-  if (length < 5) return 0;
-  return length < 9 ? 1 : 2;
-}
+/** How many unknown words `nearWords` remembers before it starts over. */
+const NEAR_MEMO_SIZE = 4096;
 
 /**
  * Finds known phrases in a question. Hangul phrases match anywhere in the question with spaces
@@ -91,11 +88,19 @@ export class PhraseMatcher<T> {
   private readonly compactPhrases: CompactPhrase<T>[] = [];
   private readonly wordPhrases: WordPhrase<T>[] = [];
   /** Hangul phrases by their first one or two characters, so a question is scanned once. */
-  private readonly byPrefix = new Map<string, CompactPhrase<T>[]>();
+  private readonly byPrefix = new Map<number, PrefixEntry<T>>();
   /** Latin phrases by their first word. */
   private readonly byFirstWord = new Map<string, WordPhrase<T>[]>();
   /** Typo-tolerant Hangul phrases by each syllable they contain, to find candidates fast. */
-  private readonly bySyllable = new Map<string, CompactPhrase<T>[]>();
+  private readonly bySyllable: (SyllableEntry<T> | undefined)[] = Array.from(
+    { length: HANGUL_COUNT },
+    () => undefined,
+  );
+  private syllableCount = 0;
+  /** Per question, which syllables were seen (the question's number, by syllable entry) and the counts. */
+  private readonly syllableSeen: Uint32Array;
+  private questionNumber = 0;
+  private readonly counts: Uint8Array;
   /** Every word of the Latin phrases: a question made only of these needs no typo search. */
   private readonly vocabulary = new Set<string>();
   /**
@@ -106,6 +111,8 @@ export class PhraseMatcher<T> {
    */
   private readonly fuzzyWordsByDeletion = new Map<string, string[]>();
   private readonly phrasesByFuzzyWord = new Map<string, WordPhrase<T>[]>();
+  /** Unknown words already looked up, and their near words (see `nearWords`). */
+  private readonly nearMemo = new Map<string, readonly string[]>();
   private readonly fuzzy: boolean;
   /** How many Hangul phrases are typo-tolerant (their ordinals run 0…fuzzyCount-1). */
   private fuzzyCount = 0;
@@ -125,15 +132,21 @@ export class PhraseMatcher<T> {
           phrase,
           jamo: fuzzyPhrase ? disassemble(normalized.compact) : null,
           ordinal: fuzzyPhrase ? this.fuzzyCount++ : -1,
-          distinctSyllables: new Set(syllables).size,
+          distinct: [...new Set(syllables)],
           syllables,
           withinWord: syllables.length <= 2 && !/\s/u.test(phrase.trim()),
           numeric: DIGIT.test(normalized.compact[0]!) || DIGIT.test(normalized.compact.at(-1)!),
         };
         this.compactPhrases.push(entry);
-        push(this.byPrefix, normalized.compact.slice(0, 2), entry);
+        const key = normalized.compact;
+        const prefix = getOrAdd(this.byPrefix, key.charCodeAt(0), () => ({ one: [], two: new Map() }));
+        if (key.length === 1) prefix.one.push(entry);
+        else push(prefix.two, key.charCodeAt(1), entry);
         if (entry.jamo !== null)
-          for (const syllable of new Set(syllables)) push(this.bySyllable, syllable, entry);
+          for (const syllable of new Set(syllables)) {
+            const at = syllable.charCodeAt(0) - HANGUL_FIRST;
+            (this.bySyllable[at] ??= { id: this.syllableCount++, phrases: [] }).phrases.push(entry);
+          }
       } else {
         const words = normalized.spaced.split(' ');
         const entry: WordPhrase<T> = {
@@ -155,6 +168,8 @@ export class PhraseMatcher<T> {
         }
       }
     }
+    this.counts = new Uint8Array(this.fuzzyCount);
+    this.syllableSeen = new Uint32Array(this.syllableCount);
   }
 
   match(text: NormalizedText): PhraseHit<T>[] {
@@ -182,43 +197,47 @@ export class PhraseMatcher<T> {
     };
     for (let i = 0; i < compact.length; i++) {
       // Phrases are filed under their first two characters (one, for a one-character phrase).
-      if (i + 1 < compact.length) atPrefix(this.byPrefix.get(compact.slice(i, i + 2)), i);
-      atPrefix(this.byPrefix.get(compact[i]!), i);
+      const prefix = this.byPrefix.get(compact.charCodeAt(i));
+      if (prefix === undefined) continue;
+      if (i + 1 < compact.length) atPrefix(prefix.two.get(compact.charCodeAt(i + 1)), i);
+      atPrefix(prefix.one, i);
     }
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
-      const candidates = [
-        ...(this.byFirstWord.get(token) ?? []),
-        ...(token.endsWith('s') ? (this.byFirstWord.get(token.slice(0, -1)) ?? []) : []),
-      ];
-      for (const p of candidates) {
-        if (
-          p.words.every((w, k) => {
-            const t = tokens[i + k];
-            return t === w || (k === p.words.length - 1 && t === `${w}s`);
-          })
-        )
-          hit(p, false);
-      }
+      for (const p of this.byFirstWord.get(token) ?? []) if (wordsAt(tokens, i, p.words)) hit(p, false);
+      if (token.endsWith('s'))
+        for (const p of this.byFirstWord.get(token.slice(0, -1)) ?? [])
+          if (wordsAt(tokens, i, p.words)) hit(p, false);
     }
     if (!this.fuzzy) return hits;
 
     // Typo tolerance only for targets with no exact hit, so a correct question never pays for it.
     // How many of each typo-tolerant phrase's distinct syllables the question has (by phrase ordinal).
-    const counts = new Uint8Array(this.fuzzyCount);
+    const { counts, syllableSeen } = this;
+    const question = ++this.questionNumber;
     const touched: CompactPhrase<T>[] = [];
-    for (const syllable of new Set(compact)) {
-      for (const p of this.bySyllable.get(syllable) ?? []) {
+    for (let i = 0; i < compact.length; i++) {
+      const at = compact.charCodeAt(i) - HANGUL_FIRST;
+      const entry = at >= 0 && at < HANGUL_COUNT ? this.bySyllable[at] : undefined;
+      if (entry === undefined || syllableSeen[entry.id] === question) continue;
+      syllableSeen[entry.id] = question;
+      for (const p of entry.phrases) {
         if (counts[p.ordinal] === 0) touched.push(p);
-        counts[p.ordinal] = (counts[p.ordinal] ?? 0) + 1;
+        counts[p.ordinal]!++;
       }
     }
+    // The counts are kept between questions (no allocation per question): back to zero here.
+    const enough = touched.filter((p) => {
+      const count = counts[p.ordinal]!;
+      counts[p.ordinal] = 0;
+      return count >= p.distinct.length - hangulTolerance(p.syllables.length);
+    });
     let jamo: QuestionJamo | undefined;
-    for (const p of touched) {
+    for (const p of enough) {
       if (exactTargets.has(p.target)) continue;
       const tolerance = hangulTolerance(p.syllables.length);
-      if (counts[p.ordinal]! < p.distinctSyllables - tolerance) continue;
-      if (matchesHangulWindow((jamo ??= questionJamo(compact)), p, tolerance)) hit(p, true);
+      if (p.jamo !== null && matchesHangulWindow((jamo ??= questionJamo(compact)), p.jamo, p, tolerance))
+        hit(p, true);
     }
     // English typos: correct each unknown word against the vocabulary first, then check only the
     // phrases that contain a corrected word.
@@ -230,17 +249,8 @@ export class PhraseMatcher<T> {
         this.vocabulary.has(token.replace(/s$/, ''))
       )
         continue;
-      const near = new Set<string>();
-      // Words of nine letters or more allow two edits; a token of six or fewer is at most two
-      // letters from a word of eight, which allows one.
-      for (const variant of deletions(token, token.length >= 7 ? MAX_WORD_TOLERANCE : 1))
-        for (const word of this.fuzzyWordsByDeletion.get(variant) ?? []) near.add(word);
-      for (const word of near) {
-        const tolerance = wordTolerance(word.length);
-        if (Math.abs(word.length - token.length) <= tolerance && distance(word, token) <= tolerance) {
-          for (const p of this.phrasesByFuzzyWord.get(word) ?? []) candidates.add(p);
-        }
-      }
+      for (const word of this.nearWords(token))
+        for (const p of this.phrasesByFuzzyWord.get(word) ?? []) candidates.add(p);
     }
     if (candidates.size === 0) return hits;
     const tokenSet = new Set(tokens);
@@ -250,6 +260,27 @@ export class PhraseMatcher<T> {
       if (matchesWords(tokens, p.words)) hit(p, true);
     }
     return hits;
+  }
+
+  /**
+   * The typo-tolerant words within their allowed edits of a word the vocabulary lacks. Words of
+   * nine letters or more allow two edits; a token of six or fewer is at most two letters from a
+   * word of eight, which allows one. The same unknown words come back question after question, so
+   * each is looked up once (the memo is emptied when it grows past {@link NEAR_MEMO_SIZE} words).
+   */
+  private nearWords(token: string): readonly string[] {
+    const known = this.nearMemo.get(token);
+    if (known !== undefined) return known;
+    const near = new Set<string>();
+    for (const variant of deletions(token, token.length >= 7 ? MAX_WORD_TOLERANCE : 1))
+      for (const word of this.fuzzyWordsByDeletion.get(variant) ?? []) near.add(word);
+    const within = [...near].filter((word) => {
+      const tolerance = wordTolerance(word.length);
+      return Math.abs(word.length - token.length) <= tolerance && distance(word, token) <= tolerance;
+    });
+    if (this.nearMemo.size >= NEAR_MEMO_SIZE) this.nearMemo.clear();
+    this.nearMemo.set(token, within);
+    return within;
   }
 }
 
@@ -292,70 +323,23 @@ function numberBounded(compact: string, start: number, key: string): boolean {
   return !(DIGIT.test(key.at(-1)!) && end < compact.length && DIGIT.test(compact[end]!));
 }
 
+function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+}
+
+/** Whether the phrase's words are the question's from token `start` on (the last may take an "s"). */
+function wordsAt(tokens: readonly string[], start: number, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) {
+    const t = tokens[start + k];
+    if (t !== words[k] && !(k === words.length - 1 && t === `${words[k]}s`)) return false;
+  }
+  return true;
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-/** The question's jamo, once per question: each window's jamo is a slice of it. */
-interface QuestionJamo {
-  readonly length: number;
-  readonly jamo: string;
-  /** Where each character's jamo starts in `jamo` (one more entry than characters). */
-  readonly offsets: readonly number[];
-  readonly positions: ReadonlyMap<string, readonly number[]>;
-}
-
-function questionJamo(compact: string): QuestionJamo {
-  const offsets = [0];
-  const positions = new Map<string, number[]>();
-  let jamo = '';
-  for (let i = 0; i < compact.length; i++) {
-    const char = compact[i]!;
-    jamo += HANGUL_SYLLABLE.test(char) ? disassemble(char) : char;
-    offsets.push(jamo.length);
-    push(positions, char, i);
-  }
-  return { length: compact.length, jamo, offsets, positions };
-}
-
-/**
- * Whether some window of the question (the phrase's length, one syllable more or less) is within
- * `tolerance` jamo edits of the phrase. An edit changes at most two syllables, and fuzzy phrases
- * have three or more, so a matching window holds one of the phrase's syllables: only windows
- * around those are compared.
- */
-function matchesHangulWindow<T>(question: QuestionJamo, p: CompactPhrase<T>, tolerance: number): boolean {
-  const target = p.jamo ?? '';
-  const n = p.syllables.length;
-  const starts = new Set<number>();
-  const last = question.length - Math.max(2, n - 1);
-  for (const syllable of new Set(p.syllables))
-    for (const at of question.positions.get(syllable) ?? [])
-      for (let start = Math.max(0, at - n); start <= Math.min(at, last); start++) starts.add(start);
-  for (const start of starts) {
-    for (let size = Math.max(2, n - 1); size <= n + 1 && start + size <= question.length; size++) {
-      const from = question.offsets[start]!;
-      const to = question.offsets[start + size]!;
-      if (Math.abs(to - from - target.length) > tolerance) continue;
-      if (distance(question.jamo.slice(from, to), target) <= tolerance) return true;
-    }
-  }
-  return false;
-}
-
-function matchesWords(tokens: readonly string[], words: readonly string[]): boolean {
-  outer: for (let start = 0; start + words.length <= tokens.length; start++) {
-    for (let k = 0; k < words.length; k++) {
-      const word = words[k] ?? '';
-      const token = tokens[start + k] ?? '';
-      if (word === token || `${word}s` === token) continue;
-      const tolerance = wordTolerance(word.length);
-      if (tolerance === 0 || Math.abs(word.length - token.length) > tolerance) continue outer;
-      if (distance(word, token) > tolerance) continue outer;
-    }
-    return true;
-  }
-  return false;
 }

@@ -35,7 +35,14 @@ const B = 0.75;
  */
 export class CardIndex {
   private readonly cards: Card[] = [];
-  private readonly postings = new Map<string, { card: number; weight: number }[]>();
+  /** Each term's cards and weights, as two parallel arrays (a question reads thousands of them). */
+  private readonly postings = new Map<
+    string,
+    { readonly cards: Uint16Array; readonly weights: Float64Array }
+  >();
+  /** Scores and shared-term counts by card, reused from question to question (zeroed after each). */
+  private readonly scores: Float64Array;
+  private readonly shared: Uint16Array;
 
   constructor(kb: KnowledgeBase) {
     const documents = new Map<string, { card: Card } & Record<keyof typeof FIELD_WEIGHTS, string[]>>();
@@ -107,22 +114,31 @@ export class CardIndex {
     for (const tf of frequencies)
       for (const term of tf.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     const n = frequencies.length;
+    const lists = new Map<string, { cards: number[]; weights: number[] }>();
     frequencies.forEach((tf, card) => {
       const norm = K1 * (1 - B + (B * lengths[card]!) / averageLength);
       for (const [term, f] of tf) {
         const df = documentFrequency.get(term)!;
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        const list = this.postings.get(term) ?? [];
-        list.push({ card, weight: (idf * f * (K1 + 1)) / (f + norm) });
-        this.postings.set(term, list);
+        let list = lists.get(term);
+        if (list === undefined) lists.set(term, (list = { cards: [], weights: [] }));
+        list.cards.push(card);
+        list.weights.push((idf * f * (K1 + 1)) / (f + norm));
       }
     });
+    for (const [term, list] of lists)
+      this.postings.set(term, {
+        cards: Uint16Array.from(list.cards),
+        weights: Float64Array.from(list.weights),
+      });
+    this.scores = new Float64Array(this.cards.length);
+    this.shared = new Uint16Array(this.cards.length);
   }
 
   /** Whether a term is telling: it appears in few cards (at most three). */
   isRare(term: string): boolean {
     const list = this.postings.get(term);
-    return list === undefined || list.length <= 3;
+    return list === undefined || list.cards.length <= 3;
   }
 
   /**
@@ -146,18 +162,22 @@ export class CardIndex {
 
   /** Cards by relevance to a question's terms (tokenize.ts), best first (only cards sharing a term). */
   rank(terms: ReadonlySet<string>, limit = 5): RankedCard[] {
-    const scores = new Float64Array(this.cards.length);
-    const shared = new Uint16Array(this.cards.length);
+    const { scores, shared } = this;
     for (const term of terms) {
-      for (const { card, weight } of this.postings.get(term) ?? []) {
-        scores[card]! += weight;
-        shared[card]!++;
+      const posting = this.postings.get(term);
+      if (posting === undefined) continue;
+      const { cards, weights } = posting;
+      for (let k = 0; k < cards.length; k++) {
+        scores[cards[k]!]! += weights[k]!;
+        shared[cards[k]!]!++;
       }
     }
     const ranked: RankedCard[] = [];
-    scores.forEach((score, i) => {
-      if (score > 0) ranked.push({ card: this.cards[i]!, score, terms: shared[i]! });
-    });
+    for (let i = 0; i < scores.length; i++) {
+      if (scores[i]! > 0) ranked.push({ card: this.cards[i]!, score: scores[i]!, terms: shared[i]! });
+      scores[i] = 0;
+      shared[i] = 0;
+    }
     return ranked.sort((a, b) => b.score - a.score).slice(0, limit);
   }
 }
