@@ -1,5 +1,5 @@
 import type { Edition, KnowledgeBase } from '../knowledge/parse.js';
-import type { Decision, Project, Topic } from '../knowledge/schema.js';
+import type { Decision, Project, Statement, Topic } from '../knowledge/schema.js';
 import { buildPhraseIndex, type PhraseIndex } from './reading/phraseIndex.js';
 import { CardIndex } from './retrieval/cards.js';
 import { tokenize } from './retrieval/tokenize.js';
@@ -23,6 +23,8 @@ export interface EngineContext {
     Topic,
     readonly { phrases: readonly string[]; with: readonly string[]; correction: Topic['premises'][number] }[]
   >;
+  /** Statements of what is not known that say which questions ask for it (`askedBy`). */
+  readonly askedUnknowns: readonly Statement[];
   /** The terms of each edition's record of a project or topic, to tell which edition a question's words fit. */
   readonly recordTerms: (record: Project | Topic) => ReadonlySet<string>;
 }
@@ -80,6 +82,7 @@ export function createContext(kb: KnowledgeBase): EngineContext {
   return {
     kb,
     premises,
+    askedUnknowns: kb.topics.flatMap((t) => t.statements.filter((st) => st.askedBy !== undefined)),
     recordTerms,
     phrases: buildPhraseIndex(kb),
     typos: typoWords(kb.lexicon.typoWords),

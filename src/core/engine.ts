@@ -8,7 +8,7 @@ import { readQuestion, type Reading } from './reading/read.js';
 import { ROUTES } from './routes/index.js';
 import { composeRuleAnswer, formatWon } from './ruleAnswer.js';
 import { rankSuggestions } from './suggest.js';
-import { countCharacters, detectLanguage, hasWords, isJamoOnly } from './text.js';
+import { countCharacters, detectLanguage, hasPhrase, hasWords, isJamoOnly } from './text.js';
 import type { Answer, Language, Question } from './types.js';
 import { answerList, type ProjectFilter } from './writers/list.js';
 import type { ProjectAspect } from './writers/project.js';
@@ -135,6 +135,13 @@ function checkAsked(language: Language, ctx: EngineContext, r: Reading, answer: 
     const note = b.msg('unknown.detailNotRecorded', { detail: b.msg(`detail.${detail.id}`) });
     return { ...answer, status: 'unknown_fact', text: `${note}\n\n${answer.text}` };
   }
+  // "범정부 공통 인프라 분야 과제 목록 좀": the part a shown statement says is not known was asked.
+  const unknownPart = ctx.askedUnknowns.find(
+    (st) =>
+      answer.text.includes(st.text[language]) &&
+      [...st.askedBy!.ko, ...st.askedBy!.en].some((phrase) => hasPhrase(r.hits.norm, phrase)),
+  );
+  if (unknownPart !== undefined) return { ...answer, status: 'unknown_fact' };
   if (!r.forms.has('count')) return answer;
   const numbers = text.match(/\d+/g) ?? [];
   if (numbers.some((n) => !/^(?:19|20)\d{2}$/.test(n))) return answer;

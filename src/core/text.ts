@@ -2,7 +2,6 @@ import type { Language } from './types.js';
 
 const HANGUL_SYLLABLE = /[\uac00-\ud7a3]/g;
 const HANGUL_ANY = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/;
-const LATIN = /[a-z]/gi;
 
 /** A question in the forms the matchers read. */
 export interface NormalizedText {
@@ -84,10 +83,20 @@ export function hasPhrase(norm: NormalizedText, phrase: string): boolean {
 export function detectLanguage(raw: string): Language {
   const hangul = raw.match(HANGUL_SYLLABLE)?.length ?? 0;
   if (hangul === 0) return HANGUL_ANY.test(raw) || !/\p{L}/u.test(raw) ? 'ko' : 'en';
-  const latin = raw.match(LATIN)?.length ?? 0;
-  // One Hangul syllable carries about as much as three Latin letters.
-  return hangul * 3 >= latin * 0.5 ? 'ko' : 'en';
+  // A Korean sentence ends in a Korean predicate ("… budget 얼마야?"); an English one may end in a
+  // Korean name ("what's the budget of 국민비서?") or hold one ("Which company is doing the
+  // 건축행정시스템 work?"), so the words of each script count, not their letters.
+  const words = raw.split(/\s+/u).filter((w) => /\p{L}/u.test(w));
+  const hangulWords = words.filter((w) => HANGUL_WORD.test(w));
+  const lastHangul = hangulWords.at(-1)?.replace(/[^\uac00-\ud7a3]/gu, '') ?? '';
+  if (KOREAN_PREDICATE_END.test(lastHangul)) return 'ko';
+  const latinWords = words.filter((w) => /[a-z]/iu.test(w) && !HANGUL_WORD.test(w)).length;
+  return hangulWords.length * 2 >= latinWords ? 'ko' : 'en';
 }
+
+const HANGUL_WORD = /[\uac00-\ud7a3]/u;
+/** How Korean questions and requests end (얼마야, 있어요, 됩니까, 알려줘, 뭐임), which names do not. */
+const KOREAN_PREDICATE_END = /(?:[야요까니나냐어지죠다줘래임음네게가]|는지|을까|ㄹ까)$/u;
 
 /** True when the text has at least one letter (any script). */
 export function hasWords(raw: string): boolean {

@@ -7,6 +7,7 @@ import {
   type Parsed,
   type ParsedEdition,
 } from './problems.js';
+import { checkMessages } from './messageChecks.js';
 import { LIST_CARDS, WEAK_SOURCE_KINDS, type Period } from './schema.js';
 
 /**
@@ -358,32 +359,6 @@ function checkExamples(
     if (!cardExists(card)) problems.push({ file: 'lexicon.yaml', path, message: `no card "${card}"` });
 }
 
-/** The required messages exist and both languages use the same placeholders. */
-function checkMessages(
-  kb: KnowledgeBase,
-  _data: Parsed,
-  _editions: readonly ParsedEdition[],
-  problems: KnowledgeProblem[],
-): void {
-  const required = ['rejected.empty', 'rejected.tooLong', 'noMatch', 'help', 'inferred', 'notFound'];
-  for (const key of required) {
-    if (!(key in kb.messages))
-      problems.push({ file: 'messages.yaml', path: `messages.${key}`, message: 'message is missing' });
-  }
-  for (const [key, message] of Object.entries(kb.messages)) {
-    const placeholders = (text: string) =>
-      [...new Set([...text.matchAll(/\{(\w+)/g)].map((m) => m[1]))].sort().join(',');
-    if (placeholders(message.ko) !== placeholders(message.en)) {
-      problems.push({
-        file: 'messages.yaml',
-        path: `messages.${key}`,
-        message: 'Korean and English texts use different placeholders',
-      });
-    }
-  }
-}
-
-/** Cross-checks between the files: every reference resolves, every id is unique where it must be. */
 export function checkReferences(
   kb: KnowledgeBase,
   data: Parsed,

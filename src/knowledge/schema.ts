@@ -41,6 +41,8 @@ export const projectSchema = z
     technologyGroup: localizedFactSchema,
     orderSchedule: localizedFactSchema,
     description: localizedFactSchema,
+    /** How long the project (or a phase of it) runs, where a source says; most records leave it out. */
+    duration: localizedFactSchema.default({ value: null, sources: [], confidence: 'not_found' }),
     notes: z.array(statementSchema).default([]),
   })
   .strict();
@@ -203,6 +205,7 @@ export const aspectSchema = z
       'description',
       'winner',
       'contact',
+      'duration',
       'name',
     ]),
     keywords: aliasesSchema,

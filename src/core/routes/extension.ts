@@ -116,8 +116,19 @@ function pickPeriods(r: Reading, periods: Measure['periods'], numbered: boolean)
     const covering = periods.filter((p) => p.from <= to && p.to >= from);
     return covering.length > 0 ? { kind: 'periods', periods: covering } : null;
   }
-  return r.forms.has('count') || EVERY.test(r.lowered) ? { kind: 'count' } : null;
+  if (r.forms.has('count') || EVERY.test(r.lowered)) return { kind: 'count' };
+  // "특례 연장된 거 맞아?", "was the exception extended?": whether they were, with the record.
+  // (Not "…연장됐다는 건 알겠는데 지금 아직 특례 기간 맞나요?": that asks the state on a day.)
+  return EXCEPTIONS.test(r.lowered) &&
+    EXTENDED.test(r.lowered) &&
+    r.decisionIds.length === 0 &&
+    !r.forms.has('status')
+    ? { kind: 'count' }
+    : null;
 }
+
+/** The exceptions said to have been extended (not an end date or a renewal of something else). */
+const EXTENDED = /연장\s*(?:됐|되었|된|됨|했|한|해|하였|되나|되었나|된\s*거)|\bextended\b|\bextensions?\b/u;
 
 /** "Did they actually stop then?", "그때 끝났어?": whether the exceptions ended at the named end. */
 const STOPPED_THEN =

@@ -26,5 +26,6 @@ export const routeOutOfScope: Route = (b, _ctx, r) => {
   const ours = Math.max(longest(r.hits.projects), longest(r.hits.decisions), longest(topicWords));
   if (r.hits.outOfScope === 0 || r.hits.outOfScope <= ours) return null;
   b.line(b.msg('noMatch'));
-  return b.build({ status: 'no_match', kind: 'no_match' });
+  // "국민비서 알림 끄는 방법": the project named is reported, though how to use it is not known here.
+  return b.build({ status: 'no_match', kind: 'no_match', projects: r.projectIds });
 };

@@ -6,9 +6,10 @@ import type { Language } from '../types.js';
 /** Which field of a project a question asks for. */
 export type ProjectAspect = Aspect['id'];
 
-/** Aspects with no field at all in the knowledge base: always unknown. */
+/** Aspects with no field at all in the knowledge base (no source gives them): always unknown. */
+type Unrecorded = 'winner' | 'contact';
 const UNRECORDED_ASPECTS = new Set<ProjectAspect>(['winner', 'contact']);
-function isUnrecorded(aspect: ProjectAspect): aspect is 'winner' | 'contact' {
+export function isUnrecorded(aspect: ProjectAspect): aspect is Unrecorded {
   return UNRECORDED_ASPECTS.has(aspect);
 }
 

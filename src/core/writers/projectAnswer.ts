@@ -4,6 +4,7 @@ import type { AnswerBuilder } from '../compose.js';
 import { editionsKnownOn, pickRecord, pointedRecord, type EngineContext } from '../context.js';
 import type { Answer } from '../types.js';
 import {
+  isUnrecorded,
   knowsAspect,
   projectName,
   writeProjectAspect,
@@ -84,11 +85,7 @@ export function answerProjects(b: AnswerBuilder, ctx: EngineContext, ask: Projec
   for (const id of ask.ids) {
     const records = ctx.projects.get(id) ?? [];
     if (many) b.blank();
-    // "작년엔 이름이 달랐다던데?": the year of an earlier name is what is asked, not an edition.
-    const askedYears =
-      FORMER_NAME.test(ask.lowered) || EARLIER_PLAN.test(ask.lowered)
-        ? ask.years.filter((y) => records.some((r) => r.edition === y))
-        : ask.years;
+    const askedYears = editionYears(ask, records);
     const pointed = askedYears.length === 0 ? pointedRecord(ctx, records, ask.terms ?? new Set()) : null;
     const years = pointed !== null ? [pointed.edition] : askedYears;
     if (asked.length === 0) {
@@ -186,11 +183,27 @@ const FORMER_NAME =
  * Notes a question asks for by their subject: an earlier name ("작년엔 이름이 달랐다던데?", "what was
  * it called before?") or phase 1 ("1단계는 언제?", "phase 1 timeline").
  */
+/**
+ * The years of a question that pick an edition of the project. "작년엔 이름이 달랐다던데?": the year
+ * of an earlier name is what is asked, not an edition; "국민비서 1차는 2019년에 시작했던 거죠?": the
+ * year of a first phase the notes record, likewise.
+ */
+function editionYears(ask: ProjectAsk, records: readonly Project[]): readonly number[] {
+  const ofEarlier =
+    FORMER_NAME.test(ask.lowered) ||
+    EARLIER_PLAN.test(ask.lowered) ||
+    (PHASE_ONE.test(ask.lowered) && records.some((r) => r.notes.some((n) => PHASE_ONE_NOTE.test(n.text.en))));
+  return ofEarlier ? ask.years.filter((y) => records.some((r) => r.edition === y)) : ask.years;
+}
+
+/** A first phase asked of ("1차", "phase one"), and the notes that speak of it. */
+const PHASE_ONE = /1\s*단계|1\s*차|(?:phase|stage)\s*(?:1|one)\b|first\s+(?:phase|stage)/u;
+const PHASE_ONE_NOTE = /1단계|phase 1|stage 1/u;
+
 function writeAskedNotes(b: AnswerBuilder, records: readonly Project[], lowered: string): void {
   const asked: RegExp[] = [];
   if (FORMER_NAME.test(lowered)) asked.push(/이름|called/u);
-  if (/1\s*단계|1\s*차|(?:phase|stage)\s*(?:1|one)\b|first\s+(?:phase|stage)/u.test(lowered))
-    asked.push(/1단계|phase 1|stage 1/u);
+  if (PHASE_ONE.test(lowered)) asked.push(PHASE_ONE_NOTE);
   for (const pattern of asked)
     for (const record of records)
       for (const note of record.notes.filter((n) => pattern.test(`${n.text.ko} ${n.text.en}`)))
@@ -212,7 +225,7 @@ function writeMissingYear(b: AnswerBuilder, records: readonly Project[], year: n
 /** The same aspect in the project's other editions, one line each, newest first. */
 function writeOtherEditions(b: AnswerBuilder, others: readonly Project[], aspect: ProjectAspect): void {
   for (const other of [...others].reverse()) {
-    const field = aspect === 'name' || aspect === 'winner' || aspect === 'contact' ? null : other[aspect];
+    const field = aspect === 'name' || isUnrecorded(aspect) ? null : other[aspect];
     if (field === null) continue;
     const value = field.value;
     let shown: string;

@@ -86,11 +86,25 @@ export type LocalizedFact = z.infer<typeof localizedFactSchema>;
 
 /** A free statement with its provenance: used for notes, history and topic answers. */
 export const statementSchema = z
-  .object({ text: localizedSchema, ...provenance, facts: z.array(z.string()).default([]) })
+  .object({
+    text: localizedSchema,
+    ...provenance,
+    facts: z.array(z.string()).default([]),
+    /**
+     * For a statement of what is not known (not_found): phrases that ask for exactly that ("어느
+     * 사업이", "which projects"). A question holding one is answered as unknown, whatever else the
+     * topic states.
+     */
+    askedBy: z.lazy(() => aliasesSchema).optional(),
+  })
   .strict()
   .refine((s) => s.confidence === 'not_found' || s.sources.length > 0, {
     error: 'a statement needs at least one source unless it is not_found',
     path: ['sources'],
+  })
+  .refine((s) => s.askedBy === undefined || s.confidence === 'not_found', {
+    error: 'askedBy is only for a statement of what is not known (not_found)',
+    path: ['askedBy'],
   });
 export type Statement = z.infer<typeof statementSchema>;
 

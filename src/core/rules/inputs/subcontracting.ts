@@ -76,6 +76,17 @@ function isMargin(text: string, share: ShareMention): boolean {
   return MARGIN_AFTER.test(after) && (/만|밖에/u.test(after) || MARGIN_BEFORE.test(before));
 }
 
+const TOTAL_BEFORE =
+  /(?:합치면|합쳐서|합쳐|합하면|합해서|합계|도합|총|전부\s*(?:해서|합쳐)?|모두\s*(?:해서|합쳐)?|in\s+total|combined|altogether|together|total(?:\s+of)?|(?:adds?|add\s+up|comes?)\s+to)\s*(?:은|는|이|가)?\s*$/u;
+const TOTAL_AFTER = /^\s*(?:in\s+total|combined|altogether|all\s+together|total)\b/u;
+
+/** A share the asker gives as the sum of the parts they listed ("합치면 55%", "55% combined"). */
+function isStatedTotal(text: string, share: ShareMention): boolean {
+  const before = text.slice(Math.max(0, share.index - 16), share.index);
+  const after = text.slice(share.index + share.text.length, share.index + share.text.length + 16);
+  return TOTAL_BEFORE.test(before) || TOTAL_AFTER.test(after);
+}
+
 /**
  * Reads the subcontracting decision's inputs: `sharePercent` from a percent, a fraction (3분의 1,
  * 1/3, one third, 절반, 전체의 반) or a bound ("50% 넘게" → every share above 50%), and
@@ -90,6 +101,9 @@ export function readSubcontractingInputs(text: string): InputReading {
     .sort((a, b) => a.index - b.index)
     // "exactly half (50%)": one share said twice.
     .filter((s, i, all) => all.findIndex((t) => t.percent === s.percent && t.bound === s.bound) === i);
+  // "하나는 25%, 하나는 30%… 합치면 55%": the total the asker states is the share; its parts are not.
+  const totals = shares.filter((s) => isStatedTotal(text, s));
+  if (totals.length === 1 && shares.length > 1) shares.splice(0, shares.length, totals[0]!);
   const cued = cuedShares(text, shares, { pattern: SUBCONTRACT, fillerAfter: FILLER_AFTER });
   // A share bounded by 넘으면 / 이상 with no subcontracting word is the rule's threshold being
   // talked about ("10% 넘으면 공동수급?"); an exact one may be the share itself.

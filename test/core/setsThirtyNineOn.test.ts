@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { ask } from '../support/engine.js';
+
+// Classes found by outside sets 39 and 40 (first runs logged in the README): whether the exceptions
+// were extended, casual endings, how-to questions outside the scope, a project's period, a part of
+// a topic no source states, a subcontracted total the asker gives, the minister of the day.
+
+describe('whether the exceptions were extended', () => {
+  it.each([['was the exception extended?'], ['특례 연장된 거 맞아?'], ['특례 연장됐어?']])(
+    '%s gets the record of extensions',
+    (question) => {
+      const answer = ask(question, { today: '2026-12-01' });
+      expect(answer.status).toBe('answered');
+      expect(answer.text).toContain('2021-06-30');
+      expect(answer.text).toContain('2025-06-30');
+    },
+  );
+
+  it('still answers "is it in force on this day?" with the state that day', () => {
+    const answer = ask('특례 연장됐다는 건 알겠는데 지금 2025년 3월 기준으로 아직 특례 기간 맞나요?', {
+      today: '2025-03-05',
+    });
+    expect(answer.text.split('\n')[0]).toContain('2025-03 기준');
+  });
+
+  it('reads "the deadline for the exception" (singular) as the exceptions', () => {
+    expect(ask("what's the deadline for the exception?").status).toBe('answered');
+  });
+});
+
+describe('a casual ending is not a word nobody knows', () => {
+  it('asks back which project for "그 사업 예산 얼마임?" as for "얼마야?"', () => {
+    expect(ask('그 사업 예산 얼마임?').status).toBe('clarify');
+    expect(ask('그 사업 예산 얼마야?').status).toBe('clarify');
+  });
+});
+
+describe('how-to questions about other things, even next to a project name', () => {
+  it.each([
+    ['주민등록증 잃어버렸는데 재발급 어떻게 해?'],
+    ['EU GDPR 과징금 최대 얼마야?'],
+    ['what is the maximum GDPR fine?'],
+  ])('%s is out of scope', (question) => {
+    const answer = ask(question);
+    expect(answer.status).toBe('no_match');
+    expect(answer.verdict).toBeNull();
+  });
+
+  it('reports the project named in an out-of-scope question', () => {
+    const answer = ask('국민비서 카톡 알림 끄는 방법 좀');
+    expect(answer.status).toBe('no_match');
+    expect(answer.projects).toEqual(['national-secretary']);
+  });
+});
+
+describe("a project's period", () => {
+  it('is unknown where no source gives it', () => {
+    const answer = ask('국민비서 2차 사업 수행기간 몇 개월로 잡혀 있어?');
+    expect(answer.status).toBe('unknown_fact');
+    expect(answer.text).toContain('기간은 출처에서 확인되지 않습니다');
+  });
+
+  it('is the recorded plan where a source gives it', () => {
+    const cloud = ask('전자정부 클라우드 플랫폼 사업 기간은?', { today: '2021-06-01' });
+    expect(cloud.status).toBe('answered');
+    expect(cloud.text).toContain('2019~2021');
+    expect(ask('디지털 증거 플랫폼 사업 기간 알려줘').text).toContain('2020~2022');
+  });
+
+  it('answers a first phase the notes date, not "not in that year\'s list"', () => {
+    const answer = ask('국민비서 1차는 2019년에 시작했던 거죠?');
+    expect(answer.status).toBe('answered');
+    expect(answer.text).toContain('2020-08-26');
+  });
+});
+
+describe('a part of a topic that no source states', () => {
+  it('is unknown when the question asks for exactly that part', () => {
+    const answer = ask('범정부 공통 인프라 조성 분야에 들어가는 과제 5개 목록 좀', { today: '2021-06-01' });
+    expect(answer.status).toBe('unknown_fact');
+    expect(answer.text).toContain('5개');
+  });
+
+  it('is answered when the question asks what the topic does state', () => {
+    expect(ask('2021년 분야는 어떻게 나뉘어?').status).toBe('answered');
+  });
+
+  it('reads "how are scores graded" as the graded scoring in detail (unknown)', () => {
+    const answer = ask('What exactly is the 차등점수제 that PPS introduced in 2022? How are scores graded?');
+    expect(answer.status).toBe('unknown_fact');
+  });
+});
+
+describe('a subcontracted total the asker states', () => {
+  it('judges the stated total, not one of its parts', () => {
+    const over = ask(
+      '하도급 파트너 두 군데, 하나는 25%, 하나는 30% 정도 주려고 했거든? 합치면 55%네 이거 되는거야?',
+    );
+    expect(over.verdict).toBe('not_allowed');
+    expect(over.text).toContain('55%');
+    const under = ask('Two subcontractors: one gets 20% and the other 25%, 45% combined. Is that allowed?');
+    expect(under.verdict).toBe('allowed');
+  });
+
+  it('still asks which share when parts are given with no total', () => {
+    expect(ask('하도급 30%랑 25% 두 군데 주면 돼?').verdict).toBeNull();
+  });
+});
+
+describe('the minister asked next to the press release', () => {
+  it('names the minister', () => {
+    expect(ask('그때 행안부 장관 누구였어? 보도자료에 나온').text).toContain('전해철');
+  });
+});
+
+describe('the language of a question that mixes Korean and English', () => {
+  it.each([
+    ['Which company is doing the 건축행정시스템 phase 3 work?', 'en'],
+    ["what's the budget of 국민비서?", 'en'],
+    ['2021 e-gov 지원사업 budget 중에 MOIS 직접 하는 거 뭐뭐 있어?', 'ko'],
+    ['MOIS e-gov program budget 얼마야?', 'ko'],
+    ['국민비서 budget?', 'ko'],
+  ])('%s is answered in %s', (question, language) => {
+    expect(ask(question).language).toBe(language);
+  });
+});
+
+describe('facts no source gives are said as not found, in English too', () => {
+  it('says the winning bidder is not found', () => {
+    const answer = ask('Which company is doing the 건축행정시스템 phase 3 work?');
+    expect(answer.status).toBe('unknown_fact');
+    expect(answer.text).toContain('not found');
+  });
+});
