@@ -37,6 +37,9 @@ export function asPlainRequest(text: string): string {
   return text.replace(POLITE_REQUEST_KO, '$1 줘').replace(POLITE_REQUEST_EN, '$1');
 }
 
+/** A hyphen that joins words or stands alone (not one inside a number range such as "2019-2021"). */
+const HYPHEN_BETWEEN_WORDS = /(?<=\p{L})-(?=\p{L})|(?<![\p{L}\p{N}])-|-(?![\p{L}\p{N}])/gu;
+
 export function normalizeText(raw: string): NormalizedText {
   // The index normalises thousands of data phrases at start-up; most need no change.
   if (PLAIN.test(raw) && !LATIN_THEN_HANGUL.test(raw) && !HAS_ART_NUMBER.test(raw))
@@ -51,11 +54,10 @@ export function normalizeText(raw: string): NormalizedText {
     .replace(/(\p{L})'(\p{L})/gu, '$1$2')
     .replace(/[^\p{L}\p{N}%.,:/\s-]/gu, ' ')
     // Keep a dot, comma, colon or slash only between digits (1,000 / 2.5 / 14:00).
-    .replace(/[.,:/](?!\d)|(?<!\d)[.,:/]/g, ' ')
-    // Hyphens join words ("large-company", "e-certificate"): read them as spaces.
-    .replace(/(?<=\p{L})-(?=\p{L})|(?<![\p{L}\p{N}])-|-(?![\p{L}\p{N}])/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/[.,:/](?!\d)|(?<!\d)[.,:/]/g, ' ');
+  // Hyphens join words ("large-company", "e-certificate"): read them as spaces.
+  if (spaced.includes('-')) spaced = spaced.replace(HYPHEN_BETWEEN_WORDS, ' ');
+  spaced = spaced.replace(/\s+/g, ' ').trim();
   if (DIGIT_NEXT_TO_LETTER.test(spaced)) spaced = splitNumbers(spaced);
   const compact = spaced.replace(/[\s-]/g, '');
   return { spaced, compact, tokens: spaced === '' ? [] : spaced.split(' ') };

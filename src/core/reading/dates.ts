@@ -362,6 +362,20 @@ function openEnded(text: string, m: RegExpExecArray, range: DateRange): DateRang
  * and the next reading tried; `readDate` reports it instead.
  */
 export function extractDateRange(text: string, today: string): DateRange | null {
+  // The reading and several routes ask the same question text: read it once.
+  const key = `${today}\u0000${text}`;
+  const known = recentRanges.get(key);
+  if (known !== undefined) return known;
+  const range = readDateRange(text, today);
+  if (recentRanges.size >= 8) recentRanges.clear();
+  recentRanges.set(key, range);
+  return range;
+}
+
+/** The last few texts read by `extractDateRange` (ranges are immutable, so one may be handed out twice). */
+const recentRanges = new Map<string, DateRange | null>();
+
+function readDateRange(text: string, today: string): DateRange | null {
   for (const [pattern, build] of DATE_PATTERNS) {
     const m = pattern.exec(text);
     if (m === null) continue;

@@ -166,19 +166,31 @@ function dropShadowed<T>(
 
 /** The exact hits of one kind, with their target as that kind's value. */
 function hitsOf<K extends Tag['kind'], T>(
-  hits: readonly PhraseHit<Tag>[],
+  byKind: ReadonlyMap<Tag['kind'], readonly PhraseHit<Tag>[]>,
   kind: K,
   value: (tag: Extract<Tag, { kind: K }>) => T,
 ): PhraseHit<T>[] {
-  return hits.flatMap((h) =>
-    h.target.kind === kind ? [{ ...h, target: value(h.target as Extract<Tag, { kind: K }>) }] : [],
-  );
+  return (byKind.get(kind) ?? []).map((h) => ({
+    ...h,
+    target: value(h.target as Extract<Tag, { kind: K }>),
+  }));
+}
+
+/** The exact hits by their kind, in the order found (one pass instead of one per kind). */
+function byKindOf(hits: readonly PhraseHit<Tag>[]): Map<Tag['kind'], PhraseHit<Tag>[]> {
+  const byKind = new Map<Tag['kind'], PhraseHit<Tag>[]>();
+  for (const hit of hits) {
+    const list = byKind.get(hit.target.kind);
+    if (list) list.push(hit);
+    else byKind.set(hit.target.kind, [hit]);
+  }
+  return byKind;
 }
 
 export function matchPhrases(index: PhraseIndex, text: string): PhraseHits {
   const norm = normalizeText(text);
   const projects = index.projects.match(norm);
-  const exact = index.exact.match(norm);
+  const exact = byKindOf(index.exact.match(norm));
   const premiseHits = hitsOf(exact, 'premise', (t) => t)
     .filter((h) => h.target.with.some((w) => norm.compact.includes(w)))
     .map((h) => ({ ...h, target: h.target.topic }));

@@ -50,7 +50,10 @@ const IMPOSSIBLE_PATTERNS: readonly [
   [new RegExp(`${NO_YEAR_BEFORE}(\\d{1,2})\\s*월(?!급|세|요일|\\s*\\d)`, 'gu'), (m, y) => [y, +m[1]!, null]],
 ];
 
-function impossibleDate(text: string, today: string): DateReading | null {
+/** A date written in the question that cannot be (2021-02-30, 13월), or null. */
+export function impossibleDate(text: string, today: string): DateReading | null {
+  // Every pattern holds a digit; most questions have none.
+  if (!/\d/u.test(text)) return null;
   const asOfYear = Number(today.slice(0, 4));
   for (const [pattern, parts] of IMPOSSIBLE_PATTERNS) {
     for (const m of text.matchAll(pattern)) {
@@ -69,8 +72,18 @@ function impossibleDate(text: string, today: string): DateReading | null {
  * so the caller can say so instead of reading another date into it.
  */
 export function readDate(text: string, today: string): DateReading | null {
+  // One question's text is read for its date by several routes and rule readers: read once.
+  const key = `${today}\u0000${text}`;
+  const known = recent.get(key);
+  if (known !== undefined) return known;
   const invalid = impossibleDate(text, today);
-  if (invalid !== null) return invalid;
-  const range = extractDateRange(text, today);
-  return range === null ? null : { kind: 'date', range };
+  const range = invalid === null ? extractDateRange(text, today) : null;
+  const reading: DateReading | null = invalid ?? (range === null ? null : { kind: 'date', range });
+  if (recent.size >= RECENT_SIZE) recent.clear();
+  recent.set(key, reading);
+  return reading;
 }
+
+/** The last few texts read (readings are immutable, so one may be handed out twice). */
+const RECENT_SIZE = 8;
+const recent = new Map<string, DateReading | null>();

@@ -1,9 +1,9 @@
-import { readDate } from '../reading/readDate.js';
+import { impossibleDate } from '../reading/readDate.js';
 import { longest, type Route } from './route.js';
 
 /** "2021년 2월 30일", "13월": a date that cannot be is said to be so, never read as another date. */
 export const routeInvalidDate: Route = (b, _ctx, r) => {
-  const date = readDate(r.lowered, r.today);
+  const date = impossibleDate(r.lowered, r.today);
   if (date?.kind !== 'invalid') return null;
   b.line(
     b.msg('rejected.invalidDate', {
