@@ -94,13 +94,18 @@ export const routeRule: Route = (b, ctx, r) => {
     SAYS_ENDED.test(r.lowered)
   )
     writeMeasureStatus(b, ctx.kb, only.decision.measure, r.lowered, r.today, r.forms);
-  // "Without the exceptions, how many failed rounds do you need?": the smallest count that decides.
-  if (requests.length === 1 && only && r.forms.has('count')) {
+  // "Without the exceptions, how many failed rounds do you need?", "평상시엔 유찰되면 어떻게 해야
+  // 수의계약 갈 수 있어?": the smallest count that decides.
+  if (requests.length === 1 && only && (r.forms.has('count') || WHAT_IT_TAKES.test(r.lowered))) {
     const threshold = answerThreshold(b, ctx, r, only);
     if (threshold) return threshold;
   }
   return composeRuleAnswer(b, ctx.kb, requests, r.projectIds, ruleTopics);
 };
+
+/** What must happen for the rule to allow it ("어떻게 해야 … 할 수 있어", "what does it take"). */
+const WHAT_IT_TAKES =
+  /어떻게\s*해야|뭘\s*해야|무엇을\s*해야|어떤\s*조건|조건이\s*(?:뭐|어떻게)|\bwhat\s+(?:does\s+it\s+take|is\s+(?:needed|required)|do\s+(?:i|we|you)\s+need)\b|\bhow\s+(?:do|can)\s+(?:i|we|you)\s+(?:get\s+to|qualify)\b/u;
 
 const SAYS_ENDED =
   /끝났|끝난|종료됐|종료된|끝나기로|종료\s*예정|\b(?:ended|expired|lapsed|ran\s+out)\b|\b(?:supposed|meant|due|set)\s+to\s+end\b/u;
