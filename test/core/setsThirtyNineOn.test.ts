@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ask } from '../support/engine.js';
 
-// Classes found by outside sets 39 and 40 (first runs logged in the README): whether the exceptions
-// were extended, casual endings, how-to questions outside the scope, a project's period, a part of
-// a topic no source states, a subcontracted total the asker gives, the minister of the day.
+// Classes found by outside sets 39, 40, 43 and 44 (first runs logged in the README): whether the
+// exceptions were extended, casual endings, how-to questions outside the scope, a project's period,
+// a part of a topic no source states, a subcontracted total the asker gives, the minister of the
+// day, what it takes for a rule to allow it, another instrument's own extension.
 
 describe('whether the exceptions were extended', () => {
   it.each([['was the exception extended?'], ['특례 연장된 거 맞아?'], ['특례 연장됐어?']])(
@@ -130,5 +131,55 @@ describe('facts no source gives are said as not found, in English too', () => {
     const answer = ask('Which company is doing the 건축행정시스템 phase 3 work?');
     expect(answer.status).toBe('unknown_fact');
     expect(answer.text).toContain('not found');
+  });
+});
+
+describe('what it takes for a rule to allow it', () => {
+  it('answers the smallest count the normal rule allows, with no verdict', () => {
+    const answer = ask('평상시엔 유찰되면 어떻게 해야 수의계약 갈 수 있어?', { today: '2026-11-30' });
+    expect(answer.status).toBe('answered');
+    expect(answer.verdict).toBeNull();
+    expect(answer.text).toContain('2 이상');
+  });
+
+  it('explains the rule for "what is expected" of a bound share', () => {
+    const answer = ask("If a subcontractor is taking more than 10% of the work, what's expected?");
+    expect(answer.status).toBe('answered');
+    expect(answer.text).toContain('10%');
+  });
+});
+
+describe('extensions asked by who announced them, and other instruments', () => {
+  it('finds the period a person announced in a month written with a two-digit year', () => {
+    const answer = ask('홍남기 부총리가 21년 6월에 계약 관련해서 뭐 발표했었지?');
+    expect(answer.status).toBe('answered');
+    expect(answer.text).toContain('2021-12-31');
+  });
+
+  it("answers the PPS guideline's own extension, not the decree's chain", () => {
+    const answer = ask('조달청 코로나19 확산방지 업무지침 언제부터 시행했고, 2021년에 언제까지 연장됐어?');
+    expect(answer.text).toContain('2020-02-27');
+  });
+});
+
+describe('words the sets showed missing', () => {
+  it.each([
+    ['2021년 전자정부지원사업 설명회 언재 했어요?', '2021년 1월 21일'],
+    ['22년 설명회도 카톡TV로 봤어야 됨?', '카카오TV'],
+    [
+      '계약하고 나서 미리 받는 돈 있잖아요 (선금?) 코로나 때 최대 몇 퍼센트까지 받을 수 있게 됐었어요?',
+      '80%',
+    ],
+    ['Which article lets MSIT check public SW RFPs for legal compliance?', 'Article 57'],
+    ['클라우드 플랫폼 사업 3년치 다 합치면 대충 얼마 규모였어?', '160억'],
+  ])('%s', (question, expected) => {
+    const answer = ask(question, { today: '2026-11-30' });
+    expect(answer.status).toBe('answered');
+    expect(answer.text).toContain(expected);
+  });
+
+  it('says the per-project order month of 2021 is unknown', () => {
+    expect(ask('2021 전자정부 과제별로 발주 언제 나는지 알려줘').status).toBe('unknown_fact');
+    expect(ask('국민비서 2차는 21년에 몇 월 발주였어?').status).toBe('unknown_fact');
   });
 });

@@ -1,12 +1,13 @@
 import type { Measure } from '../../knowledge/schema.js';
 import type { AnswerBuilder } from '../compose.js';
+import type { EngineContext } from '../context.js';
 import type { Reading } from '../reading/read.js';
 import type { Answer } from '../types.js';
 import { extractDateRange } from '../extract.js';
 import { recordedPeriods } from '../rules/evaluate.js';
 import { isLocalContract } from '../rules/inputs/contract-level.js';
 import { NATIVE_NUMBERS } from '../reading/numerals.js';
-import type { Route } from './route.js';
+import { cardScore, type Route } from './route.js';
 import { extendedIn, MONTHS, monthEnd } from './extensionWhen.js';
 
 const EXTENSION =
@@ -196,9 +197,9 @@ function announcedDay(text: string): string[] | null {
   if (!ANNOUNCED.test(text)) return null;
   const iso = /(20\d{2})-(\d{2})-(\d{2})/u.exec(text);
   if (iso) return [iso[0]];
-  const ko = /(20\d{2})\s*년\s*(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?/u.exec(text);
+  const ko = /(?<!\d)((?:20)?\d{2})\s*년\s*(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?/u.exec(text);
   const en = new RegExp(`\\b(${MONTHS.join('|')})\\s+(?:(\\d{1,2}),?\\s+)?(20\\d{2})\\b`, 'u').exec(text);
-  const year = ko?.[1] ?? en?.[3];
+  const year = ko?.[1] !== undefined ? ko[1].padStart(4, '20') : en?.[3];
   const month = ko ? Number(ko[2]) : en ? MONTHS.indexOf(en[1]!) + 1 : 0;
   const date = ko?.[3] ?? en?.[2];
   if (year === undefined || month === 0) return null;
@@ -240,6 +241,21 @@ const halfRange = (year: number, half: 1 | 2): [string, string] =>
   half === 1 ? [`${year}-01-01`, `${year}-06-30`] : [`${year}-07-01`, `${year}-12-31`];
 
 /**
+ * "조달청 코로나19 업무지침 … 언제까지 연장됐어?": a topic named first whose card is far ahead of the
+ * exceptions' own (the topics that report the chain's state, `statusOf`) records its own extension.
+ */
+function anotherInstrumentAsked(ctx: EngineContext, r: Reading): boolean {
+  const first = r.topicIds[0];
+  const topic = first !== undefined ? ctx.topics.get(first)?.[0] : undefined;
+  if (topic === undefined || topic.statusOf !== undefined) return false;
+  const chain = Math.max(
+    0,
+    ...ctx.kb.topics.filter((t) => t.statusOf !== undefined).map((t) => cardScore(r, `topic:${t.id}`)),
+  );
+  return cardScore(r, `topic:${topic.id}`) >= 2 * chain && cardScore(r, `topic:${topic.id}`) >= 20;
+}
+
+/**
  * One extension of the exceptions asked about ("21년 하반기 연장은 누가 언제 발표했어?", "why the
  * 4th extension?", "How many times were they extended?"): the recorded national period with its
  * note (who announced it, why) and sources, or the count of recorded extensions with the list. The
@@ -254,8 +270,9 @@ export const routeExtension: Route = (b, ctx, r) => {
     // "Who announced that the exceptions would run to the end of 2021?"
     (ANNOUNCED.test(r.lowered) && EXCEPTIONS.test(r.lowered) && untilOf(r.lowered) !== null) ||
     (EXCEPTIONS.test(r.lowered) && halfOf(r.lowered) !== null) ||
-    (ANNOUNCED.test(r.lowered) && /\d{4}\s*년\s*\d{1,2}\s*월|\d{4}-\d{2}-\d{2}/u.test(r.lowered));
-  if (!asksPeriod || r.projectIds.length > 0) return null;
+    (ANNOUNCED.test(r.lowered) &&
+      /(?<!\d)(?:20)?\d{2}\s*년\s*\d{1,2}\s*월|\d{4}-\d{2}-\d{2}/u.test(r.lowered));
+  if (!asksPeriod || r.projectIds.length > 0 || anotherInstrumentAsked(ctx, r)) return null;
   const asked = r.decisionIds[0] !== undefined ? ctx.decisions.get(r.decisionIds[0])?.measure : undefined;
   const measureId = asked ?? ctx.kb.topics.find((t) => t.statusOf !== undefined)?.statusOf;
   const measure = measureId !== undefined ? ctx.kb.measures.get(measureId) : undefined;

@@ -252,7 +252,7 @@ function writeBudgetNotes(b: AnswerBuilder, project: Project, lowered: string): 
   // "over 2019-2021", "2019~2021년 총": a span ending in the edition year still asks the whole build.
   const spanless = lowered.replace(/20\d{2}\s*(?:-|–|~|to|부터|에서)\s*20\d{2}/gu, ' ');
   const wantsTotal =
-    /전체|총\s*(?:사업비|얼마|규모|금액)|총액|합계|몇\s*년\s*짜리|total|whole|overall|how many years|multi-?\s*year/u.test(
+    /전체|총\s*(?:사업비|얼마|규모|금액)|총액|합계|합치면|합쳐서|통틀어|몇\s*년\s*짜리|\d\s*년\s*치|total|whole|overall|altogether|all\s+(?:the\s+)?years|how many years|multi-?\s*year/u.test(
       lowered,
     ) && !spanless.includes(String(project.edition));
   const year = /(20\d{2})/u.exec(lowered.replaceAll(String(project.edition), ''))?.[1];
