@@ -3,6 +3,7 @@ import type { Topic } from '../knowledge/schema.js';
 import { AnswerBuilder } from './compose.js';
 import { createContext, type EngineContext } from './context.js';
 import type { DateRange } from './extract.js';
+import { questionParts, withOtherParts } from './otherParts.js';
 import { checkPremise } from './premise.js';
 import { readQuestion, type Reading } from './reading/read.js';
 import { ROUTES } from './routes/index.js';
@@ -62,6 +63,19 @@ function answerQuestion(ctx: EngineContext, question: Question): Answer {
     );
     return b.build({ status: 'rejected', kind: 'rejected' });
   }
+  const main = answerMessage(ctx, question);
+  // A message of several questions: the others' plain facts are added below (otherParts.ts).
+  const parts = questionParts(raw);
+  if (parts.length === 0) return main;
+  const language = question.language ?? main.language;
+  return withOtherParts(
+    main,
+    parts.map((part) => route(ctx, readQuestion(ctx, part, question.today), language)),
+  );
+}
+
+function answerMessage(ctx: EngineContext, question: Question): Answer {
+  const raw = question.text;
   // A long message with the real question at its end ("… 그래서 여쭤보는데 설명회 언제인가요?"):
   // the last sentence alone is read first, so the preamble's words can't drag the answer elsewhere.
   const last = lastQuestion(raw);
