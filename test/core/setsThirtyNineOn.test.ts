@@ -183,3 +183,16 @@ describe('words the sets showed missing', () => {
     expect(ask('국민비서 2차는 21년에 몇 월 발주였어?').status).toBe('unknown_fact');
   });
 });
+
+describe('a floor the asker quotes, next to a VAT-excluded price', () => {
+  it('reads the quoted floor as the rule, the price plus VAT as the amount', () => {
+    const answer = ask(
+      '저희 매출 6천억 대기업이고요, 이번 사업 추정가격이 37억인데 부가세 별도예요. 하한 40억 때문에 못 들어가나요?',
+    );
+    expect(answer.verdict).toBe('allowed');
+    expect(answer.text).toContain('37억 + VAT 10%');
+    // The amount with VAT is never shown as a figure the asker did not write, in digits or words.
+    expect(answer.text).not.toContain('40.7');
+    expect(answer.text).not.toContain('사십억');
+  });
+});

@@ -84,7 +84,12 @@ function asWritten(
   );
   const shown: Record<string, string> = {};
   for (const [name, text] of Object.entries(display)) {
-    const digits = text.replace(/,(?=\d{3})/g, '').match(/\d+/g) ?? [];
+    // "37억 + VAT 10%": the VAT rate is the law's, not a figure the asker had to write.
+    const digits =
+      text
+        .replace(/VAT\s*10%/gu, '')
+        .replace(/,(?=\d{3})/g, '')
+        .match(/\d+/g) ?? [];
     const value = values[name];
     if (
       digits.every((d) => digitsOfQuestion.has(d)) ||

@@ -61,6 +61,10 @@ interface RoledAmount {
   readonly vatIncluded?: boolean;
 }
 
+/** The words just before a floor the asker quotes ("하한 40억", "the floor of 80억"). */
+const FLOOR_BEFORE =
+  /(?:하한|하한선|하한\s*금액|참여\s*하한|제한\s*금액|floor|threshold|minimum)\s*(?:이|가|은|는|인|of|is|at)?\s*(?:krw|₩)?\s*$/u;
+
 function boundOf(text: string, amount: AmountMention): AmountBound {
   const end = amount.index + amount.text.length;
   const after = text.slice(end, end + 16);
@@ -82,6 +86,8 @@ function roleOf(text: string, amount: AmountMention, floor: number): RoledAmount
   const bound = boundOf(text, amount);
   const left = text.slice(Math.max(floor, amount.index - 24), amount.index);
   const estimatedPrice = ESTIMATED_PRICE.test(left);
+  // "하한 40억 때문에 못 들어가나요?", "the 80억 floor": the rule's own figure, quoted.
+  if (FLOOR_BEFORE.test(left)) return { amount, role: 'threshold', bound, estimatedPrice };
   let role: RoledAmount['role'] = PROJECT_NOUN.test(noun)
     ? 'project'
     : SALES_NOUN.test(noun)
@@ -95,9 +101,17 @@ function roleOf(text: string, amount: AmountMention, floor: number): RoledAmount
 
 function roleAll(text: string, amounts: readonly AmountMention[]): RoledAmount[] {
   let floor = 0;
+  let previous: RoledAmount | null = null;
   return amounts.map((amount) => {
-    const roled = roleOf(text, amount, floor);
+    // "하한 80억/40억": a figure listed right after a quoted floor is a floor too.
+    const listed =
+      previous?.role === 'threshold' &&
+      /^\s*(?:[/·,]|과|와|및|랑|or|and)\s*$/u.test(text.slice(floor, amount.index));
+    const roled: RoledAmount = listed
+      ? { amount, role: 'threshold', bound: boundOf(text, amount), estimatedPrice: false }
+      : roleOf(text, amount, floor);
     floor = amount.index + amount.text.length;
+    previous = roled;
     return roled;
   });
 }
