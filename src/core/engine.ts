@@ -179,6 +179,13 @@ const ASKED_DETAILS: readonly { id: string; asked: RegExp; stated: RegExp }[] = 
     stated: /\d+(?:\.\d+)?\s*(?:%|퍼센트|percent)|\d+\s*\/\s*\d+/u,
   },
   {
+    id: 'lawNumber',
+    // "What was the decree amendment number?", "대통령령 몇 호야?": the number of a law or decree.
+    asked:
+      /\b(?:decree|amendment|law|act|ordinance)\s+(?:amendment\s+)?(?:number\b|no\.|no\b)(?!\s*of\s+(?:days|months))|대통령령\s*(?:제\s*)?몇\s*호|몇\s*호(?:였|인|야|예요|입니까)|법령\s*번호|개정\s*번호|공포\s*번호/u,
+    stated: /제\s*\d+\s*호|\bno\.\s*\d+|\bact\s+no\b/iu,
+  },
+  {
     id: 'penalty',
     asked: /제재|벌금|벌칙|과태료|패널티|페널티|불이익|\bpenalt(?:y|ies)\b|\bfine[sd]?\b|\bsanction/u,
     stated: /제재|벌금|벌칙|과태료|불이익|penalt|sanction|\bfine/u,

@@ -196,3 +196,47 @@ describe('a floor the asker quotes, next to a VAT-excluded price', () => {
     expect(answer.text).not.toContain('사십억');
   });
 });
+
+describe('sets 45 and 46: words about the asker and projects, values asked of an extended period', () => {
+  it('reads "중소 SW사업" as a project kept for small firms, not the asker being small', () => {
+    const answer = ask('대기업이 중소 SW사업에 하도급으로 들어가는 건 돼?');
+    expect(answer.verdict).not.toBe('allowed');
+    expect(answer.text).toContain('하도급');
+  });
+
+  it('answers a named project’s facts when the asker only says who they are', () => {
+    const answer = ask(
+      '저희는 직원 30명 정도 되는 중소 SW 회사입니다. 폐기물 관련 사업 있잖아요 그거 예산이 얼마였는지랑 주관이 환경부 맞는지 알려주세요',
+      { today: '2021-06-01' },
+    );
+    expect(answer.verdict).toBeNull();
+    expect(answer.text).toContain('71억');
+    expect(answer.text).toContain('환경부');
+  });
+
+  it('gives the rate asked of an extended period, not the chain of extensions', () => {
+    expect(ask('2022년 말까지 연장됐을 때 공사 이행보증금 몇 퍼센트였어?').text).toContain('7.5%');
+  });
+
+  it('reads passing part of a share on as re-subcontracting', () => {
+    const answer = ask(
+      'Our subcontractor wants to pass part of its share on to another firm. Is that allowed?',
+    );
+    expect(answer.verdict).toBe('not_allowed');
+  });
+
+  it('says a decree number no source gives is not found', () => {
+    const answer = ask('What was the decree amendment number passed at the Cabinet on 2020-04-28?');
+    expect(answer.status).toBe('unknown_fact');
+    // "decree notice" is not a number asked.
+    expect(
+      ask('Is the 5-day emergency notice part of the decree notice or the MOEF contract guideline?').status,
+    ).toBe('answered');
+  });
+
+  it('counts the projects of each category without calling it unknown', () => {
+    expect(ask('how many projects are in each category (common infra vs convergence)?').status).toBe(
+      'answered',
+    );
+  });
+});

@@ -17,6 +17,8 @@ const UNTIL_KO = /(?:20)?(\d{2})\s*년\s*(?:(\d{1,2})\s*월\s*(?:말|까지)?|(�
 const UNTIL_EN =
   /\b(?:to|until|till|through|out\s+to)\s+(?:(?:the\s+)?(end|mid)[\s-]+(?:of\s+)?)?(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(20\d{2})(?:-(\d{2})-\d{2})?\b/u;
 const EXCEPTIONS = /특례|exceptions?\b/u;
+const ASKS_VALUE =
+  /몇\s*(?:%|퍼센트|프로|일|억)|\bwhat\s+(?:percent(?:age)?|rate|share)\b|\bhow\s+(?:much|many\s+days)\b/u;
 /** "2025년 예산집행지침", "the 2025 budget-execution guideline": the year's guideline, which extended them. */
 export const YEAR_GUIDELINE =
   /(20\d{2})\s*년?\s*(?:도\s*)?(?:예산\s*집행\s*지침|budget[\s-]+execution\s+guidelines?)/u;
@@ -273,6 +275,8 @@ export const routeExtension: Route = (b, ctx, r) => {
     (ANNOUNCED.test(r.lowered) &&
       /(?<!\d)(?:20)?\d{2}\s*년\s*\d{1,2}\s*월|\d{4}-\d{2}-\d{2}/u.test(r.lowered));
   if (!asksPeriod || r.projectIds.length > 0 || anotherInstrumentAsked(ctx, r)) return null;
+  // "2022년 말까지 연장됐을 때 공사 이행보증금 몇 퍼센트였어?": a value of the rule then, not the chain.
+  if (ASKS_VALUE.test(r.lowered) && r.decisionIds.length > 0) return null;
   const asked = r.decisionIds[0] !== undefined ? ctx.decisions.get(r.decisionIds[0])?.measure : undefined;
   const measureId = asked ?? ctx.kb.topics.find((t) => t.statusOf !== undefined)?.statusOf;
   const measure = measureId !== undefined ? ctx.kb.measures.get(measureId) : undefined;

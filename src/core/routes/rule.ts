@@ -103,6 +103,14 @@ export const routeRule: Route = (b, ctx, r) => {
   return composeRuleAnswer(b, ctx.kb, requests, r.projectIds, ruleTopics);
 };
 
+/** Inputs that describe the asker, not a case to judge: a company's size or sales, the contract level. */
+const ASKER_INPUTS = new Set(['companyTier', 'salesKrw', 'smallFirm', 'contractLevel', 'exceptionGround']);
+
+function onlyTheAsker(request: DecisionRequest): boolean {
+  const given = Object.entries(request.values).filter(([, v]) => v !== undefined && v !== false);
+  return !request.dateAsked && given.length > 0 && given.every(([name]) => ASKER_INPUTS.has(name));
+}
+
 /** What must happen for the rule to allow it ("어떻게 해야 … 할 수 있어", "what does it take"). */
 const WHAT_IT_TAKES =
   /어떻게\s*해야|뭘\s*해야|무엇을\s*해야|어떤\s*조건|조건이\s*(?:뭐|어떻게)|\bwhat\s+(?:does\s+it\s+take|is\s+(?:needed|required)|do\s+(?:i|we|you)\s+need)\b|\bhow\s+(?:do|can)\s+(?:i|we|you)\s+(?:get\s+to|qualify)\b/u;
@@ -206,6 +214,9 @@ function requestsFor(
     longest(r.hits.decisions, id) <= 4
   )
     return [];
+  // "중소 SW 회사인데요 … 폐기물 사업 예산이 얼마였는지랑 주관이 환경부 맞는지": who the asker is,
+  // next to a named project's facts asked, is context, not a rule question.
+  if (r.projectIds.length > 0 && r.aspects.length > 0 && onlyTheAsker(request)) return [];
   const ahead = topicAhead(ctx, r, decision, longestTopicHit);
   if (ahead === 'other-field' || (ahead === 'same-field' && !givesInputs)) return [];
   // "선금 한도 몇 %였어?", "의무였어?": information about the rule in that period, not a verdict.

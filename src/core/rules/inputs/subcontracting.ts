@@ -5,7 +5,7 @@ import { finishReading, startReading, type InputReading } from './types.js';
 
 const SUBCONTRACT = /하도급|하청|외주|sub-?\s?contract\w*|outsourc\w*|(?<![a-z])subs?\b/gu;
 const RESUBCONTRACT =
-  /재\s*하도급|재\s*하청|(?:또|다시)\s*(?:하청|하도급)|re-?\s?subcontract\w*|sub-?\s?subcontract\w*|subcontract(?:s|ed)?\s+(?:(?:it|them|the\s+work|part\s+of\s+it)\s+on\b|again\b|further\b)|pass(?:es|ing)?\s+(?:it|the\s+work|(?:part|some)\s+of\s+(?:it|that(?:\s+work)?|the\s+work))\s+on\b|hand(?:s|ing)?\s+(?:it|the\s+work)\s+(?:on|over)\b|another\s+sub(?:contractor)?\b/gu;
+  /재\s*하도급|재\s*하청|(?:또|다시)\s*(?:하청|하도급)|re-?\s?subcontract\w*|sub-?\s?subcontract\w*|subcontract(?:s|ed)?\s+(?:(?:it|them|the\s+work|part\s+of\s+it)\s+on\b|again\b|further\b)|pass(?:es|ing)?\s+(?:it|the\s+work|(?:part|some)\s+of\s+(?:it|that(?:\s+work)?|the\s+work|(?:its|their|his|her|our)\s+(?:share|work|portion|part)))\s+on\b|hand(?:s|ing)?\s+(?:it|the\s+work)\s+(?:on|over)\b|another\s+sub(?:contractor)?\b/gu;
 /** Between a share and the word it belongs to: "40%를 하도급", "8 per cent subcontracted". */
 const FILLER_AFTER =
   /^(?:\s*(?:를|을|만|정도|쯤|가량|의|이상|이하|넘게|까지|of\s+(?:the\s+)?(?:work|project|contract|job|it)|is|are|being|will\s+be|to\s+be))*\s*/u;
