@@ -357,6 +357,16 @@ function checkExamples(
   ];
   for (const [path, card] of askBack)
     if (!cardExists(card)) problems.push({ file: 'lexicon.yaml', path, message: `no card "${card}"` });
+  kb.lexicon.aspects.forEach((aspect, i) => {
+    aspect.unknownContext.forEach((topic, j) => {
+      if (!kb.topics.some((t) => t.id === topic))
+        problems.push({
+          file: 'lexicon.yaml',
+          path: `aspects[${i}].unknownContext[${j}]`,
+          message: `no topic "${topic}"`,
+        });
+    });
+  });
 }
 
 export function checkReferences(

@@ -214,6 +214,11 @@ export const aspectSchema = z
      * the program's size, a project's budget, … (card ids as in examples.yaml).
      */
     askBack: z.array(z.string()).default([]),
+    /**
+     * Topics that answer the aspect for the edition as a whole when a project's record does not
+     * ("was it left out of the briefing?": the briefing's list of what it left out), by topic id.
+     */
+    unknownContext: z.array(id).default([]),
   })
   .strict();
 export type Aspect = z.infer<typeof aspectSchema>;

@@ -240,3 +240,14 @@ describe('sets 45 and 46: words about the asker and projects, values asked of an
     );
   });
 });
+
+describe('an aspect a project record leaves unknown, said for the edition as a whole', () => {
+  it('shows which projects the briefing left out when asked if this one was', () => {
+    const answer = ask(
+      'Was the cloud platform the one left out of the 2021 briefing because it was long-term?',
+    );
+    expect(answer.status).toBe('answered');
+    expect(answer.text).toContain('resident registration');
+    expect(answer.text).toContain('architectural administration');
+  });
+});

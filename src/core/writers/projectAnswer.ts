@@ -81,6 +81,7 @@ export function answerProjects(b: AnswerBuilder, ctx: EngineContext, ask: Projec
   const known = editionsKnownOn(ctx.kb, ask.today);
   let knownCount = 0;
   let unknownCount = 0;
+  const shownContext = new Set<string>();
   const many = ask.ids.length > 1;
   for (const id of ask.ids) {
     const records = ctx.projects.get(id) ?? [];
@@ -144,6 +145,7 @@ export function answerProjects(b: AnswerBuilder, ctx: EngineContext, ask: Projec
         [pick.record, ...pick.others].some((rec) => writeBudgetNotes(b, rec, ask.lowered) === 'total')
       )
         knownCount++;
+      else if (writeAspectContext(b, ctx, aspect, pick.record.edition, shownContext)) knownCount++;
       else {
         unknownCount++;
         // Unknown in every edition: what the other editions' notes say about money (a whole-build total).
@@ -194,6 +196,32 @@ function editionYears(ask: ProjectAsk, records: readonly Project[]): readonly nu
     EARLIER_PLAN.test(ask.lowered) ||
     (PHASE_ONE.test(ask.lowered) && records.some((r) => r.notes.some((n) => PHASE_ONE_NOTE.test(n.text.en))));
   return ofEarlier ? ask.years.filter((y) => records.some((r) => r.edition === y)) : ask.years;
+}
+
+/**
+ * "Was the cloud platform the one left out of the 2021 briefing?": an aspect the project's record
+ * leaves unknown, said for the edition as a whole by a topic (lexicon `unknownContext`): the unknown
+ * line, then that topic, once per answer. False when no such topic has a record of that edition.
+ */
+function writeAspectContext(
+  b: AnswerBuilder,
+  ctx: EngineContext,
+  aspect: ProjectAspect,
+  edition: number,
+  shown: Set<string>,
+): boolean {
+  const ids = ctx.kb.lexicon.aspects.find((a) => a.id === aspect)?.unknownContext ?? [];
+  let wrote = false;
+  for (const id of ids) {
+    const topic = ctx.topics.get(id)?.find((t) => t.edition === edition);
+    if (topic === undefined || topic.statements.every((st) => st.confidence === 'not_found')) continue;
+    wrote = true;
+    if (shown.has(id)) continue;
+    shown.add(id);
+    b.line(`${b.text(topic.title)} (${edition})`);
+    for (const statement of topic.statements) b.statement(statement);
+  }
+  return wrote;
 }
 
 /** A first phase asked of ("1차", "phase one"), and the notes that speak of it. */
