@@ -187,7 +187,8 @@ const ASKED_DETAILS: readonly { id: string; asked: RegExp; stated: RegExp }[] = 
   },
   {
     id: 'penalty',
-    asked: /제재|벌금|벌칙|과태료|패널티|페널티|불이익|\bpenalt(?:y|ies)\b|\bfine[sd]?\b|\bsanction/u,
+    asked:
+      /제재|벌금|벌칙|과태료|패널티|페널티|불이익|\bpenalt(?:y|ies)\b|(?<!\b(?:is|be|are|was|were|sounds?|looks?|seems?|it'?s|that'?s|all|'s)\s+)\bfine[sd]?\b|\bsanction/u,
     stated: /제재|벌금|벌칙|과태료|불이익|penalt|sanction|\bfine/u,
   },
 ];

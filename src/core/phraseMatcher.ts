@@ -189,7 +189,7 @@ export class PhraseMatcher<T> {
       for (const p of list ?? []) {
         if (
           compact.startsWith(p.key, i) &&
-          (!p.numeric || numberBounded(compact, i, p.key)) &&
+          (!p.numeric || numberBounded(compact, i, p.key, () => (wordStarts ??= tokenStarts(tokens)))) &&
           !(p.withinWord && straddles((wordStarts ??= tokenStarts(tokens)), compact.length, i, p.key.length))
         )
           hit(p, false);
@@ -317,8 +317,16 @@ const DIGIT = /\d/;
 const NUMBER_BEFORE = /[\d.,억조]/;
 
 /** A phrase that starts or ends with a digit matches only a whole number of the question. */
-function numberBounded(compact: string, start: number, key: string): boolean {
-  if (DIGIT.test(key[0]!) && start > 0 && NUMBER_BEFORE.test(compact[start - 1]!)) return false;
+function numberBounded(
+  compact: string,
+  start: number,
+  key: string,
+  wordStarts: () => ReadonlySet<number>,
+): boolean {
+  // "2022 11개 과제": a number after another word of digits (a year) starts afresh.
+  const afterOwnNumber = DIGIT.test(compact[start - 1] ?? '') && wordStarts().has(start);
+  if (DIGIT.test(key[0]!) && start > 0 && NUMBER_BEFORE.test(compact[start - 1]!) && !afterOwnNumber)
+    return false;
   const end = start + key.length;
   return !(DIGIT.test(key.at(-1)!) && end < compact.length && DIGIT.test(compact[end]!));
 }

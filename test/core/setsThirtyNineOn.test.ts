@@ -251,3 +251,45 @@ describe('an aspect a project record leaves unknown, said for the edition as a w
     expect(answer.text).toContain('architectural administration');
   });
 });
+
+describe('sets 47 and 48: guideline names, restricted projects, numbers after a year, generic words', () => {
+  it('reads the SME-participation guideline named in a question as a name, not the asker being small', () => {
+    const answer = ask('중소SW사업자 참여지원 지침상 대기업 매출 8천억 미만이면 하한 얼마야?');
+    expect(answer.verdict).not.toBe('allowed');
+    expect(answer.text).toContain('40억');
+  });
+
+  it('judges a large firm subcontracting on a restricted project', () => {
+    expect(ask('Can a large SW firm join as a subcontractor on a restricted project?').verdict).toBe(
+      'not_allowed',
+    );
+    expect(
+      ask(
+        'Large SW firm, not in a restricted group. Can we join a 10억 public SW project as a subcontractor instead of prime?',
+      ).verdict,
+    ).toBe('not_allowed');
+  });
+
+  it('reads a count written after a year ("2022 11개 과제") as the count', () => {
+    const answer = ask('2022 11개 과제 다 알려줘');
+    expect(answer.status).toBe('answered');
+    expect(answer.text).toContain('소상공인');
+  });
+
+  it('does not read "is fine for us" as a penalty asked', () => {
+    const answer = ask(
+      "we're a big group on the 상호출자제한 list, 150억 project, sales like 2조. anything above 80억 is fine for us right?",
+    );
+    expect(answer.text).not.toContain('a penalty');
+  });
+
+  it('reads "one-bid failure" as one failed round', () => {
+    expect(ask('Feb 2024: one-bid failure at our ministry. Can we go single-source?').verdict).toBe(
+      'allowed',
+    );
+  });
+
+  it('asks back for "그거 예산 얼마였지?"', () => {
+    expect(ask('그거 예산 얼마였지?').status).toBe('clarify');
+  });
+});

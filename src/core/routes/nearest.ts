@@ -53,7 +53,7 @@ function askBack(b: AnswerBuilder, ctx: EngineContext, r: Reading): Answer | nul
 }
 
 const POINTS_AT_PROJECT =
-  /(?:그|이|저|해당)\s*(?:사업|과제|프로젝트)|\b(?:it|this project|that project|the project)\b/u;
+  /(?:그|이|저|해당)\s*(?:사업|과제|프로젝트)|^\s*(?:그거|그건|그게|이거|이건|저거)\s|\b(?:it|this project|that project|the project)\b/u;
 
 /**
  * "Which ministry runs it?", "그 과제 주관기관 어디라고?": an aspect of a project the question points

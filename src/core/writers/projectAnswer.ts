@@ -179,7 +179,7 @@ const EARLIER_PLAN = /계획상|계획으론|1\s*단계|\bphase\s*1\b|\bfirst\s+
 const BIDDING = /입찰|수주|제안서|\bbid(?:s|ding)?\b|\btender|\bproposal/u;
 
 const FORMER_NAME =
-  /이름\S*\s*(?:\S+\s+)?(?:달랐|다르|바뀌|바뀐|변경)|(?:예전|이전|원래|옛|작년|전에는?)\s*(?:\S+\s+)?이름|\b(?:former|previous|old|earlier)\s+name|\bcalled\s+(?:before|previously|in\s+20\d{2})|\bused\s+to\s+be\s+called|\brenamed\b/u;
+  /이름\S*\s*(?:\S+\s+)?(?:달랐|다르|바뀌|바뀐|변경)|(?:예전|이전|원래|옛|작년|전에는?)\s*(?:\S+\s+)?이름|\b(?:former|previous|old|earlier)\s+name|\bcalled\s+(?:before|previously|in\s+20\d{2})|\bused\s+to\s+be\s+called|\bcalled\s+something\s+else|\b(?:a\s+)?different\s+name|\brenamed\b/u;
 
 /**
  * Notes a question asks for by their subject: an earlier name ("작년엔 이름이 달랐다던데?", "what was

@@ -14,7 +14,7 @@ const GROUP =
 const MIDSIZE = /중견|mid-?\s?sized?|midsize|middle-?\s?market/gu;
 /** A small company; not a project kept for small companies ("중소 SW사업", "SME-only project"). */
 const SME =
-  /중소(?!\s*(?:sw\s*|소프트웨어\s*)?(?:사업(?!자)|과제|프로젝트|용\s*사업))|(?<![a-z])smes?\b(?![\s-]+(?:only\s+)?(?:projects?|contracts?|work)\b)|small\s+(?:and\s+medium|company|companies|firm|firms|business|businesses)|startup|스타트업|벤처/gu;
+  /중소(?!\s*(?:sw\s*|소프트웨어\s*)?(?:사업(?!자)|과제|프로젝트|용\s*사업|사업자\s*(?:의\s*)?(?:사업\s*)?참여\s*지원))|(?<![a-z])smes?\b(?![\s-]+(?:only\s+)?(?:projects?|contracts?|work)\b)|small\s+(?:and\s+medium|company|companies|firm|firms|business|businesses)|startup|스타트업|벤처/gu;
 const LARGE =
   /대기업|대형\s*(?:sw\s*|it\s*)?(?:기업|업체|사업자|회사|sw사)|large\s+(?:[\w-]+\s+){0,2}?(?:company|companies|firm|firms|enterprise|enterprises|corporation|corporations|vendor|vendors|contractor|contractors|business|businesses)\b|big\s+(?:[\w-]+\s+)?(?:company|companies|firm|firms)\b|major\s+(?:company|companies|firm|firms)\b/gu;
 
@@ -207,6 +207,10 @@ function writeProjectAmount(draft: InputDraft, text: string, project: RoledAmoun
 
 const REQUIRED = ['companyTier', 'amountKrw'] as const;
 
+/** A project named as one the floor keeps large firms out of. */
+const BELOW_FLOOR_PROJECT =
+  /restricted\s+(?:sw\s+)?projects?|projects?\s+(?:below|under)\s+the\s+floor|(?:참여\s*)?제한\s*(?:대상\s*)?사업|하한\s*(?:금액\s*)?미만\s*(?:인\s*)?사업/u;
+
 /** Grounds the Act exempts when MSIT approves them ("MSIT-approved defence SW project"). */
 const APPROVED_GROUND =
   /국방|외교|안보|전력|\bdefen[cs]e\b|\bdiplomac|\bnational\s+security\b|\bpower\s+(?:sector|project|grid)/gu;
@@ -375,6 +379,11 @@ export function readLargeCompanyInputs(text: string): InputReading {
   if (distinct(projects) > 1) draft.unclear.push({ input: 'amountKrw', reason: 'several-values' });
   else if (projects.length > 0 && !draft.unclear.some((u) => u.input === 'amountKrw'))
     writeProjectAmount(draft, text, projects[0]!);
+  else if (projects.length === 0 && BELOW_FLOOR_PROJECT.test(text) && !/exception|예외/u.test(text)) {
+    // "a restricted project", "참여제한 사업": one below the floor, whatever the floor is.
+    draft.values['amountKrw'] = 1;
+    draft.display['amountKrw'] = BELOW_FLOOR_PROJECT.exec(text)![0];
+  }
   readExceptionGround(text, draft);
   draft.asked =
     tier !== null || projects.length > 0 || salesFigure !== null || draft.values['exceptionGround'] === true;

@@ -39,7 +39,7 @@ const NONE_YET =
   /\b(?:no|none\s+of\s+the)\s+(?:bids?|tenders?)\s+(?:has|have)\s+(?:yet\s+)?failed|\b(?:hasn't|has\s+not|haven't|have\s+not)\s+(?:yet\s+)?failed|\bbefore\s+any\s+(?:bid|tender)\s+fail|유찰\s*(?:전|되기\s*전)/u;
 const EN_X_TIMES = /\b([1-3])\s*x\b|\b([1-3])\s+times?\b/u;
 const ONE_FAILED =
-  /\b(?:a|the|our|first)\s+(?:failed|unsuccessful)\s+(?:bid|tender|call)\b|\b(?:bid|tender|call\s+for\s+bids)\s+(?:failed|flopped|fell\s+through)\b|\bflopped\b/u;
+  /\b(?:a|the|our|first)\s+(?:failed|unsuccessful)\s+(?:bid|tender|call)\b|\b(?:one|single|1)[\s-]+(?:bid|tender)\s+failure\b|\b(?:bid|tender|call\s+for\s+bids)\s+(?:failed|flopped|fell\s+through)\b|\bflopped\b/u;
 const SINGLE_BIDDER = new RegExp(
   `${KO_SINGLE_BIDDER}|\\b(?:only|just)\\s+one\\s+(?:bid|bidder|tender|offer|company)|\\bsingle\\s+(?:bid|bidder)\\b|\\bone\\s+bidder\\b|\\b(?:the|sole)\\s+only\\s+bidders?\\b|\\bonly\\s+bidder\\b|\\bsole\\s+bidder\\b`,
   'u',
