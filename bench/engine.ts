@@ -4,18 +4,19 @@ import { percentile, printTable } from './stats.js';
 const STARTS = 5;
 
 /** One run of bench/engineRun.mjs (the built engine in a fresh process), its JSON line parsed. */
-function run<T>(...args: string[]): T {
+function run(...args: string[]): unknown {
   const out = execFileSync(process.execPath, ['bench/engineRun.mjs', ...args], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
-  return JSON.parse(out.trim()) as T;
+  return JSON.parse(out.trim());
 }
 
 /** Load and index time in fresh processes (a cold start each): the median, and the spread. */
 function coldStarts(cache: boolean): { load: number[]; index: number[]; total: number[] } {
-  const runs = Array.from({ length: STARTS }, () =>
-    run<{ load: number; index: number }>('start', ...(cache ? [] : ['--no-cache'])),
+  const runs = Array.from(
+    { length: STARTS },
+    () => run('start', ...(cache ? [] : ['--no-cache'])) as { load: number; index: number },
   );
   const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
   return {
@@ -38,7 +39,12 @@ export function benchEngine(): void {
   const first = coldStarts(false);
   run('start'); // fills the start-up cache
   const starts = coldStarts(true);
-  const answers = run<{ questions: number; latencies: number[]; perPass: number[]; rss: number }>('answers');
+  const answers = run('answers') as {
+    questions: number;
+    latencies: number[];
+    perPass: number[];
+    rss: number;
+  };
   const latencies = [...answers.latencies].sort((a, b) => a - b);
   const perPass = [...answers.perPass].sort((a, b) => a - b);
   const passes = perPass.length;

@@ -4,6 +4,7 @@
 // Prints one JSON line; bench/engine.ts runs it and prints the table.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { URL } from 'node:url';
 
 const { createEngine } = await import('../dist/src/core/engine.js');
 const { loadKnowledge } = await import('../dist/src/knowledge/load.js');
