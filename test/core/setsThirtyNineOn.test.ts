@@ -293,3 +293,44 @@ describe('sets 47 and 48: guideline names, restricted projects, numbers after a 
     expect(ask('그거 예산 얼마였지?').status).toBe('clarify');
   });
 });
+
+describe('sets 51 and 52: a span across the start, year words, negated filters, several agencies', () => {
+  it("gives a span's own verdict, not today's, when the span runs across the exception's start", () => {
+    const answer = ask('Summer 2020: could an agency hand out a 100% advance on a works contract?', {
+      today: '2026-11-30',
+    });
+    // 80% cap in the exception, 70% before it; the permanent 100% for works began in 2024.
+    expect(answer.verdict).toBe('not_allowed');
+  });
+
+  it('reads a half with the year word written just before it', () => {
+    const answer = ask('작년 말에 끝나는 걸로 알았는데 올해 상반기에도 1회 유찰 수계 돼요?', {
+      today: '2021-03-15',
+    });
+    expect(answer.verdict).toBe('allowed');
+    expect(answer.text).not.toContain('2020-H1');
+  });
+
+  it('lists the new projects for "new rather than continuing" and "계속사업 말고"', () => {
+    for (const question of [
+      'Which of the 2021 projects was new rather than continuing?',
+      '21년 신규과제는 뭐야? 계속사업 말고',
+    ])
+      expect(ask(question).projects).toEqual(['gov24-life-services']);
+  });
+
+  it('lists the projects of every agency named together', () => {
+    const answer = ask('2021 과제 중에 환경부, 국토부, 행안부 사업 예산 각각 얼마씩이야?', {
+      today: '2021-06-01',
+    });
+    expect(answer.text).toContain('71억');
+    expect(answer.text).toContain('112억');
+    expect(answer.text).toContain('82억');
+  });
+
+  it('gives the values of a measure asked for one extension', () => {
+    const answer = ask('4차 연장 때 검사 기한이랑 대금지급 기한 어떻게 됐어?');
+    expect(answer.text).toContain('7일');
+    expect(answer.text).toContain('3일');
+  });
+});

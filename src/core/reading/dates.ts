@@ -250,8 +250,11 @@ function relativeYear(text: string, today: string): DateRange | null {
     const currentMonth = Number(today.slice(5, 7));
     return month(m < currentMonth ? thisYear : thisYear - 1, m);
   }
-  for (const [pattern, back] of RELATIVE_YEARS) {
+  for (const [pattern, first] of RELATIVE_YEARS) {
     if (!pattern.test(text)) continue;
+    // "작년 말에 끝나는 걸로 알았는데 올해 상반기에도 …": a month or half belongs to the year word
+    // written just before it, not to the first one the list names.
+    const back = yearWordBefore(text) ?? first;
     const y = thisYear - back;
     const d = DAY_AFTER_MONTH.exec(text);
     const exact = d ? day(y, Number(d[1]), Number(d[2])) : null;
@@ -269,6 +272,26 @@ function relativeYear(text: string, today: string): DateRange | null {
     return year(y);
   }
   return null;
+}
+
+/** How many years back the relative year word nearest before the first month, half or day word is. */
+function yearWordBefore(text: string): number | null {
+  const detail = [DAY_AFTER_MONTH, MONTH_WORD, HALF_WORD]
+    .map((pattern) => pattern.exec(text)?.index)
+    .filter((at): at is number => at !== undefined);
+  if (detail.length === 0) return null;
+  const at = Math.min(...detail);
+  const words = RELATIVE_YEARS.flatMap(([pattern, back]) =>
+    [...text.matchAll(new RegExp(pattern.source, 'gu'))].map((m) => ({
+      from: m.index,
+      to: m.index + m[0].length,
+      back,
+    })),
+  );
+  // "재작년" holds "작년": a word inside a longer one is not a word of its own.
+  const own = words.filter((w) => !words.some((o) => o !== w && o.from <= w.from && o.to >= w.to));
+  const before = own.filter((w) => w.from <= at).sort((x, y) => y.from - x.from);
+  return before[0]?.back ?? null;
 }
 
 /** "3개월 후", "2 months ago", "2년 전", "어제", "tomorrow". */
@@ -308,22 +331,6 @@ function monthInThisYear(text: string, today: string): DateRange | null {
   const en = EN_BARE_MONTH.exec(text);
   if (en) return en[2] !== undefined ? day(y, MONTHS[en[1]!]!, Number(en[2])) : month(y, MONTHS[en[1]!]!);
   return null;
-}
-
-/**
- * Whether every mention of `year` in the text is part of a day or month ("2020년 12월 10일",
- * "2020.5.1", "from May 2020"): such a year dates something; it does not name that year's program.
- */
-export function yearOnlyInDates(text: string, year: string | number): boolean {
-  const all = text.match(new RegExp(`(?<!\\d)${year}(?!\\d)`, 'gu'))?.length ?? 0;
-  const dated =
-    text.match(
-      new RegExp(
-        `(?<!\\d)${year}\\s*(?:년\\s*\\d{1,2}\\s*월|[-./]\\s*\\d{1,2})|\\b(?:${MONTH_NAMES})\\.?,?\\s*(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s*)?${year}(?!\\d)`,
-        'gu',
-      ),
-    )?.length ?? 0;
-  return all > 0 && all === dated;
 }
 
 const BEFORE_EN = /\b(?:before|prior\s+to|earlier\s+than)\s+(?:the\s+)?(?:(?:start|beginning)\s+of\s+)?$/u;
@@ -372,7 +379,7 @@ export function extractDateRange(text: string, today: string): DateRange | null 
   return range;
 }
 
-/** The last few texts read by `extractDateRange` (ranges are immutable, so one may be handed out twice). */
+/** The last few texts `extractDateRange` read (immutable ranges, handed out again). */
 const recentRanges = new Map<string, DateRange | null>();
 
 function readDateRange(text: string, today: string): DateRange | null {
@@ -388,7 +395,5 @@ function readDateRange(text: string, today: string): DateRange | null {
     relativeYear(text, today) ??
     offsetDate(text, today) ??
     monthInThisYear(text, today);
-  if (relative !== null) return relative;
-  if (NOW_WORDS.test(text)) return isoDay(today);
-  return null;
+  return relative ?? (NOW_WORDS.test(text) ? isoDay(today) : null);
 }

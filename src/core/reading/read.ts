@@ -1,5 +1,5 @@
 import { extractAmounts } from './amounts.js';
-import { extractDateRange, yearOnlyInDates } from './dates.js';
+import { extractDateRange } from './dates.js';
 import type { QuestionForm } from '../../knowledge/schema.js';
 import type { EngineContext } from '../context.js';
 import type { RankedCard } from '../retrieval/cards.js';
@@ -14,7 +14,7 @@ import {
 import { tokenizeNormalized } from '../retrieval/tokenize.js';
 import { asPlainRequest, hasPhrase, type NormalizedText } from '../text.js';
 import { prepareForReading, sinoAmountsAsDigits } from './numerals.js';
-import { readYears } from './years.js';
+import { readYears, yearOnlyInDates } from './years.js';
 import { correctTypos } from './typos.js';
 
 /** A question as the engine understands it, before any answer is chosen. */

@@ -1,3 +1,5 @@
+import { MONTH_NAMES } from './dates.js';
+
 /** Program years a question names, in the order it names them: explicit or relative to the as-of day. */
 export function readYears(lowered: string, today: string): number[] {
   const thisYear = Number(today.slice(0, 4));
@@ -25,4 +27,20 @@ export function readYears(lowered: string, today: string): number[] {
   const years: number[] = [];
   for (const { year } of found.sort((a, b) => a.index - b.index)) if (!years.includes(year)) years.push(year);
   return years;
+}
+
+/**
+ * Whether every mention of `year` in the text is part of a day or month ("2020년 12월 10일",
+ * "2020.5.1", "from May 2020"): such a year dates something; it does not name that year's program.
+ */
+export function yearOnlyInDates(text: string, year: string | number): boolean {
+  const all = text.match(new RegExp(`(?<!\\d)${year}(?!\\d)`, 'gu'))?.length ?? 0;
+  const dated =
+    text.match(
+      new RegExp(
+        `(?<!\\d)${year}\\s*(?:년\\s*\\d{1,2}\\s*월|[-./]\\s*\\d{1,2})|\\b(?:${MONTH_NAMES})\\.?,?\\s*(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s*)?${year}(?!\\d)`,
+        'gu',
+      ),
+    )?.length ?? 0;
+  return all > 0 && all === dated;
 }

@@ -18,7 +18,7 @@ const UNTIL_EN =
   /\b(?:to|until|till|through|out\s+to)\s+(?:(?:the\s+)?(end|mid)[\s-]+(?:of\s+)?)?(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(20\d{2})(?:-(\d{2})-\d{2})?\b/u;
 const EXCEPTIONS = /특례|exceptions?\b/u;
 const ASKS_VALUE =
-  /몇\s*(?:%|퍼센트|프로|일|억)|\bwhat\s+(?:percent(?:age)?|rate|share)\b|\bhow\s+(?:much|many\s+days)\b/u;
+  /몇\s*(?:%|퍼센트|프로|일|억)|기한|한도|비율|\bwhat\s+(?:percent(?:age)?|rate|share|deadline|cap|limit)\b|\bhow\s+(?:much|many\s+days)\b/u;
 /** "2025년 예산집행지침", "the 2025 budget-execution guideline": the year's guideline, which extended them. */
 export const YEAR_GUIDELINE =
   /(20\d{2})\s*년?\s*(?:도\s*)?(?:예산\s*집행\s*지침|budget[\s-]+execution\s+guidelines?)/u;

@@ -184,6 +184,8 @@ export const routeUnrecorded: Route = (b, ctx, r) => {
   return b.build({ status: 'unknown_fact', kind: 'topic' });
 };
 
+const CONTINUING = /(?:계속\s*사업|계속\s*과제|이어서|이어진|continuing|continued|carried over)/u;
+
 const BOTH_YEARS =
   /둘\s*다\s*(?:나오|있|들어)|양쪽\s*(?:다|모두)|두\s*해\s*(?:다|모두)|\bin\s+both\s+(?:years|editions|programs|20\d{2})|\bboth\s+(?:years|editions)\b|이어진|이어지는|이어서\s*(?:한|하는)|(?:20)?21\s*(?:→|->|에서)\s*(?:20)?22|\b(?:continued|carried\s+(?:on|over))\s+(?:into|to)\s+(?:20)?22\b/u;
 
@@ -192,6 +194,7 @@ function readListFilter(r: Reading): { filter: ProjectFilter; strong: boolean } 
   const listy = /사업|과제|projects?\b|programm?e?\b/u.test(lowered);
   if (!listy) return null;
   const agency = r.hits.agencies[0]?.target;
+  const agencies = [...new Set(r.hits.agencies.map((h) => h.target))];
   // "행안부 과제", "MOIS projects", "projects run by MOLIT": the agency filters the list; "행안부
   // 홈페이지만 보면 되나요?" only names it.
   const agencyWord = r.hits.agencies[0]?.phrase.toLowerCase();
@@ -209,7 +212,7 @@ function readListFilter(r: Reading): { filter: ProjectFilter; strong: boolean } 
   // "행안부 과제 목록" lists; "where does MOIS publish the result reports?" asks a topic that names it.
   if (agency !== undefined && (filtersByAgency || r.hits.cues.has('list')))
     return {
-      filter: { agency },
+      filter: agencies.length > 1 ? { agencies } : { agency },
       // A topic's own phrase (not two words it requires together) longer than the agency's name, or
       // one with a figure ("MOIS put 645억 into 11 projects again?"), is what is asked.
       // "2022 전자정부지원사업에서 권익위가 맡은 과제" names the program only to frame the year.
@@ -230,9 +233,13 @@ function readListFilter(r: Reading): { filter: ProjectFilter; strong: boolean } 
     };
   }
   if (aspects.includes('isNew')) {
-    const continuing = /계속\s*사업|계속\s*과제|이어서|이어진|continuing|continued|carried over/u.test(
-      lowered,
-    );
+    // "new rather than continuing", "신규과제는 뭐야? 계속사업 말고": the continuing ones are ruled out.
+    const continuing =
+      CONTINUING.test(lowered) &&
+      !new RegExp(
+        `(?:rather\\s+than|instead\\s+of|not)\\s+(?:the\\s+)?${CONTINUING.source}|${CONTINUING.source}\\S*\\s*(?:말고|빼고|아닌|제외)`,
+        'u',
+      ).test(lowered);
     return { filter: { isNew: !continuing }, strong: true };
   }
   const technology = /인공지능|\bai\b|빅데이터|big\s*data|클라우드|cloud/u.exec(lowered)?.[0];

@@ -48,7 +48,7 @@ export const routeRule: Route = (b, ctx, r) => {
   // (normal rule, each period, today), not a bare verdict for today or an "unknown" for the span.
   const [only] = requests;
   if (requests.length === 1 && only && only.dateAsked && straddlesStart(ctx, only)) {
-    const timeline = answerTimeline(b, ctx.kb, only.decision, only.values, r.today, only.date.label);
+    const timeline = answerTimeline(b, ctx.kb, only.decision, only.values, r.today, only.date);
     if (timeline) return timeline;
   }
   if (requests.length === 1 && only && !only.dateAsked && only.decision.measure !== undefined) {
@@ -108,7 +108,7 @@ const ASKER_INPUTS = new Set(['companyTier', 'salesKrw', 'smallFirm', 'contractL
 
 function onlyTheAsker(request: DecisionRequest): boolean {
   const given = Object.entries(request.values).filter(([, v]) => v !== undefined && v !== false);
-  return !request.dateAsked && given.length > 0 && given.every(([name]) => ASKER_INPUTS.has(name));
+  return given.length > 0 && given.every(([name]) => ASKER_INPUTS.has(name));
 }
 
 /** What must happen for the rule to allow it ("어떻게 해야 … 할 수 있어", "what does it take"). */

@@ -1,4 +1,4 @@
-import { yearOnlyInDates } from '../reading/dates.js';
+import { yearOnlyInDates } from '../reading/years.js';
 import type { Topic } from '../../knowledge/schema.js';
 import type { EngineContext } from '../context.js';
 import type { Reading } from '../reading/read.js';

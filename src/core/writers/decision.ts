@@ -59,7 +59,7 @@ export function answerTimeline(
   values: Readonly<Record<string, InputValue | undefined>>,
   today: string,
   /** The span asked when it runs across the exception's start ("during 2020"), instead of no date. */
-  span?: string,
+  span?: DateRange,
 ): Answer | null {
   const measure = decision.measure !== undefined ? kb.measures.get(decision.measure) : undefined;
   if (measure === undefined) return null;
@@ -73,7 +73,7 @@ export function answerTimeline(
   const verdictWord = (verdict: string) => b.msg(`verdict.${verdict}`);
 
   b.line(b.text(decision.title));
-  b.line(span === undefined ? b.msg('timeline.header') : b.msg('timeline.headerSpan', { span }));
+  b.line(span === undefined ? b.msg('timeline.header') : b.msg('timeline.headerSpan', { span: span.label }));
   b.line(b.msg('timeline.normal', { verdict: verdictWord(normal.verdict) }));
   if (normal.rule) {
     b.line(`  ${b.text(normal.rule.explanation)}`);
@@ -115,6 +115,16 @@ export function answerTimeline(
   b.line(b.msg('timeline.today', { date: today, verdict: verdictWord(now.verdict) }));
   b.fact(today);
   b.cite(measure.sources);
+  // A span asked ("Summer 2020"): its verdict is the span's own, when every part of it agrees (the
+  // normal rule before the start, each period it overlaps); today's is for a question with no date.
+  if (span !== undefined) {
+    const parts = [
+      normal,
+      ...inPeriods.filter((_, i) => periods[i]!.from <= span.to && periods[i]!.to >= span.from),
+    ];
+    const verdict = parts.every((e) => e.verdict === parts[0]!.verdict) ? parts[0]!.verdict : 'unknown';
+    return b.build({ status: 'answered', kind: 'rule', verdict, rule: null });
+  }
   return b.build({
     status: 'answered',
     kind: 'rule',

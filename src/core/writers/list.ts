@@ -13,6 +13,8 @@ export interface ProjectFilter {
   readonly phase?: number | undefined;
   /** Korean name of the lead agency, as in projects.yaml (행정안전부 ...). */
   readonly agency?: string | undefined;
+  /** Several lead agencies named together ("환경부, 국토부, 행안부 사업"): a project of any of them. */
+  readonly agencies?: readonly string[] | undefined;
   /** A word of the technology group (AI, 빅데이터, cloud ...). */
   readonly technology?: string | undefined;
   /** The program year; with none, the latest edition with a match. */
@@ -28,6 +30,7 @@ export function matchesFilter(project: Project, filter: ProjectFilter): boolean 
     (filter.longTermContract === undefined || project.longTermContract.value === filter.longTermContract) &&
     (filter.phase === undefined || project.phase.value === filter.phase) &&
     (filter.agency === undefined || project.leadAgency.value?.ko === filter.agency) &&
+    (filter.agencies === undefined || filter.agencies.includes(project.leadAgency.value?.ko ?? '')) &&
     (filter.technology === undefined || matchesTechnology(project, filter.technology)) &&
     !(filter.exclude ?? []).includes(project.id)
   );

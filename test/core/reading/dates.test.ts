@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractDateRange, yearOnlyInDates } from '../../../src/core/reading/dates.js';
+import { extractDateRange } from '../../../src/core/reading/dates.js';
+import { yearOnlyInDates } from '../../../src/core/reading/years.js';
 import { readDate } from '../../../src/core/reading/readDate.js';
 import { prepareForReading } from '../../../src/core/reading/numerals.js';
 
