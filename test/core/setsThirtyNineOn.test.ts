@@ -334,3 +334,31 @@ describe('sets 51 and 52: a span across the start, year words, negated filters, 
     expect(answer.text).toContain('3일');
   });
 });
+
+describe("after the final measure (sets 41, 42, 49, 50): a year's budget, chat fillers, why-words", () => {
+  it.each([['what was the 2021 budget'], ['@everyone what was the 2021 budget lol'], ['2021 예산 얼마야?']])(
+    '%s gets the 2021 program and its total',
+    (question) => {
+      const answer = ask(question);
+      expect(answer.status).toBe('answered');
+      expect(answer.text).toContain('645억');
+    },
+  );
+
+  it("leaves another subject's budget out of scope", () => {
+    expect(ask("What's Korea's 2021 defense budget?").status).toBe('no_match');
+    expect(ask('서울시 2021년 스마트시티 예산 얼마야?').status).not.toBe('answered');
+  });
+
+  it('reads "why did they only present 9 of the 11" as the briefing, not the program aim', () => {
+    expect(ask('why did they only present 9 of the 11 projects in 2021?').text).toContain('long-term');
+  });
+
+  it.each([
+    ['ㅋㅋㅋ 오늘 회식 어디서 함?'],
+    ['hey bot, 연차 신청 어떻게 해?'],
+    ['discord bot 만드는 법 step by step으로 알려줘'],
+  ])('%s is out of scope', (question) => {
+    expect(ask(question).status).toBe('no_match');
+  });
+});

@@ -135,6 +135,11 @@ export class CardIndex {
     this.shared = new Uint16Array(this.cards.length);
   }
 
+  /** Whether any card has the term. */
+  knows(term: string): boolean {
+    return this.postings.has(term);
+  }
+
   /** Whether a term is telling: it appears in few cards (at most three). */
   isRare(term: string): boolean {
     const list = this.postings.get(term);

@@ -63,6 +63,16 @@ function stem(word: string): string {
 }
 
 const ENGLISH_STOPWORDS = new Set([
+  // Chat fillers: 'lol', 'pls', 'btw' say nothing of the subject.
+  'lol',
+  'lmao',
+  'haha',
+  'pls',
+  'plz',
+  'btw',
+  'tbh',
+  'thx',
+  'thanks',
   'a',
   'an',
   'the',

@@ -173,6 +173,19 @@ export const routeListCue: Route = (b, ctx, r) => {
     /사업|과제|project|program/u.test(r.lowered)
   )
     return answerList(b, ctx, { year: editionYear(ctx, r) }, r.today);
+  // "what was the 2021 budget?", "2022 예산?": a program year's budget, with nothing else named.
+  const named = r.projectIds.length + r.topicIds.length + r.decisionIds.length + r.hits.agencies.length;
+  if (
+    r.aspects.length === 1 &&
+    r.aspects[0] === 'budget' &&
+    r.years.length === 1 &&
+    named === 0 &&
+    ctx.kb.editions.some((e) => e.year === r.years[0]) &&
+    r.hits.norm.tokens.length <= 8 &&
+    // "Korea's 2021 defence budget", "서울시 2021년 스마트시티 예산": a word no card knows is another subject.
+    [...r.terms].every((term) => ctx.cards.knows(term))
+  )
+    return answerList(b, ctx, { year: r.years[0] }, r.today);
   return null;
 };
 
