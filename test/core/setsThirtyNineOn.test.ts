@@ -362,11 +362,3 @@ describe("after the final measure (sets 41, 42, 49, 50): a year's budget, chat f
     expect(ask(question).status).toBe('no_match');
   });
 });
-
-describe('a project found by its budget, not its name', () => {
-  it('is named in the answer', () => {
-    const answer = ask('칠십일억짜리 과제 주관 어디야?', { today: '2021-06-01' });
-    expect(answer.text.split('\n')[0]).toContain('폐기물');
-    expect(answer.text).toContain('환경부');
-  });
-});

@@ -49,7 +49,6 @@ export const routeProject: Route = (b, ctx, r) => {
     namesAgency: r.hits.agencies.length > 0,
     terms: r.terms,
     total: r.forms.has('total'),
-    named: r.hits.projects.length > 0 || r.hits.shared.length > 0,
   });
 };
 

@@ -26,8 +26,6 @@ export interface ProjectAsk {
   readonly terms?: ReadonlySet<string>;
   /** A sum is asked ("합치면 얼마야?"): one unknown part makes the whole unknown. */
   readonly total?: boolean;
-  /** False when the question did not name the project ("칠십일억짜리 과제"): the answer names it. */
-  readonly named?: boolean;
 }
 
 function editionOf(ctx: EngineContext, project: Project): Edition {
@@ -115,7 +113,7 @@ export function answerProjects(b: AnswerBuilder, ctx: EngineContext, ask: Projec
       knownCount++;
       continue;
     }
-    if (many || asked.length > 1 || ask.named === false) {
+    if (many || asked.length > 1) {
       // The name of the record the years point to (국민비서 2차 for 2021), else the latest.
       const named = records.find((r) => years.length > 0 && r.edition === years[0]) ?? records.at(-1)!;
       b.line(projectName(named, b.language));
