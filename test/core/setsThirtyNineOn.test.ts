@@ -362,3 +362,20 @@ describe("after the final measure (sets 41, 42, 49, 50): a year's budget, chat f
     expect(ask(question).status).toBe('no_match');
   });
 });
+
+describe('after sets 53 and 54 (tuned on them): where the briefing was held, continued projects, a day of change', () => {
+  it('says the briefing was online when asked where it was held', () => {
+    const answer = ask('2021 설명회 어디서 했음? 사람들 모여서 한 거야?');
+    expect(answer.status).toBe('answered');
+    expect(answer.text).toContain('온라인');
+    expect(answer.text).not.toContain('바로잡습니다');
+  });
+
+  it('lists the 2022 projects that continued from 2021', () => {
+    expect(ask('Which 2022 projects continued from 2021?').projects).toContain('digital-evidence');
+  });
+
+  it('finds the extension that began on the day named', () => {
+    expect(ask('What changed on 2022-07-01 regarding the exceptions?').text).toContain('2022-12-31');
+  });
+});

@@ -17,6 +17,7 @@ const UNTIL_KO = /(?:20)?(\d{2})\s*년\s*(?:(\d{1,2})\s*월\s*(?:말|까지)?|(�
 const UNTIL_EN =
   /\b(?:to|until|till|through|out\s+to)\s+(?:(?:the\s+)?(end|mid)[\s-]+(?:of\s+)?)?(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(20\d{2})(?:-(\d{2})-\d{2})?\b/u;
 const EXCEPTIONS = /특례|exceptions?\b/u;
+const CHANGED_ON = /\bchanged?\b|\bbegan\b|\bstarted\b|\bin\s+force\b|바뀌|바뀐|달라|시행/u;
 const ASKS_VALUE =
   /몇\s*(?:%|퍼센트|프로|일|억)|기한|한도|비율|\bwhat\s+(?:percent(?:age)?|rate|share|deadline|cap|limit)\b|\bhow\s+(?:much|many\s+days)\b/u;
 /** "2025년 예산집행지침", "the 2025 budget-execution guideline": the year's guideline, which extended them. */
@@ -69,6 +70,9 @@ function pickPeriods(r: Reading, periods: Measure['periods'], numbered: boolean)
     if (naming.length > 0) return { kind: 'periods', periods: naming };
     if (`${guideline}-01-01` > periods.at(-1)!.to) return { kind: 'after' };
   }
+  // "What changed on 2022-07-01?": the period that began on the day named.
+  const began = periods.filter((p) => r.lowered.includes(p.from));
+  if (began.length > 0 && CHANGED_ON.test(r.lowered)) return { kind: 'periods', periods: began };
   // "2차 연장이랑 4차 연장 차이": every extension named by its number.
   const ordinals = numbered ? ordinalsOf(r.lowered) : [];
   if (ordinals.length > 0) {
@@ -275,6 +279,8 @@ export const routeExtension: Route = (b, ctx, r) => {
     // "Who announced that the exceptions would run to the end of 2021?"
     (ANNOUNCED.test(r.lowered) && EXCEPTIONS.test(r.lowered) && untilOf(r.lowered) !== null) ||
     (EXCEPTIONS.test(r.lowered) && halfOf(r.lowered) !== null) ||
+    // "What changed on 2022-07-01 regarding the exceptions?": the period that began that day.
+    (EXCEPTIONS.test(r.lowered) && CHANGED_ON.test(r.lowered) && /\d{4}-\d{2}-\d{2}/u.test(r.lowered)) ||
     (ANNOUNCED.test(r.lowered) &&
       /(?<!\d)(?:20)?\d{2}\s*년\s*\d{1,2}\s*월|\d{4}-\d{2}-\d{2}/u.test(r.lowered));
   if (!asksPeriod || r.projectIds.length > 0 || anotherInstrumentAsked(ctx, r)) return null;

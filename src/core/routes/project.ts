@@ -200,7 +200,7 @@ export const routeUnrecorded: Route = (b, ctx, r) => {
 const CONTINUING = /(?:계속\s*사업|계속\s*과제|이어서|이어진|continuing|continued|carried over)/u;
 
 const BOTH_YEARS =
-  /둘\s*다\s*(?:나오|있|들어)|양쪽\s*(?:다|모두)|두\s*해\s*(?:다|모두)|\bin\s+both\s+(?:years|editions|programs|20\d{2})|\bboth\s+(?:years|editions)\b|이어진|이어지는|이어서\s*(?:한|하는)|(?:20)?21\s*(?:→|->|에서)\s*(?:20)?22|\b(?:continued|carried\s+(?:on|over))\s+(?:into|to)\s+(?:20)?22\b/u;
+  /둘\s*다\s*(?:나오|있|들어)|양쪽\s*(?:다|모두)|두\s*해\s*(?:다|모두)|\bin\s+both\s+(?:years|editions|programs|20\d{2})|\bboth\s+(?:years|editions)\b|이어진|이어지는|이어서\s*(?:한|하는)|(?:20)?21\s*(?:→|->|에서)\s*(?:20)?22|\b(?:continued|carried\s+(?:on|over))\s+(?:into|to)\s+(?:20)?22\b|\b(?:continued|continuing|carried\s+over)\s+from\s+(?:20)?21\b/u;
 
 function readListFilter(r: Reading): { filter: ProjectFilter; strong: boolean } | null {
   const { lowered, aspects } = r;
