@@ -354,6 +354,7 @@ function checkExamples(
       aspect.askBack.map((card, j) => [`aspects[${i}].askBack[${j}]`, card] as const),
     ),
     ...kb.lexicon.askBackRule.map((card, j) => [`askBackRule[${j}]`, card] as const),
+    ...kb.lexicon.askBackFollowUp.map((card, j) => [`askBackFollowUp[${j}]`, card] as const),
   ];
   for (const [path, card] of askBack)
     if (!cardExists(card)) problems.push({ file: 'lexicon.yaml', path, message: `no card "${card}"` });

@@ -245,6 +245,8 @@ export const lexiconSchema = z
     askBackForms: z.partialRecord(z.enum(FORM_IDS), z.array(z.string())).default({}),
     /** Cards offered back for a bare "can I do that?" ("그거 해도 돼?"): the rules most asked. */
     askBackRule: z.array(z.string()).default([]),
+    /** Cards offered back for a bare follow-up with nothing named ("그럼 2022년엔?", "and the other one?"). */
+    askBackFollowUp: z.array(z.string()).default([]),
     /**
      * Words that, asked on a briefing day with nothing else named, are about that briefing ("몇시까지
      * 함?", "how many are they presenting today?"); lexicon `events` give the briefing days.

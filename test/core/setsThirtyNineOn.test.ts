@@ -379,3 +379,14 @@ describe('after sets 53 and 54 (tuned on them): where the briefing was held, con
     expect(ask('What changed on 2022-07-01 regarding the exceptions?').text).toContain('2022-12-31');
   });
 });
+
+describe('bare follow-ups, with no conversation kept', () => {
+  it('asks back for "그럼 2022년엔?" and "and the other one?"', () => {
+    expect(ask('그럼 2022년엔?').status).toBe('clarify');
+    expect(ask('and the other one?').status).toBe('clarify');
+  });
+
+  it('answers "what about local governments?" with the local exceptions', () => {
+    expect(ask('what about local governments?').text).toContain('Local-government contracts');
+  });
+});

@@ -29,12 +29,14 @@ export function answerHelp(b: AnswerBuilder, ctx: EngineContext): Answer {
  * cards it could mean (lexicon `askBack`, `askBackForms`), offered back.
  */
 function askBack(b: AnswerBuilder, ctx: EngineContext, r: Reading): Answer | null {
-  const named = r.projectIds.length + r.topicIds.length + r.decisionIds.length + r.hits.agencies.length;
+  // (A year brings its comparison topic, which answers only a comparison: not something named here.)
+  const topics = r.topicIds.filter((id) => isCandidateTopic(ctx, r, id)).length;
+  const named = r.projectIds.length + topics + r.decisionIds.length + r.hits.agencies.length;
   // "그 사업 예산 얼마라고 했죠?", "Which ministry runs it?": a project pointed at, never named.
   const longest = POINTS_AT_PROJECT.test(r.lowered) && r.aspects.length === 1 ? 8 : 4;
   if (named > 0 || r.hits.norm.tokens.length > longest || ctx.cards.unknownWords(r.terms).length > 0)
     return null;
-  const { aspects, askBackForms, askBackRule } = ctx.kb.lexicon;
+  const { aspects, askBackForms, askBackRule, askBackFollowUp } = ctx.kb.lexicon;
   const ids =
     r.aspects.length === 1
       ? (aspects.find((a) => a.id === r.aspects[0])?.askBack ?? [])
@@ -43,7 +45,9 @@ function askBack(b: AnswerBuilder, ctx: EngineContext, r: Reading): Answer | nul
         r.aspects.length === 0 && UNSAID.test(r.lowered)
         ? ([...r.forms].map((f) => askBackForms[f] ?? []).find((cards) => cards.length > 0) ??
           (r.hits.cues.has('decision') ? askBackRule : []))
-        : [];
+        : r.aspects.length === 0 && FOLLOW_UP.test(r.lowered)
+          ? askBackFollowUp
+          : [];
   if (ids.length === 0) return null;
   const cards = ids.map((id) => {
     const [kind, target = kind] = id.split(':') as [RankedCard['card']['kind'], string?];
@@ -63,6 +67,9 @@ export const routeUnnamedProject: Route = (b, ctx, r) => {
   if (!POINTS_AT_PROJECT.test(r.lowered) || r.aspects.length !== 1 || r.years.length > 0) return null;
   return askBack(b, ctx, r);
 };
+
+/** A follow-up that leans on an earlier message ("그럼 2022년엔?", "and the other one?", "what about 2022?"). */
+const FOLLOW_UP = /^\s*(?:그럼|그러면|그리고|근데|and\b|what\s+about\b|how\s+about\b)/u;
 
 const UNSAID = /그거|이거|저거|그건|이건|그게|이게|마감|\b(?:it|that|this|deadline)\b/u;
 
