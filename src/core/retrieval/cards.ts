@@ -177,12 +177,15 @@ export class CardIndex {
         shared[cards[k]!]!++;
       }
     }
-    const ranked: RankedCard[] = [];
-    for (let i = 0; i < scores.length; i++) {
-      if (scores[i]! > 0) ranked.push({ card: this.cards[i]!, score: scores[i]!, terms: shared[i]! });
-      scores[i] = 0;
-      shared[i] = 0;
-    }
-    return ranked.sort((a, b) => b.score - a.score).slice(0, limit);
+    // The cards that share a term, best first (ties in card order), as objects only for the first `limit`.
+    const hit: number[] = [];
+    for (let i = 0; i < scores.length; i++) if (scores[i]! > 0) hit.push(i);
+    hit.sort((x, y) => scores[y]! - scores[x]! || x - y);
+    const ranked = hit
+      .slice(0, limit)
+      .map((i) => ({ card: this.cards[i]!, score: scores[i]!, terms: shared[i]! }));
+    scores.fill(0);
+    shared.fill(0);
+    return ranked;
   }
 }
