@@ -72,18 +72,9 @@ export function impossibleDate(text: string, today: string): DateReading | null 
  * so the caller can say so instead of reading another date into it.
  */
 export function readDate(text: string, today: string): DateReading | null {
-  // One question's text is read for its date by several routes and rule readers: read once.
-  const key = `${today}\u0000${text}`;
-  const known = recent.get(key);
-  if (known !== undefined) return known;
   const invalid = impossibleDate(text, today);
-  const range = invalid === null ? extractDateRange(text, today) : null;
-  const reading: DateReading | null = invalid ?? (range === null ? null : { kind: 'date', range });
-  if (recent.size >= RECENT_SIZE) recent.clear();
-  recent.set(key, reading);
-  return reading;
+  if (invalid !== null) return invalid;
+  // (extractDateRange remembers the last few texts it read: the routes ask the same one.)
+  const range = extractDateRange(text, today);
+  return range === null ? null : { kind: 'date', range };
 }
-
-/** The last few texts read (readings are immutable, so one may be handed out twice). */
-const RECENT_SIZE = 8;
-const recent = new Map<string, DateReading | null>();

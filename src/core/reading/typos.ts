@@ -1,5 +1,6 @@
 import { disassemble } from 'es-hangul';
 import { distance } from 'fastest-levenshtein';
+import { syllableJamo } from '../typoDistance.js';
 
 /** A word users often mistype, with its jamo ("설명회" → ㅅㅓㄹㅁㅕㅇㅎㅗㅣ). */
 export interface TypoWord {
@@ -65,7 +66,6 @@ export function correctTypos(asked: string, words: TypoIndex): string {
   // A window that differs from a word in one syllable matches it at position 0 or at position 1:
   // only starts where the text has a word's first or second syllable are compared.
   const index = words.bySyllable;
-  let jamo: (string | undefined)[] | undefined;
   let changed = false;
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
@@ -88,12 +88,10 @@ export function correctTypos(asked: string, words: TypoIndex): string {
         if (ch !== word[k]) differs++;
       }
       if (!hangulOnly || differs !== 1) continue;
-      jamo ??= [];
       let windowJamo = '';
-      for (let k = start; k < start + n; k++) windowJamo += jamo[k] ??= disassemble(chars[k]!);
+      for (let k = start; k < start + n; k++) windowJamo += syllableJamo(chars[k]!);
       if (Math.abs(windowJamo.length - target.length) > 1 || distance(windowJamo, target) > 1) continue;
       for (let k = 0; k < n; k++) chars[start + k] = word[k]!;
-      for (let k = start; k < start + n; k++) jamo[k] = undefined;
       changed = true;
     }
   }

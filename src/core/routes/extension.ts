@@ -124,11 +124,11 @@ function pickPeriods(r: Reading, periods: Measure['periods'], numbered: boolean)
     return covering.length > 0 ? { kind: 'periods', periods: covering } : null;
   }
   if (r.forms.has('count') || EVERY.test(r.lowered)) return { kind: 'count' };
-  // "특례 연장된 거 맞아?", "was the exception extended?": whether they were, with the record.
-  // (Not "…연장됐다는 건 알겠는데 지금 아직 특례 기간 맞나요?": that asks the state on a day.)
   // "when was the extension?": the whole record, as for the exceptions named.
   if (r.forms.has('when') && r.hits.norm.tokens.length <= 6 && r.decisionIds.length === 0)
     return { kind: 'count' };
+  // "특례 연장된 거 맞아?", "was the exception extended?": whether they were, with the record.
+  // (Not "…연장됐다는 건 알겠는데 지금 아직 특례 기간 맞나요?": that asks the state on a day.)
   return EXCEPTIONS.test(r.lowered) &&
     EXTENDED.test(r.lowered) &&
     r.decisionIds.length === 0 &&
