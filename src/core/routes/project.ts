@@ -198,6 +198,10 @@ export const routeUnrecorded: Route = (b, ctx, r) => {
 };
 
 const CONTINUING = /(?:계속\s*사업|계속\s*과제|이어서|이어진|continuing|continued|carried over)/u;
+const CONTINUING_RULED_OUT = new RegExp(
+  `(?:rather\\s+than|instead\\s+of|not)\\s+(?:the\\s+)?${CONTINUING.source}|${CONTINUING.source}\\S*\\s*(?:말고|빼고|아닌|제외)`,
+  'u',
+);
 
 const BOTH_YEARS =
   /둘\s*다\s*(?:나오|있|들어)|양쪽\s*(?:다|모두)|두\s*해\s*(?:다|모두)|\bin\s+both\s+(?:years|editions|programs|20\d{2})|\bboth\s+(?:years|editions)\b|이어진|이어지는|이어서\s*(?:한|하는)|(?:20)?21\s*(?:→|->|에서)\s*(?:20)?22|\b(?:continued|carried\s+(?:on|over))\s+(?:into|to)\s+(?:20)?22\b|\b(?:continued|continuing|carried\s+over)\s+from\s+(?:20)?21\b/u;
@@ -247,12 +251,7 @@ function readListFilter(r: Reading): { filter: ProjectFilter; strong: boolean } 
   }
   if (aspects.includes('isNew')) {
     // "new rather than continuing", "신규과제는 뭐야? 계속사업 말고": the continuing ones are ruled out.
-    const continuing =
-      CONTINUING.test(lowered) &&
-      !new RegExp(
-        `(?:rather\\s+than|instead\\s+of|not)\\s+(?:the\\s+)?${CONTINUING.source}|${CONTINUING.source}\\S*\\s*(?:말고|빼고|아닌|제외)`,
-        'u',
-      ).test(lowered);
+    const continuing = CONTINUING.test(lowered) && !CONTINUING_RULED_OUT.test(lowered);
     return { filter: { isNew: !continuing }, strong: true };
   }
   const technology = /인공지능|\bai\b|빅데이터|big\s*data|클라우드|cloud/u.exec(lowered)?.[0];
