@@ -32,7 +32,9 @@ export function withOtherParts(main: Answer, parts: readonly Answer[]): Answer {
   for (const part of parts) {
     if (part.status !== 'answered' || part.verdict !== null) continue;
     if (part.kind !== 'topic' && part.kind !== 'project' && part.kind !== 'list') continue;
-    const title = part.text.split('\n')[0] ?? '';
+    // A project answer's first line is the project's name: the fact asked is on the next.
+    const lines = part.text.split('\n');
+    const title = (part.kind === 'project' && lines.length > 1 ? lines[1] : lines[0]) ?? '';
     const shown = [main, ...added];
     if (title === '' || shown.some((a) => a.text.includes(title) || a.text.includes(part.text))) continue;
     added.push(part);

@@ -38,7 +38,7 @@ export function typoWords(words: readonly string[]): TypoIndex {
   return { latin, bySyllable };
 }
 
-/** "briefng", "excepton": a Latin word one letter away from a lexicon word (six letters or more). */
+/** "briefng", "excepton", "breifing": a Latin word one letter (or one swap) away from a lexicon word (six letters or more). */
 function correctLatin(text: string, latin: readonly TypoWord[]): string {
   if (latin.length === 0) return text;
   return text.replace(/[A-Za-z]{5,}/gu, (token) => {
@@ -47,10 +47,25 @@ function correctLatin(text: string, latin: readonly TypoWord[]): string {
     if (latin.some((w) => lower.startsWith(w.word) || w.word.startsWith(lower))) return token;
     const near = latin.filter(
       (w) =>
-        w.word[0] === lower[0] && Math.abs(w.word.length - lower.length) <= 1 && distance(w.word, lower) <= 1,
+        w.word[0] === lower[0] &&
+        Math.abs(w.word.length - lower.length) <= 1 &&
+        (distance(w.word, lower) <= 1 || swapsTwo(w.word, lower)),
     );
     return near.length === 1 ? near[0]!.word : token;
   });
+}
+
+/** "breifing" for "briefing": the same letters with two neighbours swapped. */
+function swapsTwo(word: string, typed: string): boolean {
+  if (word.length !== typed.length) return false;
+  let i = 0;
+  while (i < word.length && word[i] === typed[i]) i++;
+  return (
+    i + 1 < word.length &&
+    word[i] === typed[i + 1] &&
+    word[i + 1] === typed[i] &&
+    word.slice(i + 2) === typed.slice(i + 2)
+  );
 }
 
 /**

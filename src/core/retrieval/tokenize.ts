@@ -39,8 +39,9 @@ const PARTICLES = [
   '랑',
   '요',
   '야',
-  // "얼마임", "언제임": the casual copula 임 (chat shorthand for 입니다).
+  // "얼마임", "언제임": the casual copula 임 (chat shorthand for 입니다); "연장됨?": 됨 (chat shorthand for 됐어).
   '임',
+  '됨',
   // "비교좀", "알려줘좀": the colloquial 좀 (please, a bit) glued to the word.
   '좀',
 ] as const;

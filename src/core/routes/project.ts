@@ -42,15 +42,23 @@ export const routeProject: Route = (b, ctx, r) => {
   }
   return answerProjects(b, ctx, {
     ids: r.projectIds,
-    aspects: r.aspects,
+    // "which got more, A or B?": money compared, with no word for it.
+    aspects: r.aspects.length === 0 && GOT_MORE.test(r.lowered) ? ['budget'] : r.aspects,
     years: r.years.length > 0 ? r.years : sharedEdition(ctx, r),
     today: r.today,
     lowered: r.lowered,
     namesAgency: r.hits.agencies.length > 0,
     terms: r.terms,
-    total: r.forms.has('total'),
+    total: r.forms.has('total') || (r.projectIds.length > 1 && COMPARES.test(r.lowered)),
   });
 };
+
+const GOT_MORE =
+  /\b(?:got|get|received|receive|gets)\s+(?:more|less|the\s+most|the\s+least)\b|더\s*(?:많이\s*)?받|돈\s*더/u;
+
+/** "폐기물이 국민비서보다 더 많았어?", "which got more": a comparison needs every project's value. */
+const COMPARES =
+  /보다\s*(?:\S+\s+)?(?:더|많|적|크|작|높|낮)|더\s*(?:많|적|크|작|받)|비교|차이|\b(?:more|less|bigger|smaller|larger|higher|lower)\s+than\b|\bwhich\s+(?:one\s+)?(?:got|had|received|was|is)\s+(?:more|less|bigger|larger|smaller)\b|\bcompare/u;
 
 /**
  * "국민비서랑 폐기물 예산 합치면?": projects asked together with no year are read in the latest
@@ -130,6 +138,8 @@ const BUDGET_WORDS = /예산|금액|돈|비싼|budget|money|funding|expensive|co
  */
 export const routeSuperlative: Route = (b, ctx, r) => {
   if (!r.forms.has('superlative') || r.projectIds.length > 0 || r.decisionIds.length > 0) return null;
+  // "Of 2020, 2021 and 2022, which year had the largest budget?": years compared, not projects.
+  if (r.years.length > 1 || /which\s+year|어느\s*(?:해|연도|년도)|몇\s*년도/u.test(r.lowered)) return null;
   if (!r.aspects.includes('budget') && !BUDGET_WORDS.test(r.lowered)) return null;
   // The year asked, else the latest edition known on the as-of day that gives any project budget.
   const asked = editionYear(ctx, r);
@@ -210,6 +220,10 @@ function readListFilter(r: Reading): { filter: ProjectFilter; strong: boolean } 
   const { lowered, aspects } = r;
   const listy = /사업|과제|projects?\b|programm?e?\b/u.test(lowered);
   if (!listy) return null;
+  // "행안부 말고 다른 부처 과제", "apart from MOIS, which ministries": the agencies ruled out.
+  const ruledOut = r.hits.agencies.filter((h) => agencyRuledOut(lowered, h.phrase.toLowerCase()));
+  if (ruledOut.length > 0 && ruledOut.length === r.hits.agencies.length)
+    return { filter: { excludeAgencies: [...new Set(ruledOut.map((h) => h.target))] }, strong: true };
   const agency = r.hits.agencies[0]?.target;
   const agencies = [...new Set(r.hits.agencies.map((h) => h.target))];
   // "행안부 과제", "MOIS projects", "projects run by MOLIT": the agency filters the list; "행안부
@@ -218,7 +232,7 @@ function readListFilter(r: Reading): { filter: ProjectFilter; strong: boolean } 
   const qualifies =
     agencyWord !== undefined &&
     new RegExp(
-      `${escapeRegExp(agencyWord)}(?:'s)?\\s*(?:의\\s*|(?:가|이|에서)\\s*(?:직접\\s*)?(?:하는|맡은|추진하는|주관하는|하는\\s*거)\\s*|소관\\s*|주관\\s*)?(?:과제|사업|프로젝트|projects?|ones?|꺼|거|것|쪽)|\\b(?:run|led|owned|managed|ordered)\\s+by\\s+(?:the\\s+)?${escapeRegExp(agencyWord)}`,
+      `${escapeRegExp(agencyWord)}(?:'s)?\\s*(?:의\\s*|(?:가|이|에서)\\s*(?:직접\\s*)?(?:하는|맡은|추진하는|주관하는|하는\\s*거)\\s*|소관\\s*|주관\\s*)?(?:(?:20)?\\d{2}\\s*(?:년도?\\s*)?)?(?:과제|사업|프로젝트|projects?|ones?|꺼|거|것|쪽)|\\b(?:run|led|owned|managed|ordered)\\s+by\\s+(?:the\\s+)?${escapeRegExp(agencyWord)}|\\bbelong(?:s|ed)?\\s+to\\s+(?:the\\s+)?${escapeRegExp(agencyWord)}`,
       'u',
     ).test(lowered);
   const filtersByAgency =
@@ -249,7 +263,7 @@ function readListFilter(r: Reading): { filter: ProjectFilter; strong: boolean } 
       strong: true,
     };
   }
-  if (aspects.includes('isNew')) {
+  if (aspects.includes('isNew') || /\bnew\s+(?:(?:20)?\d{2}\s+)?(?:projects?|ones)\b/u.test(lowered)) {
     // "new rather than continuing", "신규과제는 뭐야? 계속사업 말고": the continuing ones are ruled out.
     const continuing = CONTINUING.test(lowered) && !CONTINUING_RULED_OUT.test(lowered);
     return { filter: { isNew: !continuing }, strong: true };
@@ -270,8 +284,30 @@ function readListFilter(r: Reading): { filter: ProjectFilter; strong: boolean } 
   if (aspects.includes('briefed') && /빠|제외|left out|excluded|not briefed/u.test(lowered)) {
     return { filter: { briefed: false }, strong: false };
   }
-  if (r.hits.cues.has('list')) return { filter: {}, strong: false };
+  // "which ministries had projects in 2021?": every project, each with its agency.
+  if (
+    r.hits.cues.has('list') ||
+    (aspects.includes('leadAgency') &&
+      r.projectIds.length === 0 &&
+      r.topicIds.length === 0 &&
+      !r.forms.has('count') &&
+      !/몇|how\s+many/u.test(lowered) &&
+      // Projects asked, not the program ("전자정부지원사업 기술지원은 어느 기관이 맡아?").
+      /과제|projects|(?<!지원)사업/u.test(lowered) &&
+      /부처|기관|ministr|agenc|department/u.test(lowered) &&
+      !/누가|who\b/u.test(lowered))
+  )
+    return { filter: {}, strong: false };
   return null;
+}
+
+/** "행안부 말고", "MOIS 빼고", "apart from MOIS", "other than the Ministry of Environment". */
+function agencyRuledOut(lowered: string, phrase: string): boolean {
+  const name = escapeRegExp(phrase);
+  return new RegExp(
+    `${name}\\S{0,2}\\s*(?:말고|빼고|외에|외의|제외|이외)|\\b(?:apart\\s+from|except(?:\\s+for)?|other\\s+than|besides|excluding|not)\\s+(?:the\\s+)?${name}`,
+    'u',
+  ).test(lowered);
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');

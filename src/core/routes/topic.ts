@@ -73,6 +73,12 @@ export const routeTopic: Route = (b, ctx, r) => {
     const perYear = topicsPerYear(ctx, chosen, r.years, r.lowered);
     if (perYear.length > 0) return answerEditionTopics(b, ctx, perYear, []);
   }
+  // "total 645억 중에 …" with no year: the figure quoted says which edition is meant.
+  const quoted =
+    r.years.length === 0 && chosen.length === 1 && !r.forms.has('compare')
+      ? statingRecord(ctx, chosen, r)
+      : undefined;
+  if (quoted !== undefined) return answerEditionTopics(b, ctx, [quoted], []);
   const { topics, missingYear } = pickTopics(ctx, chosen, r.years, r.today, r.terms);
   if (topics.length === 0) {
     if (missingYear === null) return null;

@@ -15,6 +15,8 @@ export interface ProjectFilter {
   readonly agency?: string | undefined;
   /** Several lead agencies named together ("환경부, 국토부, 행안부 사업"): a project of any of them. */
   readonly agencies?: readonly string[] | undefined;
+  /** Lead agencies ruled out ("행안부 말고", "apart from MOIS"): a project of any other agency. */
+  readonly excludeAgencies?: readonly string[] | undefined;
   /** A word of the technology group (AI, 빅데이터, cloud ...). */
   readonly technology?: string | undefined;
   /** The program year; with none, the latest edition with a match. */
@@ -31,6 +33,8 @@ export function matchesFilter(project: Project, filter: ProjectFilter): boolean 
     (filter.phase === undefined || project.phase.value === filter.phase) &&
     (filter.agency === undefined || project.leadAgency.value?.ko === filter.agency) &&
     (filter.agencies === undefined || filter.agencies.includes(project.leadAgency.value?.ko ?? '')) &&
+    (filter.excludeAgencies === undefined ||
+      (project.leadAgency.value !== null && !filter.excludeAgencies.includes(project.leadAgency.value.ko))) &&
     (filter.technology === undefined || matchesTechnology(project, filter.technology)) &&
     !(filter.exclude ?? []).includes(project.id)
   );

@@ -24,7 +24,7 @@ export interface ProjectAsk {
   readonly namesAgency?: boolean;
   /** The question's ranking terms, to tell which edition its words point to ("국민비서 2차"). */
   readonly terms?: ReadonlySet<string>;
-  /** A sum is asked ("합치면 얼마야?"): one unknown part makes the whole unknown. */
+  /** A sum or a comparison is asked ("합치면 얼마야?", "어느 쪽이 더 많아?"): one unknown part makes the whole unknown. */
   readonly total?: boolean;
 }
 
@@ -113,8 +113,10 @@ export function answerProjects(b: AnswerBuilder, ctx: EngineContext, ask: Projec
       knownCount++;
       continue;
     }
-    if (many || asked.length > 1) {
-      // The name of the record the years point to (국민비서 2차 for 2021), else the latest.
+    {
+      // The name of the record the years point to (국민비서 2차 for 2021), else the latest: always
+      // said, so an asker who described the project ("카톡으로 과태료 알려주는 서비스") or mistyped
+      // its name sees which one is answered.
       const named = records.find((r) => years.length > 0 && r.edition === years[0]) ?? records.at(-1)!;
       b.line(projectName(named, b.language));
     }

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { ask } from '../support/engine.js';
+
+// Classes found by outside sets 55-58 (first runs logged in the README): projects by ministry,
+// a project described by what it does, comparisons that need an unknown value, the year a quoted
+// figure belongs to, the briefing's venue, a year with no edition, swapped letters.
+
+describe('projects by ministry', () => {
+  it('lists the projects of the other ministries for "apart from MOIS"', () => {
+    const answer = ask('Apart from MOIS, which ministries had projects in the 2021 lineup?');
+    expect(answer.status).toBe('answered');
+    expect(answer.projects).toEqual(
+      expect.arrayContaining(['waste-safety', 'architecture-admin-cloud', 'digital-evidence']),
+    );
+    expect(answer.projects).not.toContain('national-secretary');
+    expect(answer.text).toContain('Ministry of Environment');
+  });
+
+  it('rules an agency out in Korean too ("행안부 말고")', () => {
+    const answer = ask('2021년 행안부 말고 다른 부처 과제는?');
+    expect(answer.projects).toContain('waste-safety');
+    expect(answer.projects).not.toContain('e-certificate');
+  });
+
+  it.each([
+    ['환경부가 맡은 2021 과제가 뭐고 예산은 얼마였어?', 'waste-safety'],
+    [
+      'Which of the 2021 projects belonged to the Ministry of Land, Infrastructure and Transport?',
+      'architecture-admin-cloud',
+    ],
+  ])('%s filters by the agency even with a year in between', (question, id) => {
+    const answer = ask(question);
+    expect(answer.status).toBe('answered');
+    expect(answer.projects).toContain(id);
+    expect(answer.projects).not.toContain('national-secretary');
+  });
+
+  it('lists every project with its agency for "which ministries had projects"', () => {
+    const answer = ask('which ministries had projects in 2021?');
+    expect(answer.status).toBe('answered');
+    expect(answer.text).toContain('Ministry of Environment');
+    expect(answer.text).toContain('Ministry of Land');
+  });
+
+  it('reads "the new 2022 projects" as the new ones', () => {
+    const answer = ask('Which ministries were behind the new 2022 projects?');
+    expect(answer.projects).toEqual(
+      expect.arrayContaining(['small-merchant-platform', 'overseas-mission-info', 'integrated-call-center']),
+    );
+    expect(answer.projects).not.toContain('national-secretary');
+  });
+
+  it('keeps "who provides the technical support?" on the program, not a project list', () => {
+    expect(ask('전자정부지원사업 기술지원은 어느 기관이 맡아?').text).toMatch(/NIA|지능정보사회진흥원/u);
+  });
+});
+
+describe('a project described by what it does', () => {
+  it('finds the National Secretary from "카톡이나 네이버로 과태료 알려주는 서비스" and names it', () => {
+    const answer = ask(
+      '카톡이나 네이버로 과태료 같은 거 알려주는 그 서비스 말이야, 2021년에 몇 차 사업이었어?',
+    );
+    expect(answer.projects).toEqual(['national-secretary']);
+    expect(answer.text).toContain('2차');
+    expect(answer.text.split('\n')[0]).toContain('국민비서');
+  });
+
+  it('finds the Gov24 life services from "apply … in one go"', () => {
+    const answer = ask(
+      'The 2021 project that lets you apply for elderly-care and disability support in one go — how much was it funded?',
+    );
+    expect(answer.projects).toEqual(['gov24-life-services']);
+    expect(answer.text).toContain('5.3 billion');
+  });
+
+  it('does not read a local-government notice as the alert service', () => {
+    expect(ask("the local-government notice extending to end-2023: what's its number?").projects).toEqual([]);
+  });
+
+  it('still adds the other question of a message when the first line is the same project', () => {
+    const answer = ask('Was the e-gov cloud platform briefed in 2020? and in 2021?');
+    expect(answer.text).toMatch(/long-term continuous contract/u);
+  });
+});
+
+describe('a comparison needs every value', () => {
+  it.each([
+    ['폐기물 과제가 국민비서보다 예산 더 많았어?'],
+    ['Which got more in 2021, resident registration or the Gov24 life services one?'],
+  ])('%s is unknown when one budget is not in the sources', (question) => {
+    const answer = ask(question);
+    expect(answer.status).toBe('unknown_fact');
+    expect(answer.verdict).toBeNull();
+  });
+
+  it('answers a comparison of two known budgets', () => {
+    expect(ask('폐기물이랑 전자증명서 예산 비교').status).toBe('answered');
+  });
+});
+
+describe('program figures', () => {
+  it('states the differences from 2020 as the differences of two confirmed figures', () => {
+    const answer = ask('2020년 대비 2021년 전자정부지원사업 예산 얼마나 줄었음?');
+    expect(answer.text).toContain('431억원');
+    expect(ask('How many fewer projects did the 2021 program have than the 2020 one?').text).toContain(
+      '8 fewer',
+    );
+  });
+
+  it('answers the year with the largest budget with each year, not a project', () => {
+    const answer = ask('Of 2020, 2021 and 2022, which year had the largest e-gov support budget?');
+    expect(answer.text).toContain('1,076억');
+    expect(answer.text).not.toContain('11.2 billion');
+  });
+
+  it('reads a quoted total as its own edition ("645억" is 2021)', () => {
+    const answer = ask('total 645억 중에 project별 budget breakdown 다 나와있어?');
+    expect(answer.text).toContain('(2021)');
+    expect(answer.text).not.toContain('(2022)');
+  });
+
+  it('says a year with no edition is not in the sources ("2023년 … 몇 과제")', () => {
+    const answer = ask('행안부 2023년 전자정부지원사업은 몇 과제였어?');
+    expect(answer.status).toBe('unknown_fact');
+    expect(answer.text).toContain('2023');
+  });
+
+  it('says where the rest of the budget went is unknown', () => {
+    expect(ask('그럼 나머지 327억은 어디 어디로 가는지 알아?').status).toBe('unknown_fact');
+    expect(ask('예산 나온 과제 4개 합치면 얼마야? 나머지 과제 예산은?').status).toBe('answered');
+  });
+
+  it('lists a year\'s projects for "과제 11개 이름 다 알려줘"', () => {
+    const answer = ask('22년 과제 11개 이름 다 알려줘');
+    expect(answer.projects).toContain('small-merchant-platform');
+  });
+});
+
+describe('the briefing', () => {
+  it('corrects a wrong venue and says it was online', () => {
+    const answer = ask('설멍회 장소 어디에요?? 정부서울청사 가면 되나');
+    expect(answer.status).toBe('answered');
+    expect(answer.text).toContain('온라인');
+  });
+
+  it('does not answer other "어디서 해?" questions with the briefing', () => {
+    expect(ask('연차 신청 어디서 해?').status).toBe('no_match');
+  });
+
+  it('mends two swapped letters ("breifing")', () => {
+    const answer = ask('waht time does the breifing start and finish?');
+    expect(answer.status).toBe('answered');
+    expect(answer.text).toContain('16:30');
+  });
+
+  it('reads "the special rule" as the exceptions', () => {
+    const answer = ask('Is the special rule still valid?', { today: '2026-12-01' });
+    expect(answer.status).not.toBe('no_match');
+    expect(answer.text).toContain('2025-06-30');
+  });
+});
