@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/parse.js';
 import type { Topic } from '../knowledge/schema.js';
+import { listedItemAsked } from './listed.js';
 import { AnswerBuilder } from './compose.js';
 import { createContext, type EngineContext } from './context.js';
 import type { DateRange } from './extract.js';
@@ -156,6 +157,12 @@ function checkAsked(language: Language, ctx: EngineContext, r: Reading, answer: 
       [...st.askedBy!.ko, ...st.askedBy!.en].some((phrase) => hasPhrase(r.hits.norm, phrase)),
   );
   if (unknownPart !== undefined) return { ...answer, status: 'unknown_fact' };
+  // "18개 점검항목에 하자담보도 들어가?": a thing the answer's list names is said to be in it first.
+  const listed = listedItemAsked(r.hits.norm, r.lowered, answer.text);
+  if (listed !== null) {
+    const yes = new AnswerBuilder(ctx.kb, language).msg('topic.listed', { item: listed });
+    return { ...answer, text: `${yes}\n\n${answer.text}` };
+  }
   if (!r.forms.has('count')) return answer;
   const numbers = text.match(/\d+/g) ?? [];
   if (numbers.some((n) => !/^(?:19|20)\d{2}$/.test(n))) return answer;

@@ -159,3 +159,51 @@ describe('the briefing', () => {
     expect(answer.text).toContain('2025-06-30');
   });
 });
+
+describe('more of sets 55-58', () => {
+  it.each([
+    ['when in 2021 was the e-certificate project going out to tender? month please'],
+    ['Can you give me the tender month for the national secretary project in 2021?'],
+    ['폐기물 과제 3차면 이번이 마지막 해야?'],
+  ])('%s asks a project fact no source gives', (question) => {
+    expect(ask(question).status).toBe('unknown_fact');
+  });
+
+  it('keeps "was 국민비서 the one left out in 2022?" unknown, though the briefing list is shown', () => {
+    const answer = ask('2022 briefing에서 빠진 long-term contract 과제 하나 있었잖아, 그게 국민비서야?');
+    expect(answer.status).toBe('unknown_fact');
+    expect(ask('2021 설명회에서 주민등록 빠졌어?').status).toBe('answered');
+  });
+
+  it('answers what has to happen under the normal rule with the count it takes', () => {
+    const answer = ask(
+      'Under the normal rules, with no COVID exception, what has to happen before I can use a single-source contract after a tender fails?',
+    );
+    expect(answer.status).toBe('answered');
+    expect(answer.text).toContain('2 or more');
+  });
+
+  it('mends "anounced" and "extention"', () => {
+    const answer = ask('who anounced the extention to end of 2021 and when?');
+    expect(answer.text).toContain('Hong Nam-ki');
+    expect(answer.text).toContain('2021-06-18');
+  });
+
+  it('does not mend "contact" into "contract"', () => {
+    expect(ask('who is the contact person for the e-certificate project?').text).not.toMatch(/contract/iu);
+  });
+
+  it('says yes when the list a topic states names what is asked', () => {
+    const answer = ask('과기부 18개 점검항목에 하자담보도 들어가?');
+    expect(answer.text.split('\n')[0]).toBe('네, 하자담보는 이 목록에 들어 있습니다.');
+    expect(ask('매출 8천억 이상 대기업은 몇 억 이상 사업에만 들어갈 수 있어?').text).not.toContain(
+      '이 목록에',
+    );
+  });
+
+  it('keeps a visa question out of scope', () => {
+    expect(ask('how do I get a D-8 visa for my developers to work on-site in Korea?').status).toBe(
+      'no_match',
+    );
+  });
+});

@@ -113,7 +113,7 @@ function onlyTheAsker(request: DecisionRequest): boolean {
 
 /** What must happen for the rule to allow it ("어떻게 해야 … 할 수 있어", "what does it take"). */
 const WHAT_IT_TAKES =
-  /어떻게\s*해야|뭘\s*해야|무엇을\s*해야|어떤\s*조건|조건이\s*(?:뭐|어떻게)|\bwhat\s+(?:does\s+it\s+take|is\s+(?:needed|required)|do\s+(?:i|we|you)\s+need)\b|\bhow\s+(?:do|can)\s+(?:i|we|you)\s+(?:get\s+to|qualify)\b/u;
+  /어떻게\s*해야|뭘\s*해야|무엇을\s*해야|어떤\s*조건|조건이\s*(?:뭐|어떻게)|\bwhat\s+(?:does\s+it\s+take|is\s+(?:needed|required)|do\s+(?:i|we|you)\s+need|(?:has|needs)\s+to\s+happen|must\s+happen)\b|\bhow\s+(?:do|can)\s+(?:i|we|you)\s+(?:get\s+to|qualify)\b/u;
 
 const SAYS_ENDED =
   /끝났|끝난|종료됐|종료된|끝나기로|종료\s*예정|\b(?:ended|expired|lapsed|ran\s+out)\b|\b(?:supposed|meant|due|set)\s+to\s+end\b/u;

@@ -50,12 +50,13 @@ export function answerThreshold(
   r: Reading,
   request: DecisionRequest,
 ): Answer | null {
-  const names = new Set(request.alternatives.flatMap((a) => Object.keys(a)));
-  if (names.size !== 1 || request.alternatives.length < 2) return null;
+  const alternatives = request.alternatives.length > 0 ? request.alternatives : countsToTry(request);
+  const names = new Set(alternatives.flatMap((a) => Object.keys(a)));
+  if (names.size !== 1 || alternatives.length < 2) return null;
   const [name] = [...names] as [string];
   const input = request.decision.inputs.find((i) => i.name === name);
   if (input === undefined || input.type !== 'number') return null;
-  const tried = request.alternatives
+  const tried = alternatives
     .map((a) => ({
       value: Number(a[name]),
       evaluation: evaluateDecision(ctx.kb, request.decision, {
@@ -76,4 +77,14 @@ export function answerThreshold(
   b.line(`${b.msg('label.basis')}: ${b.text(rule.legalBasis)}${b.mark(rule.confidence)}`);
   b.cite(rule.sources);
   return b.build({ status: 'answered', kind: 'rule', projects: [...r.projectIds] });
+}
+
+/** A count the question does not give ("what has to happen before …?"): 1, 2, … up to the input's `countUpTo`. */
+function countsToTry(request: DecisionRequest): Record<string, number>[] {
+  const missing = request.decision.inputs.filter(
+    (i) => i.countUpTo !== undefined && request.values[i.name] === undefined,
+  );
+  if (missing.length !== 1) return [];
+  const [input] = missing as [(typeof missing)[number]];
+  return Array.from({ length: input.countUpTo! }, (_, k) => ({ [input.name]: k + 1 }));
 }

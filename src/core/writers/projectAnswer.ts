@@ -203,7 +203,7 @@ function editionYears(ask: ProjectAsk, records: readonly Project[]): readonly nu
 /**
  * "Was the cloud platform the one left out of the 2021 briefing?": an aspect the project's record
  * leaves unknown, said for the edition as a whole by a topic (lexicon `unknownContext`): the unknown
- * line, then that topic, once per answer. False when no such topic has a record of that edition.
+ * line, then that topic, once per answer. True when a topic shown settles it (states nothing as unknown).
  */
 function writeAspectContext(
   b: AnswerBuilder,
@@ -217,7 +217,9 @@ function writeAspectContext(
   for (const id of ids) {
     const topic = ctx.topics.get(id)?.find((t) => t.edition === edition);
     if (topic === undefined || topic.statements.every((st) => st.confidence === 'not_found')) continue;
-    wrote = true;
+    // It settles the question only when it states nothing as unknown: the 2022 briefing's list does
+    // not say which long-term contract was left out, so "was it 국민비서?" stays unknown.
+    if (topic.statements.every((st) => st.confidence !== 'not_found')) wrote = true;
     if (shown.has(id)) continue;
     shown.add(id);
     b.line(`${b.text(topic.title)} (${edition})`);

@@ -119,6 +119,11 @@ export const inputSchema = z
     values: z.array(z.string()).optional(),
     /** How each enum value reads to users (and in the Discord options), in both languages. */
     valueLabels: z.record(z.string(), localizedSchema).optional(),
+    /**
+     * A small count (failed rounds): "what has to happen before …?" with no count given is answered
+     * with the smallest count the rule allows, tried from 1 to this number.
+     */
+    countUpTo: z.number().int().min(2).max(10).optional(),
   })
   .strict();
 
