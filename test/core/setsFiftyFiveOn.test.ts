@@ -207,3 +207,55 @@ describe('more of sets 55-58', () => {
     );
   });
 });
+
+describe('classes of sets 61 and 62', () => {
+  it('finds a project by what it handles even after an agency ("행안부 … 쓰레기 처리")', () => {
+    const answer = ask(
+      '행안부 전자정부지원사업 중에 AI로 쓰레기 처리 관리하는 거 있었잖아 그거 정식 이름이랑 몇 차였어? 2021년 기준',
+    );
+    expect(answer.projects).toEqual(['waste-safety']);
+    expect(answer.text).toContain('3차');
+  });
+
+  it('finds the spatial-data project from "GIS" and "geo data"', () => {
+    expect(
+      ask('we do GIS work. was there any spatial / geo data project in the 2021 e-gov support program?')
+        .projects,
+    ).toEqual(['spatial-data-platform']);
+  });
+
+  it("does not read the SME guideline's name as the asker being small", () => {
+    const answer = ask('중소SW사업자 지침 별표1 하한 금액, 2021년에도 지금이랑 똑같았어?');
+    expect(answer.verdict).toBeNull();
+  });
+
+  it('says a contact is not recorded, asked about the briefing in many words', () => {
+    expect(ask('설명회 끝나고 추가 문의는 어디로 하라고 안내하면 돼요? 담당자 연락처').status).toBe(
+      'unknown_fact',
+    );
+  });
+
+  it('reads "장기계속 사업" as the contract form, not continuing projects', () => {
+    const answer = ask('2022년에 설명회 빠진 장기계속 사업은 뭐였어?');
+    expect(answer.status).toBe('unknown_fact');
+    expect(answer.projects).not.toContain('national-secretary');
+    expect(ask('2021년에 설명회 빠진 장기계속 사업은 뭐였어?').projects).toEqual(
+      expect.arrayContaining(['resident-registration', 'architecture-admin-cloud']),
+    );
+  });
+
+  it('lists the projects "in phase 3"', () => {
+    const answer = ask('Which of the named 2021 projects were in phase 3?');
+    expect(answer.projects).toEqual(
+      expect.arrayContaining(['waste-safety', 'egov-cloud-platform', 'architecture-admin-cloud']),
+    );
+    expect(answer.projects).not.toContain('national-secretary');
+  });
+
+  it.each([['정보처리기사 실기 언제 봐?'], ['AWS vs Azure 뭐가 더 싸?']])(
+    '%s is out of scope',
+    (question) => {
+      expect(ask(question).status).toBe('no_match');
+    },
+  );
+});

@@ -202,7 +202,10 @@ export const routeListCue: Route = (b, ctx, r) => {
 /** Facts no source records (winning bidder, contacts) asked without a project. */
 export const routeUnrecorded: Route = (b, ctx, r) => {
   if (!r.aspects.includes('winner') && !r.aspects.includes('contact')) return null;
-  if (ctx.cards.unknownWords(r.terms).length > 0) return null;
+  // A word no card knows is another subject, unless the question is about the briefing or program
+  // ("설명회 끝나고 추가 문의는 어디로 하라고 안내하면 돼요? 담당자 연락처").
+  const ours = r.hits.cues.has('program') || /설명회|briefing/u.test(r.lowered);
+  if (ctx.cards.unknownWords(r.terms).length > 0 && !ours) return null;
   b.line(b.msg(r.aspects.includes('winner') ? 'unknown.programWinner' : 'unknown.programContact'));
   return b.build({ status: 'unknown_fact', kind: 'topic' });
 };
@@ -263,7 +266,11 @@ function readListFilter(r: Reading): { filter: ProjectFilter; strong: boolean } 
       strong: true,
     };
   }
-  if (aspects.includes('isNew') || /\bnew\s+(?:(?:20)?\d{2}\s+)?(?:projects?|ones)\b/u.test(lowered)) {
+  // "장기계속 사업" is a contract form, not a continuing project.
+  const isNew =
+    (aspects.includes('isNew') && !aspects.includes('longTermContract')) ||
+    /\bnew\s+(?:(?:20)?\d{2}\s+)?(?:projects?|ones)\b/u.test(lowered);
+  if (isNew) {
     // "new rather than continuing", "신규과제는 뭐야? 계속사업 말고": the continuing ones are ruled out.
     const continuing = CONTINUING.test(lowered) && !CONTINUING_RULED_OUT.test(lowered);
     return { filter: { isNew: !continuing }, strong: true };
@@ -277,10 +284,10 @@ function readListFilter(r: Reading): { filter: ProjectFilter; strong: boolean } 
     return { filter: { technology }, strong: true };
   if (aspects.includes('longTermContract')) return { filter: { longTermContract: true }, strong: true };
   const phase =
-    /([1-3])\s*(?:차|단계)\s*(?:사업|과제|목록)|phase\s*([1-3])\s*(?:projects?|list|ones)|(?:list|which|what)\s+(?:the\s+)?phase\s*([1-3])/u.exec(
+    /([1-3])\s*(?:차|단계)\s*(?:인\s*)?(?:사업|과제|목록)|phase\s*([1-3])\s*(?:projects?|list|ones)|(?:list|which|what)\s+(?:the\s+)?phase\s*([1-3])|\b(?:which|what)\b.*\b(?:were|are|was|is)\s+(?:in|at)\s+phase\s*([1-3])\b/u.exec(
       lowered,
     );
-  if (phase) return { filter: { phase: Number(phase[1] ?? phase[2] ?? phase[3]) }, strong: true };
+  if (phase) return { filter: { phase: Number(phase[1] ?? phase[2] ?? phase[3] ?? phase[4]) }, strong: true };
   if (aspects.includes('briefed') && /빠|제외|left out|excluded|not briefed/u.test(lowered)) {
     return { filter: { briefed: false }, strong: false };
   }

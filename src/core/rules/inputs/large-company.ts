@@ -12,9 +12,9 @@ const SALES_SPLIT_KRW = 8e11;
 const GROUP =
   /상호\s*출자|상출제|상출\s*(?:기업|계열|그룹|집단|소속|사)|기업\s*집단|계열사|재벌|business\s+groups?|restricted\s+groups?|conglomerates?|chaebols?|affiliat(?:e|es|ed)\b|cross-?\s?shareholding/gu;
 const MIDSIZE = /중견|mid-?\s?sized?|midsize|middle-?\s?market/gu;
-/** A small company; not a project kept for small companies ("중소 SW사업", "SME-only project"). */
+/** A small company; not a project kept for small companies ("중소 SW사업", "SME-only project") nor the guideline ("중소SW사업자 지침"). */
 const SME =
-  /중소(?!\s*(?:sw\s*|소프트웨어\s*)?(?:사업(?!자)|과제|프로젝트|용\s*사업|사업자\s*(?:의\s*)?(?:사업\s*)?참여\s*지원))|(?<![a-z])smes?\b(?![\s-]+(?:only\s+)?(?:projects?|contracts?|work)\b)|small\s+(?:and\s+medium|company|companies|firm|firms|business|businesses)|startup|스타트업|벤처/gu;
+  /중소(?!\s*(?:sw\s*|소프트웨어\s*)?(?:사업(?!자)|과제|프로젝트|용\s*사업|사업자\s*(?:의\s*)?(?:사업\s*)?참여\s*지원|사업자\s*(?:의\s*)?(?:사업\s*)?(?:참여\s*)?(?:지원\s*)?지침))|(?<![a-z])smes?\b(?![\s-]+(?:only\s+)?(?:projects?|contracts?|work)\b)|small\s+(?:and\s+medium|company|companies|firm|firms|business|businesses)|startup|스타트업|벤처/gu;
 const LARGE =
   /대기업|대형\s*(?:sw\s*|it\s*)?(?:기업|업체|사업자|회사|sw사)|large\s+(?:[\w-]+\s+){0,2}?(?:company|companies|firm|firms|enterprise|enterprises|corporation|corporations|vendor|vendors|contractor|contractors|business|businesses)\b|big\s+(?:[\w-]+\s+)?(?:company|companies|firm|firms)\b|major\s+(?:company|companies|firm|firms)\b/gu;
 
