@@ -1,6 +1,7 @@
 import { AnswerBuilder } from './compose.js';
 import type { EngineContext } from './context.js';
 import { extractAmounts } from './extract.js';
+import { extractDateRange } from './reading/dates.js';
 import { NATIVE_NUMBERS } from './reading/numerals.js';
 import type { Reading } from './reading/read.js';
 import type { Localized } from '../knowledge/schema.js';
@@ -106,6 +107,7 @@ export function checkPremise(ctx: EngineContext, r: Reading, answer: Answer): An
       if (factTimes.length > 0 && !factTimes.includes(time))
         corrections.push(b.msg('premise.correction', { given: time, actual: factTimes.join('–') }));
     }
+    corrections.push(...dateCorrections(ctx, r, answer, b));
     // A count of projects is corrected from a program answer only (a project's phase is a number too).
     const factCounts =
       answer.projects.length === 0 ? answer.keyFacts.filter((f) => /^\d+$/.test(f)).map(Number) : [];
@@ -117,4 +119,42 @@ export function checkPremise(ctx: EngineContext, r: Reading, answer: Answer): An
   }
   if (corrections.length === 0) return answer;
   return { ...answer, text: `${[...new Set(corrections)].join('\n')}\n\n${answer.text}` };
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * "An attendee says the briefing was on 21 Jan 2022, right?": a day the question states that is not
+ * the day a briefing answer records, corrected; and when another year's briefing has that month and
+ * day, it is named ("2021-01-21 is the 2021 record"). Only the briefing's own days: other topics
+ * record several days of different meaning (passed, promulgated, in force), and a stated day may be
+ * one the records do not keep. A day without a year is compared by month and day.
+ */
+function dateCorrections(ctx: EngineContext, r: Reading, answer: Answer, b: AnswerBuilder): string[] {
+  if (answer.kind !== 'topic') return [];
+  const shown = [...ctx.topics.values()].filter((records) =>
+    records.some((t) => answer.text.includes(b.text(t.title))),
+  );
+  if (!shown.some((records) => records[0]?.group === 'briefing')) return [];
+  const range = extractDateRange(r.lowered, r.today);
+  // "지금", "now": today is not a day the asker states.
+  if (range === null || range.from !== range.to || range.from === r.today) return [];
+  const days = answer.facts.filter((f) => ISO_DAY.test(f));
+  const withYear =
+    r.lowered.includes(range.from.slice(0, 4)) || r.lowered.includes(`${range.from.slice(2, 4)}년`);
+  const monthDay = range.from.slice(5);
+  const same = (day: string) => (withYear ? day === range.from : day.endsWith(monthDay));
+  if (days.length === 0 || days.length > 2 || days.some(same)) return [];
+  const [month, day] = monthDay.split('-').map(Number) as [number, number];
+  const given = withYear ? range.from : b.msg('value.monthDay', { month, day });
+  const corrections = [b.msg('premise.correction', { given, actual: days[0]! })];
+  for (const records of shown)
+    for (const record of records) {
+      const other = record.statements
+        .flatMap((st) => st.facts)
+        .find((f) => ISO_DAY.test(f) && f.endsWith(monthDay));
+      if (other !== undefined && other !== range.from && record.edition !== undefined)
+        corrections.push(b.msg('premise.otherYear', { day: other, year: record.edition }));
+    }
+  return corrections;
 }

@@ -259,3 +259,23 @@ describe('classes of sets 61 and 62', () => {
     },
   );
 });
+
+describe('a stated briefing day that is not the record', () => {
+  it('corrects the day and names the year whose briefing it was', () => {
+    const answer = ask('An attendee says the briefing was on 21 Jan 2022. Is that right?');
+    expect(answer.text.split('\n')[0]).toContain('2022-02-10');
+    expect(answer.text).toContain('2021-01-21 is the 2021 record');
+  });
+
+  it('compares a day without a year by month and day', () => {
+    expect(ask('설명회 1월 20일에 한 거 맞죠?').text.split('\n')[0]).toContain('1월 20일은 기록과 다릅니다');
+    expect(ask('설명회 1월 21일 맞지?').text).not.toContain('바로잡습니다');
+  });
+
+  it('corrects no day of a timeline or a rule', () => {
+    expect(ask('특례 2020년 5월 1일 시작 맞지?').text).not.toContain('바로잡습니다');
+    expect(ask('sw진흥법 전부개정 국무회의 의결 날짜 6월 2일 맞아?').text).not.toContain(
+      '기록된 값은 2020-12-10',
+    );
+  });
+});
