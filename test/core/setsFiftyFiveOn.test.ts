@@ -279,3 +279,29 @@ describe('a stated briefing day that is not the record', () => {
     );
   });
 });
+
+describe('classes of set 66', () => {
+  it('answers "was the … exception extended beyond June 2021?" with the extension', () => {
+    const answer = ask('Was the one-failure single-source exception extended beyond June 2021?');
+    expect(answer.status).toBe('answered');
+    expect(answer.text).toContain('2021-12-31');
+  });
+
+  it('says nothing is recorded after June 2025 for "what happened to the exceptions"', () => {
+    const answer = ask('What happened to the exceptions after June 2025?');
+    expect(answer.status).toBe('unknown_fact');
+    expect(answer.text).toContain('2025-06-30');
+  });
+
+  it('reads "어디 채널" as the channel the briefing streamed on', () => {
+    expect(ask('셜명회 영상 어디 채널이었징').text).toContain('카카오TV');
+  });
+
+  it('asks back for a bare "What\'s the deadline?"', () => {
+    expect(ask("What's the deadline?").status).toBe('clarify');
+  });
+
+  it('says the September order-planning registration is mandatory', () => {
+    expect(ask('내년 사업 발주월 확정 9월말까지 하는 거 필수야?').text).toContain('의무');
+  });
+});

@@ -182,6 +182,8 @@ function requestsFor(
   if (r.forms.has('when') && AMENDED.test(r.lowered)) return [];
   // "1회 유찰 특례 맨 처음 시행일이 언제예요? 4월 말 국무회의 통과라던데": when it began, not a verdict.
   if (r.forms.has('when') && BEGAN.test(r.lowered) && !r.hits.cues.has('decision')) return [];
+  // "Was the one-failure single-source exception extended beyond June 2021?": its extensions.
+  if (EXTENDED_PAST.test(r.lowered) && !r.hits.cues.has('decision')) return [];
   // "선금 100%도 코로나 특례임?": what kind of measure it is, not whether it is allowed.
   if (IS_IT_THE_EXCEPTION.test(r.lowered) && !r.hits.cues.has('decision')) return [];
   if (viaTopic) {
@@ -330,6 +332,8 @@ function outsideTheException(ctx: EngineContext, r: Reading, request: DecisionRe
  * that needs more than a date for a verdict, with none of it given. A rule decided by the date
  * alone ("is a 2.5% bid bond still OK on 2025-05-20?") gives its verdict instead.
  */
+const EXTENDED_PAST = /\b(?:extended|renewed|prolonged)\s+(?:beyond|past|after|into)\b/u;
+
 function asksStateOnly(r: Reading, decision: Decision, givesInputs: boolean): boolean {
   if (!r.forms.has('status') || givesInputs || decision.measure === undefined) return false;
   return decision.inputs.some((i) => i.type !== 'date' && i.name !== 'contractLevel');
