@@ -76,7 +76,8 @@ function splitNumbers(spaced: string): string {
 
 /** A phrase in the question: Hangul anywhere in the spaceless text, Latin as whole words. */
 export function hasPhrase(norm: NormalizedText, phrase: string): boolean {
-  const lowered = phrase.toLowerCase();
+  // "can't" as the question reads after normalizeText ("cant").
+  const lowered = phrase.toLowerCase().replace(/(\p{L})['’](\p{L})/gu, '$1$2');
   if (/[\uac00-\ud7a3]/u.test(lowered)) return norm.compact.includes(lowered.replace(/\s+/g, ''));
   return ` ${norm.spaced} `.includes(` ${lowered} `);
 }

@@ -305,3 +305,34 @@ describe('classes of set 66', () => {
     expect(ask('내년 사업 발주월 확정 9월말까지 하는 거 필수야?').text).toContain('의무');
   });
 });
+
+describe('classes of set 65', () => {
+  it('reads "can the agency enforce that clause?" as the fair-contract rule, not a request for a review', () => {
+    const answer = ask(
+      "If our contract says we can't ask for more money even when the scope changes, can the agency enforce that clause?",
+    );
+    expect(answer.verdict).toBe('not_allowed');
+    expect(answer.text).toContain('void');
+  });
+
+  it('still allows the contractor to request the task review', () => {
+    expect(ask('can we ask for a task review committee meeting?').verdict).toBe('allowed');
+    expect(ask('과업 변경되면 우리가 과업심의위원회 열어달라고 요청할 수 있어?').verdict).toBe('allowed');
+  });
+
+  it('answers the PPS guideline named by its own words, not the decree chain', () => {
+    const answer = ask('The PPS COVID working guideline: from when, and extended to when in 2021?');
+    expect(answer.text).toContain('2020-02-27');
+  });
+
+  it.each([['And what about the other one?'], ['what about 2022?']])(
+    'asks back for the follow-up "%s"',
+    (q) => {
+      expect(ask(q).status).toBe('clarify');
+    },
+  );
+
+  it('says why the 2021 briefing was online', () => {
+    expect(ask('2021 설명회 Kakao TV로 했잖아, why online?').text).toContain('코로나');
+  });
+});

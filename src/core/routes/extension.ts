@@ -7,7 +7,7 @@ import { extractDateRange } from '../extract.js';
 import { recordedPeriods } from '../rules/evaluate.js';
 import { isLocalContract } from '../rules/inputs/contract-level.js';
 import { NATIVE_NUMBERS } from '../reading/numerals.js';
-import { cardScore, type Route } from './route.js';
+import { cardScore, longest, type Route } from './route.js';
 import { extendedIn, MONTHS, monthEnd } from './extensionWhen.js';
 
 const EXTENSION =
@@ -261,7 +261,12 @@ function anotherInstrumentAsked(ctx: EngineContext, r: Reading): boolean {
     0,
     ...ctx.kb.topics.filter((t) => t.statusOf !== undefined).map((t) => cardScore(r, `topic:${t.id}`)),
   );
-  return cardScore(r, `topic:${topic.id}`) >= 2 * chain && cardScore(r, `topic:${topic.id}`) >= 20;
+  const own = cardScore(r, `topic:${topic.id}`);
+  // Named by its own long words ("the PPS COVID working guideline") and ranked first, it is asked.
+  const named =
+    longest(r.hits.topics.filter((h) => h.target === topic.id)) >= 10 &&
+    r.cards[0]?.card.id === `topic:${topic.id}`;
+  return (own >= 2 * chain && own >= 20) || named;
 }
 
 /**

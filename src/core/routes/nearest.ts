@@ -30,10 +30,15 @@ export function answerHelp(b: AnswerBuilder, ctx: EngineContext): Answer {
  */
 function askBack(b: AnswerBuilder, ctx: EngineContext, r: Reading): Answer | null {
   // (A year brings its comparison topic, which answers only a comparison: not something named here.)
-  const topics = r.topicIds.filter((id) => isCandidateTopic(ctx, r, id)).length;
+  // "what about 2022?" is a follow-up, not a comparison: the year's comparison topic names nothing.
+  const followUp = FOLLOW_UP.test(r.lowered);
+  const topics = r.topicIds.filter(
+    (id) => isCandidateTopic(ctx, r, id) && !(followUp && ctx.topics.get(id)?.[0]?.compareYear !== undefined),
+  ).length;
   const named = r.projectIds.length + topics + r.decisionIds.length + r.hits.agencies.length;
   // "그 사업 예산 얼마라고 했죠?", "Which ministry runs it?": a project pointed at, never named.
-  const longest = POINTS_AT_PROJECT.test(r.lowered) && r.aspects.length === 1 ? 8 : 4;
+  // "And what about the other one?": a follow-up's own words ("and what about") are not a subject.
+  const longest = POINTS_AT_PROJECT.test(r.lowered) && r.aspects.length === 1 ? 8 : followUp ? 6 : 4;
   if (named > 0 || r.hits.norm.tokens.length > longest || ctx.cards.unknownWords(r.terms).length > 0)
     return null;
   const { aspects, askBackForms, askBackRule, askBackFollowUp } = ctx.kb.lexicon;
@@ -45,11 +50,13 @@ function askBack(b: AnswerBuilder, ctx: EngineContext, r: Reading): Answer | nul
         r.aspects.length === 0 && UNSAID.test(r.lowered)
         ? ([...r.forms].map((f) => askBackForms[f] ?? []).find((cards) => cards.length > 0) ??
           (r.hits.cues.has('decision') ? askBackRule : []))
-        : r.aspects.length === 0 && FOLLOW_UP.test(r.lowered)
+        : r.aspects.length === 0 && followUp
           ? askBackFollowUp
           : [];
-  if (ids.length === 0) return null;
-  const cards = ids.map((id) => {
+  // "what about 2022?": "about" is a word of the description aspect, which asks nothing back.
+  const offered = ids.length === 0 && followUp ? askBackFollowUp : ids;
+  if (offered.length === 0) return null;
+  const cards = offered.map((id) => {
     const [kind, target = kind] = id.split(':') as [RankedCard['card']['kind'], string?];
     return { card: { id, kind, target }, score: 0, terms: 0 };
   });
