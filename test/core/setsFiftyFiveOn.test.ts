@@ -336,3 +336,23 @@ describe('classes of set 65', () => {
     expect(ask('2021 설명회 Kakao TV로 했잖아, why online?').text).toContain('코로나');
   });
 });
+
+describe('a claim settles only the case it states', () => {
+  it.each([
+    ['대기업이 하한 금액 이상인 사업에 하도급으로 참여 가능해?'],
+    ['can a large company join as a subcontractor on a project above the floor?'],
+    ['can a large company subcontract under the SW Act?'],
+  ])('%s gets no "not allowed below the floor" verdict', (question) => {
+    expect(ask(question).verdict).toBeNull();
+  });
+
+  it('still says a large company may not subcontract below the floor', () => {
+    expect(ask('대기업이 하한 미만 사업에 하도급으로 들어가도 돼?').verdict).toBe('not_allowed');
+    expect(ask('하한금액 미달 사업에 대기업이 하도급사로는 참여할 수 있나요?').verdict).toBe('not_allowed');
+  });
+
+  it('gives the contractor-may-propose verdict only when the contractor proposes', () => {
+    expect(ask('can the agency choose the work location?').verdict).toBeNull();
+    expect(ask('작업장소를 우리가 제안해도 돼요?').verdict).toBe('allowed');
+  });
+});
