@@ -356,3 +356,19 @@ describe('a claim settles only the case it states', () => {
     expect(ask('작업장소를 우리가 제안해도 돼요?').verdict).toBe('allowed');
   });
 });
+
+describe('classes of set 68', () => {
+  it('reads "sales over 800 billion won" as sales though "bid" follows the amount', () => {
+    const answer = ask('Can a big company with sales over 800 billion won bid on a 50억 public SW project?');
+    expect(answer.verdict).toBe('not_allowed');
+    expect(answer.text).toContain('80억');
+  });
+
+  it('answers the extension announced at the briefing with its end', () => {
+    expect(ask('설명회에서 계약 특례 연장도 안내했다던데 언제까지 연장이었어?').text).toContain('2021년 6월');
+  });
+
+  it('keeps supplier registration steps out of scope', () => {
+    expect(ask('how do I register as a supplier on 나라장터, step by step?').status).toBe('no_match');
+  });
+});

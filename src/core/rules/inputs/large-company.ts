@@ -62,6 +62,10 @@ interface RoledAmount {
   readonly vatIncluded?: boolean;
 }
 
+/** Sales named just before an amount, with at most a bound between ("매출 1조", "sales over KRW 800 billion"). */
+const SALES_RIGHT_BEFORE =
+  /(?:연\s*매출\s*액?|매출\s*액?|\bsales|\brevenue|\bturnover)\s*(?:이|가|은|는|of|is|are|over|above|exceeding|of\s+over|more\s+than|at\s+least|under|below|less\s+than|around|about|approx(?:imately)?)?\s*(?:krw|₩)?\s*$/u;
+
 /** The words just before a floor the asker quotes ("하한 40억", "the floor of 80억"). */
 const FLOOR_BEFORE =
   /(?:하한|하한선|하한\s*금액|참여\s*하한|제한\s*금액|floor|threshold|minimum)\s*(?:이|가|은|는|인|of|is|at)?\s*(?:krw|₩)?\s*$/u;
@@ -89,6 +93,8 @@ function roleOf(text: string, amount: AmountMention, floor: number): RoledAmount
   const estimatedPrice = ESTIMATED_PRICE.test(left);
   // "하한 40억 때문에 못 들어가나요?", "the 80억 floor": the rule's own figure, quoted.
   if (FLOOR_BEFORE.test(left)) return { amount, role: 'threshold', bound, estimatedPrice };
+  // "sales over 800 billion won bid on …": sales named right before the amount; "bid" after it is the verb.
+  if (SALES_RIGHT_BEFORE.test(left)) return { amount, role: 'sales', bound, estimatedPrice };
   let role: RoledAmount['role'] = PROJECT_NOUN.test(noun)
     ? 'project'
     : SALES_NOUN.test(noun)
