@@ -119,10 +119,20 @@ export const topicSchema = z
                 from: z.number().int().nonnegative(),
                 label: localizedSchema,
                 value: localizedSchema,
+                /** The tier's notice period in days: a period the asker states is checked against it. */
+                days: z.number().int().positive().optional(),
               })
               .strict(),
           )
           .min(2),
+        /**
+         * Words of the urgent case ("긴급", "re-announced") and its own period in days; null when
+         * the urgent case needs a statutory reason the question cannot show (no verdict then).
+         */
+        urgent: z
+          .object({ words: aliasesSchema, days: z.number().int().positive().nullable() })
+          .strict()
+          .optional(),
         sources: z.array(id).min(1),
         confidence: confidenceSchema,
       })

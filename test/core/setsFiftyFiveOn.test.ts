@@ -372,3 +372,70 @@ describe('classes of set 68', () => {
     expect(ask('how do I register as a supplier on 나라장터, step by step?').status).toBe('no_match');
   });
 });
+
+describe('classes of set 67 (can-we with tricky conditions)', () => {
+  it('checks the days an inspection takes against the deadline of its date', () => {
+    expect(
+      ask('2021년 10월에 물품 납품했는데 발주기관이 검사하는 데 10일 걸린대. 이래도 되는 거야?').verdict,
+    ).toBe('not_allowed');
+    expect(ask('2021년 10월에 검사하는 데 5일 걸렸는데 괜찮아?').verdict).toBe('allowed');
+    expect(ask('2019년 대가 지급 7일 걸렸어 이거 되는 거야?').verdict).toBe('not_allowed');
+  });
+
+  it('does not read an advance\'s days or the rule\'s own "7-day inspection" as a case', () => {
+    expect(
+      ask('May 2024: must advances be paid within 5 days under the contract guideline?').verdict,
+    ).not.toBe('not_allowed');
+    expect(
+      ask(
+        'I keep mixing these up. The bond cut (2.5%), the 7-day inspection, and the 5-day emergency notice — are those all from the same legal instrument?',
+      ).text,
+    ).not.toContain('the time you give is longer');
+  });
+
+  it('says a bidder pays the rate the bid notice sets, and the agency may set the normal one', () => {
+    expect(
+      ask(
+        '입찰자인데요, 2021년 3월 공고문에 입찰보증금 5%라고 돼 있어요. 그래도 특례니까 2.5%만 내도 되는 거죠?',
+      ).verdict,
+    ).toBe('not_allowed');
+    expect(
+      ask(
+        "May 2021 tender: the notice asks for a 5% bid bond. Isn't it supposed to be 2.5% under the exception — can the agency still demand 5%?",
+      ).verdict,
+    ).toBe('allowed');
+  });
+
+  it("reads a defence ground without MSIT's approval as no exception", () => {
+    const answer = ask(
+      '매출 1조 대기업인데 30억짜리 국방 SW사업이면 그냥 참여해도 되지? 과기정통부 인정 같은 건 따로 안 받았어',
+    );
+    expect(answer.verdict).toBe('not_allowed');
+    expect(ask('매출 1조 대기업인데 과기정통부가 인정한 30억짜리 국방 SW사업이면 참여 가능?').verdict).toBe(
+      'allowed',
+    );
+  });
+
+  it.each([
+    ['공사 추정가 60억, 현장설명 안 하는데 평상시에 공고 7일만 해도 되나', 'not_allowed'],
+    ['Exactly 50억 works contract, no site briefing, normal times: would 15 days do?', 'not_allowed'],
+    ['공사 추정가 45억, 현장설명 없음, 평시에 15일 공고 가능?', 'allowed'],
+    ['지자체 협상계약 8천만원짜리 10일 공고 괜찮아?', 'allowed'],
+    ['지자체 협상계약 딱 1억원짜리, 긴급 아니고 재공고도 아님. 10일 공고로 해도 되지?', 'not_allowed'],
+    ['지자체 협상계약 15억짜리인데 재공고 건이에요. 10일만 공고해도 돼요?', 'allowed'],
+  ] as const)('checks a stated notice period against the period for the amount: %s', (question, verdict) => {
+    expect(ask(question).verdict).toBe(verdict);
+  });
+
+  it('gives no notice verdict for an urgent works tender (a statutory reason is needed)', () => {
+    expect(ask('공사 추정가 8억 긴급이라 5일 공고 가능?').verdict).not.toBe('allowed');
+  });
+
+  it('does not count a re-bid that is only talked of', () => {
+    const answer = ask(
+      "ok so long story short - we're a national agency, it's August 2021, we ran a competitive tender for a data-migration service, only one company bid so it failed. my boss says we must re-tender and wait for it to fail again, a colleague says some COVID rule lets us go straight to a single-source deal. who's right?",
+    );
+    expect(answer.verdict).toBe('allowed');
+    expect(answer.text).toContain('2021-12-31');
+  });
+});

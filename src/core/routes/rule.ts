@@ -336,7 +336,9 @@ const EXTENDED_PAST = /\b(?:extended|renewed|prolonged)\s+(?:beyond|past|after|i
 
 function asksStateOnly(r: Reading, decision: Decision, givesInputs: boolean): boolean {
   if (!r.forms.has('status') || givesInputs || decision.measure === undefined) return false;
-  return decision.inputs.some((i) => i.type !== 'date' && i.name !== 'contractLevel');
+  // A rule that needs more than the date to decide (it asks for a missing value: failed rounds, the
+  // company and amount); the date-only measures (bonds, payments) read optional inputs too.
+  return Object.keys(decision.missingInput).length > 0;
 }
 
 /**

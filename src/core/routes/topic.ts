@@ -3,7 +3,13 @@ import type { Topic } from '../../knowledge/schema.js';
 import type { EngineContext } from '../context.js';
 import type { Reading } from '../reading/read.js';
 import { answerDecision } from './rule.js';
-import { answerEditionTopics, answerMissingYear, pickTopics, writeByAmount } from '../writers/topic.js';
+import {
+  answerEditionTopics,
+  answerMissingYear,
+  noticeVerdict,
+  pickTopics,
+  writeByAmount,
+} from '../writers/topic.js';
 import { answerClaim, findClaim } from '../writers/claim.js';
 import { writeMeasureStatus } from '../writers/status.js';
 import { longest, topicCandidates, topicFarAhead, type Route } from './route.js';
@@ -90,8 +96,16 @@ export const routeTopic: Route = (b, ctx, r) => {
   const statusOf =
     r.forms.has('status') && topics[0]?.statusOf !== undefined ? (named ?? topics[0].statusOf) : undefined;
   if (statusOf !== undefined) writeMeasureStatus(b, ctx.kb, statusOf, r.lowered, r.today, r.forms);
+  // "8천만원짜리 10일 공고 괜찮아?": a stated notice period checked against the period for the amount.
+  const verdict = topics[0] !== undefined ? noticeVerdict(topics[0], r.lowered) : null;
+  if (verdict !== null && topics[0]?.byAmount !== undefined) {
+    b.line(
+      `${b.msg('label.verdict')}: ${b.msg(`verdict.${verdict}`)}${b.mark(topics[0].byAmount.confidence)}`,
+    );
+  }
   if (topics[0] !== undefined) writeByAmount(b, topics[0], r.lowered);
-  return answerEditionTopics(b, ctx, topics, []);
+  const answer = answerEditionTopics(b, ctx, topics, []);
+  return verdict === null ? answer : { ...answer, verdict };
 };
 
 /**

@@ -117,13 +117,8 @@ export function answerMissingYear(b: AnswerBuilder, ctx: EngineContext, year: nu
  */
 export function writeByAmount(b: AnswerBuilder, topic: Topic, lowered: string): void {
   const byAmount = topic.byAmount;
-  if (byAmount === undefined) return;
-  const mentions = extractAmounts(lowered);
-  const amounts = new Set(mentions.map((m) => m.krw));
-  if (amounts.size !== 1) return;
-  const krw = mentions[0]!.krw;
-  const tier = [...byAmount.tiers].sort((x, y) => y.from - x.from).find((t) => krw >= t.from);
-  if (tier === undefined) return;
+  const tier = tierAsked(topic, lowered);
+  if (byAmount === undefined || tier === undefined) return;
   const value = b.text(tier.value);
   const fill = (template: string, language: 'ko' | 'en') =>
     template.replace('{tier}', tier.label[language]).replace('{value}', tier.value[language]);
@@ -134,4 +129,50 @@ export function writeByAmount(b: AnswerBuilder, topic: Topic, lowered: string): 
     facts: [value],
   });
   b.blank();
+}
+
+type Tier = NonNullable<Topic['byAmount']>['tiers'][number];
+
+/** The tier the one amount of the question falls in, if the topic has tiers and the question one amount. */
+function tierAsked(topic: Topic, lowered: string): Tier | undefined {
+  const byAmount = topic.byAmount;
+  if (byAmount === undefined) return undefined;
+  const mentions = extractAmounts(lowered);
+  if (new Set(mentions.map((m) => m.krw)).size !== 1) return undefined;
+  const krw = mentions[0]!.krw;
+  return [...byAmount.tiers].sort((x, y) => y.from - x.from).find((t) => krw >= t.from);
+}
+
+/** A notice period the asker states: "7일 공고", "공고 10일만", "a 30-day notice", "15 days do". */
+const STATED_DAYS =
+  /(\d{1,3})\s*(?:일|days?\b|-day\b)\s*(?:만|동안|짜리)?\s*(?:으로\s*|로\s*)?(?:공고|notice|전에?\s*공고|before|(?:would|will|do|enough|ok|allowed|fine|sufficient))|(?:공고|notice)\S*\s*(?:기간\s*)?(?:을|를|은|는|이|가|만|is|of|period)?\s*(\d{1,3})\s*(?:일|days?\b)/u;
+const ASKS_IF_ENOUGH =
+  /괜찮|되나|돼|되지|되는|가능|충분|맞|enough|\bok\b|okay|allowed|fine|\bdo\b|\bcan\s+(?:we|i|they)\b|\bis\s+(?:that|it|a)\b/u;
+
+/**
+ * "지자체 협상계약 8천만원짜리 10일 공고 괜찮아?", "exactly 50억 works, no site briefing: would 15 days
+ * do?": the period the asker states against the tier's period (`days`), or the urgent case's
+ * (`urgent`, when its words are in the question). Null when the topic has no periods, the question
+ * states none or does not ask, or the urgent case needs a reason the question cannot show.
+ */
+export function noticeVerdict(topic: Topic, lowered: string): 'allowed' | 'not_allowed' | null {
+  const tier = tierAsked(topic, lowered);
+  const stated = STATED_DAYS.exec(lowered);
+  if (tier?.days === undefined || stated === null || !ASKS_IF_ENOUGH.test(lowered)) return null;
+  const urgent = topic.byAmount?.urgent;
+  // An urgent word that holds: not said not to ("긴급 아니고", "재공고도 아님", "not urgent").
+  const holds = (word: string) => {
+    const at = lowered.indexOf(word.toLowerCase());
+    if (at < 0) return false;
+    const after = lowered.slice(at + word.length, at + word.length + 8);
+    const before = lowered.slice(Math.max(0, at - 8), at);
+    return (
+      !/^\S*\s*(?:도|은|는)?\s*(?:아니|아님|아닌|x\b)/u.test(after) && !/\bnot\s+(?:an?\s+)?$/u.test(before)
+    );
+  };
+  const isUrgent = urgent !== undefined && [...urgent.words.ko, ...urgent.words.en].some(holds);
+  if (isUrgent && urgent.days === null) return null;
+  const required = isUrgent ? (urgent.days ?? tier.days) : tier.days;
+  const days = Number(stated[1] ?? stated[2]);
+  return days >= required ? 'allowed' : 'not_allowed';
 }

@@ -1,5 +1,7 @@
 import { readAdvancePaymentInputs } from './advance-payment.js';
+import { readBondCutsInputs } from './bond-cuts.js';
 import { readContractLevel } from './contract-level.js';
+import { readFastInspectionPaymentInputs } from './fast-inspection-payment.js';
 import { readLargeCompanyInputs } from './large-company.js';
 import { readSingleSourceInputs } from './single-source.js';
 import { readSmallSingleSourceInputs } from './small-single-source.js';
@@ -34,8 +36,8 @@ export const INPUT_READERS: Readonly<Record<string, InputReader>> = {
   subcontracting: readSubcontractingInputs,
   'advance-payment': readAdvancePaymentInputs,
   'emergency-notice': readContractLevelOnly,
-  'bond-cuts': readContractLevelOnly,
-  'fast-inspection-payment': readContractLevelOnly,
+  'bond-cuts': readBondCutsInputs,
+  'fast-inspection-payment': readFastInspectionPaymentInputs,
   'eligibility-review': readContractLevelOnly,
   'small-single-source': readSmallSingleSourceInputs,
 };

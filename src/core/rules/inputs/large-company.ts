@@ -2,6 +2,7 @@ import { addsVat, extractAmounts, VAT_RATE, type AmountMention } from '../../rea
 import { formatWon } from '../../ruleAnswer.js';
 import { nearestCueBefore, saysPlainly } from './cues.js';
 import { finishReading, startReading, type InputDraft, type InputReading } from './types.js';
+import { readExceptionGround } from './large-company-exception.js';
 
 /** The company tiers of knowledge/rules.yaml's large-company decision. */
 export type CompanyTier = 'group' | 'large-8000-plus' | 'large-under-8000' | 'large' | 'new-midsize' | 'sme';
@@ -217,33 +218,6 @@ const REQUIRED = ['companyTier', 'amountKrw'] as const;
 const BELOW_FLOOR_PROJECT =
   /restricted\s+(?:sw\s+)?projects?|projects?\s+(?:below|under)\s+the\s+floor|(?:참여\s*)?제한\s*(?:대상\s*)?사업|하한\s*(?:금액\s*)?미만\s*(?:인\s*)?사업/u;
 
-/** Grounds the Act exempts when MSIT approves them ("MSIT-approved defence SW project"). */
-const APPROVED_GROUND =
-  /국방|외교|안보|전력|\bdefen[cs]e\b|\bdiplomac|\bnational\s+security\b|\bpower\s+(?:sector|project|grid)/gu;
-const APPROVAL =
-  /과기정통부\s*(?:가|이|의)?\s*(?:인정|승인)|인정\s*(?:받|한|하면|된)|승인\s*(?:받|한|된)|msit[\s-]*(?:approved|approval)|approved\s+by\s+msit|approved/u;
-/** Exempt without approval: a re-order after failed selection through PPS, PPP or private investment. */
-const OTHER_GROUND =
-  /조달청\s*(?:을\s*통한\s*)?(?:선정\s*)?실패|재발주|민관\s*협력|민간\s*투자|\bre-?order|\bppp\b|public-private|private[\s-]+investment/gu;
-
-/**
- * Whether the question says the project is an exception to the limits (false unless it does), and
- * whether that is clear: a defence project with no word of MSIT's approval is left unclear.
- */
-function readExceptionGround(text: string, draft: InputDraft): void {
-  draft.values['exceptionGround'] = false;
-  if (/예외\s*(?:사유|사항)?\s*(?:는|은)?\s*(?:없|아님|아니)|no\s+exception/u.test(text)) return;
-  if (saysPlainly(text, OTHER_GROUND)) {
-    draft.values['exceptionGround'] = true;
-    return;
-  }
-  if (!saysPlainly(text, APPROVED_GROUND)) return;
-  if (APPROVAL.test(text)) draft.values['exceptionGround'] = true;
-  else {
-    delete draft.values['exceptionGround'];
-    draft.unclear.push({ input: 'exceptionGround', reason: 'exception-approval' });
-  }
-}
 /** The words just before an amount that make it the VAT ("VAT is 3.8억", "부가세 3.8억"). */
 const VAT_BEFORE = /(?:vat|부가세|부가가치세)\s*(?:is|of|amount|는|은|가|이|:|=)?\s*(?:krw|₩)?\s*$/u;
 

@@ -30,6 +30,10 @@ const REBID_FAILED: readonly RegExp[] = [
   /\bfailed\s+again\b|\bfailed\s+twice\b|\bsecond\s+(?:bid|round|tender|call|notice)\s+(?:also\s+|too\s+)?(?:failed|flopped|fell\s+through)|\bboth\s+(?:rounds|bids|tenders|calls)\s+(?:failed|flopped)/u,
 ];
 
+/** A re-bid that is only talked of: required, awaited, supposed. */
+const HYPOTHETICAL =
+  /\b(?:must|have\s+to|has\s+to|need\s+to|needs\s+to|should|wait\s+for|would|will|if|until|unless|whether)\b|해야|하라고|하면|되면|될\s*때까지|기다려/u;
+
 const KO_COUNT =
   /(?<![\d-])(\d|한|두|세|네)\s*(?:번|회|차례|차)\s*(?:째\s*)?(?:\S*\s*){0,2}?유찰|유찰\S*\s*(?:\S*\s*){0,2}?(?<![\d-])(\d|한|두|세|네)\s*(?:번|회|차례)/u;
 const EN_TIMES = /\b(once|twice|thrice)\b/u;
@@ -51,7 +55,14 @@ const NO_FAILURE = /유찰\S*\s*(?:없|안\s*됐|안\s*되)|\bno\s+failed\s+bids
  * failed" count as two, a single bidder as one, "유찰 없이" as none.
  */
 export function extractFailedRounds(text: string): number | null {
-  if (REBID_FAILED.some((p) => p.test(text))) return 2;
+  if (
+    REBID_FAILED.some((p) => {
+      const m = p.exec(text);
+      // "we must re-tender and wait for it to fail again": a re-bid that has not happened.
+      return m !== null && !HYPOTHETICAL.test(text.slice(Math.max(0, m.index - 24), m.index + m[0].length));
+    })
+  )
+    return 2;
   const ko = KO_COUNT.exec(text);
   if (ko) return countOf((ko[1] ?? ko[2])!, KO_COUNTS);
   const en = EN_TIMES.exec(text);
