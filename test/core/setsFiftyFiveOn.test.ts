@@ -439,3 +439,20 @@ describe('classes of set 67 (can-we with tricky conditions)', () => {
     expect(answer.text).toContain('2021-12-31');
   });
 });
+
+describe('the work location, from both sides', () => {
+  it('says an agency may not rule out remote development outright (inferred)', () => {
+    const answer = ask(
+      'Can the ordering agency flatly forbid bidders from proposing off-site (remote) development in a 2021 public SW build project?',
+    );
+    expect(answer.verdict).toBe('not_allowed');
+    expect(ask('발주기관이 원격지 개발을 금지해도 돼?').verdict).toBe('not_allowed');
+  });
+
+  it('allows the contractor to propose where the team works', () => {
+    expect(
+      ask('As the contractor, am I allowed to propose where my team does the work on a public SW project?')
+        .verdict,
+    ).toBe('allowed');
+  });
+});
