@@ -456,3 +456,21 @@ describe('the work location, from both sides', () => {
     ).toBe('allowed');
   });
 });
+
+describe('failed rounds told as hearsay or as "only us"', () => {
+  it('does not count "두 번 유찰돼야 된다고 들었거든요" as two failed rounds', () => {
+    const answer = ask(
+      '저희 회사가 작은 SW 업체인데요, 2022년 11월에 어느 중앙부처 용역 입찰에 저희만 혼자 들어가서 유찰됐어요. 담당 주무관이 재공고 안 하고 그냥 수의계약으로 하자고 하는데 이거 원래 되는 거예요? 예전엔 두 번 유찰돼야 된다고 들었거든요',
+    );
+    expect(answer.verdict).toBe('allowed');
+    expect(answer.text).toContain('2022-12-31');
+  });
+
+  it('reads "참가자가 우리뿐" as a single bidder', () => {
+    expect(
+      ask(
+        '우리 회사가 2021년 5월에 공고된 정보화 용역에 입찰했는데 참가자가 우리뿐이라 유찰됐어. 발주처 담당자가 재공고 안 하고 바로 우리랑 수의계약 하겠다는데, 이게 규정상 가능한 건지 내부 감사팀이 물어봐서. 가능한 거 맞아?',
+      ).verdict,
+    ).toBe('allowed');
+  });
+});
