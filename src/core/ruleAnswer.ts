@@ -215,7 +215,12 @@ function writeTrace(
     return String(value);
   };
   b.line(`${b.msg('label.trace')}:`);
-  for (const step of evaluation.steps) {
+  // A rule about an input the question did not give (its `exists` check failed) was never in play.
+  const inPlay = (step: Evaluation['steps'][number]) =>
+    !step.conditions.some(
+      (c) => c.condition.kind === 'input' && c.condition.op === 'exists' && c.result === 'failed',
+    );
+  for (const step of evaluation.steps.filter(inPlay)) {
     const parts = step.conditions.map((c) => {
       const description = describeCondition(
         decision,

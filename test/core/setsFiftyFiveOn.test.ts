@@ -474,3 +474,34 @@ describe('failed rounds told as hearsay or as "only us"', () => {
     ).toBe('allowed');
   });
 });
+
+describe('classes of set 69 (run once on the release engine, after the final measure)', () => {
+  it('reads "a city government" as a local contract (local exceptions began in July 2020)', () => {
+    const answer = ask(
+      'A city government, June 2020: could it already use the one-failed-bid single-source exception?',
+    );
+    expect(answer.verdict).toBe('not_allowed');
+  });
+
+  it("answers a small firm's small-value contract by the small-value limit, not the large-company rule", () => {
+    const answer = ask('2022년에 중소기업 물품 1억2천짜리 소액수의로 가능해?');
+    expect(answer.verdict).toBe('not_allowed');
+    expect(answer.text).not.toContain('대기업 참여 가능 여부');
+  });
+
+  it("does not take a claim's condition the question says does not hold", () => {
+    expect(
+      ask(
+        '2020년에 우리 공공기관이 자체 전자조달시스템 새로 만들어도 되나요? 보안상 이유 같은 건 특별히 없고요',
+      ).verdict,
+    ).not.toBe('allowed');
+    expect(ask('2020년에 우리 공공기관이 보안상 이유로 자체 전자조달시스템 만들어도 되나요?').verdict).toBe(
+      'allowed',
+    );
+  });
+
+  it('names a project in the answer when it was described or a claim about it is checked, not when named', () => {
+    expect(ask('칠십일억짜리 과제가 폐기물 거 맞지?').text).toContain('폐기물');
+    expect(ask('국민비서 몇 차야?').text.split('\n')[0]).not.toContain('지능형 국민비서 서비스 구축');
+  });
+});

@@ -50,8 +50,31 @@ export const routeProject: Route = (b, ctx, r) => {
     namesAgency: r.hits.agencies.length > 0,
     terms: r.terms,
     total: r.forms.has('total') || (r.projectIds.length > 1 && COMPARES.test(r.lowered)),
+    namedInQuestion: namedProjects(ctx, r),
   });
 };
+
+/**
+ * The projects the question calls by their name ("국민비서", "전자증명서"): a phrase it matched is part
+ * of a full name or of a first short name. One described instead ("카톡으로 과태료 알려주는 서비스") is not.
+ */
+function namedProjects(ctx: EngineContext, r: Reading): Set<string> {
+  // "칠십일억짜리 과제가 폐기물 거 맞지?": a claim to confirm is answered with the project named.
+  if (r.forms.has('premise')) return new Set();
+  const squash = (text: string) => text.toLowerCase().replace(/[\s·()-]/gu, '');
+  return new Set(
+    r.hits.projects
+      .filter((hit) =>
+        (ctx.projects.get(hit.target) ?? []).some((p) =>
+          // Its full names and its first short names ("국민비서", "e-certificate").
+          [p.name.ko, p.name.en, ...p.aliases.ko.slice(0, 2), ...p.aliases.en.slice(0, 2)].some((name) =>
+            squash(name).includes(squash(hit.phrase)),
+          ),
+        ),
+      )
+      .map((hit) => hit.target),
+  );
+}
 
 const GOT_MORE =
   /\b(?:got|get|received|receive|gets)\s+(?:more|less|the\s+most|the\s+least)\b|더\s*(?:많이\s*)?받|돈\s*더/u;

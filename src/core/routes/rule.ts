@@ -145,7 +145,12 @@ function topicAhead(
  * contract's amount and who or what it is with, and no failed bid, asks the small-value limit, not
  * the failed-bid exception.
  */
-function smallValueFirst(ctx: EngineContext, r: Reading, requests: DecisionRequest[]): DecisionRequest[] {
+function smallValueFirst(ctx: EngineContext, r: Reading, all: DecisionRequest[]): DecisionRequest[] {
+  // "2022년에 중소기업 물품 1억2천짜리 소액수의로 가능해?": a small firm named for the small-value
+  // limit is who the contract is with, not a question of the large-company limits.
+  const requests = all.some((q) => q.decision.id === 'small-single-source')
+    ? all.filter((q) => !(q.decision.id === 'large-company' && q.values['companyTier'] === 'sme'))
+    : all;
   const failedBid = requests.find((q) => q.decision.id === 'single-source');
   const small = ctx.decisions.get('small-single-source');
   if (failedBid === undefined || small === undefined || failedBid.values['failedRounds'] !== undefined)

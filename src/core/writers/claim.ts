@@ -10,7 +10,29 @@ export function findClaim(topic: Topic, norm: NormalizedText, today: string): Cl
   return topic.claims.find(
     (claim) =>
       (claim.since === undefined || claim.since <= today) &&
-      claim.requires.every((group) => [...group.ko, ...group.en].some((phrase) => hasPhrase(norm, phrase))),
+      claim.requires.every((group) =>
+        [...group.ko, ...group.en].some((phrase) => hasPhrase(norm, phrase) && !saidNotToHold(norm, phrase)),
+      ),
+  );
+}
+
+/**
+ * "보안상 이유 같은 건 특별히 없고요", "no security reason": a phrase the question says does not hold.
+ * Read only where the phrase stands once.
+ */
+function saidNotToHold(norm: NormalizedText, phrase: string): boolean {
+  const lowered = phrase.toLowerCase();
+  if (/[\uac00-\ud7a3]/u.test(lowered)) {
+    const key = lowered.replace(/\s+/gu, '');
+    const at = norm.compact.indexOf(key);
+    if (at < 0 || norm.compact.indexOf(key, at + 1) >= 0) return false;
+    return /^\S{0,4}?(?:같은(?:건|것|거))?(?:은|는|도)?(?:특별히|딱히|전혀)?(?:없|아니|아님|안됨)/u.test(
+      norm.compact.slice(at + key.length, at + key.length + 16),
+    );
+  }
+  const at = ` ${norm.spaced} `.indexOf(` ${lowered} `);
+  return (
+    at >= 0 && /\b(?:no|not|without|never)\s+(?:\S+\s+)?$/u.test(norm.spaced.slice(Math.max(0, at - 16), at))
   );
 }
 

@@ -26,6 +26,8 @@ export interface ProjectAsk {
   readonly terms?: ReadonlySet<string>;
   /** A sum or a comparison is asked ("합치면 얼마야?", "어느 쪽이 더 많아?"): one unknown part makes the whole unknown. */
   readonly total?: boolean;
+  /** Projects the question calls by name; one only described is named in the answer. */
+  readonly namedInQuestion?: ReadonlySet<string>;
 }
 
 function editionOf(ctx: EngineContext, project: Project): Edition {
@@ -113,10 +115,10 @@ export function answerProjects(b: AnswerBuilder, ctx: EngineContext, ask: Projec
       knownCount++;
       continue;
     }
-    {
-      // The name of the record the years point to (국민비서 2차 for 2021), else the latest: always
-      // said, so an asker who described the project ("카톡으로 과태료 알려주는 서비스") or mistyped
-      // its name sees which one is answered.
+    if (many || asked.length > 1 || ask.namedInQuestion?.has(id) !== true) {
+      // The name of the record the years point to (국민비서 2차 for 2021), else the latest: said for
+      // several projects or aspects, and for a project the asker described rather than named
+      // ("카톡으로 과태료 알려주는 서비스"), so they see which one is answered.
       const named = records.find((r) => years.length > 0 && r.edition === years[0]) ?? records.at(-1)!;
       b.line(projectName(named, b.language));
     }

@@ -2,7 +2,7 @@ import { saysPlainly } from './cues.js';
 import type { InputDraft } from './types.js';
 
 const LOCAL =
-  /지방\s*계약|지방\s*자치\s*단체|(?:기초|광역)\s*(?:자치\s*)?단체|(?:기초|광역)\s*지자체|지자체|지방\s*정부|(?<![\uac00-\ud7a3])(?:시청|군청|구청|도청)|local[\s-]+(?:government|authority|authorities|council|contract|notice|version|exception|side)s?|municipal(?:ity|ities)?|provincial|county|city\s+hall/gu;
+  /지방\s*계약|지방\s*자치\s*단체|(?:기초|광역)\s*(?:자치\s*)?단체|(?:기초|광역)\s*지자체|지자체|지방\s*정부|(?<![\uac00-\ud7a3])(?:시청|군청|구청|도청)|local[\s-]+(?:government|authority|authorities|council|contract|notice|version|exception|side)s?|municipal(?:ity|ities)?|provincial|county|city\s+hall|(?:city|town|district|provincial|metropolitan)\s+(?:government|office|council)s?/gu;
 const NATIONAL =
   /국가\s*계약|국가\s*기관|중앙\s*(?:부처|행정\s*기관|정부)|national\s+(?:government|contract|agency|agencies)|central\s+government/gu;
 
