@@ -505,3 +505,24 @@ describe('classes of set 69 (run once on the release engine, after the final mea
     expect(ask('국민비서 몇 차야?').text.split('\n')[0]).not.toContain('지능형 국민비서 서비스 구축');
   });
 });
+
+describe('classes of set 70', () => {
+  it('reads "given the 80억 floor" as the floor quoted, so the project amount decides', () => {
+    expect(
+      ask(
+        'Large firm, sales 1조, not in a restricted group. Estimated price is 75억 excluding VAT. Can they bid, given the 80억 floor?',
+      ).verdict,
+    ).toBe('allowed');
+  });
+
+  it.each([
+    ['Who won the 2021 Seoul mayoral by-election?'],
+    ['how do I reset my 나라장터 certificate password'],
+  ])('%s is out of scope', (question) => {
+    expect(ask(question).status).toBe('no_match');
+  });
+
+  it("still says a project's winning bidder is not in the sources", () => {
+    expect(ask('who won the bid for the e-certificate project?').status).toBe('unknown_fact');
+  });
+});

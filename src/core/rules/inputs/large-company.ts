@@ -63,6 +63,9 @@ interface RoledAmount {
   readonly vatIncluded?: boolean;
 }
 
+/** A floor named just after the amount: "given the 80억 floor", "80억 하한". */
+const FLOOR_AFTER = /^(?:floor|threshold|minimum|lower\s+limit|하한|하한선|참여\s*하한)/u;
+
 /** Sales named just before an amount, with at most a bound between ("매출 1조", "sales over KRW 800 billion"). */
 const SALES_RIGHT_BEFORE =
   /(?:연\s*매출\s*액?|매출\s*액?|\bsales|\brevenue|\bturnover)\s*(?:이|가|은|는|of|is|are|over|above|exceeding|of\s+over|more\s+than|at\s+least|under|below|less\s+than|around|about|approx(?:imately)?)?\s*(?:krw|₩)?\s*$/u;
@@ -93,7 +96,8 @@ function roleOf(text: string, amount: AmountMention, floor: number): RoledAmount
   const left = text.slice(Math.max(floor, amount.index - 24), amount.index);
   const estimatedPrice = ESTIMATED_PRICE.test(left);
   // "하한 40억 때문에 못 들어가나요?", "the 80억 floor": the rule's own figure, quoted.
-  if (FLOOR_BEFORE.test(left)) return { amount, role: 'threshold', bound, estimatedPrice };
+  if (FLOOR_BEFORE.test(left) || FLOOR_AFTER.test(noun))
+    return { amount, role: 'threshold', bound, estimatedPrice };
   // "sales over 800 billion won bid on …": sales named right before the amount; "bid" after it is the verb.
   if (SALES_RIGHT_BEFORE.test(left)) return { amount, role: 'sales', bound, estimatedPrice };
   let role: RoledAmount['role'] = PROJECT_NOUN.test(noun)
