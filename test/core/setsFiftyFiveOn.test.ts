@@ -526,3 +526,12 @@ describe('classes of set 70', () => {
     expect(ask('who won the bid for the e-certificate project?').status).toBe('unknown_fact');
   });
 });
+
+describe('a project the asker already knows', () => {
+  it('lists every project when the one named is only what the asker knows', () => {
+    const answer = ask(
+      "Can you list all eleven 2021 projects? I only know about the people's secretary one.",
+    );
+    expect(answer.projects).toEqual(expect.arrayContaining(['waste-safety', 'e-certificate']));
+  });
+});

@@ -10,6 +10,9 @@ import { editionYear, firstTopic, longest, type Route } from './route.js';
 /** A project: the asked aspect, or an overview. */
 export const routeProject: Route = (b, ctx, r) => {
   if (r.projectIds.length === 0) return null;
+  // "Can you list all eleven 2021 projects? I only know about the people's secretary one.": the
+  // project named is what the asker knows already; the whole list is asked.
+  if (r.hits.cues.has('list') && KNOWN_ALREADY.test(r.lowered)) return null;
   const topic = firstTopic(ctx, r);
   // "국민비서 설명회 언제?" is about the briefing; "국민비서 어떤 채널?" is about the project.
   const aboutBriefing = topic?.group === 'briefing' && /설명회|briefing/u.test(r.lowered);
@@ -75,6 +78,9 @@ function namedProjects(ctx: EngineContext, r: Reading): Set<string> {
       .map((hit) => hit.target),
   );
 }
+
+const KNOWN_ALREADY =
+  /\b(?:i|we)\s+(?:only|already|just)\s+know\b|\bonly\s+know\s+(?:about\s+)?|(?:만|밖에)\s*(?:알|아는)|이미\s*(?:알|아는)|아는\s*(?:건|게|거)\s*\S+\s*(?:뿐|밖에)/u;
 
 const GOT_MORE =
   /\b(?:got|get|received|receive|gets)\s+(?:more|less|the\s+most|the\s+least)\b|더\s*(?:많이\s*)?받|돈\s*더/u;
