@@ -96,6 +96,11 @@ export const topicSchema = z
             verdict: z.enum(['allowed', 'not_allowed']),
             /** The day the claim starts to hold; asked before it, the claim does not answer. */
             since: isoDate.optional(),
+            /**
+             * Whose act the claim is about: asked of the other side ("can the agency insist …?" for
+             * the contractor's "may propose"), the claim does not answer.
+             */
+            side: z.enum(['agency', 'contractor']).optional(),
             text: localizedSchema,
             sources: z.array(id).min(1),
             confidence: confidenceSchema,

@@ -535,3 +535,21 @@ describe('a project the asker already knows', () => {
     expect(answer.projects).toEqual(expect.arrayContaining(['waste-safety', 'e-certificate']));
   });
 });
+
+describe('a claim answers only the side it is about', () => {
+  it('reads "can the agency insist … without letting us propose" as the agency\'s act', () => {
+    expect(
+      ask(
+        'Can the agency insist that all our developers sit at its premises, without letting us propose a work location, on a public SW build project?',
+      ).verdict,
+    ).toBe('not_allowed');
+  });
+
+  it('reads "발주처가 상주하래요 … 저희가 제안할 수 있는 거 아닌가요?" as the contractor\'s', () => {
+    expect(
+      ask(
+        '저희 회사 사무실에서 원격으로 개발하고 싶은데 발주처가 무조건 상주하래요. SW법상 저희가 작업장소 제안할 수 있는 거 아닌가요?',
+      ).verdict,
+    ).toBe('allowed');
+  });
+});

@@ -7,9 +7,11 @@ type Claim = Topic['claims'][number];
 
 /** The topic's claim whose every group of phrases the question has, if one does. */
 export function findClaim(topic: Topic, norm: NormalizedText, today: string): Claim | undefined {
+  const side = sideAsked(norm.spaced);
   return topic.claims.find(
     (claim) =>
       (claim.since === undefined || claim.since <= today) &&
+      (claim.side === undefined || side === null || claim.side === side) &&
       claim.requires.every((group) =>
         [...group.ko, ...group.en].some((phrase) => hasPhrase(norm, phrase) && !saidNotToHold(norm, phrase)),
       ),
@@ -45,4 +47,30 @@ export function answerClaim(b: AnswerBuilder, topic: Topic, claim: Claim): Answe
   b.blank();
   for (const statement of topic.statements) b.statement(statement);
   return b.build({ status: 'answered', kind: 'topic', verdict: claim.verdict, projects: topic.projects });
+}
+
+const AGENCY_KO = /(?:발주\s*(?:처|기관)|기관|공공기관)\s*(?:이|가|은|는|에서)/gu;
+const CONTRACTOR_KO = /(?:우리|저희|사업자|업체|수행사|계약상대자)\s*(?:가|는|도|쪽에서)?/gu;
+const MODAL_KO = /수\s*있|돼|되나|되는|되죠|가능|아닌가|괜찮/gu;
+
+/**
+ * Whose act the yes/no is about: "Can the agency insist …?" (the agency), "can we propose …?" (the
+ * contractor); in Korean the side named last before the asking word ("발주처가 무조건 상주하래요 …
+ * 저희가 작업장소 제안할 수 있는 거 아닌가요?" asks of the contractor). Null when unclear.
+ */
+function sideAsked(spaced: string): 'agency' | 'contractor' | null {
+  const en =
+    /\b(?:can|may|could|is|are)\s+(?:the\s+|an?\s+|our\s+)?(agency|ordering\s+(?:body|agency)|client|buyer|we|i|contractor|vendor|company|firm)\b/u.exec(
+      spaced,
+    );
+  if (en !== null) return /^(?:we|i|contractor|vendor|company|firm)$/u.test(en[1]!) ? 'contractor' : 'agency';
+  const modals = [...spaced.matchAll(MODAL_KO)];
+  const modal = modals.at(-1)?.index;
+  if (modal === undefined) return null;
+  const before = spaced.slice(0, modal);
+  const last = (pattern: RegExp) => Math.max(-1, ...[...before.matchAll(pattern)].map((m) => m.index));
+  const agency = last(AGENCY_KO);
+  const contractor = last(CONTRACTOR_KO);
+  if (agency < 0 && contractor < 0) return null;
+  return contractor > agency ? 'contractor' : 'agency';
 }
