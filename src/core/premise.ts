@@ -132,13 +132,13 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
  */
 function dateCorrections(ctx: EngineContext, r: Reading, answer: Answer, b: AnswerBuilder): string[] {
   if (answer.kind !== 'topic') return [];
+  const range = extractDateRange(r.lowered, r.today);
+  // "지금", "now": today is not a day the asker states.
+  if (range === null || range.from !== range.to || range.from === r.today) return [];
   const shown = [...ctx.topics.values()].filter((records) =>
     records.some((t) => answer.text.includes(b.text(t.title))),
   );
   if (!shown.some((records) => records[0]?.group === 'briefing')) return [];
-  const range = extractDateRange(r.lowered, r.today);
-  // "지금", "now": today is not a day the asker states.
-  if (range === null || range.from !== range.to || range.from === r.today) return [];
   const days = answer.facts.filter((f) => ISO_DAY.test(f));
   const withYear =
     r.lowered.includes(range.from.slice(0, 4)) || r.lowered.includes(`${range.from.slice(2, 4)}년`);

@@ -7,7 +7,8 @@ type Claim = Topic['claims'][number];
 
 /** The topic's claim whose every group of phrases the question has, if one does. */
 export function findClaim(topic: Topic, norm: NormalizedText, today: string): Claim | undefined {
-  const side = sideAsked(norm.spaced);
+  // Whose act is asked, read only for a topic with a claim about one side.
+  const side = topic.claims.some((c) => c.side !== undefined) ? sideAsked(norm.spaced) : null;
   return topic.claims.find(
     (claim) =>
       (claim.since === undefined || claim.since <= today) &&

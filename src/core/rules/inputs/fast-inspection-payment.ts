@@ -5,6 +5,11 @@ import { finishReading, startReading, type InputDraft, type InputReading } from 
 const DAYS = /(\d{1,3})\s*(?:일|days?\b|-day\b)/gu;
 const INSPECTION = /검사|검수|inspect(?:ion|ing|s)?\b/u;
 const PAYMENT = /대가\s*지급|대금\s*지급|지급|대금|payment|pay(?:s|ing)?\b|paid\b/u;
+const INSPECTION_ALL = new RegExp(INSPECTION.source, 'gu');
+const PAYMENT_ALL = new RegExp(PAYMENT.source, 'gu');
+/** Where the last match of a global pattern starts in `text`, or -1. */
+const lastIndex = (pattern: RegExp, text: string) =>
+  Math.max(-1, ...[...text.matchAll(pattern)].map((m) => m.index));
 /** Words of a case: something takes, took, is late ("10일 걸린대", "needs 5 days to pay"). */
 const TAKES =
   /걸리|걸린|걸렸|걸려|늦|지연|넘게|넘어|만에|\btakes?\b|\btook\b|\btaking\b|\bneeds?\b|\bwants?\b|\bsays?\b|\blate\b|\bdelay/u;
@@ -31,10 +36,8 @@ function readDays(text: string, draft: InputDraft): void {
     if (DAY_OF_MONTH.test(before)) continue;
     const clause = before.split(/[.?!,;]|\b(?:but|and)\b|그리고|근데/u).at(-1) ?? '';
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20).split(/[.?!,;]/u)[0] ?? '';
-    const lastIndex = (pattern: RegExp, s: string) =>
-      Math.max(-1, ...[...s.matchAll(new RegExp(pattern.source, 'gu'))].map((x) => x.index));
-    const inspection = lastIndex(INSPECTION, clause);
-    const payment = lastIndex(PAYMENT, clause);
+    const inspection = lastIndex(INSPECTION_ALL, clause);
+    const payment = lastIndex(PAYMENT_ALL, clause);
     let input: 'inspectionDays' | 'paymentDays' | null =
       inspection > payment ? 'inspectionDays' : payment > inspection ? 'paymentDays' : null;
     // "10 days to pay", "5일 안에 검사": days just before the word; "the 7-day inspection" names the rule.
