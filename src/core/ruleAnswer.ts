@@ -215,10 +215,18 @@ function writeTrace(
     return String(value);
   };
   b.line(`${b.msg('label.trace')}:`);
-  // A rule about an input the question did not give (its `exists` check failed) was never in play.
+  // A rule about an input the question did not give (its `exists` check failed), or about another
+  // kind of case than the one given (a contract type other than the one asked), was never in play.
+  const kindOf = (name: string) => decision.inputs.find((i) => i.name === name)?.type;
   const inPlay = (step: Evaluation['steps'][number]) =>
     !step.conditions.some(
-      (c) => c.condition.kind === 'input' && c.condition.op === 'exists' && c.result === 'failed',
+      (c) =>
+        c.condition.kind === 'input' &&
+        c.result === 'failed' &&
+        (c.condition.op === 'exists' ||
+          (c.condition.op === 'eq' &&
+            kindOf(c.condition.input) === 'enum' &&
+            request.values[c.condition.input] !== undefined)),
     );
   for (const step of evaluation.steps.filter(inPlay)) {
     const parts = step.conditions.map((c) => {

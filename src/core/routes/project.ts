@@ -304,7 +304,7 @@ function readListFilter(r: Reading): { filter: ProjectFilter; strong: boolean } 
     const continuing = CONTINUING.test(lowered) && !CONTINUING_RULED_OUT.test(lowered);
     return { filter: { isNew: !continuing }, strong: true };
   }
-  const technology = /인공지능|\bai\b|빅데이터|big\s*data|클라우드|cloud/u.exec(lowered)?.[0];
+  const technology = /인공지능|\bai\b|빅데이터|big[\s-]*data|클라우드|cloud/u.exec(lowered)?.[0];
   if (
     aspects.includes('technologyGroup') &&
     technology !== undefined &&

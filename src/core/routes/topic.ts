@@ -141,7 +141,9 @@ export function topicsPerYear(
 }
 
 /** An amount, a share or a day in the question: what the rules weigh, not a claim. */
-const RULE_NUMBER = /\d\s*(?:%|퍼센트|percent|억|만|천|원|조|billion|million|bn\b|월|일\b)|\d[.,]\d/u;
+const RULE_NUMBER = /\d\s*(?:%|퍼센트|percent|억|만|천|원|조|billion|million|bn\b)|\d[.,]\d/u;
+/** A month or a day: the claim's `since` cannot be weighed against it here. */
+const DATE_NUMBER = /\d\s*(?:월|일\b)/u;
 /** A year the question is about ("In 2020 our agency …", "2021년에"). */
 const YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)|(?<![\d.])(\d{2})\s*년/u;
 
@@ -157,7 +159,10 @@ export const routeClaim: Route = (b, ctx, r) => {
     /유효|무효|\bvalid\b|\bvoid\b|enforceable|\bok\b|\bokay\b|\bfine\b|괜찮/u.test(r.lowered);
   // A question with an amount, a share or a year is left to the rules ("하도급 60%", "as of 2019");
   // a count ("1인 견적", "just 1 quote") is not one.
-  if (!asksYesNo || RULE_NUMBER.test(r.lowered)) return null;
+  // An amount is left to the rules only when one is in play: "3억짜리 사업인데 과업심의 생략해도 돼?"
+  // is the task review's claim, whatever the amount.
+  if (!asksYesNo || DATE_NUMBER.test(r.lowered) || (RULE_NUMBER.test(r.lowered) && r.decisionIds.length > 0))
+    return null;
   // A year asked about: only a claim that holds from a day, and from before that year's end.
   const year = YEAR.exec(r.lowered);
   const asOf = year ? `${year[1] ?? `20${year[2]}`}-12-31` : undefined;

@@ -145,7 +145,7 @@ function tierAsked(topic: Topic, lowered: string): Tier | undefined {
 
 /** A notice period the asker states: "7일 공고", "공고 10일만", "a 30-day notice", "15 days do". */
 const STATED_DAYS =
-  /(\d{1,3})\s*(?:일|days?\b|-day\b)\s*(?:만|동안|짜리)?\s*(?:으로\s*|로\s*)?(?:공고|notice|전에?\s*공고|before|(?:would|will|do|enough|ok|allowed|fine|sufficient))|(?:공고|notice)\S*\s*(?:기간\s*)?(?:을|를|은|는|이|가|만|is|of|period)?\s*(\d{1,3})\s*(?:일|days?\b)/u;
+  /(\d{1,3})\s*(?:일|days?\b|-day\b)\s*(?:만|동안|짜리)?\s*(?:으로\s*|로\s*)?(?:bid\s+|tender\s+|입찰\s*)?(?:공고|notice|전에?\s*공고|before|(?:would|will|do|enough|ok|allowed|fine|sufficient))|(?:공고|notice)\S*\s*(?:기간\s*)?(?:을|를|은|는|이|가|만|is|of|period)?\s*(\d{1,3})\s*(?:일|days?\b)/u;
 const ASKS_IF_ENOUGH =
   /괜찮|되나|돼|되지|되는|가능|충분|맞|enough|\bok\b|okay|allowed|fine|\bdo\b|\bcan\s+(?:we|i|they)\b|\bis\s+(?:that|it|a)\b/u;
 
@@ -164,10 +164,12 @@ export function noticeVerdict(topic: Topic, lowered: string): 'allowed' | 'not_a
   const holds = (word: string) => {
     const at = lowered.indexOf(word.toLowerCase());
     if (at < 0) return false;
-    const after = lowered.slice(at + word.length, at + word.length + 8);
-    const before = lowered.slice(Math.max(0, at - 8), at);
+    const after = lowered.slice(at + word.length, at + word.length + 14);
+    const before = lowered.slice(Math.max(0, at - 10), at);
+    // "긴급도 재공고도 아닌데": a second word of the same "…도 …도 아니" clause may come between.
     return (
-      !/^\S*\s*(?:도|은|는)?\s*(?:아니|아님|아닌|x\b)/u.test(after) && !/\bnot\s+(?:an?\s+)?$/u.test(before)
+      !/^\S*\s*(?:(?:도|은|는)\s*)?(?:\S{1,5}도\s*)?(?:아니|아님|아닌|없|않|x\b)/u.test(after) &&
+      !/\b(?:not|neither|nor|no)\s+(?:an?\s+)?$/u.test(before)
     );
   };
   const isUrgent = urgent !== undefined && [...urgent.words.ko, ...urgent.words.en].some(holds);

@@ -4,7 +4,7 @@ import { finishReading, startReading, type InputDraft, type InputReading } from 
 /** A number of days: "10일", "10 days", "열흘" is read as digits by prepareForReading. */
 const DAYS = /(\d{1,3})\s*(?:일|days?\b|-day\b)/gu;
 const INSPECTION = /검사|검수|inspect(?:ion|ing|s)?\b/u;
-const PAYMENT = /대가\s*지급|대금\s*지급|지급|대금|payment|pay(?:s|ing)?\b|paid\b/u;
+const PAYMENT = /대가\s*지급|대금\s*지급|지급|대금|대가|payment|pay(?:s|ing)?\b|paid\b/u;
 const INSPECTION_ALL = new RegExp(INSPECTION.source, 'gu');
 const PAYMENT_ALL = new RegExp(PAYMENT.source, 'gu');
 /** Where the last match of a global pattern starts in `text`, or -1. */
@@ -12,7 +12,7 @@ const lastIndex = (pattern: RegExp, text: string) =>
   Math.max(-1, ...[...text.matchAll(pattern)].map((m) => m.index));
 /** Words of a case: something takes, took, is late ("10일 걸린대", "needs 5 days to pay"). */
 const TAKES =
-  /걸리|걸린|걸렸|걸려|늦|지연|넘게|넘어|만에|\btakes?\b|\btook\b|\btaking\b|\bneeds?\b|\bwants?\b|\bsays?\b|\blate\b|\bdelay/u;
+  /걸리|걸린|걸렸|걸려|늦|지연|넘게|넘어|만에|주면|준대|준다|줬|받았|지급했|지급됐|\bpaid\b|\btakes?\b|\btook\b|\btaking\b|\bneeds?\b|\bwants?\b|\bsays?\b|\blate\b|\bdelay/u;
 /** Payments of other rules: an advance, a subcontractor's share. */
 const OTHER_PAYMENT = /선금|선급|하도급|하청|advance|subcontract|prepay/u;
 /** Days that are a date's day ("10월 10일"), not a span. */

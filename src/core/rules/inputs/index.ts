@@ -1,6 +1,7 @@
 import { readAdvancePaymentInputs } from './advance-payment.js';
 import { readBondCutsInputs } from './bond-cuts.js';
 import { readContractLevel } from './contract-level.js';
+import { readEmergencyNoticeInputs } from './emergency-notice.js';
 import { readFastInspectionPaymentInputs } from './fast-inspection-payment.js';
 import { readLargeCompanyInputs } from './large-company.js';
 import { readSingleSourceInputs } from './single-source.js';
@@ -35,7 +36,7 @@ export const INPUT_READERS: Readonly<Record<string, InputReader>> = {
   'large-company': readLargeCompanyInputs,
   subcontracting: readSubcontractingInputs,
   'advance-payment': readAdvancePaymentInputs,
-  'emergency-notice': readContractLevelOnly,
+  'emergency-notice': readEmergencyNoticeInputs,
   'bond-cuts': readBondCutsInputs,
   'fast-inspection-payment': readFastInspectionPaymentInputs,
   'eligibility-review': readContractLevelOnly,

@@ -11,7 +11,7 @@ const countOf = (word: string, table: Readonly<Record<string, number>>) =>
 
 /** A round with a single bidder, which is a failed round (the fact sheet's own example). */
 const KO_SINGLE_BIDDER =
-  '단독\\s*(?:응찰|입찰|참가)|1인\\s*응찰|(?:1|한)\\s*(?:개|곳|군데)\\s*(?:업체|회사|사)?\\s*만|(?:참가자|응찰자|입찰자)\\S{0,2}\\s*(?:우리|저희)\\s*(?:뿐|밖에)|(?:우리|저희)\\s*(?:회사)?\\s*(?:만|뿐)\\s*(?:혼자\\s*)?(?:들어가|응찰|입찰|참가)|혼자\\s*(?:들어가|응찰|입찰|참가)';
+  '단독\\s*(?:응찰|입찰|참가)|1인\\s*응찰|(?<!견적\\S{0,2}\\s{0,2})(?:1|한)\\s*(?:개|곳|군데)\\s*(?:업체|회사|사)?\\s*만|(?:참가자|응찰자|입찰자)\\S{0,2}\\s*(?:우리|저희)\\s*(?:뿐|밖에)|(?:우리|저희)\\s*(?:회사)?\\s*(?:만|뿐)\\s*(?:혼자\\s*)?(?:들어가|응찰|입찰|참가)|혼자\\s*(?:들어가|응찰|입찰|참가)';
 /** What a failed round is called. */
 const KO_FAILURE = `(?:유찰|무산|불발|응찰\\s*(?:자\\s*)?(?:없|안)|${KO_SINGLE_BIDDER})`;
 

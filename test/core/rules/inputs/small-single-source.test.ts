@@ -31,10 +31,16 @@ describe('small-value single-source verdicts', () => {
     // Under the old limit: always; over the raised limit: never.
     ['2019년 물품 4천만원 소액수의 가능?', 'allowed'],
     ['2024년 전문공사 2억 5천만원 소액 수의계약 돼?', 'not_allowed'],
-    // Between the two: allowed from 2021-07-06, not before 2020-05-01, unknown in between.
+    // Between the two: allowed from 2021-07-06, not before 2020-05-01; in May-December 2020 the
+    // temporary doubling (inferred), and unknown from 2021-01-01 to 2021-07-05.
     ['2023년 종합공사 3억5천 소액수의 가능?', 'allowed'],
     ['2019년 종합공사 3억 소액수의 가능?', 'not_allowed'],
-    ['2020년 8월 종합공사 3억 소액수의 가능?', 'unknown'],
+    ['2020년 8월 종합공사 3억 소액수의 가능?', 'allowed'],
+    ['2020년 9월에 소기업이랑 물품 8천만원 소액수의 가능했어?', 'allowed'],
+    ['ICT works worth 1.5억 in Sept 2020 — small single-source allowed?', 'allowed'],
+    ['2020년 9월 전문공사 2억 5천만원 소액수의 가능?', 'not_allowed'],
+    ['2021년 3월에 물품 8천만원 소액수의 가능?', 'unknown'],
+    ['2020년 4월 종합공사 3억 소액수의 가능?', 'not_allowed'],
     // Goods and services: the 1억 limit is for small firms; without saying so, no verdict.
     ['2022년 소기업과 물품 8천만원 소액수의 돼?', 'allowed'],
   ])('%s → %s', (question, verdict) => {
