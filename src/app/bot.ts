@@ -2,6 +2,7 @@ import { Status } from 'discord.js';
 import { createBot, type Bot } from '../adapters/discord/bot.js';
 import { openPhrasing } from '../adapters/openPhrasing.js';
 import { openStores, type Stores } from '../adapters/storage/index.js';
+import { REMEMBERED_ANSWERS, rememberAnswers } from '../answering/memo.js';
 import { createEngine } from '../core/engine.js';
 import { warmUp } from '../core/warmUp.js';
 import type { HealthPart } from '../http/health.js';
@@ -81,7 +82,10 @@ export async function runBot({ env, logger }: BootContext, asShard = false): Pro
     : undefined;
   const metrics = prometheus ?? NO_METRICS;
   const kb = loadKnowledge(env.KNOWLEDGE_DIR);
-  const engine = createEngine(kb);
+  // Repeats (a briefing asks the same few questions many times) are answered from memory.
+  const engine = rememberAnswers(createEngine(kb), REMEMBERED_ANSWERS, (result) => {
+    metrics.answerMemo(result);
+  });
   const stores = await openBotStores({ env, logger }, metrics);
   if (env.BRIEFING_READ_MESSAGES)
     logger.info('briefing channel posts are read as questions (MessageContent intent)');

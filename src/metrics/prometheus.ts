@@ -21,6 +21,7 @@ export class PrometheusMetrics implements Metrics {
   private readonly storeErrors: Counter;
   private readonly queue: Gauge<'briefing'>;
   private readonly containedErrors: Counter<'kind'>;
+  private readonly memo: Counter<'result'>;
 
   constructor() {
     const registers = [this.registry];
@@ -72,6 +73,12 @@ export class PrometheusMetrics implements Metrics {
       labelNames: ['kind'],
       registers,
     });
+    this.memo = new Counter({
+      name: 'egov_answer_memo_total',
+      help: 'Free questions answered from the answer memo (hit) or read afresh (miss)',
+      labelNames: ['result'],
+      registers,
+    });
   }
 
   interaction(command: string): void {
@@ -102,6 +109,10 @@ export class PrometheusMetrics implements Metrics {
 
   contained(kind: 'malformed_event' | 'uncaught_exception' | 'unhandled_rejection'): void {
     this.containedErrors.inc({ kind });
+  }
+
+  answerMemo(result: 'hit' | 'miss'): void {
+    this.memo.inc({ result });
   }
 }
 

@@ -17,6 +17,8 @@ export interface Metrics {
   briefingQueue(briefingId: string, size: number | null): void;
   /** A gateway event or error was caught before it could end the process. */
   contained(kind: 'malformed_event' | 'uncaught_exception' | 'unhandled_rejection'): void;
+  /** A free question was answered from the answer memo (`hit`) or read afresh (`miss`). */
+  answerMemo(result: 'hit' | 'miss'): void;
 }
 
 export const NO_METRICS: Metrics = {
@@ -27,4 +29,5 @@ export const NO_METRICS: Metrics = {
   storeError: () => undefined,
   briefingQueue: () => undefined,
   contained: () => undefined,
+  answerMemo: () => undefined,
 };

@@ -123,6 +123,14 @@ describe('operations: deploy, npm start with HTTP, faults', () => {
     expect(lines.at(-1)).toMatchObject({ command: 'ask', status: 'unknown_fact' });
     expect(typeof lines.at(-1)!['latencyMs']).toBe('number');
     expect(bot.stderr()).not.toContain('전자증명서 예산');
+    // The same question again, from someone else: answered from the memo, counted as a hit.
+    const hits = metric((await get('/metrics')).text, 'egov_answer_memo_total', '{result="hit"}');
+    const again = await standin
+      .sendCommand('ask', { question: '전자증명서 예산' }, { user: user(4) })
+      .waitForFinal();
+    expect(message(again).embeds[0]?.description).toBeTruthy();
+    const memo = await get('/metrics');
+    expect(metric(memo.text, 'egov_answer_memo_total', '{result="hit"}')).toBe(hits + 1);
   });
 
   it('reports 503 on /healthz while the gateway is down, and 200 once it resumed', async () => {
