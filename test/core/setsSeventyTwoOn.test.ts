@@ -115,3 +115,24 @@ describe('readings', () => {
     expect(ask('국민비서 vaccine 예약 알림은 언제부터 됐어?').projects).toContain('national-secretary');
   });
 });
+
+describe('SW Act claims and the subcontracting cap', () => {
+  it.each([
+    ['Can the agency leave the project period out of the SW contract?', 'not_allowed'],
+    ['사업기간을 계약서에서 빼도 돼?', 'not_allowed'],
+    [
+      '2022 public SW build project: can the agency write in the RFP that all dev must be on-site at the agency and no location proposals will be considered?',
+      'not_allowed',
+    ],
+  ])('%s → %s', (question, verdict) => {
+    expect(ask(question).verdict).toBe(verdict);
+  });
+
+  it('reads "50% 계산할 때" as the cap talked about, not a share', () => {
+    const answer = ask('하도급 50% 계산할 때 물품 구매 금액도 들어가요?');
+    expect(answer.verdict).toBeNull();
+    expect(answer.text).toContain('물품 구매 제외');
+    expect(ask('the 50% cap — can we subcontract 45%?').verdict).toBe('allowed');
+    expect(ask('하도급 60% 해도 돼?').verdict).toBe('not_allowed');
+  });
+});

@@ -76,6 +76,16 @@ function isMargin(text: string, share: ShareMention): boolean {
   return MARGIN_AFTER.test(after) && (/만|밖에/u.test(after) || MARGIN_BEFORE.test(before));
 }
 
+/** After a share: the rule's own limit is being talked about ("50% 계산할 때", "the 50% cap"). */
+const RULE_LIMIT_AFTER =
+  /^\s*(?:룰|규정|규칙|한도|상한|제한|기준|계산|산정|(?:rule|cap|limit|ceiling|threshold)\b)/u;
+
+/** The cap (50%) or the joint-bid line (10%) named as the rule, not a share of the work. */
+function isRuleLimit(text: string, share: ShareMention): boolean {
+  const after = text.slice(share.index + share.text.length, share.index + share.text.length + 12);
+  return (share.percent === 50 || share.percent === 10) && RULE_LIMIT_AFTER.test(after);
+}
+
 const TOTAL_BEFORE =
   /(?:합치면|합쳐서|합쳐|합하면|합해서|합계|도합|총|전부\s*(?:해서|합쳐)?|모두\s*(?:해서|합쳐)?|in\s+total|combined|altogether|together|total(?:\s+of)?|(?:adds?|add\s+up|comes?)\s+to)\s*(?:은|는|이|가)?\s*$/u;
 const TOTAL_AFTER = /^\s*(?:in\s+total|combined|altogether|all\s+together|total)\b/u;
@@ -97,7 +107,7 @@ export function readSubcontractingInputs(text: string): InputReading {
   const draft = startReading();
   // "51%… 1%만 넘는 건데", "over by just 1%": a margin over the cap, not a share of the work.
   const shares = [...readShares(text), ...slashFractions(text)]
-    .filter((s) => !isMargin(text, s))
+    .filter((s) => !isMargin(text, s) && !isRuleLimit(text, s))
     .sort((a, b) => a.index - b.index)
     // "exactly half (50%)": one share said twice.
     .filter((s, i, all) => all.findIndex((t) => t.percent === s.percent && t.bound === s.bound) === i);
