@@ -3,6 +3,7 @@ import type { EngineContext } from './context.js';
 import { extractAmounts } from './extract.js';
 import { extractDateRange } from './reading/dates.js';
 import { NATIVE_NUMBERS } from './reading/numerals.js';
+import { projectCountsIn } from './reading/projectCounts.js';
 import type { Reading } from './reading/read.js';
 import type { Localized } from '../knowledge/schema.js';
 import type { Answer } from './types.js';
@@ -28,16 +29,6 @@ function timesIn(lowered: string): string[] {
   for (const m of lowered.matchAll(/(?<![\d:])(\d{1,2}):(\d{2})(?![\d:])/gu))
     times.push(`${m[1]!.padStart(2, '0')}:${m[2]!}`);
   return times;
-}
-
-/** "19 projects", "19개 사업", "열두 개": a count of projects the question states. */
-function projectCountsIn(lowered: string): number[] {
-  return [
-    ...lowered.matchAll(/(\d+)\s*(?:개\s*(?:의\s*)?(?:사업|과제)|(?:e-?gov\s+)?(?:support\s+)?projects?)/gu),
-    ...lowered.matchAll(/(?:사업|과제)(?:는|은|가|이)?\s*(\d+)\s*개/gu),
-  ]
-    .map((m) => Number(m[1]))
-    .filter((n) => n < 1000); // "a 2021 project" names a year, not a count
 }
 
 /** The one other project (of those not named in the answer) whose recorded budget is exactly `krw`. */

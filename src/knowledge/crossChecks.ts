@@ -358,6 +358,9 @@ function checkExamples(
   ];
   for (const [path, card] of askBack)
     if (!cardExists(card)) problems.push({ file: 'lexicon.yaml', path, message: `no card "${card}"` });
+  const countTopic = kb.lexicon.statedCountTopic;
+  if (countTopic !== undefined && !cardExists(`topic:${countTopic}`))
+    problems.push({ file: 'lexicon.yaml', path: 'statedCountTopic', message: `no topic "${countTopic}"` });
   kb.lexicon.aspects.forEach((aspect, i) => {
     aspect.unknownContext.forEach((topic, j) => {
       if (!kb.topics.some((t) => t.id === topic))

@@ -258,6 +258,11 @@ export const lexiconSchema = z
      * about ("when does it end?", "마감 언제야?"): per form, card ids as in examples.yaml.
      */
     askBackForms: z.partialRecord(z.enum(FORM_IDS), z.array(z.string())).default({}),
+    /**
+     * The topic a count of projects the question states is checked against when nothing else is
+     * named ("21년 과제 12개였죠?", "2021 had 12 projects right?"): its answer corrects the count.
+     */
+    statedCountTopic: id.optional(),
     /** Cards offered back for a bare "can I do that?" ("그거 해도 돼?"): the rules most asked. */
     askBackRule: z.array(z.string()).default([]),
     /** Cards offered back for a bare follow-up with nothing named ("그럼 2022년엔?", "and the other one?"). */

@@ -136,3 +136,44 @@ describe('SW Act claims and the subcontracting cap', () => {
     expect(ask('하도급 60% 해도 돼?').verdict).toBe('not_allowed');
   });
 });
+
+describe('sets 78-79: stated counts, abbreviations, the briefing end', () => {
+  it.each([
+    ['21년 지원사업 과제 12개였죠?', '11'],
+    ['2021 had 12 projects right?', '11'],
+  ])('corrects a stated count of projects: %s', (question, actual) => {
+    const answer = ask(question);
+    expect(answer.status).toBe('answered');
+    expect(answer.text.split('\n')[0]).toContain(actual);
+    expect(answer.text.split('\n')[0]).toContain('12');
+  });
+
+  it('still lists the projects for "list all 11 projects"', () => {
+    expect(ask('list all 11 projects of 2021').projects).toContain('national-secretary');
+  });
+
+  it.each([
+    ['하도 몇 %까지 줄 수 있음?', '50%'],
+    ['나장 언제 생겼어?', '2002'],
+    ['24년 상반기 긴입은 의무야 선택이야', '의무는 아닙니다'],
+    ['when did the 2021 briefing end?', '16:30'],
+  ])('reads %s', (question, expected) => {
+    expect(ask(question).text).toContain(expected);
+  });
+});
+
+describe('amounts in another currency', () => {
+  it.each([
+    'Large company here. The project budget is USD 6 million — are we above the floor?',
+    '대기업인데 사업 규모가 600만 달러면 참여 가능?',
+    'Large company, a US$ 3 million project: can we bid?',
+  ])('are not read as won: %s', (question) => {
+    const answer = ask(question);
+    expect(answer.verdict).toBeNull();
+    expect(answer.text).not.toMatch(/600만원|6,000,000|KRW 6 million/u);
+  });
+
+  it('still reads won next to them', () => {
+    expect(ask('대기업 80억 사업 참여 가능?').verdict).toBe('allowed');
+  });
+});

@@ -101,7 +101,27 @@ export function addsVat(base: number, total: number): boolean {
 }
 
 /** Every amount of won written in the question (100억, 3억 5천만원, 10 billion won, 10,000,000,000원). */
+/**
+ * An amount in another currency ("USD 6 million", "$6M", "600만 달러"): it is not won, and the bot does
+ * not convert it (no exchange rate is in the sources), so it is not read as an amount at all.
+ */
+const CURRENCY_BEFORE = /(?:\busd|\bus\s*\$|\$|€|\beur|¥|\bjpy|\bcny|\brmb|\bgbp|£)\s*$/u;
+const CURRENCY_AFTER =
+  /^\s*(?:(?:us\s+)?dollars?\b|usd\b|euros?\b|eur\b|yen\b|jpy\b|yuan\b|cny\b|pounds?\b|gbp\b|달러|불(?![\uac00-\ud7a3])|유로|엔화|엔(?![\uac00-\ud7a3])|위안)/u;
+
+function inForeignCurrency(text: string, amount: AmountMention): boolean {
+  const end = amount.index + amount.text.length;
+  return (
+    CURRENCY_BEFORE.test(text.slice(Math.max(0, amount.index - 6), amount.index)) ||
+    CURRENCY_AFTER.test(text.slice(end, end + 10))
+  );
+}
+
 export function extractAmounts(text: string): AmountMention[] {
+  return extractAllAmounts(text).filter((a) => !inForeignCurrency(text, a));
+}
+
+function extractAllAmounts(text: string): AmountMention[] {
   const found = koreanAmounts(text);
   const taken: [number, number][] = found.map((a) => [a.index, a.index + a.text.length]);
   const overlaps = (start: number, end: number) => taken.some(([s, e]) => start < e && end > s);

@@ -14,6 +14,7 @@ import {
 import { tokenizeNormalized } from '../retrieval/tokenize.js';
 import { asPlainRequest, hasPhrase, type NormalizedText } from '../text.js';
 import { prepareForReading, sinoAmountsAsDigits } from './numerals.js';
+import { projectCountsIn } from './projectCounts.js';
 import { readYears, yearOnlyInDates } from './years.js';
 import { correctTypos } from './typos.js';
 
@@ -83,12 +84,34 @@ export function readQuestion(ctx: EngineContext, asked: string, today: string): 
     aspects:
       byBudget.length > 0 ? ['name', ...aspects.filter((a) => a !== 'budget' && a !== 'name')] : aspects,
     decisionIds: rankTargets(hits.decisions),
-    topicIds: rankTopics(ctx, hits, ranked),
+    topicIds: withStatedCount(ctx, hits, rankTopics(ctx, hits, ranked), lowered),
     forms: datedApplies(hits.forms, lowered, today),
     years: readYears(lowered, today),
     cards: ranked.slice(0, 4),
     terms,
   };
+}
+
+/**
+ * "21년 과제 12개였죠?", "2021 had 12 projects right?": a count of projects stated to be confirmed,
+ * with nothing else named, is checked against the program's count (lexicon `statedCountTopic`).
+ */
+function withStatedCount(
+  ctx: EngineContext,
+  hits: PhraseHits,
+  topicIds: string[],
+  lowered: string,
+): string[] {
+  const topic = ctx.kb.lexicon.statedCountTopic;
+  if (
+    topic === undefined ||
+    topicIds.length > 0 ||
+    hits.projects.length > 0 ||
+    !hits.forms.has('premise') ||
+    hits.cues.has('list')
+  )
+    return topicIds;
+  return projectCountsIn(lowered).length > 0 ? [topic] : topicIds;
 }
 
 const EVENT_ANCHOR = /날|당일|기준|시행일|\bthe\s+day\b|\bday\s+of\b|\bdate\s+of\b|\bon\s+the\s+date\b/u;
