@@ -24,12 +24,34 @@ export interface DecisionRequest {
   readonly display?: Readonly<Record<string, string>>;
   /** Values to try when the question leaves an input open; the verdict stands only if all agree. */
   readonly alternatives: readonly Readonly<Record<string, InputValue>>[];
+  /** Inputs the question gave but whose value or role could not be told (two day counts, …). */
+  readonly unclear?: readonly string[];
+}
+
+/**
+ * A number the question gave unclearly is not answered by the measure being in force: "검사를 5일
+ * 만에 해 준다고도, 10일 걸린다고도 해요" is about the days, so the exception's state is no verdict
+ * on them. The verdict is then unknown, and the unclear number is what is missing.
+ */
+function withoutUnclear(evaluation: Evaluation, unclear: readonly string[]): Evaluation {
+  const { rule, decision } = evaluation;
+  if (rule === null || evaluation.verdict === 'unknown') return evaluation;
+  // Only a rule decided by the date alone (the measure in force or not) stands in for a number
+  // the question gave: a rule that weighs other inputs (a small firm, the contract level) still holds.
+  const byDateOnly = rule.when.every((c) => c.kind !== 'input');
+  const numbers = unclear.filter((name) => decision.inputs.find((i) => i.name === name)?.type === 'number');
+  if (!byDateOnly || numbers.length === 0) return evaluation;
+  return { ...evaluation, verdict: 'unknown', rule: null, confidence: 'not_found', missingInputs: numbers };
 }
 
 function evaluate(kb: KnowledgeBase, request: DecisionRequest): { evaluation: Evaluation; assumed: boolean } {
   const base = { values: request.values, date: request.date };
+  const unclear = request.unclear ?? [];
   if (request.alternatives.length === 0)
-    return { evaluation: evaluateDecision(kb, request.decision, base), assumed: false };
+    return {
+      evaluation: withoutUnclear(evaluateDecision(kb, request.decision, base), unclear),
+      assumed: false,
+    };
   const evaluations = request.alternatives.map((alt) =>
     evaluateDecision(kb, request.decision, { values: { ...request.values, ...alt }, date: request.date }),
   );
@@ -37,7 +59,14 @@ function evaluate(kb: KnowledgeBase, request: DecisionRequest): { evaluation: Ev
   const agree = evaluations.every((e) => e.verdict === first.verdict && e.verdict !== 'unknown');
   return agree
     ? { evaluation: first, assumed: true }
-    : { evaluation: evaluateDecision(kb, request.decision, base), assumed: false };
+    : {
+        // The values tried disagree: the input they are for is unclear.
+        evaluation: withoutUnclear(evaluateDecision(kb, request.decision, base), [
+          ...unclear,
+          ...Object.keys(request.alternatives[0] ?? {}),
+        ]),
+        assumed: false,
+      };
 }
 
 /**

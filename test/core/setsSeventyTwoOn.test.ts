@@ -177,3 +177,65 @@ describe('amounts in another currency', () => {
     expect(ask('대기업 80억 사업 참여 가능?').verdict).toBe('allowed');
   });
 });
+
+describe('set 77: payment days, exceptions and dated claims', () => {
+  it.each([
+    // Two day counts that give the same verdict decide it; ones that disagree do not.
+    [
+      '21년 9월에 납품했는데 발주처가 검사를 10일째 안해주고 있어요. 원래 14일이라고 버티는데 이거 괜찮은건가요? 국가기관입니다',
+      'not_allowed',
+    ],
+    ['2021년 검사를 5일만에 해준다고도 하고 10일 걸린다고도 하는데 괜찮아?', 'unknown'],
+    [
+      'We filed our payment claim on 2022-03-02 after passing inspection. The national agency paid on the 4th day after the claim. Was that within the rule at the time?',
+      'not_allowed',
+    ],
+    ['2019년에는 대가 청구하고 5일 안에 지급하면 되는거였죠? 5일째에 준건 문제 없죠?', 'allowed'],
+    [
+      '검사 7일 단축 특례가 24년 12월 납품분에도 적용되나요? 국가계약입니다. 발주처가 14일 다 쓰겠다네요',
+      'not_allowed',
+    ],
+    // The advance and the subcontract payment deadlines (5 days in the exception, 14 and 15 before).
+    ['20년 6월에 선금 청구했는데 발주처가 10일 뒤에 줬어요. 당시 규정상 문제 있는거 맞죠?', 'not_allowed'],
+    ['2019년에 선금을 10일 만에 받았는데 문제 없나?', 'allowed'],
+    [
+      'The prime contractor paid our subcontract share 15 days after receiving it, in August 2020. Allowed under the COVID measures?',
+      'not_allowed',
+    ],
+    ['2023년 하도급 대금 10일 뒤에 받았어요 괜찮나요', 'unknown'],
+    ['공공기관으로 지정된 대기업은 하한 금액 미만 사업에도 참여 가능하다던데 맞나요?', 'allowed'],
+    ['대기업인데 공공기관 사업 20억 참여 가능?', 'not_allowed'],
+  ])('%s → %s', (question, verdict) => {
+    expect(ask(question).verdict).toBe(verdict);
+  });
+
+  it.each([
+    [
+      '2020년 12월 11일에 공공SW사업 과업변경이 생겼어요. 수급인인 저희가 과업심의위원회 개최 요청할 수 있나요?',
+      'allowed',
+    ],
+    ["발주처인데 계약서에 '과업변경이 있어도 계약금액은 조정하지 않는다' 조항 넣어도 되나요?", 'not_allowed'],
+    [
+      '저희 공공기관이 편의상 자체 전자조달시스템 만들어서 입찰 돌려도 되나요? 2020년 기준이요. 보안 이슈 같은건 없어요',
+      'not_allowed',
+    ],
+    ['RFP에 요구사항 상세화 안 하고 대충 써도 되나요? 근거 조항도 알려주세요', 'not_allowed'],
+    [
+      "Can our company propose doing the development at our own office instead of on the agency's premises, for a 2021 public SW build project?",
+      'allowed',
+    ],
+    [
+      'Aug 2021, urgent infection-control purchase: can we do single-source with just one quotation?',
+      'allowed',
+    ],
+  ])('a topic claim settles %s → %s', (question, verdict) => {
+    expect(ask(question).verdict).toBe(verdict);
+  });
+
+  it('takes no claim that starts after the month asked', () => {
+    // The one-quote ground holds from 2021-07-06: June 2021 is not answered by it.
+    expect(
+      ask('June 2021: urgent infection-control purchase, single-source with one quotation?').verdict,
+    ).toBeNull();
+  });
+});

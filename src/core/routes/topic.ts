@@ -1,3 +1,4 @@
+import { readDate } from '../reading/readDate.js';
 import { yearOnlyInDates } from '../reading/years.js';
 import type { Topic } from '../../knowledge/schema.js';
 import type { EngineContext } from '../context.js';
@@ -161,11 +162,12 @@ export const routeClaim: Route = (b, ctx, r) => {
   // a count ("1인 견적", "just 1 quote") is not one.
   // An amount is left to the rules only when one is in play: "3억짜리 사업인데 과업심의 생략해도 돼?"
   // is the task review's claim, whatever the amount.
-  if (!asksYesNo || DATE_NUMBER.test(r.lowered) || (RULE_NUMBER.test(r.lowered) && r.decisionIds.length > 0))
+  if (
+    !asksYesNo ||
+    ((DATE_NUMBER.test(r.lowered) || RULE_NUMBER.test(r.lowered)) && r.decisionIds.length > 0)
+  )
     return null;
-  // A year asked about: only a claim that holds from a day, and from before that year's end.
-  const year = YEAR.exec(r.lowered);
-  const asOf = year ? `${year[1] ?? `20${year[2]}`}-12-31` : undefined;
+  const asOf = claimDay(r);
   // The topics its words name, then the topic cards its words rank highest ("…조항을 계약서에 넣어도 돼?")
   // — the top few, and none when the rule the question names ranks first: "failed once …
   // single-source without a re-bid?" is the failed-bid rule's, not the task review's "without".
@@ -177,7 +179,8 @@ export const routeClaim: Route = (b, ctx, r) => {
       : r.cards
           .slice(0, 3)
           .flatMap((c) => (c.card.kind === 'topic' && c.score >= best * 0.6 ? [c.card.target] : []));
-  const ids = [...new Set([...r.topicIds, ...ranked])];
+  // A dated question takes only the claims of the topics its words name.
+  const ids = [...new Set([...r.topicIds, ...(DATE_NUMBER.test(r.lowered) ? [] : ranked)])];
   for (const id of ids) {
     const topic = ctx.topics.get(id)?.[0];
     const claim = topic === undefined ? undefined : findClaim(topic, r.hits.norm, asOf ?? r.today);
@@ -186,6 +189,23 @@ export const routeClaim: Route = (b, ctx, r) => {
   }
   return null;
 };
+
+/**
+ * The day a claim must hold on, when the question dates itself: a year asked about gets a claim
+ * that holds from a day (`since`) before that year's end; a month or a day ("2020년 12월 11일", "Aug
+ * 2021") one that holds from the start of it, so "June 2021" is not answered by a rule of July.
+ */
+function claimDay(r: Reading): string | undefined {
+  const reading = readDate(r.lowered, r.today);
+  if (
+    reading?.kind === 'date' &&
+    !/^\d{4}$/u.test(reading.range.label) &&
+    /^\d{4}-\d{2}-\d{2}$/u.test(reading.range.from)
+  )
+    return reading.range.from;
+  const year = YEAR.exec(r.lowered);
+  return year ? `${year[1] ?? `20${year[2]}`}-12-31` : undefined;
+}
 
 /** A year written out ("2021", "21년"), as against one read from "올해" or "this year". */
 const WRITTEN_YEAR = /(?<![\d.,])(?:19|20)\d{2}(?!\d)|(?<![\d.,])[12]\d\s*년/u;

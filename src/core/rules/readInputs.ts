@@ -63,6 +63,7 @@ export function readDecisionInputs(
     hasParameters: reading.asked || asked !== null,
     notes: notesAsWritten,
     alternatives: reading.unclear.length > 0 ? [] : reading.alternatives,
+    unclear: [...unclearInputs],
     display: asWritten(reading.display, reading.values, raw),
   };
 }

@@ -2,7 +2,7 @@ import { readContractLevel } from './contract-level.js';
 import { readShares } from '../../reading/amounts.js';
 import { saysPlainly } from './cues.js';
 import { cuedShares, isImpossibleShare, writePercentInput } from './percentInput.js';
-import { finishReading, startReading, type InputReading } from './types.js';
+import { finishReading, startReading, type InputDraft, type InputReading } from './types.js';
 
 const ADVANCE = /선금|선급금|선급|advance(?:\s+payments?)?|pre-?\s?payments?|down\s*payments?|up-?\s?front/gu;
 /** Between a percent and the word it belongs to: "100% 선금", "a 100% advance". */
@@ -24,6 +24,43 @@ const SERVICES =
   /용역|\bservices?\s+contracts?\b|\bservice\s+contracts?\b|\bconsulting\b|\bsoftware\s+development\b/gu;
 const GOODS =
   /물품|구매\s*계약|\bgoods\b|\bsupply\s+contracts?\b|\bsupplies\b|\bpurchase\s+of\s+(?:goods|equipment)\b/gu;
+
+/** A number of days ("10일", "15 days", "the 6th day"). */
+const DAYS = /(\d{1,3})(?:\s*(?:일|days?\b|-day\b)|(?:st|nd|rd|th)\s+day\b)/gu;
+/** Words of a case: a payment that came after so many days ("10일 뒤에 줬어요", "paid 15 days after"). */
+const PAID_AFTER =
+  /뒤에|후에|만에|째|지나서|늦|걸렸|걸린|걸려|줬|받았|지급했|지급됐|\bpaid\b|\bafter\b|\blater\b|\btook\b/u;
+const ADVANCE_WORD = /선금|선급/gu;
+const ADVANCE_WORD_EN = /\badvance/gu;
+const SUBCONTRACT_WORD = /하도급|하청|subcontract/gu;
+const lastAt = (pattern: RegExp, text: string) =>
+  Math.max(-1, ...[...text.matchAll(pattern)].map((m) => m.index));
+
+/**
+ * The days an advance or a subcontract payment took, told as a case ("선금 청구했는데 10일 뒤에
+ * 줬어요", "paid our subcontract share 15 days after receiving it"): each number of days belongs to
+ * the nearest advance or subcontracting word before it. Two values for one are tried both ways.
+ */
+function readPaymentDays(text: string, draft: InputDraft): void {
+  if (!PAID_AFTER.test(text)) return;
+  const found: Record<'advanceDays' | 'subcontractPaymentDays', Set<number>> = {
+    advanceDays: new Set(),
+    subcontractPaymentDays: new Set(),
+  };
+  for (const m of text.matchAll(DAYS)) {
+    const before = text.slice(0, m.index);
+    if (/\d{1,2}\s*월\s*$/u.test(before)) continue; // "6월 10일" is a date
+    const advance = Math.max(lastAt(ADVANCE_WORD, before), lastAt(ADVANCE_WORD_EN, before));
+    const subcontract = lastAt(SUBCONTRACT_WORD, before);
+    if (advance < 0 && subcontract < 0) continue;
+    found[subcontract > advance ? 'subcontractPaymentDays' : 'advanceDays'].add(Number(m[1]));
+  }
+  for (const input of ['advanceDays', 'subcontractPaymentDays'] as const) {
+    const values = [...found[input]];
+    if (values.length === 1) draft.values[input] = values[0]!;
+    else if (values.length > 1) draft.alternatives.push(...values.map((value) => ({ [input]: value })));
+  }
+}
 
 /**
  * Reads the advance-payment decision's inputs: `advancePercent`, the advance asked for ("선금
@@ -65,7 +102,12 @@ export function readAdvancePaymentInputs(text: string): InputReading {
   if (types.length > 1) draft.unclear.push({ input: 'contractType', reason: 'several-values' });
   else if (types.length === 1) draft.values['contractType'] = types[0]![0];
   readContractLevel(text, draft);
+  readPaymentDays(text, draft);
   draft.asked =
-    'advancePercent' in draft.values || draft.alternatives.length > 0 || 'contractType' in draft.values;
+    'advancePercent' in draft.values ||
+    draft.alternatives.length > 0 ||
+    'contractType' in draft.values ||
+    'advanceDays' in draft.values ||
+    'subcontractPaymentDays' in draft.values;
   return finishReading(draft, []);
 }

@@ -2,7 +2,7 @@ import { readContractLevel } from './contract-level.js';
 import { finishReading, startReading, type InputDraft, type InputReading } from './types.js';
 
 /** A number of days: "10일", "10 days", "열흘" is read as digits by prepareForReading. */
-const DAYS = /(\d{1,3})\s*(?:일|days?\b|-day\b)/gu;
+const DAYS = /(\d{1,3})(?:\s*(?:일|days?\b|-day\b)|(?:st|nd|rd|th)\s+day\b)/gu;
 const INSPECTION = /검사|검수|inspect(?:ion|ing|s)?\b/u;
 const PAYMENT = /대가\s*지급|대금\s*지급|지급|대금|대가|payment|pay(?:s|ing)?\b|paid\b/u;
 const INSPECTION_ALL = new RegExp(INSPECTION.source, 'gu');
@@ -12,7 +12,12 @@ const lastIndex = (pattern: RegExp, text: string) =>
   Math.max(-1, ...[...text.matchAll(pattern)].map((m) => m.index));
 /** Words of a case: something takes, took, is late ("10일 걸린대", "needs 5 days to pay"). */
 const TAKES =
-  /걸리|걸린|걸렸|걸려|늦|지연|넘게|넘어|만에|주면|준대|준다|줬|받았|지급했|지급됐|\bpaid\b|\btakes?\b|\btook\b|\btaking\b|\bneeds?\b|\bwants?\b|\bsays?\b|\blate\b|\bdelay/u;
+  /걸리|걸린|걸렸|걸려|늦|지연|넘게|넘어|만에|째|주면|준대|준다|준\s*건|줬|받았|지급했|지급됐|버티|안\s*해\s*주|다\s*쓰|쓰겠|뒤에|후에|지나서|\bpaid\b|\btakes?\b|\btook\b|\btaking\b|\bneeds?\b|\bwants?\b|\bsays?\b|\blate\b|\bdelay|\bafter\b|\blater\b/u;
+/** After a number of days: the rule's own deadline named ("검사 7일 단축 특례"), not a case. */
+const RULE_NAMED_AFTER = /^\s*(?:로\s*)?(?:단축|특례|규정|룰|기한\s*특례|rule|exception)/u;
+/** After a number of days: what the agency says or does with it ("14일 다 쓰겠다네요", "14일이라고 버티는데"). */
+const CASE_AFTER =
+  /^\s*(?:을|를|은|는|이|가)?\s*(?:다\s*쓰|쓰겠|이라고|라고|라네|걸린|걸려|걸렸|버티|뒤에|후에|째)/u;
 /** Payments of other rules: an advance, a subcontractor's share. */
 const OTHER_PAYMENT = /선금|선급|하도급|하청|advance|subcontract|prepay/u;
 /** Days that are a date's day ("10월 10일"), not a span. */
@@ -36,10 +41,19 @@ function readDays(text: string, draft: InputDraft): void {
     if (DAY_OF_MONTH.test(before)) continue;
     const clause = before.split(/[.?!,;]|\b(?:but|and)\b|그리고|근데/u).at(-1) ?? '';
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20).split(/[.?!,;]/u)[0] ?? '';
-    const inspection = lastIndex(INSPECTION_ALL, clause);
-    const payment = lastIndex(PAYMENT_ALL, clause);
+    if (RULE_NAMED_AFTER.test(after)) continue;
+    // A case with no inspection or payment word in its own clause takes the nearest one before it
+    // in the question ("검사 … 특례가 적용되나요? 발주처가 14일 다 쓰겠다네요").
+    const scope =
+      /[\uac00-\ud7a3\w]/u.test(clause) && CASE_AFTER.test(after) ? text.slice(0, m.index) : clause;
+    const inspection = lastIndex(INSPECTION_ALL, clause) >= 0 ? lastIndex(INSPECTION_ALL, clause) : -1;
+    const payment = lastIndex(PAYMENT_ALL, clause) >= 0 ? lastIndex(PAYMENT_ALL, clause) : -1;
+    const [inspectionAt, paymentAt] =
+      inspection < 0 && payment < 0
+        ? [lastIndex(INSPECTION_ALL, scope), lastIndex(PAYMENT_ALL, scope)]
+        : [inspection, payment];
     let input: 'inspectionDays' | 'paymentDays' | null =
-      inspection > payment ? 'inspectionDays' : payment > inspection ? 'paymentDays' : null;
+      inspectionAt > paymentAt ? 'inspectionDays' : paymentAt > inspectionAt ? 'paymentDays' : null;
     // "10 days to pay", "5일 안에 검사": days just before the word; "the 7-day inspection" names the rule.
     if (input === null && /^\s*(?:to|for|before|안에|이내에?|내에|만에)\s/u.test(after))
       input = INSPECTION.test(after) ? 'inspectionDays' : PAYMENT.test(after) ? 'paymentDays' : null;
@@ -51,8 +65,11 @@ function readDays(text: string, draft: InputDraft): void {
   }
   for (const input of ['inspectionDays', 'paymentDays'] as const) {
     const values = [...found[input]];
-    if (values.length > 1) draft.unclear.push({ input, reason: 'several-values' });
-    else if (values.length === 1) {
+    // "10일째 안 해 주고, 14일이라고 버텨요": each value is tried; the verdict stands if all agree.
+    if (values.length > 1) {
+      draft.alternatives.push(...values.map((value) => ({ [input]: value })));
+      draft.asked = true;
+    } else if (values.length === 1) {
       draft.values[input] = values[0]!;
       draft.display[input] = display[input]!;
     }

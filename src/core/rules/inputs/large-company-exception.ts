@@ -12,9 +12,12 @@ const APPROVAL =
 /** The approval said not to have been given. */
 const NO_APPROVAL =
   /(?:인정|승인)\s*(?:같은\s*(?:건|것|거)\s*)?(?:은|는|도)?\s*(?:따로\s*)?(?:안\s*받|못\s*받|받지\s*(?:않|못|안)|없)|\bnot\s+(?:been\s+|yet\s+)?(?:msit[\s-]*)?(?:approved|recogni[sz]ed)|\bwithout\s+(?:any\s+)?(?:msit(?:'s)?\s+)?(?:approval|recognition)|\bno\s+(?:msit\s+)?(?:approval|recognition)|\b(?:haven't|hasn't|have\s+not|has\s+not|didn't|did\s+not)\s+(?:been\s+|got(?:ten)?\s+|get\s+|received?\s+)?(?:any\s+)?(?:msit\s+)?(?:approv|recogni)/u;
-/** Exempt without approval: a re-order after failed selection through PPS, PPP or private investment. */
+/**
+ * Exempt without approval: a re-order after failed selection through PPS, PPP or private investment,
+ * a large firm designated as a public institution ("공공기관으로 지정된 대기업").
+ */
 const OTHER_GROUND =
-  /조달청\s*(?:을\s*통한\s*)?(?:선정\s*)?실패|재발주|민관\s*협력|민간\s*투자|\bre-?order|\bppp\b|public-private|private[\s-]+investment/gu;
+  /조달청\s*(?:을\s*통한\s*)?(?:선정\s*)?실패|재발주|민관\s*협력|민간\s*투자|공공\s*기관\s*(?:으로|으로서)?\s*지정(?:된|받은)|지정\s*공공\s*기관|\bre-?order|\bppp\b|public-private|private[\s-]+investment|designated\s+(?:as\s+an?\s+)?public[\s-]+institution|public[\s-]+institution\s+designat/gu;
 
 /**
  * Whether the question says the project is an exception to the limits (false unless it does), and
