@@ -239,3 +239,30 @@ describe('set 77: payment days, exceptions and dated claims', () => {
     ).toBeNull();
   });
 });
+
+describe('small readings of sets 77-80', () => {
+  it('reads a year the practice began in as a date, not a program year', () => {
+    const answer = ask('완료과제 성과보고서 공개는 2018년부터 시작한 거죠?');
+    expect(answer.status).toBe('answered');
+    expect(answer.text).toContain('2015');
+    expect(ask('2018년 전자정부지원사업 예산은?').status).toBe('unknown_fact');
+  });
+
+  it.each([
+    ['Which 2022 projects were carried over from earlier years?', 'national-secretary'],
+    ['where do the tenders for these projects get posted?', null],
+  ])('answers %s', (question, project) => {
+    const answer = ask(question);
+    expect(answer.status).toBe('answered');
+    if (project !== null) expect(answer.projects).toContain(project);
+    else expect(answer.text).toContain('KONEPS');
+  });
+
+  it('reads "a 5-day payment" as the payment days', () => {
+    const answer = ask(
+      'We claimed payment on 2025-06-02 (national contract). The agency says it has the normal 5 days. Is a 5-day payment allowed at that time?',
+    );
+    expect(answer.verdict).toBe('not_allowed');
+    expect(answer.rule).toBe('fast-payment-days-over-temporary');
+  });
+});

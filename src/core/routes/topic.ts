@@ -86,7 +86,7 @@ export const routeTopic: Route = (b, ctx, r) => {
       ? statingRecord(ctx, chosen, r)
       : undefined;
   if (quoted !== undefined) return answerEditionTopics(b, ctx, [quoted], []);
-  const { topics, missingYear } = pickTopics(ctx, chosen, r.years, r.today, r.terms);
+  const { topics, missingYear } = pickTopics(ctx, chosen, editionYears(ctx, r), r.today, r.terms);
   if (topics.length === 0) {
     if (missingYear === null) return null;
     const stating = statingRecord(ctx, chosen, r);
@@ -205,6 +205,23 @@ function claimDay(r: Reading): string | undefined {
     return reading.range.from;
   const year = YEAR.exec(r.lowered);
   return year ? `${year[1] ?? `20${year[2]}`}-12-31` : undefined;
+}
+
+/**
+ * The years that name an edition: a year with no edition that the question gives as when something
+ * began ("성과보고서 공개는 2018년부터 시작한 거죠?", "since 2018") is a date of the practice asked
+ * about, not a program year, and the topic's own record answers it.
+ */
+function editionYears(ctx: EngineContext, r: Reading): number[] {
+  return r.years.filter((year) => {
+    if (ctx.kb.editions.some((e) => e.year === year)) return true;
+    const short = String(year).slice(2);
+    const began = new RegExp(
+      `(?:${year}|${short})\\s*년?\\s*(?:부터|에)\\s*(?:시작|처음|개시|도입)|(?:since|started\\s+in|began\\s+in|starting\\s+in)\\s+${year}`,
+      'u',
+    );
+    return !began.test(r.lowered);
+  });
 }
 
 /** A year written out ("2021", "21년"), as against one read from "올해" or "this year". */

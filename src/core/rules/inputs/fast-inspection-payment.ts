@@ -57,6 +57,9 @@ function readDays(text: string, draft: InputDraft): void {
     // "10 days to pay", "5일 안에 검사": days just before the word; "the 7-day inspection" names the rule.
     if (input === null && /^\s*(?:to|for|before|안에|이내에?|내에|만에)\s/u.test(after))
       input = INSPECTION.test(after) ? 'inspectionDays' : PAYMENT.test(after) ? 'paymentDays' : null;
+    // "a 5-day payment", "10-day inspection": the word right after the days.
+    if (input === null && /^\s*(?:payment|inspection)\b/u.test(after))
+      input = /^\s*inspection/u.test(after) ? 'inspectionDays' : 'paymentDays';
     // Days of an advance or a subcontract payment belong to those rules, not to this one.
     if (input === null || OTHER_PAYMENT.test(clause)) continue;
     found[input].add(Number(m[1]));
