@@ -266,3 +266,78 @@ describe('small readings of sets 77-80', () => {
     expect(answer.rule).toBe('fast-payment-days-over-temporary');
   });
 });
+
+describe('sets 81-82: cases told with dates, two firms, who runs the committee', () => {
+  it.each([
+    // The days between the two dates of a case.
+    ['2022년 9월 5일에 대가 청구했고 9월 9일에 돈 들어왔어요. 늦게 준 건가요?', 'not_allowed'],
+    ['Claim filed Feb 1 2023, agency paid on Feb 3 2023. On time?', 'allowed'],
+    [
+      '2021년 12월 30일에 대가 청구했는데 2022년 1월 4일에 입금됐어요. 해가 넘어가서 애매한데 이거 늦은 건가요?',
+      'not_allowed',
+    ],
+    [
+      "We supply goods to a ministry. Delivered on 2022-10-10; inspection was only finished on 2022-10-22. Procurement said 14 days is the legal limit so they're fine. Were they within the deadline?",
+      'not_allowed',
+    ],
+    [
+      '2021년 10월에 납품했는데 발주처가 12일째 되는 날 검사를 해줬어요. 이거 기한 지킨 건가요?',
+      'not_allowed',
+    ],
+    [
+      'We delivered in Sept 2019 and inspection was completed on day 12. Was that within the deadline?',
+      'allowed',
+    ],
+    ['payment within 3 days rule, 2025년 2월 claim이면 적용돼? 5일째 받았는데', 'not_allowed'],
+    [
+      '2020년 7월에 선금 신청했는데 12일 지나서야 나왔습니다. 원래 5일 안에 줘야 하는 거 아니었나요?',
+      'not_allowed',
+    ],
+    // The notice's rate, a normal notice stated, a negotiated contract's tier.
+    [
+      '2022년 9월 공고인데 입찰보증금 5%라고 되어 있네요. 특례 기간이니까 저희는 2.5%만 내도 되는 거죠?',
+      'not_allowed',
+    ],
+    ['21년 10월 공고인데 발주기관이 입찰보증금 5% 그대로 받는대요. 특례 기간인데 이래도 되는거?', 'allowed'],
+    ['2019년 공사 8억짜리, 현장설명 없이 7일 공고. 문제 없죠?', 'allowed'],
+    [
+      '지자체 협상에 의한 계약이고 추정가격 5억이에요. 제안서 제출 마감까지 공고 15일 잡았는데 충분한가요?',
+      'not_allowed',
+    ],
+    [
+      "Back in 2019 we posted a goods tender with only 5 days' notice just to speed things up — no special statutory reason. Was that OK?",
+      'not_allowed',
+    ],
+    // Two firms: the limit is asked of the large one.
+    ['중소기업이 30억 사업 따고 매출 5천억 대기업한테 일부 하도급 줘도 되나요?', 'not_allowed'],
+    ['매출 1조 대기업이 50억 사업에 하도급으로 들어가는 건 괜찮죠? 원도급은 중소기업이고', 'not_allowed'],
+    [
+      'Can a large firm form a consortium with an SME on a 20억 project and let the SME lead? (large firm sales ~1조)',
+      'not_allowed',
+    ],
+    ['중소기업인데 20억 사업 참여 가능?', 'allowed'],
+    [
+      'SW project 대기업 참여 floor 계산할 때 VAT 포함이야 별도야? 추정가격 73억이면 sales 1조 회사 들어갈 수 있어?',
+      'allowed',
+    ],
+    [
+      '국방 분야 SW사업이고 과기정통부가 예외로 인정했어요. 매출 1조 대기업(상출제 아님)이 30억 사업 참여 가능?',
+      'allowed',
+    ],
+    // The committee is the agency's; the contractor may only ask for a meeting.
+    [
+      'contractor here: can we convene the committee ourselves and decide the price change on our own?',
+      'not_allowed',
+    ],
+    ['As the contractor, can we ask the agency to convene the task review committee?', 'allowed'],
+    ['재하도급 위반한 업체 있으면 발주기관이 시정 요구할 수 있어요?', 'allowed'],
+    ['요구사항은 kickoff 후에 정하기로 하고 RFP는 rough하게만 내도 되나요?', 'not_allowed'],
+  ])('%s → %s', (question, verdict) => {
+    expect(ask(question).verdict).toBe(verdict);
+  });
+
+  it('asks for the days of a case it cannot place, instead of the measure being in force', () => {
+    const answer = ask('2022년 9월에 대가 지급이 늦게 들어왔는데 괜찮은 건가요?');
+    expect(answer.verdict).not.toBe('allowed');
+  });
+});

@@ -145,7 +145,14 @@ function rankTopics(ctx: EngineContext, hits: PhraseHits, cards: readonly Ranked
     const topic = ctx.topics.get(hit.target)?.[0];
     // An article number in the question points at the topic that names it.
     const article = /article|조/u.test(hit.key);
-    const specific = /\d/.test(hit.key) && !/^(?:19|20)\d{2}$/.test(hit.key) ? (article ? 25 : 10) : 0;
+    // A figure in the phrase points at its topic ("645억"); a count of days ("공고 15일") is a period
+    // several topics share, so it is not specific.
+    const specific =
+      /\d/.test(hit.key) && !/^(?:19|20)\d{2}$/.test(hit.key) && !/\d\s*(?:일|days?)$/u.test(hit.key)
+        ? article
+          ? 25
+          : 10
+        : 0;
     const value = hit.length + (hit.fuzzy ? 0 : 2) + (topic?.weight ?? 0) + specific;
     score.set(hit.target, Math.max(score.get(hit.target) ?? 0, value) + 0.5);
   }

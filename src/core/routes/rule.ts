@@ -10,7 +10,7 @@ import type { Reading } from '../reading/read.js';
 import type { Answer } from '../types.js';
 import { answerDecisionInfo, answerTimeline } from '../writers/decision.js';
 import { writeMeasureStatus } from '../writers/status.js';
-import { answerTopics } from '../writers/topic.js';
+import { answerTopics, noticeVerdict, statedNoticeDays } from '../writers/topic.js';
 import { YEAR_GUIDELINE } from './extension.js';
 import { cardScore, longest, topicFarAhead, type Route } from './route.js';
 import { answerThreshold, doneWithout } from './ruleReadings.js';
@@ -28,6 +28,15 @@ export const routeRule: Route = (b, ctx, r) => {
   // Only a topic ranked first brings its rule: "works without a site briefing, 9.5억 (10.45억 with
   // VAT), notice period?" names VAT (the large-company topic's word) but asks the notice period.
   const firstTopicId = r.topicIds[0];
+  // "2019년 공사 8억, 현장설명 없이 7일 공고 문제 없죠?": a period other than the 5-day notice, stated
+  // with an amount a topic's tiers judge, is the topic's to answer, not the emergency notice's.
+  const byAmount = firstTopicId === undefined ? undefined : ctx.topics.get(firstTopicId)?.[0];
+  if (
+    byAmount?.byAmount !== undefined &&
+    noticeVerdict(byAmount, r.lowered) !== null &&
+    statedNoticeDays(r.lowered) !== 5
+  )
+    return null;
   const viaTopic = ctx.kb.decisions
     .filter(
       (d) =>

@@ -147,7 +147,7 @@ function tierAsked(topic: Topic, lowered: string): Tier | undefined {
 const STATED_DAYS =
   /(\d{1,3})\s*(?:일|days?\b|-day\b)\s*(?:만|동안|짜리)?\s*(?:으로\s*|로\s*)?(?:bid\s+|tender\s+|입찰\s*)?(?:공고|notice|전에?\s*공고|before|(?:would|will|do|enough|ok|allowed|fine|sufficient))|(?:공고|notice)\S*\s*(?:기간\s*)?(?:을|를|은|는|이|가|만|is|of|period)?\s*(\d{1,3})\s*(?:일|days?\b)/u;
 const ASKS_IF_ENOUGH =
-  /괜찮|되나|돼|되지|되는|가능|충분|맞|enough|\bok\b|okay|allowed|fine|\bdo\b|\bcan\s+(?:we|i|they)\b|\bis\s+(?:that|it|a)\b/u;
+  /괜찮|되나|돼|되지|되는|가능|충분|맞|문제\s*(?:없|있|안)|enough|\bok\b|okay|allowed|fine|\bdo\b|\bcan\s+(?:we|i|they)\b|\bis\s+(?:that|it|a)\b/u;
 
 /**
  * "지자체 협상계약 8천만원짜리 10일 공고 괜찮아?", "exactly 50억 works, no site briefing: would 15 days
@@ -155,6 +155,12 @@ const ASKS_IF_ENOUGH =
  * (`urgent`, when its words are in the question). Null when the topic has no periods, the question
  * states none or does not ask, or the urgent case needs a reason the question cannot show.
  */
+/** The notice period a question states ("7일 공고", "a 15-day notice"), if any. */
+export function statedNoticeDays(lowered: string): number | null {
+  const stated = STATED_DAYS.exec(lowered);
+  return stated === null ? null : Number(stated[1] ?? stated[2]);
+}
+
 export function noticeVerdict(topic: Topic, lowered: string): 'allowed' | 'not_allowed' | null {
   const tier = tierAsked(topic, lowered);
   const stated = STATED_DAYS.exec(lowered);

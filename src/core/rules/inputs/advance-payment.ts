@@ -29,7 +29,10 @@ const GOODS =
 const DAYS = /(\d{1,3})(?:\s*(?:일|days?\b|-day\b)|(?:st|nd|rd|th)\s+day\b)/gu;
 /** Words of a case: a payment that came after so many days ("10일 뒤에 줬어요", "paid 15 days after"). */
 const PAID_AFTER =
-  /뒤에|후에|만에|째|지나서|늦|걸렸|걸린|걸려|줬|받았|지급했|지급됐|\bpaid\b|\bafter\b|\blater\b|\btook\b/u;
+  /뒤에|후에|만에|째|지나서|늦|걸렸|걸린|걸려|줬|받았|나왔|들어왔|지급했|지급됐|\bpaid\b|\bafter\b|\blater\b|\btook\b/u;
+/** After a number of days: the deadline the asker recalls ("5일 안에 줘야 하는 거 아니었나요?"). */
+const DEADLINE_AFTER =
+  /^\s*(?:안에|이내에?|내에|within)\s*(?:\S+\s*)?(?:줘야|주어야|지급해야|해야|하면\s*되|must|should|have\s+to|has\s+to)/u;
 const ADVANCE_WORD = /선금|선급/gu;
 const ADVANCE_WORD_EN = /\badvance/gu;
 const SUBCONTRACT_WORD = /하도급|하청|subcontract/gu;
@@ -50,6 +53,7 @@ function readPaymentDays(text: string, draft: InputDraft): void {
   for (const m of text.matchAll(DAYS)) {
     const before = text.slice(0, m.index);
     if (/\d{1,2}\s*월\s*$/u.test(before)) continue; // "6월 10일" is a date
+    if (DEADLINE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
     const advance = Math.max(lastAt(ADVANCE_WORD, before), lastAt(ADVANCE_WORD_EN, before));
     const subcontract = lastAt(SUBCONTRACT_WORD, before);
     if (advance < 0 && subcontract < 0) continue;

@@ -3,7 +3,8 @@ import { readContractLevel } from './contract-level.js';
 import { finishReading, startReading, type InputReading } from './types.js';
 
 /** The bid notice the asker quotes: "공고문에 …", "입찰공고에는 …", "the bid notice says …". */
-const NOTICE = /공고문|입찰\s*공고|공고에|공고엔|\b(?:bid|tender)\s+notice|\bthe\s+notice\b/u;
+const NOTICE =
+  /공고문|입찰\s*공고|공고(?:에|엔|인데|는|상|에서|를\s*보니|\s*보니)|\b(?:bid|tender)\s+notice|\bthe\s+notice\b/u;
 const KINDS: readonly (readonly [string, RegExp])[] = [
   ['bid', /입찰\s*보증금|\bbid\s+bonds?\b/u],
   ['contract', /계약\s*보증금|\bcontract\s+bonds?\b/u],
@@ -12,7 +13,7 @@ const KINDS: readonly (readonly [string, RegExp])[] = [
 
 /** The agency's side asked: "can the agency still demand 5%?", "발주기관이 5% 요구해도 돼?". */
 const AGENCY_DEMANDS =
-  /\b(?:can|may|could|is)\s+(?:the\s+)?(?:agency|ordering\s+(?:body|agency)|client|buyer|they)\s+(?:still\s+|allowed\s+to\s+)?(?:demand|require|ask\s+for|charge|insist|keep)|발주\s*(?:기관|처)\S*\s*(?:\S+\s+){0,3}(?:요구|요청|받아도|받을\s*수)/u;
+  /\b(?:can|may|could|is)\s+(?:the\s+)?(?:agency|ordering\s+(?:body|agency)|client|buyer|they)\s+(?:still\s+|allowed\s+to\s+)?(?:demand|require|ask\s+for|charge|insist|keep)|발주\s*(?:기관|처)\S*\s*(?:\S+\s+){0,3}(?:요구|요청|받아도|받을\s*수|받는|받겠|그대로|유지)/u;
 
 /**
  * Reads the bond-cuts decision's inputs: the contract level, and the rate the bid notice sets

@@ -11,7 +11,7 @@ const STATUTORY =
 
 /** "긴급사유도 없어요", "no statutory reason": the asker says there is none. */
 const NONE =
-  /긴급\s*사유(?:도|는|가)?\s*(?:없|아니|아님|x\b)|법정\s*(?:긴급\s*)?사유(?:도|는|가)?\s*(?:없|아니|아님)|no\s+(?:statutory\s+|legal\s+)?(?:emergency\s+)?(?:reason|ground)|without\s+(?:a\s+|any\s+)?(?:statutory\s+|legal\s+)?(?:emergency\s+)?(?:reason|ground)/u;
+  /긴급\s*사유(?:도|는|가)?\s*(?:없|아니|아님|x\b)|법정\s*(?:긴급\s*)?사유(?:도|는|가)?\s*(?:없|아니|아님)|사유\s*(?:도|는)?\s*없이|\bno\s+(?:[\w-]+\s+){0,2}(?:reason|ground)s?\b|\bwithout\s+(?:a\s+|an\s+|any\s+)?(?:[\w-]+\s+){0,2}(?:reason|ground)s?\b|\bnot\s+(?:a\s+|any\s+)?(?:statutory|legal)\b/u;
 
 /** Reads the emergency-notice decision's inputs: the contract level and `statutoryReason`. */
 export function readEmergencyNoticeInputs(text: string): InputReading {

@@ -8,7 +8,7 @@ import type { InputDraft } from './types.js';
 const APPROVED_GROUND =
   /국방|외교|안보|전력|\bdefen[cs]e\b|\bdiplomac|\bnational\s+security\b|\bpower\s+(?:sector|project|grid)/gu;
 const APPROVAL =
-  /과기정통부\s*(?:가|이|의)?\s*(?:인정|승인)|인정\s*(?:받|한|하면|된)|승인\s*(?:받|한|된)|msit[\s-]*(?:approved|approval)|approved\s+by\s+msit|approved/u;
+  /과기정통부\s*(?:가|이|의)?\s*(?:\S+\s*)?(?:인정|승인)|인정\s*(?:받|한|했|하면|된)|승인\s*(?:받|한|했|된)|msit[\s-]*(?:approved|approval)|approved\s+by\s+msit|approved/u;
 /** The approval said not to have been given. */
 const NO_APPROVAL =
   /(?:인정|승인)\s*(?:같은\s*(?:건|것|거)\s*)?(?:은|는|도)?\s*(?:따로\s*)?(?:안\s*받|못\s*받|받지\s*(?:않|못|안)|없)|\bnot\s+(?:been\s+|yet\s+)?(?:msit[\s-]*)?(?:approved|recogni[sz]ed)|\bwithout\s+(?:any\s+)?(?:msit(?:'s)?\s+)?(?:approval|recognition)|\bno\s+(?:msit\s+)?(?:approval|recognition)|\b(?:haven't|hasn't|have\s+not|has\s+not|didn't|did\s+not)\s+(?:been\s+|got(?:ten)?\s+|get\s+|received?\s+)?(?:any\s+)?(?:msit\s+)?(?:approv|recogni)/u;

@@ -146,10 +146,24 @@ function tierFromSales(krw: number, bound: AmountBound): CompanyTier {
  * The tier the question describes, negations honoured ("상호출자제한기업집단은 아님", "not a
  * chaebol affiliate"). A stated sales figure places a large company on its floor.
  */
+/** Words of a second firm in the project: a subcontract, a consortium, the prime contractor. */
+const TWO_FIRMS =
+  /하도급|하청|컨소시엄|공동\s*수급|공동\s*도급|원도급|주관사|subcontract|consortium|joint\s+(?:bid|venture)|prime\s+contractor|\blead\b/u;
+
 function readTier(text: string, sales: RoledAmount | null): CompanyTier | null {
   if (saysPlainly(text, GROUP)) return 'group';
   if (saysPlainly(text, MIDSIZE)) return 'new-midsize';
-  if (saysPlainly(text, SME)) return 'sme';
+  if (saysPlainly(text, SME)) {
+    // "중소기업이 30억 사업 따고 매출 5천억 대기업한테 하도급 줘도 돼?", "a consortium with an SME": two
+    // firms, and the limit is asked of the large one.
+    const large =
+      sales !== null
+        ? tierFromSales(sales.amount.krw, sales.bound)
+        : saysPlainly(text, LARGE)
+          ? 'large'
+          : null;
+    return large !== null && large !== 'sme' && TWO_FIRMS.test(text) ? large : 'sme';
+  }
   if (sales !== null) return tierFromSales(sales.amount.krw, sales.bound);
   if (saysPlainly(text, LARGE)) return 'large';
   return null;
@@ -165,7 +179,17 @@ export function saysVatExcluded(text: string): boolean {
 }
 
 function saysVatIncluded(text: string): boolean {
-  return /(?:부가세|부가가치세|vat)\s*(?:포함|included|incl|inclusive)|(?:including|incl\.?|inc\.?|with)\s+vat/u.test(
+  return (
+    !asksAboutVat(text) &&
+    /(?:부가세|부가가치세|vat)\s*(?:포함|included|incl|inclusive)|(?:including|incl\.?|inc\.?|with)\s+vat/u.test(
+      text,
+    )
+  );
+}
+
+/** "VAT 포함이야 별도야?", "is VAT included or not?": the asker asks which, and says neither. */
+function asksAboutVat(text: string): boolean {
+  return /(?:포함|included)\s*(?:이야|이에요|인지|이냐|인가요?|야|이나)?\s*(?:,|아니면|or)?\s*(?:별도|제외|불포함|excluded|not)/u.test(
     text,
   );
 }
