@@ -332,6 +332,8 @@ describe('sets 81-82: cases told with dates, two firms, who runs the committee',
     ['As the contractor, can we ask the agency to convene the task review committee?', 'allowed'],
     ['재하도급 위반한 업체 있으면 발주기관이 시정 요구할 수 있어요?', 'allowed'],
     ['요구사항은 kickoff 후에 정하기로 하고 RFP는 rough하게만 내도 되나요?', 'not_allowed'],
+    // A share that is the sum of the others is their total.
+    ['We want to hand 55% of the work to two subcontractors (30% + 25%). Allowed?', 'not_allowed'],
   ])('%s → %s', (question, verdict) => {
     expect(ask(question).verdict).toBe(verdict);
   });

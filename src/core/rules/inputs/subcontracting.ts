@@ -112,7 +112,14 @@ export function readSubcontractingInputs(text: string): InputReading {
     // "exactly half (50%)": one share said twice.
     .filter((s, i, all) => all.findIndex((t) => t.percent === s.percent && t.bound === s.bound) === i);
   // "하나는 25%, 하나는 30%… 합치면 55%": the total the asker states is the share; its parts are not.
-  const totals = shares.filter((s) => isStatedTotal(text, s));
+  // "55% … (30% + 25%)": a share that is the sum of all the others is their total.
+  const sumOfOthers = shares.filter(
+    (s, i) =>
+      shares.length > 2 &&
+      s.bound === 'exact' &&
+      Math.abs(shares.reduce((sum, t, j) => (j === i ? sum : sum + t.percent), 0) - s.percent) < 0.01,
+  );
+  const totals = sumOfOthers.length === 1 ? sumOfOthers : shares.filter((s) => isStatedTotal(text, s));
   if (totals.length === 1 && shares.length > 1) shares.splice(0, shares.length, totals[0]!);
   const cued = cuedShares(text, shares, { pattern: SUBCONTRACT, fillerAfter: FILLER_AFTER });
   // A share bounded by 넘으면 / 이상 with no subcontracting word is the rule's threshold being
